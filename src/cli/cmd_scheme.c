@@ -1,0 +1,85 @@
+/* cmd_scheme.c: kaohe scheme list | show | check. */
+#include "cli.h"
+#include "../core/builtin.h"
+#include "../render/render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cmd_scheme_list(int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return cli_usage("scheme list");
+	for (const struct builtin_scheme *b = builtin_schemes; b->name; b++) {
+		struct diag d = {0};
+		struct scheme *s = scheme_parse(b->data, b->len, b->file, &d);
+		if (!s) {
+			cli_print_diag(&d);
+			diag_free(&d);
+			return EXIT_REJECTED;
+		}
+		char p[POINTS_BUFSZ];
+		printf("%-24s %s（%s 分）\n", s->name, s->title, points_fmt(s->root->points, p));
+		scheme_free(s);
+	}
+	return EXIT_OK;
+}
+
+int cmd_scheme_show(int argc, char **argv)
+{
+	const char *name = NULL;
+	int json = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = 1;
+		else if (!name && argv[i][0] != '-')
+			name = argv[i];
+		else
+			return cli_usage("scheme show");
+	}
+	if (!name)
+		return cli_usage("scheme show");
+	struct diag d = {0};
+	struct scheme *s = scheme_load(name, &d);
+	if (!s) {
+		cli_print_diag(&d);
+		diag_free(&d);
+		return EXIT_REJECTED;
+	}
+	if (json) {
+		cJSON *j = scheme_to_json(s);
+		char *text = cJSON_Print(j);
+		puts(text);
+		free(text);
+		cJSON_Delete(j);
+	} else {
+		struct buf out = {0};
+		scheme_to_text(s, &out);
+		fputs(buf_str(&out), stdout);
+		buf_free(&out);
+	}
+	scheme_free(s);
+	return EXIT_OK;
+}
+
+int cmd_scheme_check(int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage("scheme check");
+	int bad = 0;
+	for (int i = 1; i < argc; i++) {
+		struct diag d = {0};
+		struct scheme *s = scheme_load(argv[i], &d);
+		if (!s) {
+			cli_print_diag(&d);
+			bad = 1;
+		} else {
+			printf("%s：检查通过（%s，%d 个节点）\n", argv[i], s->name, s->nnodes - 1);
+		}
+		scheme_free(s);
+		diag_free(&d);
+	}
+	return bad ? EXIT_REJECTED : EXIT_OK;
+}

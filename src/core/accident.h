@@ -1,0 +1,31 @@
+/* accident.h: accident grades by 国务院令第493号 第三条, and the yearly
+ * summary of a unit's accidents that the vetoes read. */
+#ifndef KAOHE_ACCIDENT_H
+#define KAOHE_ACCIDENT_H
+
+#include <stdbool.h>
+
+#include "scheme.h"
+
+struct accident {
+	long long deaths;
+	long long injuries;     /* serious injuries, incl. acute poisoning */
+	long long loss;         /* direct economic loss, yuan */
+	bool concealed, false_report, omitted;  /* 瞒报、谎报、漏报 */
+};
+
+/* The grade of an accident: the highest any of the three criteria reaches.
+ * Arguments must be >= 0. */
+enum accident_grade accident_classify(long long deaths, long long injuries,
+				      long long loss);
+
+struct accident_summary {
+	int count[4];           /* accidents per grade */
+	int total;
+	long long deaths;       /* total deaths in the year */
+	bool misreported;       /* any concealed, false or omitted */
+};
+
+void accident_summarize(const struct accident *a, int n, struct accident_summary *out);
+
+#endif

@@ -1,0 +1,250 @@
+/* rule.c: one item's rule: the deduction a finding gives, its derivation
+ * in words, the restatement of the rule, and the check of a finding's
+ * form and range. */
+#include "rule.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define P(v, b) points_fmt((v), (b))
+
+enum input_form rule_input_form(enum rule_type t)
+{
+	switch (t) {
+	case RULE_PER:
+	case RULE_STEPS:
+	case RULE_EARN: return INPUT_COUNT;
+	case RULE_CONDITIONS:
+	case RULE_FIXED: return INPUT_CONDITIONS;
+	case RULE_JUDGED: return INPUT_DEDUCT;
+	case RULE_ENTERED: return INPUT_SCORE;
+	default: return INPUT_NONE;
+	}
+}
+
+const char *input_form_name(enum input_form f)
+{
+	switch (f) {
+	case INPUT_COUNT: return "次数（--count）";
+	case INPUT_CONDITIONS: return "情形编号（--conditions）";
+	case INPUT_DEDUCT: return "扣分（--deduct）";
+	case INPUT_SCORE: return "得分（--score）";
+	case INPUT_NA: return "不适用（--na）";
+	default: return "无";
+	}
+}
+
+int rule_nconds(const struct rule *r)
+{
+	return r->type == RULE_FIXED ? 1 : r->nconds;
+}
+
+char *rule_describe(const struct node *n)
+{
+	const struct rule *r = &n->rule;
+	struct buf b = {0};
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+	switch (r->type) {
+	case RULE_PER:
+		buf_printf(&b, "每%s扣%s分", r->unit, P(r->each, b1));
+		if (r->has_cap)
+			buf_printf(&b, "，最高扣%s分", P(r->cap, b1));
+		else
+			buf_puts(&b, "，扣完为止");
+		if (r->extra)
+			buf_printf(&b, "；扣满%s分的，追加扣除%s分", P(r->cap, b1), P(r->extra, b2));
+		break;
+	case RULE_STEPS:
+		for (int i = 0; i < r->nsteps; i++) {
+			buf_printf(&b, "%s%lld", i ? "；" : "", r->steps[i].from);
+			if (i + 1 < r->nsteps && r->steps[i + 1].from - 1 > r->steps[i].from)
+				buf_printf(&b, "–%lld", r->steps[i + 1].from - 1);
+			else if (i + 1 == r->nsteps)
+				buf_puts(&b, "及以上");
+			buf_printf(&b, "%s扣%s分", r->unit, P(r->steps[i].deduct, b1));
+		}
+		break;
+	case RULE_CONDITIONS:
+		for (int i = 0; i < r->nconds; i++)
+			buf_printf(&b, "%s情形%d「%s」扣%s分", i ? "；" : "", i + 1,
+				   r->conds[i].text ? r->conds[i].text : "",
+				   P(r->conds[i].deduct, b1));
+		if (r->has_cap)
+			buf_printf(&b, "；最高扣%s分", P(r->cap, b1));
+		break;
+	case RULE_FIXED:
+		buf_printf(&b, "%s扣%s分", r->text ? r->text : "未落实", P(r->deduct, b1));
+		break;
+	case RULE_JUDGED:
+		buf_printf(&b, "由考核组评定扣分，最高扣%s分", P(r->max, b1));
+		break;
+	case RULE_EARN:
+		buf_printf(&b, "每%s加%s分，最高加%s分", r->unit, P(r->each, b1), P(r->cap, b2));
+		break;
+	case RULE_ENTERED:
+		buf_printf(&b, "由评分单位录入得分（满分%s分），折算为%s分", P(r->scale, b1),
+			   P(n->points, b2));
+		break;
+	default:
+		break;
+	}
+	return buf_take(&b);
+}
+
+int finding_check_form(const struct node *n, const struct finding *f, struct buf *why)
+{
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+	const struct rule *r = &n->rule;
+	if (f->form == INPUT_NA) {
+		if (n->na == NA_NONE) {
+			buf_printf(why, "%s（%s）不能标为不适用", n->code, n->title);
+			return -1;
+		}
+		return 0;
+	}
+	if (!node_is_leaf(n)) {
+		buf_printf(why, "%s（%s）是分类，只能对其下的考核项录入（或标为不适用）",
+			   n->code, n->title);
+		return -1;
+	}
+	enum input_form want = rule_input_form(r->type);
+	if (f->form != want) {
+		char *d = rule_describe(n);
+		buf_printf(why, "%s 的规则是「%s」，应录入%s，而不是%s", n->code, d,
+			   input_form_name(want), input_form_name(f->form));
+		free(d);
+		return -1;
+	}
+	switch (f->form) {
+	case INPUT_COUNT:
+		if (f->count < 0) {
+			buf_printf(why, "%s 的次数 %lld 不能为负数", n->code, f->count);
+			return -1;
+		}
+		if (f->count > 1000000) {
+			buf_printf(why, "%s 的次数 %lld 过大", n->code, f->count);
+			return -1;
+		}
+		return 0;
+	case INPUT_CONDITIONS: {
+		int nc = rule_nconds(r);
+		for (int i = nc; i < 64; i++)
+			if (f->conditions & ((uint64_t)1 << i)) {
+				buf_printf(why, "%s 没有情形 %d（只有 %d 种情形）", n->code, i + 1, nc);
+				return -1;
+			}
+		return 0;
+	}
+	case INPUT_DEDUCT:
+		if (f->amount < 0 || f->amount > r->max) {
+			buf_printf(why, "%s 的扣分 %s 超出范围（0 到 %s 分）", n->code,
+				   P(f->amount, b1), P(r->max, b2));
+			return -1;
+		}
+		return 0;
+	case INPUT_SCORE:
+		if (f->amount < 0 || f->amount > r->scale) {
+			buf_printf(why, "%s 的得分 %s 超出范围（0 到 %s 分）", n->code,
+				   P(f->amount, b1), P(r->scale, b2));
+			return -1;
+		}
+		return 0;
+	default:
+		buf_printf(why, "%s：没有录入内容", n->code);
+		return -1;
+	}
+}
+
+points_t rule_deduction(const struct node *n, const struct finding *f, struct buf *how)
+{
+	const struct rule *r = &n->rule;
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ];
+	points_t d = 0;
+
+	if (!f) {
+		if (r->type == RULE_EARN)
+			buf_printf(how, "未开展 → 加 0 分，扣 %s 分", P(r->cap, b1));
+		else
+			buf_puts(how, "未发现问题 → 不扣分");
+		return r->type == RULE_EARN ? r->cap : 0;
+	}
+	switch (r->type) {
+	case RULE_PER: {
+		points_t raw = (points_t)f->count * r->each;
+		d = r->has_cap && raw > r->cap ? r->cap : raw;
+		if (f->count == 0) {
+			buf_printf(how, "0 %s → 不扣分", r->unit);
+			break;
+		}
+		buf_printf(how, "%lld %s × %s 分 = %s 分", f->count, r->unit, P(r->each, b1),
+			   P(raw, b2));
+		if (r->has_cap)
+			buf_printf(how, "，上限 %s 分", P(r->cap, b1));
+		buf_printf(how, " → 扣 %s 分", P(d, b1));
+		if (r->extra && raw >= r->cap) {
+			d += r->extra;
+			buf_printf(how, "；扣满 %s 分，追加扣 %s 分 → 共扣 %s 分", P(r->cap, b1),
+				   P(r->extra, b2), P(d, b3));
+		}
+		break;
+	}
+	case RULE_STEPS: {
+		int hit = -1;
+		for (int i = 0; i < r->nsteps; i++)
+			if (f->count >= r->steps[i].from)
+				hit = i;
+		if (hit < 0) {
+			buf_printf(how, "%lld %s，未达到 %lld %s → 不扣分", f->count, r->unit,
+				   r->steps[0].from, r->unit);
+		} else {
+			d = r->steps[hit].deduct;
+			buf_printf(how, "%lld %s，达到“%lld %s及以上”档 → 扣 %s 分", f->count,
+				   r->unit, r->steps[hit].from, r->unit, P(d, b1));
+		}
+		break;
+	}
+	case RULE_CONDITIONS:
+	case RULE_FIXED: {
+		int nc = rule_nconds(r), found = 0;
+		points_t raw = 0;
+		for (int i = 0; i < nc; i++) {
+			if (!(f->conditions & ((uint64_t)1 << i)))
+				continue;
+			points_t one = r->type == RULE_FIXED ? r->deduct : r->conds[i].deduct;
+			const char *text = r->type == RULE_FIXED
+				? (r->text ? r->text : "未落实") : r->conds[i].text;
+			buf_printf(how, "%s情形 %d（%s）扣 %s 分", found ? " + " : "", i + 1,
+				   text ? text : "", P(one, b1));
+			raw += one;
+			found++;
+		}
+		if (!found) {
+			buf_puts(how, "未发现所列情形 → 不扣分");
+			break;
+		}
+		d = r->has_cap && raw > r->cap ? r->cap : raw;
+		if (found > 1)
+			buf_printf(how, " = %s 分", P(raw, b1));
+		if (r->has_cap)
+			buf_printf(how, "，上限 %s 分", P(r->cap, b1));
+		buf_printf(how, " → 扣 %s 分", P(d, b1));
+		break;
+	}
+	case RULE_JUDGED:
+		d = f->amount;
+		buf_printf(how, "考核组评定扣 %s 分（上限 %s 分）", P(d, b1), P(r->max, b2));
+		break;
+	case RULE_EARN: {
+		points_t raw = (points_t)f->count * r->each;
+		points_t earned = raw > r->cap ? r->cap : raw;
+		d = r->cap - earned;
+		buf_printf(how, "开展 %lld %s × %s 分 = %s 分，上限 %s 分 → 加 %s 分，扣 %s 分",
+			   f->count, r->unit, P(r->each, b1), P(raw, b2), P(r->cap, b3),
+			   P(earned, b4), P(d, b1));
+		break;
+	}
+	default:
+		break;
+	}
+	return d;
+}

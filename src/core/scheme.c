@@ -1,0 +1,163 @@
+/* scheme.c: the scheme model: lookup, names of enumerations, freeing. */
+#include "scheme.h"
+#include "scheme_check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const grade_names[GRADE_COUNT] = {"优秀", "良好", "合格", "不合格"};
+static const char *const accident_names[] = {"一般", "较大", "重大", "特别重大"};
+
+const char *grade_name(enum grade g)
+{
+	return g >= 0 && g < GRADE_COUNT ? grade_names[g] : "";
+}
+
+enum grade grade_parse(const char *s)
+{
+	for (int i = 0; i < GRADE_COUNT; i++)
+		if (strcmp(s, grade_names[i]) == 0)
+			return (enum grade)i;
+	return GRADE_NONE;
+}
+
+const char *accident_grade_name(enum accident_grade g)
+{
+	return accident_names[g];
+}
+
+int accident_grade_parse(const char *s)
+{
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s, accident_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *sample_kind_name(enum sample_kind k)
+{
+	switch (k) {
+	case SAMPLE_TOWN: return "town";
+	case SAMPLE_COUNTY_DEPARTMENT: return "county-department";
+	case SAMPLE_ENTERPRISE: return "enterprise";
+	default: return "";
+	}
+}
+
+static const struct {
+	enum veto_flag flag;
+	const char *name, *title;
+} flags[] = {
+	{FLAG_RESCUE_FAILURE, "rescue-failure", "发生事故后未按照有关规定或应急预案抢险救援"},
+	{FLAG_NEGATIVE_IMPACT, "negative-impact", "安全生产工作在社会上造成重大负面影响"},
+	{FLAG_FALSIFIED, "falsified", "在考核中提供不真实情况，弄虚作假"},
+	{FLAG_MISREPORTED, "misreported", "瞒报、谎报、漏报生产安全事故"},
+};
+
+const char *veto_flag_name(enum veto_flag f)
+{
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+		if (flags[i].flag == f)
+			return flags[i].name;
+	return "";
+}
+
+const char *veto_flag_title(enum veto_flag f)
+{
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+		if (flags[i].flag == f)
+			return flags[i].title;
+	return "";
+}
+
+int veto_flag_parse(const char *s)
+{
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+		if (strcmp(s, flags[i].name) == 0)
+			return flags[i].flag;
+	return 0;
+}
+
+static int by_code_cmp(const void *a, const void *b)
+{
+	const struct node *x = *(struct node *const *)a, *y = *(struct node *const *)b;
+	return strcmp(x->code, y->code);
+}
+
+void scheme_index(struct scheme *s)
+{
+	s->by_code = xmalloc((size_t)s->nnodes * sizeof *s->by_code);
+	memcpy(s->by_code, s->nodes, (size_t)s->nnodes * sizeof *s->nodes);
+	qsort(s->by_code, (size_t)s->nnodes, sizeof *s->by_code, by_code_cmp);
+}
+
+const struct node *scheme_find(const struct scheme *s, const char *code)
+{
+	size_t lo = 0, hi = (size_t)s->nnodes;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(code, s->by_code[mid]->code);
+		if (c == 0)
+			return s->by_code[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const char *node_method(const struct node *n)
+{
+	for (; n; n = n->parent)
+		if (n->method)
+			return n->method;
+	return NULL;
+}
+
+static void rule_free(struct rule *r)
+{
+	free(r->unit);
+	free(r->text);
+	for (int i = 0; i < r->nconds; i++)
+		free(r->conds[i].text);
+	free(r->conds);
+	free(r->steps);
+}
+
+static void node_free(struct node *n)
+{
+	if (!n)
+		return;
+	for (int i = 0; i < n->nchildren; i++)
+		node_free(n->children[i]);
+	free(n->children);
+	free(n->code);
+	free(n->title);
+	free(n->text);
+	free(n->method);
+	free(n->note);
+	free(n->reconstructed);
+	rule_free(&n->rule);
+	free(n);
+}
+
+void scheme_free(struct scheme *s)
+{
+	if (!s)
+		return;
+	node_free(s->root);
+	free(s->nodes);
+	free(s->by_code);
+	for (int i = 0; i < s->nvetoes; i++) {
+		free(s->vetoes[i].code);
+		free(s->vetoes[i].title);
+	}
+	free(s->vetoes);
+	free(s->name);
+	free(s->title);
+	free(s->unit);
+	free(s->source);
+	free(s->note);
+	free(s);
+}

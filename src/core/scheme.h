@@ -1,0 +1,179 @@
+/* scheme.h: the rubric tree (考核方案) and its grade and veto rules.
+ *
+ * A scheme is parsed from a YAML file (see doc/scheme-language.md) by
+ * scheme_parse() and is immutable afterwards. It owns all its strings.
+ * The scoring engine (score.h) reads it; nothing here does I/O. */
+#ifndef KAOHE_SCHEME_H
+#define KAOHE_SCHEME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "points.h"
+#include "util.h"
+
+enum group_score {
+	SCORE_LEAF = 0,    /* not a group: scored by its rule */
+	SCORE_SUM,         /* sum of children (rescaled when some are n/a) */
+	SCORE_DEDUCT,      /* points minus children's deductions, floor 0 */
+	SCORE_MEAN,        /* mean of applicable children */
+	SCORE_SHEETS,      /* mean of sampled sub-units' sheets */
+};
+
+enum rule_type {
+	RULE_NONE = 0,
+	RULE_PER,          /* each × count, at most cap (+ extra at cap) */
+	RULE_STEPS,        /* step deduction by count */
+	RULE_CONDITIONS,   /* named conditions, each its deduction, cap */
+	RULE_FIXED,        /* one condition */
+	RULE_JUDGED,       /* a deduction the team judges, at most max */
+	RULE_EARN,         /* earned points: each × count, at most cap */
+	RULE_ENTERED,      /* a whole score entered by another body */
+};
+
+enum na_policy { NA_NONE = 0, NA_FULL, NA_RESCALE };
+
+enum sample_kind {
+	SAMPLE_NONE = 0,
+	SAMPLE_TOWN,
+	SAMPLE_COUNTY_DEPARTMENT,
+	SAMPLE_ENTERPRISE,
+};
+
+enum grade { GRADE_NONE = -1, GRADE_EXCELLENT = 0, GRADE_GOOD, GRADE_PASS, GRADE_FAIL };
+#define GRADE_COUNT 4
+
+enum accident_grade {
+	ACCIDENT_GENERAL = 0,     /* 一般 */
+	ACCIDENT_LARGER,          /* 较大 */
+	ACCIDENT_MAJOR,           /* 重大 */
+	ACCIDENT_EXTRAORDINARY,   /* 特别重大 */
+};
+
+/* Causes of a veto that are recorded for a unit rather than derived. */
+enum veto_flag {
+	FLAG_RESCUE_FAILURE = 1 << 0,   /* 未按预案抢险救援 */
+	FLAG_NEGATIVE_IMPACT = 1 << 1,  /* 重大负面影响 */
+	FLAG_FALSIFIED = 1 << 2,        /* 考核中弄虚作假 */
+	FLAG_MISREPORTED = 1 << 3,      /* 瞒报、谎报、漏报事故 */
+};
+
+struct condition {
+	char *text;
+	points_t deduct;
+};
+
+struct step {
+	long long from;
+	points_t deduct;
+};
+
+struct rule {
+	enum rule_type type;
+	points_t each;          /* per, earn */
+	points_t cap;           /* per, conditions, earn; valid if has_cap */
+	bool has_cap;
+	points_t extra;         /* per: extra deduction when cap is reached */
+	points_t deduct;        /* fixed */
+	points_t max;           /* judged; valid if has_max */
+	bool has_max;
+	points_t scale;         /* entered */
+	char *unit;             /* per, steps, earn: 次, 地, 项, 天 … */
+	char *text;             /* fixed: 未落实 … */
+	struct condition *conds;
+	int nconds;
+	struct step *steps;
+	int nsteps;
+};
+
+struct node {
+	char *code;             /* "2.1.3"; "" for the root */
+	char *title;
+	char *text;             /* original rule text (items) */
+	char *method;           /* own method, or NULL */
+	char *note;
+	char *reconstructed;
+	points_t points;        /* full marks; for deduction items the most
+				   they can lose (see doc/scheme-language.md) */
+	points_t scale;         /* 0: scored directly out of points */
+	enum group_score score;
+	enum na_policy na;
+	bool optional, mandatory, bonus;
+	enum sample_kind sample;
+	struct rule rule;
+	struct node *parent;
+	struct node **children;
+	int nchildren;
+	int line;               /* line in the scheme file */
+	int index;              /* position in scheme->nodes (preorder) */
+	int depth;              /* root 0 */
+	struct node *sheet_root; /* the SCORE_SHEETS ancestor-or-self, if any */
+};
+
+struct grade_rule {
+	enum grade grade;
+	points_t min;           /* valid if has_min; inclusive */
+	bool has_min;
+	int quota_pct;          /* -1: no quota */
+};
+
+enum veto_when { WHEN_ACCIDENTS, WHEN_DEATHS, WHEN_FLAG };
+enum veto_effect { EFFECT_FAIL, EFFECT_AT_MOST, EFFECT_ZERO };
+
+struct veto_rule {
+	char *code, *title;
+	enum veto_when when;
+	int count;                      /* accidents or deaths threshold */
+	enum accident_grade accident_grade;
+	bool min_grade;                 /* accident_grade or worse */
+	enum veto_flag flag;
+	enum veto_effect effect;
+	enum grade grade;               /* EFFECT_AT_MOST */
+	int line;
+};
+
+struct scheme {
+	char *name, *title, *unit, *source, *note;
+	int year;
+	struct node *root;
+	struct node **nodes;    /* preorder, nodes[0] == root */
+	int nnodes;
+	struct node **by_code;  /* sorted by code, for scheme_find() */
+	struct grade_rule grades[GRADE_COUNT];
+	int ngrades;
+	struct veto_rule *vetoes;
+	int nvetoes;
+};
+
+/* Parses and checks a scheme. file names the source in messages.
+ * Returns the scheme, or NULL with every problem added to d as
+ * "FILE:LINE: message". */
+struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
+			    struct diag *d);
+void scheme_free(struct scheme *s);
+
+/* The node with this code, or NULL. "" is the root. */
+const struct node *scheme_find(const struct scheme *s, const char *code);
+
+/* A leaf that is scored by a rule (an item or sub-item). */
+static inline bool node_is_leaf(const struct node *n) { return n->nchildren == 0; }
+
+/* The method that applies to n: its own or the nearest ancestor's. */
+const char *node_method(const struct node *n);
+
+/* The points a group's children are measured against: scale or points. */
+static inline points_t node_inner(const struct node *n)
+{
+	return n->scale ? n->scale : n->points;
+}
+
+const char *grade_name(enum grade g);         /* 优秀 … ; "" for none */
+enum grade grade_parse(const char *s);        /* GRADE_NONE if unknown */
+const char *accident_grade_name(enum accident_grade g);
+int accident_grade_parse(const char *s);      /* -1 if unknown */
+const char *sample_kind_name(enum sample_kind k);  /* "county-department" */
+const char *veto_flag_name(enum veto_flag f);      /* "rescue-failure" */
+const char *veto_flag_title(enum veto_flag f);     /* 未按预案抢险救援 */
+int veto_flag_parse(const char *s);                /* 0 if unknown */
+
+#endif

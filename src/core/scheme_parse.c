@@ -1,0 +1,648 @@
+/* scheme_parse.c: YAML scheme file -> struct scheme, with every problem
+ * reported as FILE:LINE: message (in Chinese: office IT staff read them).
+ *
+ * Parsing builds the tree and checks each key's form; scheme_check.c then
+ * checks the tree as a whole (points adding up, caps within their node). */
+#include "scheme.h"
+#include "scheme_check.h"
+#include "ytree.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NODES 10000
+
+struct ctx {
+	const char *file;
+	struct diag *d;
+	int nerr;
+	int nnodes;
+};
+
+__attribute__((format(printf, 3, 4)))
+static void err(struct ctx *c, int line, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag_add(c->d, "%s:%d: %s", c->file, line, buf_str(&b));
+	buf_free(&b);
+	c->nerr++;
+}
+
+/* Reports every key of map that is not in allowed[] (NULL-terminated). */
+static void check_keys(struct ctx *c, const struct ynode *map,
+		       const char *const *allowed, const char *what)
+{
+	for (int i = 0; i < map->n; i++) {
+		const struct ynode *k = map->keys[i];
+		if (k->type != Y_SCALAR) {
+			err(c, k->line, "%s的键必须是简单文字", what);
+			continue;
+		}
+		int ok = 0;
+		for (const char *const *a = allowed; *a; a++)
+			if (strcmp(*a, k->str) == 0)
+				ok = 1;
+		for (int j = 0; j < i && ok; j++)
+			if (map->keys[j]->type == Y_SCALAR &&
+			    strcmp(map->keys[j]->str, k->str) == 0) {
+				err(c, k->line, "%s中重复的键“%s”（第 %d 行已有）", what,
+				    k->str, map->keys[j]->line);
+				ok = 2;
+			}
+		if (!ok)
+			err(c, k->line, "%s中未知的键“%s”", what, k->str);
+	}
+}
+
+static const struct ynode *scalar(struct ctx *c, const struct ynode *map,
+				  const char *key, int required, const char *what)
+{
+	const struct ynode *v = ytree_get(map, key);
+	if (!v) {
+		if (required)
+			err(c, map->line, "%s缺少“%s”", what, key);
+		return NULL;
+	}
+	if (v->type != Y_SCALAR) {
+		err(c, v->line, "“%s”必须是文字或数字", key);
+		return NULL;
+	}
+	return v;
+}
+
+static char *get_str(struct ctx *c, const struct ynode *map, const char *key,
+		     int required, const char *what)
+{
+	const struct ynode *v = scalar(c, map, key, required, what);
+	if (!v)
+		return NULL;
+	if (required && v->str[0] == '\0') {
+		err(c, v->line, "“%s”不能为空", key);
+		return NULL;
+	}
+	return xstrdup(v->str);
+}
+
+/* Returns 1 if the key is present and valid, 0 if absent, -1 on error. */
+static int get_points(struct ctx *c, const struct ynode *map, const char *key,
+		      int required, const char *what, points_t *out)
+{
+	const struct ynode *v = scalar(c, map, key, required, what);
+	if (!v)
+		return ytree_get(map, key) ? -1 : 0;
+	if (points_parse(v->str, out) != 0) {
+		err(c, v->line, "“%s”的值“%s”不是有效分值（非负数，最多两位小数）", key,
+		    v->str);
+		return -1;
+	}
+	return 1;
+}
+
+static int get_int(struct ctx *c, const struct ynode *map, const char *key,
+		   int required, const char *what, long long lo, long long hi,
+		   long long *out)
+{
+	const struct ynode *v = scalar(c, map, key, required, what);
+	if (!v)
+		return ytree_get(map, key) ? -1 : 0;
+	char *end;
+	const char *s = v->str;
+	long long x = 0;
+	int ok = *s >= '0' && *s <= '9';
+	if (ok) {
+		x = strtoll(s, &end, 10);
+		ok = *end == '\0' && x >= lo && x <= hi;
+	}
+	if (!ok) {
+		err(c, v->line, "“%s”的值“%s”必须是 %lld 到 %lld 之间的整数", key, s, lo, hi);
+		return -1;
+	}
+	*out = x;
+	return 1;
+}
+
+static int get_bool(struct ctx *c, const struct ynode *map, const char *key, bool *out)
+{
+	const struct ynode *v = scalar(c, map, key, 0, "");
+	if (!v)
+		return 0;
+	if (strcmp(v->str, "true") == 0 || strcmp(v->str, "yes") == 0)
+		*out = true;
+	else if (strcmp(v->str, "false") == 0 || strcmp(v->str, "no") == 0)
+		*out = false;
+	else {
+		err(c, v->line, "“%s”必须是 true 或 false", key);
+		return -1;
+	}
+	return 1;
+}
+
+static int valid_code(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= 'A' && *s <= 'Z') || *s == '.' || *s == '-' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
+{
+	static const char *const keys[] = {"type", "each", "cap", "unit", "extra", "steps",
+		"conditions", "deduct", "text", "max", "scale", NULL};
+	struct rule *r = &n->rule;
+	char what[96];
+	snprintf(what, sizeof what, "节点 %s 的规则", n->code);
+	if (y->type != Y_MAP) {
+		err(c, y->line, "%s必须是映射（type: …）", what);
+		return;
+	}
+	check_keys(c, y, keys, what);
+	const struct ynode *t = scalar(c, y, "type", 1, what);
+	if (!t)
+		return;
+	static const struct { const char *name; enum rule_type type; } types[] = {
+		{"per", RULE_PER}, {"steps", RULE_STEPS}, {"conditions", RULE_CONDITIONS},
+		{"fixed", RULE_FIXED}, {"judged", RULE_JUDGED}, {"earn", RULE_EARN},
+		{"entered", RULE_ENTERED},
+	};
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (strcmp(t->str, types[i].name) == 0)
+			r->type = types[i].type;
+	if (r->type == RULE_NONE) {
+		err(c, t->line, "未知的规则类型“%s”（可用：per、steps、conditions、fixed、"
+		    "judged、earn、entered）", t->str);
+		return;
+	}
+	/* Keys each type takes; anything else is a mistake worth reporting. */
+	static const char *const takes[][8] = {
+		[RULE_PER] = {"type", "each", "cap", "unit", "extra"},
+		[RULE_STEPS] = {"type", "steps", "unit"},
+		[RULE_CONDITIONS] = {"type", "conditions", "cap"},
+		[RULE_FIXED] = {"type", "deduct", "text"},
+		[RULE_JUDGED] = {"type", "max"},
+		[RULE_EARN] = {"type", "each", "cap", "unit"},
+		[RULE_ENTERED] = {"type", "scale"},
+	};
+	for (int i = 0; i < y->n; i++) {
+		const struct ynode *k = y->keys[i];
+		if (k->type != Y_SCALAR)
+			continue;
+		int known = 0, taken = 0;
+		for (const char *const *a = keys; *a; a++)
+			known |= strcmp(*a, k->str) == 0;
+		for (int j = 0; j < 8 && takes[r->type][j]; j++)
+			taken |= strcmp(takes[r->type][j], k->str) == 0;
+		if (known && !taken)
+			err(c, k->line, "%s 类规则不使用“%s”", t->str, k->str);
+	}
+	int need_each = r->type == RULE_PER || r->type == RULE_EARN;
+	if (need_each) {
+		if (get_points(c, y, "each", 1, what, &r->each) == 1 && r->each == 0)
+			err(c, ytree_get(y, "each")->line, "“each”必须大于 0");
+	}
+	if (r->type == RULE_PER || r->type == RULE_CONDITIONS || r->type == RULE_EARN) {
+		int got = get_points(c, y, "cap", r->type == RULE_EARN, what, &r->cap);
+		r->has_cap = got == 1;
+		if (got == 1 && r->cap == 0)
+			err(c, ytree_get(y, "cap")->line, "“cap”必须大于 0");
+		if (got == 1 && need_each && r->each > r->cap)
+			err(c, ytree_get(y, "cap")->line, "上限 cap 小于每次的分值 each");
+	}
+	if (r->type == RULE_PER || r->type == RULE_STEPS || r->type == RULE_EARN) {
+		char *u = get_str(c, y, "unit", 0, what);
+		r->unit = u ? u : xstrdup(r->type == RULE_EARN ? "项" : "次");
+	}
+	if (r->type == RULE_PER && get_points(c, y, "extra", 0, what, &r->extra) == 1 &&
+	    !r->has_cap)
+		err(c, ytree_get(y, "extra")->line, "“extra”（扣满后追加扣分）需要同时写 cap");
+	if (r->type == RULE_FIXED) {
+		if (get_points(c, y, "deduct", 1, what, &r->deduct) == 1 && r->deduct == 0)
+			err(c, ytree_get(y, "deduct")->line, "“deduct”必须大于 0");
+		r->text = get_str(c, y, "text", 0, what);
+	}
+	if (r->type == RULE_JUDGED) {
+		int got = get_points(c, y, "max", 0, what, &r->max);
+		r->has_max = got == 1;
+	}
+	if (r->type == RULE_ENTERED) {
+		r->scale = POINTS(100);
+		if (get_points(c, y, "scale", 0, what, &r->scale) == 1 && r->scale == 0)
+			err(c, ytree_get(y, "scale")->line, "“scale”必须大于 0");
+	}
+	if (r->type == RULE_CONDITIONS) {
+		const struct ynode *cs = ytree_get(y, "conditions");
+		if (!cs) {
+			err(c, y->line, "%s缺少“conditions”（情形列表）", what);
+		} else if (cs->type != Y_SEQ || cs->n == 0) {
+			err(c, cs->line, "“conditions”必须是非空列表");
+		} else {
+			r->conds = xcalloc((size_t)cs->n, sizeof *r->conds);
+			for (int i = 0; i < cs->n; i++) {
+				const struct ynode *ci = cs->items[i];
+				static const char *const ckeys[] = {"text", "deduct", NULL};
+				char cwhat[128];
+				snprintf(cwhat, sizeof cwhat, "节点 %s 的情形 %d", n->code, i + 1);
+				if (ci->type != Y_MAP) {
+					err(c, ci->line, "%s必须是映射（text、deduct）", cwhat);
+					continue;
+				}
+				check_keys(c, ci, ckeys, cwhat);
+				struct condition *cd = &r->conds[r->nconds++];
+				cd->text = get_str(c, ci, "text", 1, cwhat);
+				if (get_points(c, ci, "deduct", 1, cwhat, &cd->deduct) == 1 &&
+				    cd->deduct == 0)
+					err(c, ci->line, "%s的扣分必须大于 0", cwhat);
+			}
+			if (r->nconds > 64)
+				err(c, cs->line, "情形最多 64 个");
+		}
+	}
+	if (r->type == RULE_STEPS) {
+		const struct ynode *ss = ytree_get(y, "steps");
+		if (!ss) {
+			err(c, y->line, "%s缺少“steps”（档次列表）", what);
+		} else if (ss->type != Y_SEQ || ss->n == 0) {
+			err(c, ss->line, "“steps”必须是非空列表");
+		} else {
+			r->steps = xcalloc((size_t)ss->n, sizeof *r->steps);
+			for (int i = 0; i < ss->n; i++) {
+				const struct ynode *si = ss->items[i];
+				static const char *const skeys[] = {"from", "deduct", NULL};
+				char swhat[128];
+				snprintf(swhat, sizeof swhat, "节点 %s 的第 %d 档", n->code, i + 1);
+				if (si->type != Y_MAP) {
+					err(c, si->line, "%s必须是映射（from、deduct）", swhat);
+					continue;
+				}
+				check_keys(c, si, skeys, swhat);
+				struct step *st = &r->steps[r->nsteps++];
+				long long from = 0;
+				if (get_int(c, si, "from", 1, swhat, 1, 1000000, &from) == 1)
+					st->from = from;
+				get_points(c, si, "deduct", 1, swhat, &st->deduct);
+				if (i > 0 && (st->from <= st[-1].from || st->deduct <= st[-1].deduct))
+					err(c, si->line, "%s：档次的次数和扣分都必须递增", swhat);
+			}
+		}
+	}
+}
+
+static struct node *parse_node(struct ctx *c, const struct ynode *y,
+			       struct node *parent, int depth);
+
+static void parse_children(struct ctx *c, const struct ynode *list, struct node *n)
+{
+	if (list->type != Y_SEQ) {
+		err(c, list->line, "“children”必须是列表");
+		return;
+	}
+	if (list->n == 0) {
+		err(c, list->line, "“children”不能为空");
+		return;
+	}
+	n->children = xcalloc((size_t)list->n, sizeof *n->children);
+	for (int i = 0; i < list->n; i++) {
+		struct node *ch = parse_node(c, list->items[i], n, n->depth + 1);
+		if (ch)
+			n->children[n->nchildren++] = ch;
+	}
+}
+
+static struct node *parse_node(struct ctx *c, const struct ynode *y,
+			       struct node *parent, int depth)
+{
+	static const char *const keys[] = {"code", "title", "points", "children", "score",
+		"rule", "text", "method", "scale", "na", "optional", "mandatory", "bonus",
+		"sample", "reconstructed", "note", NULL};
+	if (y->type != Y_MAP) {
+		err(c, y->line, "节点必须是映射（code、title、points …）");
+		return NULL;
+	}
+	if (++c->nnodes > MAX_NODES) {
+		if (c->nnodes == MAX_NODES + 1)
+			err(c, y->line, "节点过多（最多 %d 个）", MAX_NODES);
+		return NULL;
+	}
+	struct node *n = xcalloc(1, sizeof *n);
+	n->parent = parent;
+	n->depth = depth;
+	n->line = y->line;
+	n->code = get_str(c, y, "code", 1, "节点");
+	if (!n->code)
+		n->code = xstrdup("?");
+	else if (!valid_code(n->code))
+		err(c, ytree_get(y, "code")->line,
+		    "编号“%s”只能包含数字、字母、点、连字符和下划线", n->code);
+	char what[96];
+	snprintf(what, sizeof what, "节点 %s ", n->code);
+	check_keys(c, y, keys, what);
+	n->title = get_str(c, y, "title", 1, what);
+	if (!n->title)
+		n->title = xstrdup("");
+	n->text = get_str(c, y, "text", 0, what);
+	n->method = get_str(c, y, "method", 0, what);
+	n->note = get_str(c, y, "note", 0, what);
+	n->reconstructed = get_str(c, y, "reconstructed", 0, what);
+	if (get_points(c, y, "points", 0, what, &n->points) == 1)
+		n->line = ytree_get(y, "points")->line > 0 ? n->line : n->line;
+	else
+		n->points = -1; /* not written: derived or an error, see scheme_check.c */
+	if (get_points(c, y, "scale", 0, what, &n->scale) == 1 && n->scale == 0)
+		err(c, ytree_get(y, "scale")->line, "“scale”必须大于 0");
+	const struct ynode *v;
+	if ((v = scalar(c, y, "na", 0, what))) {
+		if (strcmp(v->str, "full") == 0)
+			n->na = NA_FULL;
+		else if (strcmp(v->str, "rescale") == 0)
+			n->na = NA_RESCALE;
+		else
+			err(c, v->line, "“na”必须是 full（按满分）或 rescale（按比例折算）");
+	}
+	get_bool(c, y, "optional", &n->optional);
+	get_bool(c, y, "mandatory", &n->mandatory);
+	get_bool(c, y, "bonus", &n->bonus);
+	if ((v = scalar(c, y, "sample", 0, what))) {
+		if (strcmp(v->str, "town") == 0)
+			n->sample = SAMPLE_TOWN;
+		else if (strcmp(v->str, "county-department") == 0)
+			n->sample = SAMPLE_COUNTY_DEPARTMENT;
+		else if (strcmp(v->str, "enterprise") == 0)
+			n->sample = SAMPLE_ENTERPRISE;
+		else
+			err(c, v->line, "“sample”必须是 town、county-department 或 enterprise");
+	}
+	const struct ynode *children = ytree_get(y, "children");
+	const struct ynode *rule = ytree_get(y, "rule");
+	if ((v = scalar(c, y, "score", 0, what))) {
+		static const struct { const char *name; enum group_score s; } modes[] = {
+			{"sum", SCORE_SUM}, {"deduct", SCORE_DEDUCT}, {"mean", SCORE_MEAN},
+			{"sheets", SCORE_SHEETS},
+		};
+		for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
+			if (strcmp(v->str, modes[i].name) == 0)
+				n->score = modes[i].s;
+		if (n->score == SCORE_LEAF)
+			err(c, v->line, "“score”必须是 sum、deduct、mean 或 sheets");
+	}
+	if (children && rule)
+		err(c, rule->line, "节点 %s 不能同时有 children 和 rule", n->code);
+	if (children) {
+		if (!ytree_get(y, "score"))
+			err(c, children->line, "节点 %s 有下级节点，须写明计分方式 score"
+			    "（sum、deduct、mean 或 sheets）", n->code);
+		if (depth >= 12)
+			err(c, children->line, "节点层级过深");
+		else
+			parse_children(c, children, n);
+	} else {
+		if (ytree_get(y, "score"))
+			err(c, ytree_get(y, "score")->line,
+			    "节点 %s 没有下级节点，不能写 score", n->code);
+		n->score = SCORE_LEAF;
+		if (!rule)
+			err(c, y->line, "节点 %s 既没有 children 也没有 rule", n->code);
+		else
+			parse_rule(c, rule, n);
+	}
+	return n;
+}
+
+static void parse_grades(struct ctx *c, const struct ynode *y, struct scheme *s)
+{
+	if (!y) {
+		static const int mins[] = {900, 800, 600};
+		for (int i = 0; i < GRADE_COUNT; i++) {
+			s->grades[i].grade = (enum grade)i;
+			s->grades[i].has_min = i < 3;
+			s->grades[i].min = i < 3 ? POINTS(mins[i]) : 0;
+			s->grades[i].quota_pct = -1;
+		}
+		s->ngrades = GRADE_COUNT;
+		return;
+	}
+	if (y->type != Y_SEQ || y->n == 0 || y->n > GRADE_COUNT) {
+		err(c, y->line, "“grades”必须是 1 到 4 项的列表");
+		return;
+	}
+	for (int i = 0; i < y->n; i++) {
+		const struct ynode *g = y->items[i];
+		static const char *const keys[] = {"grade", "min", "quota", NULL};
+		if (g->type != Y_MAP) {
+			err(c, g->line, "档次必须是映射（grade、min、quota）");
+			continue;
+		}
+		check_keys(c, g, keys, "档次");
+		struct grade_rule *gr = &s->grades[s->ngrades++];
+		gr->quota_pct = -1;
+		char *name = get_str(c, g, "grade", 1, "档次");
+		gr->grade = name ? grade_parse(name) : GRADE_NONE;
+		if (name && gr->grade == GRADE_NONE)
+			err(c, g->line, "未知的档次“%s”（可用：优秀、良好、合格、不合格）", name);
+		free(name);
+		gr->has_min = get_points(c, g, "min", 0, "档次", &gr->min) == 1;
+		const struct ynode *q = scalar(c, g, "quota", 0, "档次");
+		if (q) {
+			char *end;
+			long pct = strtol(q->str, &end, 10);
+			if (q->str[0] < '0' || q->str[0] > '9' || strcmp(end, "%") != 0 ||
+			    pct < 0 || pct > 100)
+				err(c, q->line, "“quota”必须写成 0%% 到 100%% 的整数百分比，如 40%%");
+			else
+				gr->quota_pct = (int)pct;
+		}
+		if (i > 0) {
+			struct grade_rule *prev = gr - 1;
+			if (gr->grade != GRADE_NONE && prev->grade != GRADE_NONE &&
+			    gr->grade <= prev->grade)
+				err(c, g->line, "档次须按 优秀、良好、合格、不合格 的顺序排列");
+			if (gr->has_min && prev->has_min && gr->min >= prev->min)
+				err(c, g->line, "档次的最低分须逐级递减");
+		}
+		if (i < y->n - 1 && !gr->has_min)
+			err(c, g->line, "除最后一档外，每个档次都须写最低分 min");
+		if (i == y->n - 1 && gr->has_min)
+			err(c, g->line, "最后一档不写最低分 min（其余分数都归入此档）");
+	}
+}
+
+static void parse_vetoes(struct ctx *c, const struct ynode *y, struct scheme *s)
+{
+	if (!y)
+		return;
+	if (y->type != Y_SEQ) {
+		err(c, y->line, "“vetoes”必须是列表");
+		return;
+	}
+	s->vetoes = xcalloc((size_t)y->n + 1, sizeof *s->vetoes);
+	for (int i = 0; i < y->n; i++) {
+		const struct ynode *v = y->items[i];
+		static const char *const keys[] = {"code", "title", "when", "effect", "grade",
+			"note", NULL};
+		if (v->type != Y_MAP) {
+			err(c, v->line, "否决规则必须是映射（code、title、when、effect）");
+			continue;
+		}
+		check_keys(c, v, keys, "否决规则");
+		struct veto_rule *vr = &s->vetoes[s->nvetoes++];
+		vr->line = v->line;
+		vr->code = get_str(c, v, "code", 1, "否决规则");
+		vr->title = get_str(c, v, "title", 1, "否决规则");
+		if (!vr->code)
+			vr->code = xstrdup("?");
+		if (!vr->title)
+			vr->title = xstrdup("");
+		for (int j = 0; j < i; j++)
+			if (strcmp(s->vetoes[j].code, vr->code) == 0)
+				err(c, v->line, "重复的否决规则编号“%s”（第 %d 行已有）", vr->code,
+				    s->vetoes[j].line);
+		const struct ynode *w = ytree_get(v, "when");
+		if (!w || w->type != Y_MAP) {
+			err(c, w ? w->line : v->line, "否决规则 %s 须有条件 when（映射）", vr->code);
+		} else {
+			static const char *const wkeys[] = {"accidents", "accident_grade",
+				"min_accident_grade", "deaths", "flag", NULL};
+			check_keys(c, w, wkeys, "否决条件");
+			long long x;
+			const struct ynode *g;
+			int forms = !!ytree_get(w, "accidents") + !!ytree_get(w, "deaths") +
+				!!ytree_get(w, "flag");
+			if (forms != 1)
+				err(c, w->line, "否决条件须恰好使用 accidents、deaths、flag 之一");
+			if (get_int(c, w, "accidents", 0, "否决条件", 1, 1000, &x) == 1) {
+				vr->when = WHEN_ACCIDENTS;
+				vr->count = (int)x;
+				const struct ynode *exact = ytree_get(w, "accident_grade");
+				const struct ynode *min = ytree_get(w, "min_accident_grade");
+				if (!!exact == !!min)
+					err(c, w->line, "accidents 条件须写 accident_grade 或 "
+					    "min_accident_grade 之一");
+				g = exact ? exact : min;
+				vr->min_grade = min != NULL;
+				if (g) {
+					int ag = g->type == Y_SCALAR ? accident_grade_parse(g->str) : -1;
+					if (ag < 0)
+						err(c, g->line, "事故等级须是 一般、较大、重大 或 特别重大");
+					else
+						vr->accident_grade = (enum accident_grade)ag;
+				}
+			}
+			if (get_int(c, w, "deaths", 0, "否决条件", 1, 100000, &x) == 1) {
+				vr->when = WHEN_DEATHS;
+				vr->count = (int)x;
+			}
+			const struct ynode *f = scalar(c, w, "flag", 0, "否决条件");
+			if (f) {
+				vr->when = WHEN_FLAG;
+				vr->flag = (enum veto_flag)veto_flag_parse(f->str);
+				if (!vr->flag)
+					err(c, f->line, "未知的否决情形“%s”（可用：rescue-failure、"
+					    "negative-impact、falsified、misreported）", f->str);
+			}
+		}
+		const struct ynode *e = scalar(c, v, "effect", 1, "否决规则");
+		if (e) {
+			if (strcmp(e->str, "fail") == 0)
+				vr->effect = EFFECT_FAIL;
+			else if (strcmp(e->str, "at-most") == 0)
+				vr->effect = EFFECT_AT_MOST;
+			else if (strcmp(e->str, "zero") == 0)
+				vr->effect = EFFECT_ZERO;
+			else
+				err(c, e->line, "“effect”必须是 fail、at-most 或 zero");
+		}
+		const struct ynode *g = scalar(c, v, "grade", 0, "否决规则");
+		vr->grade = GRADE_NONE;
+		if (g) {
+			vr->grade = grade_parse(g->str);
+			if (vr->grade == GRADE_NONE)
+				err(c, g->line, "未知的档次“%s”", g->str);
+		}
+		if (e && vr->effect == EFFECT_AT_MOST && !g)
+			err(c, e->line, "effect: at-most 须同时写 grade（如 良好）");
+		if (e && vr->effect != EFFECT_AT_MOST && g)
+			err(c, g->line, "只有 effect: at-most 使用 grade");
+	}
+}
+
+static void number_nodes(struct scheme *s, struct node *n, int *cap)
+{
+	if (s->nnodes == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		s->nodes = xrealloc(s->nodes, (size_t)*cap * sizeof *s->nodes);
+	}
+	n->index = s->nnodes;
+	s->nodes[s->nnodes++] = n;
+	for (int i = 0; i < n->nchildren; i++)
+		number_nodes(s, n->children[i], cap);
+}
+
+struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
+			    struct diag *d)
+{
+	struct ctx c = {file, d, 0, 0};
+	struct ynode *y = ytree_parse(buf, len, file, d);
+	if (!y)
+		return NULL;
+	struct scheme *s = xcalloc(1, sizeof *s);
+	if (y->type != Y_MAP) {
+		err(&c, y->line, "方案文件的顶层必须是映射（scheme、title、points、children …）");
+		goto out;
+	}
+	static const char *const keys[] = {"scheme", "title", "unit", "year", "source",
+		"points", "note", "grades", "vetoes", "children", NULL};
+	check_keys(&c, y, keys, "方案");
+	s->name = get_str(&c, y, "scheme", 1, "方案");
+	if (s->name) {
+		int ok = 1;
+		for (const char *p = s->name; *p; p++)
+			ok &= (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-';
+		if (!ok)
+			err(&c, ytree_get(y, "scheme")->line,
+			    "方案名“%s”只能包含小写字母、数字和连字符", s->name);
+	}
+	s->title = get_str(&c, y, "title", 1, "方案");
+	s->unit = get_str(&c, y, "unit", 1, "方案");
+	if (s->unit && strcmp(s->unit, "county") != 0 && strcmp(s->unit, "department") != 0)
+		err(&c, ytree_get(y, "unit")->line,
+		    "“unit”必须是 county（县区）或 department（市直部门）");
+	s->source = get_str(&c, y, "source", 0, "方案");
+	s->note = get_str(&c, y, "note", 0, "方案");
+	long long year = 0;
+	if (get_int(&c, y, "year", 1, "方案", 1949, 2999, &year) == 1)
+		s->year = (int)year;
+	struct node *root = xcalloc(1, sizeof *root);
+	s->root = root;
+	root->code = xstrdup("");
+	root->title = xstrdup(s->title ? s->title : "");
+	root->score = SCORE_SUM;
+	root->line = y->line;
+	if (get_points(&c, y, "points", 1, "方案", &root->points) != 1)
+		root->points = 0;
+	const struct ynode *children = ytree_get(y, "children");
+	if (!children)
+		err(&c, y->line, "方案缺少“children”（各考核层面）");
+	else
+		parse_children(&c, children, root);
+	parse_grades(&c, ytree_get(y, "grades"), s);
+	parse_vetoes(&c, ytree_get(y, "vetoes"), s);
+	if (c.nerr == 0) {
+		int cap = 0;
+		number_nodes(s, root, &cap);
+		scheme_check(s, file, d, &c.nerr);
+	}
+out:
+	ytree_free(y);
+	if (c.nerr) {
+		scheme_free(s);
+		return NULL;
+	}
+	return s;
+}

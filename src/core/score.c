@@ -1,0 +1,467 @@
+/* score.c: the scoring engine: findings -> every node's score, with the
+ * derivation of each, then the total, vetoes and proposed grade. */
+#include "score.h"
+#include "grade.h"
+#include "rule.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define P(v, b) points_fmt((v), (b))
+
+/* One sheet being scored: the unit's own, or a sampled sub-unit's. */
+struct eval {
+	const struct scheme *s;
+	const struct unit_input *in;
+	struct result *r;
+	struct node_result *nodes;        /* results of this sheet */
+	const struct finding **by_node;   /* findings of this sheet, by node index */
+	const char *label;                /* sub-unit name, NULL for the unit */
+};
+
+static void score_node(struct eval *e, const struct node *n);
+
+static void add_missing(struct eval *e, const struct node *n)
+{
+	struct result *r = e->r;
+	struct buf b = {0};
+	buf_puts(&b, n->code);
+	if (e->label)
+		buf_printf(&b, "（%s）", e->label);
+	r->missing = xrealloc(r->missing, (size_t)(r->nmissing + 1) * sizeof *r->missing);
+	r->missing[r->nmissing++] = buf_take(&b);
+	r->incomplete = true;
+}
+
+/* Marks n not applicable by its policy. */
+static void score_na(struct eval *e, const struct node *n, const char *why)
+{
+	struct node_result *nr = &e->nodes[n->index];
+	char b1[POINTS_BUFSZ];
+	struct buf b = {0};
+	nr->na = true;
+	if (n->na == NA_FULL) {
+		nr->score = n->points;
+		buf_printf(&b, "%s → 按满分计 %s 分", why, P(n->points, b1));
+	} else {
+		nr->score = 0;
+		buf_printf(&b, "%s → 不计入，上级按适用项折算", why);
+	}
+	nr->deduction = 0;
+	nr->derivation = buf_take(&b);
+}
+
+static void score_leaf(struct eval *e, const struct node *n)
+{
+	struct node_result *nr = &e->nodes[n->index];
+	const struct finding *f = e->by_node[n->index];
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ];
+	struct buf how = {0};
+
+	nr->finding = f;
+	nr->has_input = f != NULL;
+	if (n->rule.type == RULE_ENTERED) {
+		if (!f) {
+			nr->missing = true;
+			nr->score = 0;
+			nr->deduction = n->points;
+			nr->derivation = xstrdup("缺少评分 → 暂计 0 分");
+			add_missing(e, n);
+			return;
+		}
+		nr->score = points_muldiv(f->amount, n->points, n->rule.scale);
+		nr->deduction = n->points - nr->score;
+		if (n->points == n->rule.scale)
+			buf_printf(&how, "录入得分 %s 分", P(f->amount, b1));
+		else
+			buf_printf(&how, "录入得分 %s 分（满分 %s）× %s ÷ %s = %s 分", P(f->amount, b1),
+				   P(n->rule.scale, b2), P(n->points, b3), P(n->rule.scale, b4),
+				   P(nr->score, b1));
+		nr->derivation = buf_take(&how);
+		return;
+	}
+	points_t d = rule_deduction(n, f, &how);
+	nr->deduction = d;
+	nr->score = d >= n->points ? 0 : n->points - d;
+	nr->derivation = buf_take(&how);
+}
+
+/* Sum of applicable children, rescaled to inner when some are n/a.
+ * Bonus children are left out (the root adds them). Returns the inner
+ * score; sets *all_na when no child applies. */
+static points_t group_sum(struct eval *e, const struct node *n, struct buf *how,
+			  bool *all_na)
+{
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ];
+	points_t sum = 0, full = 0;
+	int rescaled = 0, counted = 0;
+	struct buf terms = {0};
+	for (int i = 0; i < n->nchildren; i++) {
+		const struct node *ch = n->children[i];
+		const struct node_result *cr = &e->nodes[ch->index];
+		if (ch->bonus)
+			continue;
+		if (cr->na && ch->na == NA_RESCALE) {
+			rescaled++;
+			continue;
+		}
+		buf_printf(&terms, "%s%s", counted ? " + " : "", P(cr->score, b1));
+		sum += cr->score;
+		full += ch->points;
+		counted++;
+	}
+	*all_na = counted == 0;
+	if (counted == 0) {
+		buf_free(&terms);
+		return node_inner(n);
+	}
+	points_t inner = sum;
+	if (rescaled) {
+		inner = points_muldiv(sum, node_inner(n), full);
+		buf_printf(how, "适用项得分 %s = %s 分；%d 项不适用，按比例折算：%s × %s ÷ %s = %s 分",
+			   buf_str(&terms), P(sum, b1), rescaled, P(sum, b2), P(node_inner(n), b3),
+			   P(full, b4), P(inner, b1));
+	} else {
+		buf_printf(how, "%s = %s 分", buf_str(&terms), P(sum, b1));
+	}
+	buf_free(&terms);
+	return inner;
+}
+
+static points_t group_deduct(struct eval *e, const struct node *n, struct buf *how)
+{
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ];
+	points_t total = 0;
+	int terms = 0;
+	struct buf list = {0};
+	for (int i = 0; i < n->nchildren; i++) {
+		const struct node_result *cr = &e->nodes[n->children[i]->index];
+		if (cr->deduction == 0)
+			continue;
+		buf_printf(&list, "%s%s", terms ? " + " : "", P(cr->deduction, b1));
+		total += cr->deduction;
+		terms++;
+	}
+	points_t inner = node_inner(n);
+	if (terms == 0)
+		buf_printf(how, "无扣分 → %s 分", P(inner, b1));
+	else if (total >= inner)
+		buf_printf(how, "%s − 扣分（%s）= %s − %s，扣完为止 → 0 分", P(inner, b1),
+			   buf_str(&list), P(inner, b2), P(total, b3));
+	else
+		buf_printf(how, "%s − 扣分（%s）= %s 分", P(inner, b1), buf_str(&list),
+			   P(inner - total, b2));
+	buf_free(&list);
+	return total >= inner ? 0 : inner - total;
+}
+
+static points_t group_mean(struct eval *e, const struct node *n, struct buf *how,
+			   bool *all_na)
+{
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+	points_t sum = 0;
+	int k = 0;
+	struct buf terms = {0};
+	for (int i = 0; i < n->nchildren; i++) {
+		const struct node_result *cr = &e->nodes[n->children[i]->index];
+		if (cr->na && n->children[i]->na == NA_RESCALE)
+			continue;
+		buf_printf(&terms, "%s%s", k ? " + " : "", P(cr->score, b1));
+		sum += cr->score;
+		k++;
+	}
+	*all_na = k == 0;
+	if (k == 0) {
+		buf_free(&terms);
+		return node_inner(n);
+	}
+	points_t m = points_mean(sum, k);
+	if (k == 1)
+		buf_printf(how, "仅 1 项适用：%s 分", P(m, b1));
+	else
+		buf_printf(how, "（%s）÷ %d = %s 分", buf_str(&terms), k, P(m, b2));
+	buf_free(&terms);
+	return m;
+}
+
+static const struct finding **findings_by_node(const struct scheme *s,
+					       const struct finding *f, int nf)
+{
+	const struct finding **by = xcalloc((size_t)s->nnodes, sizeof *by);
+	for (int i = 0; i < nf; i++) {
+		const struct node *n = scheme_find(s, f[i].code);
+		if (n)
+			by[n->index] = &f[i];
+	}
+	return by;
+}
+
+/* Scores the sheets of a SCORE_SHEETS node: each sheet is its own
+ * evaluation of the node's subtree, scored as a sum. */
+static points_t group_sheets(struct eval *e, const struct node *n, struct buf *how)
+{
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+	struct node_result *nr = &e->nodes[n->index];
+	const struct unit_input *in = e->in;
+	int k = 0;
+	for (int i = 0; i < in->nsheets; i++)
+		k += strcmp(in->sheets[i].node_code, n->code) == 0;
+	if (k == 0) {
+		nr->missing = true;
+		add_missing(e, n);
+		buf_puts(how, "未录入抽查单位 → 暂计 0 分");
+		return 0;
+	}
+	nr->sheets = xcalloc((size_t)k, sizeof *nr->sheets);
+	points_t sum = 0;
+	struct buf terms = {0}, names = {0};
+	for (int i = 0; i < in->nsheets; i++) {
+		const struct sheet_input *si = &in->sheets[i];
+		if (strcmp(si->node_code, n->code) != 0)
+			continue;
+		struct sheet_result *sr = &nr->sheets[nr->nsheets++];
+		sr->label = si->label;
+		sr->nodes = xcalloc((size_t)e->s->nnodes, sizeof *sr->nodes);
+		struct eval sub = {e->s, e->in, e->r, sr->nodes,
+			findings_by_node(e->s, si->findings, si->nfindings), si->label};
+		for (int c = 0; c < n->nchildren; c++)
+			score_node(&sub, n->children[c]);
+		struct buf sh = {0};
+		bool all_na;
+		points_t v = group_sum(&sub, n, &sh, &all_na);
+		struct node_result *self = &sr->nodes[n->index];
+		self->node = n;
+		self->score = v;
+		self->deduction = node_inner(n) - v;
+		self->derivation = buf_take(&sh);
+		free(sub.by_node);
+		buf_printf(&terms, "%s%s", nr->nsheets > 1 ? " + " : "", P(v, b1));
+		buf_printf(&names, "%s%s %s 分", nr->nsheets > 1 ? "、" : "", si->label,
+			   P(v, b1));
+		sum += v;
+	}
+	points_t m = points_mean(sum, k);
+	buf_printf(how, "抽查 %d 个单位（%s），平均（%s）÷ %d = %s 分", k, buf_str(&names),
+		   buf_str(&terms), k, P(m, b2));
+	buf_free(&terms);
+	buf_free(&names);
+	return m;
+}
+
+static void score_group(struct eval *e, const struct node *n)
+{
+	struct node_result *nr = &e->nodes[n->index];
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ];
+	struct buf how = {0};
+	bool all_na = false;
+	points_t inner = 0;
+
+	if (n->score != SCORE_SHEETS)
+		for (int i = 0; i < n->nchildren; i++)
+			score_node(e, n->children[i]);
+	switch (n->score) {
+	case SCORE_SUM: inner = group_sum(e, n, &how, &all_na); break;
+	case SCORE_DEDUCT: inner = group_deduct(e, n, &how); break;
+	case SCORE_MEAN: inner = group_mean(e, n, &how, &all_na); break;
+	case SCORE_SHEETS: inner = group_sheets(e, n, &how); break;
+	default: break;
+	}
+	if (all_na) {
+		buf_free(&how);
+		if (n->na != NA_NONE) {
+			score_na(e, n, "下级均不适用");
+			return;
+		}
+		buf_printf(&how, "下级均不适用 → 按满分计 %s 分", P(node_inner(n), b1));
+	}
+	nr->score = inner;
+	if (n->scale) {
+		nr->score = points_muldiv(inner, n->points, n->scale);
+		buf_printf(&how, "；按 %s 分制折算：%s × %s ÷ %s = %s 分", P(n->scale, b1),
+			   P(inner, b2), P(n->points, b3), P(n->scale, b4), P(nr->score, b1));
+	}
+	nr->deduction = n->points - nr->score;
+	nr->derivation = buf_take(&how);
+}
+
+static void score_node(struct eval *e, const struct node *n)
+{
+	struct node_result *nr = &e->nodes[n->index];
+	const struct finding *f = e->by_node[n->index];
+	nr->node = n;
+	if (f && f->form == INPUT_NA) {
+		nr->finding = f;
+		nr->has_input = true;
+		score_na(e, n, "标为不适用");
+		return;
+	}
+	if (!f && n->optional && (node_is_leaf(n) || n->score != SCORE_SHEETS)) {
+		/* An optional node with nothing entered anywhere below it. */
+		bool any = false;
+		for (int i = n->index; i < e->s->nnodes && !any; i++) {
+			const struct node *m = e->s->nodes[i];
+			if (i > n->index && m->depth <= n->depth)
+				break;
+			any = e->by_node[i] != NULL;
+		}
+		if (!any) {
+			score_na(e, n, "未录入（本单位无此项）");
+			return;
+		}
+	}
+	if (node_is_leaf(n))
+		score_leaf(e, n);
+	else
+		score_group(e, n);
+}
+
+int finding_check(const struct scheme *s, const struct finding *f,
+		  const struct node *sheet_root, const char *where, struct diag *d)
+{
+	const struct node *n = f->code ? scheme_find(s, f->code) : NULL;
+	struct buf why = {0};
+	int rc = -1;
+	if (!n || n->depth == 0) {
+		buf_printf(&why, "未知的考核项编号“%s”", f->code ? f->code : "");
+	} else {
+		/* The sheets node itself belongs to the unit's own sheet. */
+		const struct node *home = n->sheet_root == n ? NULL : n->sheet_root;
+		if (home != sheet_root) {
+			if (!sheet_root)
+				buf_printf(&why, "%s 属于抽查单位评分表（%s %s），须录入到所抽查的单位",
+					   n->code, home->code, home->title);
+			else if (!home)
+				buf_printf(&why, "%s 不在抽查单位评分表（%s %s）中", n->code,
+					   sheet_root->code, sheet_root->title);
+			else
+				buf_printf(&why, "%s 属于 %s %s，不属于 %s %s", n->code, home->code,
+					   home->title, sheet_root->code, sheet_root->title);
+		} else {
+			rc = finding_check_form(n, f, &why);
+		}
+	}
+	if (rc != 0)
+		diag_add(d, "%s%s%s", where ? where : "", where && *where ? "：" : "", buf_str(&why));
+	buf_free(&why);
+	return rc;
+}
+
+/* Checks a set of findings for one sheet, including duplicates. */
+static int check_sheet(const struct scheme *s, const struct finding *f, int nf,
+		       const struct node *sheet_root, const char *label, struct diag *d)
+{
+	int bad = 0;
+	struct buf where = {0};
+	if (label)
+		buf_printf(&where, "抽查单位“%s”", label);
+	const struct finding **seen = xcalloc((size_t)s->nnodes, sizeof *seen);
+	for (int i = 0; i < nf; i++) {
+		if (finding_check(s, &f[i], sheet_root, buf_str(&where), d) != 0) {
+			bad++;
+			continue;
+		}
+		const struct node *n = scheme_find(s, f[i].code);
+		if (seen[n->index]) {
+			diag_add(d, "%s%s%s 重复录入", buf_str(&where), label ? "：" : "", n->code);
+			bad++;
+		}
+		seen[n->index] = &f[i];
+	}
+	free(seen);
+	buf_free(&where);
+	return bad;
+}
+
+struct result *score_unit(const struct scheme *s, const struct unit_input *in,
+			  struct diag *d)
+{
+	int bad = check_sheet(s, in->findings, in->nfindings, NULL, NULL, d);
+	for (int i = 0; i < in->nsheets; i++) {
+		const struct node *sr = scheme_find(s, in->sheets[i].node_code);
+		if (!sr || sr->score != SCORE_SHEETS) {
+			diag_add(d, "抽查单位“%s”：%s 不是按抽查单位计分的部分", in->sheets[i].label,
+				 in->sheets[i].node_code);
+			bad++;
+			continue;
+		}
+		bad += check_sheet(s, in->sheets[i].findings, in->sheets[i].nfindings, sr,
+				   in->sheets[i].label, d);
+	}
+	for (int i = 0; i < in->naccidents; i++) {
+		const struct accident *a = &in->accidents[i];
+		if (a->deaths < 0 || a->injuries < 0 || a->loss < 0) {
+			diag_add(d, "第 %d 起事故：死亡、重伤人数和直接经济损失不能为负数", i + 1);
+			bad++;
+		}
+	}
+	if (bad)
+		return NULL;
+
+	struct result *r = xcalloc(1, sizeof *r);
+	r->scheme = s;
+	r->nodes = xcalloc((size_t)s->nnodes, sizeof *r->nodes);
+	struct eval e = {s, in, r, r->nodes, findings_by_node(s, in->findings, in->nfindings),
+		NULL};
+	score_node(&e, s->root);
+	free(e.by_node);
+
+	/* Bonus parts sit outside the total's cap. */
+	struct node_result *root = &r->nodes[0];
+	points_t bonus = 0;
+	for (int i = 0; i < s->root->nchildren; i++)
+		if (s->root->children[i]->bonus)
+			bonus += r->nodes[s->root->children[i]->index].score;
+	if (bonus) {
+		char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+		struct buf how = {0};
+		buf_printf(&how, "%s；加分项 %s 分 → %s 分", root->derivation, P(bonus, b1),
+			   P(root->score + bonus, b2));
+		free(root->derivation);
+		root->derivation = buf_take(&how);
+		root->score += bonus;
+	}
+	r->raw_total = root->score;
+	r->total = root->score;
+	for (int i = 1; i < s->nnodes; i++) {
+		const struct node *n = s->nodes[i];
+		const struct node_result *nr = &r->nodes[i];
+		if (n->mandatory && !nr->na && nr->score < n->points) {
+			r->mandatory_failed = n;
+			r->total = 0;
+			break;
+		}
+	}
+	accident_summarize(in->accidents, in->naccidents, &r->accidents);
+	r->nvetoes = veto_evaluate(s, &r->accidents, in->flags, &r->vetoes);
+	for (int i = 0; i < r->nvetoes; i++)
+		if (r->vetoes[i].rule->effect == EFFECT_ZERO)
+			r->total = 0;
+	r->by_score = grade_by_score(s, r->total);
+	r->proposed = veto_apply(r->by_score, r->vetoes, r->nvetoes);
+	return r;
+}
+
+static void node_results_free(struct node_result *nodes, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(nodes[i].derivation);
+		for (int k = 0; k < nodes[i].nsheets; k++)
+			node_results_free(nodes[i].sheets[k].nodes, n);
+		free(nodes[i].sheets);
+	}
+	free(nodes);
+}
+
+void result_free(struct result *r)
+{
+	if (!r)
+		return;
+	node_results_free(r->nodes, r->scheme->nnodes);
+	for (int i = 0; i < r->nmissing; i++)
+		free(r->missing[i]);
+	free(r->missing);
+	for (int i = 0; i < r->nvetoes; i++)
+		free(r->vetoes[i].detail);
+	free(r->vetoes);
+	free(r);
+}

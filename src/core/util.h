@@ -1,0 +1,52 @@
+/* util.h: memory, growable buffers and diagnostics shared by every layer.
+ *
+ * Out-of-memory policy: allocation failure is not recoverable for a
+ * command-line tool or a request handler; xmalloc() and friends print a
+ * message and abort. Callers never check for NULL from them. */
+#ifndef KAOHE_UTIL_H
+#define KAOHE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A growable NUL-terminated byte string. Zero-initialise to start. */
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+void buf_putn(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Returns the string (never NULL, "" for an empty buffer); the buffer keeps it. */
+const char *buf_str(struct buf *b);
+/* Hands the string to the caller, who frees it; the buffer is reset. */
+char *buf_take(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+
+/* A list of problems found in one input (a file, a CSV, a set of findings).
+ * Each is "where: message"; the caller decides how to print them. */
+struct diag {
+	char **msgs;
+	int n, cap;
+};
+
+void diag_add(struct diag *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void diag_free(struct diag *d);
+
+/* Returns 1 if s[0..n) is valid UTF-8 (no overlongs, surrogates or values
+ * above U+10FFFF), else 0 and *bad the offset of the first bad byte. */
+int utf8_valid(const char *s, size_t n, size_t *bad);
+
+#endif

@@ -1,0 +1,25 @@
+/* render.h: schemes and results as text for people and JSON for programs.
+ * Reads the core's structures; computes nothing. */
+#ifndef KAOHE_RENDER_H
+#define KAOHE_RENDER_H
+
+#include <cjson/cJSON.h>
+
+#include "../core/scheme.h"
+#include "../core/score.h"
+#include "../core/util.h"
+
+/* A JSON number from hundredths: exact, at most two decimals. */
+cJSON *json_points(points_t v);
+
+/* The scheme tree: every node has code, title, points, children; items
+ * also text, method, rule. The caller deletes the result. */
+cJSON *scheme_to_json(const struct scheme *s);
+/* One node and its subtree (the same shape). */
+cJSON *node_to_json(const struct node *n);
+
+/* The scheme as an indented tree with codes, points, original text,
+ * method and each rule restated in words. */
+void scheme_to_text(const struct scheme *s, struct buf *out);
+
+#endif

@@ -1,0 +1,152 @@
+/* scheme_json.c: a scheme as JSON (kaohe scheme show --json). */
+#include "render.h"
+
+#include <stdlib.h>
+
+cJSON *json_points(points_t v)
+{
+	char b[POINTS_BUFSZ];
+	return cJSON_CreateRaw(points_fmt(v, b));
+}
+
+static const char *score_name(enum group_score s)
+{
+	switch (s) {
+	case SCORE_SUM: return "sum";
+	case SCORE_DEDUCT: return "deduct";
+	case SCORE_MEAN: return "mean";
+	case SCORE_SHEETS: return "sheets";
+	default: return NULL;
+	}
+}
+
+static const char *rule_type_name(enum rule_type t)
+{
+	static const char *const names[] = {"", "per", "steps", "conditions", "fixed",
+		"judged", "earn", "entered"};
+	return names[t];
+}
+
+static cJSON *rule_to_json(const struct node *n)
+{
+	const struct rule *r = &n->rule;
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "type", rule_type_name(r->type));
+	char *d = rule_describe(n);
+	cJSON_AddStringToObject(j, "description", d);
+	free(d);
+	if (r->type == RULE_PER || r->type == RULE_EARN)
+		cJSON_AddItemToObject(j, "each", json_points(r->each));
+	if (r->has_cap)
+		cJSON_AddItemToObject(j, "cap", json_points(r->cap));
+	if (r->extra)
+		cJSON_AddItemToObject(j, "extra", json_points(r->extra));
+	if (r->unit)
+		cJSON_AddStringToObject(j, "unit", r->unit);
+	if (r->type == RULE_FIXED) {
+		cJSON_AddItemToObject(j, "deduct", json_points(r->deduct));
+		if (r->text)
+			cJSON_AddStringToObject(j, "text", r->text);
+	}
+	if (r->type == RULE_JUDGED)
+		cJSON_AddItemToObject(j, "max", json_points(r->max));
+	if (r->type == RULE_ENTERED)
+		cJSON_AddItemToObject(j, "scale", json_points(r->scale));
+	if (r->nconds) {
+		cJSON *cs = cJSON_AddArrayToObject(j, "conditions");
+		for (int i = 0; i < r->nconds; i++) {
+			cJSON *c = cJSON_CreateObject();
+			cJSON_AddNumberToObject(c, "number", i + 1);
+			cJSON_AddStringToObject(c, "text", r->conds[i].text ? r->conds[i].text : "");
+			cJSON_AddItemToObject(c, "deduct", json_points(r->conds[i].deduct));
+			cJSON_AddItemToArray(cs, c);
+		}
+	}
+	if (r->nsteps) {
+		cJSON *ss = cJSON_AddArrayToObject(j, "steps");
+		for (int i = 0; i < r->nsteps; i++) {
+			cJSON *st = cJSON_CreateObject();
+			cJSON_AddNumberToObject(st, "from", (double)r->steps[i].from);
+			cJSON_AddItemToObject(st, "deduct", json_points(r->steps[i].deduct));
+			cJSON_AddItemToArray(ss, st);
+		}
+	}
+	return j;
+}
+
+cJSON *node_to_json(const struct node *n)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "code", n->code);
+	cJSON_AddStringToObject(j, "title", n->title);
+	cJSON_AddItemToObject(j, "points", json_points(n->points));
+	if (n->scale)
+		cJSON_AddItemToObject(j, "scale", json_points(n->scale));
+	if (score_name(n->score))
+		cJSON_AddStringToObject(j, "score", score_name(n->score));
+	if (n->sample)
+		cJSON_AddStringToObject(j, "sample", sample_kind_name(n->sample));
+	if (n->na)
+		cJSON_AddStringToObject(j, "na", n->na == NA_FULL ? "full" : "rescale");
+	if (n->optional)
+		cJSON_AddTrueToObject(j, "optional");
+	if (n->mandatory)
+		cJSON_AddTrueToObject(j, "mandatory");
+	if (n->bonus)
+		cJSON_AddTrueToObject(j, "bonus");
+	if (node_is_leaf(n) && n->depth > 0) {
+		cJSON_AddStringToObject(j, "text", n->text ? n->text : "");
+		const char *m = node_method(n);
+		if (m)
+			cJSON_AddStringToObject(j, "method", m);
+		else
+			cJSON_AddNullToObject(j, "method");
+		cJSON_AddItemToObject(j, "rule", rule_to_json(n));
+	} else {
+		if (n->text)
+			cJSON_AddStringToObject(j, "text", n->text);
+		if (n->method)
+			cJSON_AddStringToObject(j, "method", n->method);
+	}
+	if (n->reconstructed)
+		cJSON_AddStringToObject(j, "reconstructed", n->reconstructed);
+	if (n->note)
+		cJSON_AddStringToObject(j, "note", n->note);
+	cJSON *ch = cJSON_AddArrayToObject(j, "children");
+	for (int i = 0; i < n->nchildren; i++)
+		cJSON_AddItemToArray(ch, node_to_json(n->children[i]));
+	return j;
+}
+
+cJSON *scheme_to_json(const struct scheme *s)
+{
+	cJSON *j = node_to_json(s->root);
+	cJSON_AddStringToObject(j, "scheme", s->name);
+	cJSON_AddStringToObject(j, "unit", s->unit);
+	cJSON_AddNumberToObject(j, "year", s->year);
+	if (s->source)
+		cJSON_AddStringToObject(j, "source", s->source);
+	cJSON *gs = cJSON_AddArrayToObject(j, "grades");
+	for (int i = 0; i < s->ngrades; i++) {
+		cJSON *g = cJSON_CreateObject();
+		cJSON_AddStringToObject(g, "grade", grade_name(s->grades[i].grade));
+		if (s->grades[i].has_min)
+			cJSON_AddItemToObject(g, "min", json_points(s->grades[i].min));
+		if (s->grades[i].quota_pct >= 0)
+			cJSON_AddNumberToObject(g, "quota_percent", s->grades[i].quota_pct);
+		cJSON_AddItemToArray(gs, g);
+	}
+	cJSON *vs = cJSON_AddArrayToObject(j, "vetoes");
+	for (int i = 0; i < s->nvetoes; i++) {
+		const struct veto_rule *v = &s->vetoes[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "code", v->code);
+		cJSON_AddStringToObject(o, "title", v->title);
+		static const char *const effects[] = {"fail", "at-most", "zero"};
+		cJSON_AddStringToObject(o, "effect", effects[v->effect]);
+		if (v->effect == EFFECT_AT_MOST)
+			cJSON_AddStringToObject(o, "grade", grade_name(v->grade));
+		cJSON_AddItemToArray(vs, o);
+	}
+	return j;
+}

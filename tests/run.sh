@@ -1,0 +1,46 @@
+#!/bin/sh
+# Runs every test: the cmocka unit tests, the command-line tests, the fuzz
+# corpus replay and a valgrind pass, then prints one closing line
+# "N passed, M failed". Usage: tests/run.sh BUILD_DIR UNIT_TEST...
+set -u
+dir=$1
+shift
+top=$(cd "$(dirname "$0")/.." && pwd)
+passed=0
+failed=0
+failures=""
+
+run() {
+	name=$1
+	shift
+	log=$(mktemp)
+	if "$@" >"$log" 2>&1; then
+		passed=$((passed + 1))
+		echo "ok    $name"
+	else
+		failed=$((failed + 1))
+		failures="$failures $name"
+		echo "FAIL  $name"
+		sed 's/^/      /' "$log" | tail -60
+	fi
+	rm -f "$log"
+}
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+for t in "$@"; do
+	run "unit/$t" "$dir/$t"
+done
+for t in "$top"/tests/cli/test_*.sh; do
+	run "cli/$(basename "$t" .sh)" sh "$t" "$top/$dir/kaohe"
+done
+run "fuzz/replay" "$dir/fuzz_scheme_replay" "$top"/tests/fuzz/corpus/*
+if command -v valgrind >/dev/null 2>&1; then
+	run "valgrind" sh "$top/tests/valgrind.sh" "$top/kaohe"
+fi
+
+echo
+[ -n "$failures" ] && echo "failed:$failures"
+echo "check: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
