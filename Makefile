@@ -73,7 +73,7 @@ valgrind: kaohe
 FUZZ_SECONDS ?= 60
 fuzz:
 	@scripts/deps.sh fuzz
-	@mkdir -p build/fuzz
+	@mkdir -p build/fuzz/corpus
 	clang $(filter-out -Wmissing-prototypes,$(BASE_CFLAGS)) -Wno-missing-prototypes -O1 -g \
 		-fsanitize=fuzzer,address,undefined -Isrc/core -o build/fuzz/fuzz_scheme \
 		tests/fuzz/fuzz_scheme.c $(CORE_SRC) $(PKG_LIBS)

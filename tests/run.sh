@@ -15,8 +15,10 @@ run() {
 	shift
 	log=$(mktemp)
 	if "$@" >"$log" 2>&1; then
-		passed=$((passed + 1))
-		echo "ok    $name"
+		# A cmocka program counts as its number of test cases.
+		n=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log")
+		passed=$((passed + ${n:-1}))
+		echo "ok    $name${n:+ ($n)}"
 	else
 		failed=$((failed + 1))
 		failures="$failures $name"

@@ -125,7 +125,8 @@ static void check_children(struct ctx *c, struct node *n)
 			    P(ch->points, b1), n->code, P(node_inner(n), b2));
 	}
 	if ((n->score == SCORE_SUM || n->score == SCORE_SHEETS) && sum != node_inner(n))
-		err(c, n->line, "%s 的下级分值合计 %s，与其%s %s 不符", n->code[0] ? n->code : "方案",
+		err(c, n->line, "%s%s的下级分值合计 %s，与其%s %s 不符",
+		    n->code[0] ? n->code : "方案", n->code[0] ? " " : "",
 		    P(sum, b1), n->scale ? "折算前满分 scale" : "分值", P(node_inner(n), b2));
 }
 

@@ -584,10 +584,37 @@ static void number_nodes(struct scheme *s, struct node *n, int *cap)
 		number_nodes(s, n->children[i], cap);
 }
 
+/* The line number in "FILE:LINE: message" (file names contain no ':'
+ * followed by digits and ':' in practice; 0 if absent). */
+static long diag_line(const char *msg, size_t flen)
+{
+	if (strlen(msg) <= flen || msg[flen] != ':')
+		return 0;
+	return strtol(msg + flen + 1, NULL, 10);
+}
+
+/* Stable insertion sort of d->msgs[from..] by line, so a person reads the
+ * problems top to bottom. */
+static void sort_by_line(struct diag *d, int from, const char *file)
+{
+	size_t flen = strlen(file);
+	for (int i = from + 1; i < d->n; i++) {
+		char *m = d->msgs[i];
+		long line = diag_line(m, flen);
+		int j = i;
+		while (j > from && diag_line(d->msgs[j - 1], flen) > line) {
+			d->msgs[j] = d->msgs[j - 1];
+			j--;
+		}
+		d->msgs[j] = m;
+	}
+}
+
 struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 			    struct diag *d)
 {
 	struct ctx c = {file, d, 0, 0};
+	int first = d->n;
 	struct ynode *y = ytree_parse(buf, len, file, d);
 	if (!y)
 		return NULL;
@@ -633,13 +660,14 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 		parse_children(&c, children, root);
 	parse_grades(&c, ytree_get(y, "grades"), s);
 	parse_vetoes(&c, ytree_get(y, "vetoes"), s);
-	if (c.nerr == 0) {
-		int cap = 0;
-		number_nodes(s, root, &cap);
-		scheme_check(s, file, d, &c.nerr);
-	}
+	/* The whole-tree checks run even after errors above, so that one
+	 * run reports every problem; they tolerate partly parsed nodes. */
+	int cap = 0;
+	number_nodes(s, root, &cap);
+	scheme_check(s, file, d, &c.nerr);
 out:
 	ytree_free(y);
+	sort_by_line(d, first, file);
 	if (c.nerr) {
 		scheme_free(s);
 		return NULL;

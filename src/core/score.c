@@ -437,7 +437,10 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 		if (r->vetoes[i].rule->effect == EFFECT_ZERO)
 			r->total = 0;
 	r->by_score = grade_by_score(s, r->total);
-	r->proposed = veto_apply(r->by_score, r->vetoes, r->nvetoes);
+	/* No grade is proposed from a partial total: a missing score could
+	 * move the unit across any threshold. */
+	r->proposed = r->incomplete ? GRADE_NONE
+		: veto_apply(r->by_score, r->vetoes, r->nvetoes);
 	return r;
 }
 
