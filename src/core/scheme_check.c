@@ -7,14 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct ctx {
-	const char *file;
-	struct diag *d;
-	int *nerr;
-};
-
-__attribute__((format(printf, 3, 4)))
-static void err(struct ctx *c, int line, const char *fmt, ...)
+void scheme_err(struct scheme_ctx *c, int line, const char *fmt, ...)
 {
 	struct buf b = {0};
 	va_list ap;
@@ -23,8 +16,9 @@ static void err(struct ctx *c, int line, const char *fmt, ...)
 	va_end(ap);
 	diag_add(c->d, "%s:%d: %s", c->file, line, buf_str(&b));
 	buf_free(&b);
-	(*c->nerr)++;
+	c->nerr++;
 }
+
 
 #define P(v, b) points_fmt((v), (b))
 
@@ -49,7 +43,7 @@ static points_t rule_bound(const struct rule *r)
 	}
 }
 
-static void check_leaf(struct ctx *c, struct node *n)
+static void check_leaf(struct scheme_ctx *c, struct node *n)
 {
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
 	const struct node *p = n->parent;
@@ -57,20 +51,20 @@ static void check_leaf(struct ctx *c, struct node *n)
 	points_t bound = rule_bound(&n->rule);
 
 	if (!n->text)
-		err(c, n->line, "考核内容 %s 缺少原文 text（考核内容及评分标准）", n->code);
+		scheme_err(c, n->line, "考核内容 %s 缺少原文 text（考核内容及评分标准）", n->code);
 	if (n->scale)
-		err(c, n->line, "%s：scale 只用于有下级节点的节点；录入分的满分写在 rule 的 scale 中",
+		scheme_err(c, n->line, "%s：scale 只用于有下级节点的节点；录入分的满分写在 rule 的 scale 中",
 		    n->code);
 	if (n->rule.type == RULE_ENTERED) {
 		if (n->points < 0)
-			err(c, n->line, "录入分节点 %s 须写明 points（计入总分的分值）", n->code);
+			scheme_err(c, n->line, "录入分节点 %s 须写明 points（计入总分的分值）", n->code);
 		return;
 	}
 	if (n->points >= 0 && bound >= 0 && n->points != bound)
-		err(c, n->line, "%s 写明的分值 %s 与规则的上限 %s 不一致", n->code,
+		scheme_err(c, n->line, "%s 写明的分值 %s 与规则的上限 %s 不一致", n->code,
 		    P(n->points, b1), P(bound, b2));
 	if (!under_deduct && n->points < 0)
-		err(c, n->line, "%s 所在节点按 %s 计分，须写明 points", n->code,
+		scheme_err(c, n->line, "%s 所在节点按 %s 计分，须写明 points", n->code,
 		    p->score == SCORE_MEAN ? "mean" : "sum");
 	if (n->points < 0)
 		n->points = bound >= 0 ? bound : node_inner(p);
@@ -79,58 +73,58 @@ static void check_leaf(struct ctx *c, struct node *n)
 		n->rule.max = n->points;
 	}
 	if (n->points > node_inner(p))
-		err(c, n->line, "%s 的扣分上限 %s 超过所在节点 %s 的分值 %s", n->code,
+		scheme_err(c, n->line, "%s 的扣分上限 %s 超过所在节点 %s 的分值 %s", n->code,
 		    P(n->points, b1), p->code[0] ? p->code : "（方案）", P(node_inner(p), b2));
 	for (int i = 0; i < n->rule.nconds; i++)
 		if (n->rule.conds[i].deduct > node_inner(p))
-			err(c, n->line, "%s 的情形 %d 扣分 %s 超过所在节点的分值 %s", n->code,
+			scheme_err(c, n->line, "%s 的情形 %d 扣分 %s 超过所在节点的分值 %s", n->code,
 			    i + 1, P(n->rule.conds[i].deduct, b1), P(node_inner(p), b2));
 	if (n->rule.type == RULE_EARN && !under_deduct)
-		err(c, n->line, "%s：加分规则 earn 须放在按 deduct 计分的节点下", n->code);
+		scheme_err(c, n->line, "%s：加分规则 earn 须放在按 deduct 计分的节点下", n->code);
 }
 
-static void check_group(struct ctx *c, struct node *n)
+static void check_group(struct scheme_ctx *c, struct node *n)
 {
 	if (n->points < 0) {
-		err(c, n->line, "节点 %s 须写明分值 points", n->code);
+		scheme_err(c, n->line, "节点 %s 须写明分值 points", n->code);
 		n->points = 0;
 	}
 	if (n->score == SCORE_SHEETS && !n->sample)
-		err(c, n->line, "按抽查单位计分（sheets）的节点 %s 须写明 sample", n->code);
+		scheme_err(c, n->line, "按抽查单位计分（sheets）的节点 %s 须写明 sample", n->code);
 	if (n->score != SCORE_SHEETS && n->sample)
-		err(c, n->line, "只有 score: sheets 的节点使用 sample");
+		scheme_err(c, n->line, "只有 score: sheets 的节点使用 sample");
 	if (n->score == SCORE_SHEETS && n->parent && n->parent->sheet_root)
-		err(c, n->line, "抽查单位计分（sheets）不能嵌套");
+		scheme_err(c, n->line, "抽查单位计分（sheets）不能嵌套");
 }
 
 /* Sums and caps that can be checked only after the children are known. */
-static void check_children(struct ctx *c, struct node *n)
+static void check_children(struct scheme_ctx *c, struct node *n)
 {
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
 	points_t sum = 0;
 	for (int i = 0; i < n->nchildren; i++) {
 		struct node *ch = n->children[i];
 		if (ch->bonus && n->depth != 0)
-			err(c, ch->line, "加分项 bonus 只能是方案的第一级节点");
+			scheme_err(c, ch->line, "加分项 bonus 只能是方案的第一级节点");
 		if (ch->na == NA_RESCALE && n->score == SCORE_DEDUCT)
-			err(c, ch->line, "%s：按扣分计的节点下，不适用只能按满分（na: full）",
+			scheme_err(c, ch->line, "%s：按扣分计的节点下，不适用只能按满分（na: full）",
 			    ch->code);
 		if (!ch->bonus)
 			sum += ch->points;
 		if (n->score == SCORE_MEAN && ch->points != node_inner(n))
-			err(c, ch->line, "%s 的分值 %s 须与取平均值的节点 %s 相同（%s）", ch->code,
+			scheme_err(c, ch->line, "%s 的分值 %s 须与取平均值的节点 %s 相同（%s）", ch->code,
 			    P(ch->points, b1), n->code, P(node_inner(n), b2));
 		if (n->score == SCORE_DEDUCT && !node_is_leaf(ch) && ch->points > node_inner(n))
-			err(c, ch->line, "%s 的分值 %s 超过所在节点 %s 的分值 %s", ch->code,
+			scheme_err(c, ch->line, "%s 的分值 %s 超过所在节点 %s 的分值 %s", ch->code,
 			    P(ch->points, b1), n->code, P(node_inner(n), b2));
 	}
 	if ((n->score == SCORE_SUM || n->score == SCORE_SHEETS) && sum != node_inner(n))
-		err(c, n->line, "%s%s的下级分值合计 %s，与其%s %s 不符",
+		scheme_err(c, n->line, "%s%s的下级分值合计 %s，与其%s %s 不符",
 		    n->code[0] ? n->code : "方案", n->code[0] ? " " : "",
 		    P(sum, b1), n->scale ? "折算前满分 scale" : "分值", P(node_inner(n), b2));
 }
 
-static void walk(struct ctx *c, struct node *n)
+static void walk(struct scheme_ctx *c, struct node *n)
 {
 	if (n->depth > 0) {
 		n->sheet_root = n->score == SCORE_SHEETS ? n : n->parent->sheet_root;
@@ -139,10 +133,10 @@ static void walk(struct ctx *c, struct node *n)
 			size_t pl = strlen(p->code);
 			if (strncmp(n->code, p->code, pl) != 0 || n->code[pl] != '.' ||
 			    n->code[pl + 1] == '\0')
-				err(c, n->line, "编号“%s”须以上级编号“%s.”开头", n->code, p->code);
+				scheme_err(c, n->line, "编号“%s”须以上级编号“%s.”开头", n->code, p->code);
 		}
 		if (n->optional && n->na == NA_NONE)
-			err(c, n->line, "%s：optional 须同时写明不适用时的处理 na", n->code);
+			scheme_err(c, n->line, "%s：optional 须同时写明不适用时的处理 na", n->code);
 	}
 	if (n->depth > 0 && node_is_leaf(n))
 		check_leaf(c, n);
@@ -154,10 +148,9 @@ static void walk(struct ctx *c, struct node *n)
 		check_children(c, n);
 }
 
-void scheme_check(struct scheme *s, const char *file, struct diag *d, int *nerr)
+void scheme_check(struct scheme *s, struct scheme_ctx *c)
 {
-	struct ctx c = {file, d, nerr};
-	walk(&c, s->root);
+	walk(c, s->root);
 	scheme_index(s);
 	for (int i = 1; i < s->nnodes; i++)
 		if (strcmp(s->by_code[i]->code, s->by_code[i - 1]->code) == 0) {
@@ -167,6 +160,6 @@ void scheme_check(struct scheme *s, const char *file, struct diag *d, int *nerr)
 				a = b;
 				b = t;
 			}
-			err(&c, b->line, "重复的编号“%s”（第 %d 行已使用）", b->code, a->line);
+			scheme_err(c, b->line, "重复的编号“%s”（第 %d 行已使用）", b->code, a->line);
 		}
 }

@@ -5,8 +5,20 @@
 
 #include "scheme.h"
 
+/* Where problems go while reading one scheme file. */
+struct scheme_ctx {
+	const char *file;
+	struct diag *d;
+	int nerr;
+	int nnodes;
+};
+
+/* Adds "FILE:LINE: message" and counts it. */
+void scheme_err(struct scheme_ctx *c, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Checks s, adding "FILE:LINE: message" to d and counting into *nerr. */
-void scheme_check(struct scheme *s, const char *file, struct diag *d, int *nerr);
+void scheme_check(struct scheme *s, struct scheme_ctx *c);
 /* Builds s->by_code (scheme.c). */
 void scheme_index(struct scheme *s);
 

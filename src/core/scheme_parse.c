@@ -13,34 +13,15 @@
 
 #define MAX_NODES 10000
 
-struct ctx {
-	const char *file;
-	struct diag *d;
-	int nerr;
-	int nnodes;
-};
-
-__attribute__((format(printf, 3, 4)))
-static void err(struct ctx *c, int line, const char *fmt, ...)
-{
-	struct buf b = {0};
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	diag_add(c->d, "%s:%d: %s", c->file, line, buf_str(&b));
-	buf_free(&b);
-	c->nerr++;
-}
 
 /* Reports every key of map that is not in allowed[] (NULL-terminated). */
-static void check_keys(struct ctx *c, const struct ynode *map,
+static void check_keys(struct scheme_ctx *c, const struct ynode *map,
 		       const char *const *allowed, const char *what)
 {
 	for (int i = 0; i < map->n; i++) {
 		const struct ynode *k = map->keys[i];
 		if (k->type != Y_SCALAR) {
-			err(c, k->line, "%s的键必须是简单文字", what);
+			scheme_err(c, k->line, "%s的键必须是简单文字", what);
 			continue;
 		}
 		int ok = 0;
@@ -50,60 +31,60 @@ static void check_keys(struct ctx *c, const struct ynode *map,
 		for (int j = 0; j < i && ok; j++)
 			if (map->keys[j]->type == Y_SCALAR &&
 			    strcmp(map->keys[j]->str, k->str) == 0) {
-				err(c, k->line, "%s中重复的键“%s”（第 %d 行已有）", what,
+				scheme_err(c, k->line, "%s中重复的键“%s”（第 %d 行已有）", what,
 				    k->str, map->keys[j]->line);
 				ok = 2;
 			}
 		if (!ok)
-			err(c, k->line, "%s中未知的键“%s”", what, k->str);
+			scheme_err(c, k->line, "%s中未知的键“%s”", what, k->str);
 	}
 }
 
-static const struct ynode *scalar(struct ctx *c, const struct ynode *map,
+static const struct ynode *scalar(struct scheme_ctx *c, const struct ynode *map,
 				  const char *key, int required, const char *what)
 {
 	const struct ynode *v = ytree_get(map, key);
 	if (!v) {
 		if (required)
-			err(c, map->line, "%s缺少“%s”", what, key);
+			scheme_err(c, map->line, "%s缺少“%s”", what, key);
 		return NULL;
 	}
 	if (v->type != Y_SCALAR) {
-		err(c, v->line, "“%s”必须是文字或数字", key);
+		scheme_err(c, v->line, "“%s”必须是文字或数字", key);
 		return NULL;
 	}
 	return v;
 }
 
-static char *get_str(struct ctx *c, const struct ynode *map, const char *key,
+static char *get_str(struct scheme_ctx *c, const struct ynode *map, const char *key,
 		     int required, const char *what)
 {
 	const struct ynode *v = scalar(c, map, key, required, what);
 	if (!v)
 		return NULL;
 	if (required && v->str[0] == '\0') {
-		err(c, v->line, "“%s”不能为空", key);
+		scheme_err(c, v->line, "“%s”不能为空", key);
 		return NULL;
 	}
 	return xstrdup(v->str);
 }
 
 /* Returns 1 if the key is present and valid, 0 if absent, -1 on error. */
-static int get_points(struct ctx *c, const struct ynode *map, const char *key,
+static int get_points(struct scheme_ctx *c, const struct ynode *map, const char *key,
 		      int required, const char *what, points_t *out)
 {
 	const struct ynode *v = scalar(c, map, key, required, what);
 	if (!v)
 		return ytree_get(map, key) ? -1 : 0;
 	if (points_parse(v->str, out) != 0) {
-		err(c, v->line, "“%s”的值“%s”不是有效分值（非负数，最多两位小数）", key,
+		scheme_err(c, v->line, "“%s”的值“%s”不是有效分值（非负数，最多两位小数）", key,
 		    v->str);
 		return -1;
 	}
 	return 1;
 }
 
-static int get_int(struct ctx *c, const struct ynode *map, const char *key,
+static int get_int(struct scheme_ctx *c, const struct ynode *map, const char *key,
 		   int required, const char *what, long long lo, long long hi,
 		   long long *out)
 {
@@ -119,14 +100,14 @@ static int get_int(struct ctx *c, const struct ynode *map, const char *key,
 		ok = *end == '\0' && x >= lo && x <= hi;
 	}
 	if (!ok) {
-		err(c, v->line, "“%s”的值“%s”必须是 %lld 到 %lld 之间的整数", key, s, lo, hi);
+		scheme_err(c, v->line, "“%s”的值“%s”必须是 %lld 到 %lld 之间的整数", key, s, lo, hi);
 		return -1;
 	}
 	*out = x;
 	return 1;
 }
 
-static int get_bool(struct ctx *c, const struct ynode *map, const char *key, bool *out)
+static int get_bool(struct scheme_ctx *c, const struct ynode *map, const char *key, bool *out)
 {
 	const struct ynode *v = scalar(c, map, key, 0, "");
 	if (!v)
@@ -136,7 +117,7 @@ static int get_bool(struct ctx *c, const struct ynode *map, const char *key, boo
 	else if (strcmp(v->str, "false") == 0 || strcmp(v->str, "no") == 0)
 		*out = false;
 	else {
-		err(c, v->line, "“%s”必须是 true 或 false", key);
+		scheme_err(c, v->line, "“%s”必须是 true 或 false", key);
 		return -1;
 	}
 	return 1;
@@ -153,7 +134,7 @@ static int valid_code(const char *s)
 	return 1;
 }
 
-static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
+static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node *n)
 {
 	static const char *const keys[] = {"type", "each", "cap", "unit", "extra", "steps",
 		"conditions", "deduct", "text", "max", "scale", NULL};
@@ -161,7 +142,7 @@ static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
 	char what[96];
 	snprintf(what, sizeof what, "节点 %s 的规则", n->code);
 	if (y->type != Y_MAP) {
-		err(c, y->line, "%s必须是映射（type: …）", what);
+		scheme_err(c, y->line, "%s必须是映射（type: …）", what);
 		return;
 	}
 	check_keys(c, y, keys, what);
@@ -177,7 +158,7 @@ static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
 		if (strcmp(t->str, types[i].name) == 0)
 			r->type = types[i].type;
 	if (r->type == RULE_NONE) {
-		err(c, t->line, "未知的规则类型“%s”（可用：per、steps、conditions、fixed、"
+		scheme_err(c, t->line, "未知的规则类型“%s”（可用：per、steps、conditions、fixed、"
 		    "judged、earn、entered）", t->str);
 		return;
 	}
@@ -201,20 +182,20 @@ static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
 		for (int j = 0; j < 8 && takes[r->type][j]; j++)
 			taken |= strcmp(takes[r->type][j], k->str) == 0;
 		if (known && !taken)
-			err(c, k->line, "%s 类规则不使用“%s”", t->str, k->str);
+			scheme_err(c, k->line, "%s 类规则不使用“%s”", t->str, k->str);
 	}
 	int need_each = r->type == RULE_PER || r->type == RULE_EARN;
 	if (need_each) {
 		if (get_points(c, y, "each", 1, what, &r->each) == 1 && r->each == 0)
-			err(c, ytree_get(y, "each")->line, "“each”必须大于 0");
+			scheme_err(c, ytree_get(y, "each")->line, "“each”必须大于 0");
 	}
 	if (r->type == RULE_PER || r->type == RULE_CONDITIONS || r->type == RULE_EARN) {
 		int got = get_points(c, y, "cap", r->type == RULE_EARN, what, &r->cap);
 		r->has_cap = got == 1;
 		if (got == 1 && r->cap == 0)
-			err(c, ytree_get(y, "cap")->line, "“cap”必须大于 0");
+			scheme_err(c, ytree_get(y, "cap")->line, "“cap”必须大于 0");
 		if (got == 1 && need_each && r->each > r->cap)
-			err(c, ytree_get(y, "cap")->line, "上限 cap 小于每次的分值 each");
+			scheme_err(c, ytree_get(y, "cap")->line, "上限 cap 小于每次的分值 each");
 	}
 	if (r->type == RULE_PER || r->type == RULE_STEPS || r->type == RULE_EARN) {
 		char *u = get_str(c, y, "unit", 0, what);
@@ -222,10 +203,10 @@ static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
 	}
 	if (r->type == RULE_PER && get_points(c, y, "extra", 0, what, &r->extra) == 1 &&
 	    !r->has_cap)
-		err(c, ytree_get(y, "extra")->line, "“extra”（扣满后追加扣分）需要同时写 cap");
+		scheme_err(c, ytree_get(y, "extra")->line, "“extra”（扣满后追加扣分）需要同时写 cap");
 	if (r->type == RULE_FIXED) {
 		if (get_points(c, y, "deduct", 1, what, &r->deduct) == 1 && r->deduct == 0)
-			err(c, ytree_get(y, "deduct")->line, "“deduct”必须大于 0");
+			scheme_err(c, ytree_get(y, "deduct")->line, "“deduct”必须大于 0");
 		r->text = get_str(c, y, "text", 0, what);
 	}
 	if (r->type == RULE_JUDGED) {
@@ -235,14 +216,14 @@ static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
 	if (r->type == RULE_ENTERED) {
 		r->scale = POINTS(100);
 		if (get_points(c, y, "scale", 0, what, &r->scale) == 1 && r->scale == 0)
-			err(c, ytree_get(y, "scale")->line, "“scale”必须大于 0");
+			scheme_err(c, ytree_get(y, "scale")->line, "“scale”必须大于 0");
 	}
 	if (r->type == RULE_CONDITIONS) {
 		const struct ynode *cs = ytree_get(y, "conditions");
 		if (!cs) {
-			err(c, y->line, "%s缺少“conditions”（情形列表）", what);
+			scheme_err(c, y->line, "%s缺少“conditions”（情形列表）", what);
 		} else if (cs->type != Y_SEQ || cs->n == 0) {
-			err(c, cs->line, "“conditions”必须是非空列表");
+			scheme_err(c, cs->line, "“conditions”必须是非空列表");
 		} else {
 			r->conds = xcalloc((size_t)cs->n, sizeof *r->conds);
 			for (int i = 0; i < cs->n; i++) {
@@ -251,7 +232,7 @@ static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
 				char cwhat[128];
 				snprintf(cwhat, sizeof cwhat, "节点 %s 的情形 %d", n->code, i + 1);
 				if (ci->type != Y_MAP) {
-					err(c, ci->line, "%s必须是映射（text、deduct）", cwhat);
+					scheme_err(c, ci->line, "%s必须是映射（text、deduct）", cwhat);
 					continue;
 				}
 				check_keys(c, ci, ckeys, cwhat);
@@ -259,18 +240,18 @@ static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
 				cd->text = get_str(c, ci, "text", 1, cwhat);
 				if (get_points(c, ci, "deduct", 1, cwhat, &cd->deduct) == 1 &&
 				    cd->deduct == 0)
-					err(c, ci->line, "%s的扣分必须大于 0", cwhat);
+					scheme_err(c, ci->line, "%s的扣分必须大于 0", cwhat);
 			}
 			if (r->nconds > 64)
-				err(c, cs->line, "情形最多 64 个");
+				scheme_err(c, cs->line, "情形最多 64 个");
 		}
 	}
 	if (r->type == RULE_STEPS) {
 		const struct ynode *ss = ytree_get(y, "steps");
 		if (!ss) {
-			err(c, y->line, "%s缺少“steps”（档次列表）", what);
+			scheme_err(c, y->line, "%s缺少“steps”（档次列表）", what);
 		} else if (ss->type != Y_SEQ || ss->n == 0) {
-			err(c, ss->line, "“steps”必须是非空列表");
+			scheme_err(c, ss->line, "“steps”必须是非空列表");
 		} else {
 			r->steps = xcalloc((size_t)ss->n, sizeof *r->steps);
 			for (int i = 0; i < ss->n; i++) {
@@ -279,7 +260,7 @@ static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
 				char swhat[128];
 				snprintf(swhat, sizeof swhat, "节点 %s 的第 %d 档", n->code, i + 1);
 				if (si->type != Y_MAP) {
-					err(c, si->line, "%s必须是映射（from、deduct）", swhat);
+					scheme_err(c, si->line, "%s必须是映射（from、deduct）", swhat);
 					continue;
 				}
 				check_keys(c, si, skeys, swhat);
@@ -289,23 +270,23 @@ static void parse_rule(struct ctx *c, const struct ynode *y, struct node *n)
 					st->from = from;
 				get_points(c, si, "deduct", 1, swhat, &st->deduct);
 				if (i > 0 && (st->from <= st[-1].from || st->deduct <= st[-1].deduct))
-					err(c, si->line, "%s：档次的次数和扣分都必须递增", swhat);
+					scheme_err(c, si->line, "%s：档次的次数和扣分都必须递增", swhat);
 			}
 		}
 	}
 }
 
-static struct node *parse_node(struct ctx *c, const struct ynode *y,
+static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 			       struct node *parent, int depth);
 
-static void parse_children(struct ctx *c, const struct ynode *list, struct node *n)
+static void parse_children(struct scheme_ctx *c, const struct ynode *list, struct node *n)
 {
 	if (list->type != Y_SEQ) {
-		err(c, list->line, "“children”必须是列表");
+		scheme_err(c, list->line, "“children”必须是列表");
 		return;
 	}
 	if (list->n == 0) {
-		err(c, list->line, "“children”不能为空");
+		scheme_err(c, list->line, "“children”不能为空");
 		return;
 	}
 	n->children = xcalloc((size_t)list->n, sizeof *n->children);
@@ -316,19 +297,19 @@ static void parse_children(struct ctx *c, const struct ynode *list, struct node 
 	}
 }
 
-static struct node *parse_node(struct ctx *c, const struct ynode *y,
+static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 			       struct node *parent, int depth)
 {
 	static const char *const keys[] = {"code", "title", "points", "children", "score",
 		"rule", "text", "method", "scale", "na", "optional", "mandatory", "bonus",
 		"sample", "reconstructed", "note", NULL};
 	if (y->type != Y_MAP) {
-		err(c, y->line, "节点必须是映射（code、title、points …）");
+		scheme_err(c, y->line, "节点必须是映射（code、title、points …）");
 		return NULL;
 	}
 	if (++c->nnodes > MAX_NODES) {
 		if (c->nnodes == MAX_NODES + 1)
-			err(c, y->line, "节点过多（最多 %d 个）", MAX_NODES);
+			scheme_err(c, y->line, "节点过多（最多 %d 个）", MAX_NODES);
 		return NULL;
 	}
 	struct node *n = xcalloc(1, sizeof *n);
@@ -339,7 +320,7 @@ static struct node *parse_node(struct ctx *c, const struct ynode *y,
 	if (!n->code)
 		n->code = xstrdup("?");
 	else if (!valid_code(n->code))
-		err(c, ytree_get(y, "code")->line,
+		scheme_err(c, ytree_get(y, "code")->line,
 		    "编号“%s”只能包含数字、字母、点、连字符和下划线", n->code);
 	char what[96];
 	snprintf(what, sizeof what, "节点 %s ", n->code);
@@ -356,7 +337,7 @@ static struct node *parse_node(struct ctx *c, const struct ynode *y,
 	else
 		n->points = -1; /* not written: derived or an error, see scheme_check.c */
 	if (get_points(c, y, "scale", 0, what, &n->scale) == 1 && n->scale == 0)
-		err(c, ytree_get(y, "scale")->line, "“scale”必须大于 0");
+		scheme_err(c, ytree_get(y, "scale")->line, "“scale”必须大于 0");
 	const struct ynode *v;
 	if ((v = scalar(c, y, "na", 0, what))) {
 		if (strcmp(v->str, "full") == 0)
@@ -364,7 +345,7 @@ static struct node *parse_node(struct ctx *c, const struct ynode *y,
 		else if (strcmp(v->str, "rescale") == 0)
 			n->na = NA_RESCALE;
 		else
-			err(c, v->line, "“na”必须是 full（按满分）或 rescale（按比例折算）");
+			scheme_err(c, v->line, "“na”必须是 full（按满分）或 rescale（按比例折算）");
 	}
 	get_bool(c, y, "optional", &n->optional);
 	get_bool(c, y, "mandatory", &n->mandatory);
@@ -377,7 +358,7 @@ static struct node *parse_node(struct ctx *c, const struct ynode *y,
 		else if (strcmp(v->str, "enterprise") == 0)
 			n->sample = SAMPLE_ENTERPRISE;
 		else
-			err(c, v->line, "“sample”必须是 town、county-department 或 enterprise");
+			scheme_err(c, v->line, "“sample”必须是 town、county-department 或 enterprise");
 	}
 	const struct ynode *children = ytree_get(y, "children");
 	const struct ynode *rule = ytree_get(y, "rule");
@@ -390,32 +371,32 @@ static struct node *parse_node(struct ctx *c, const struct ynode *y,
 			if (strcmp(v->str, modes[i].name) == 0)
 				n->score = modes[i].s;
 		if (n->score == SCORE_LEAF)
-			err(c, v->line, "“score”必须是 sum、deduct、mean 或 sheets");
+			scheme_err(c, v->line, "“score”必须是 sum、deduct、mean 或 sheets");
 	}
 	if (children && rule)
-		err(c, rule->line, "节点 %s 不能同时有 children 和 rule", n->code);
+		scheme_err(c, rule->line, "节点 %s 不能同时有 children 和 rule", n->code);
 	if (children) {
 		if (!ytree_get(y, "score"))
-			err(c, children->line, "节点 %s 有下级节点，须写明计分方式 score"
+			scheme_err(c, children->line, "节点 %s 有下级节点，须写明计分方式 score"
 			    "（sum、deduct、mean 或 sheets）", n->code);
 		if (depth >= 12)
-			err(c, children->line, "节点层级过深");
+			scheme_err(c, children->line, "节点层级过深");
 		else
 			parse_children(c, children, n);
 	} else {
 		if (ytree_get(y, "score"))
-			err(c, ytree_get(y, "score")->line,
+			scheme_err(c, ytree_get(y, "score")->line,
 			    "节点 %s 没有下级节点，不能写 score", n->code);
 		n->score = SCORE_LEAF;
 		if (!rule)
-			err(c, y->line, "节点 %s 既没有 children 也没有 rule", n->code);
+			scheme_err(c, y->line, "节点 %s 既没有 children 也没有 rule", n->code);
 		else
 			parse_rule(c, rule, n);
 	}
 	return n;
 }
 
-static void parse_grades(struct ctx *c, const struct ynode *y, struct scheme *s)
+static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct scheme *s)
 {
 	if (!y) {
 		static const int mins[] = {900, 800, 600};
@@ -429,14 +410,14 @@ static void parse_grades(struct ctx *c, const struct ynode *y, struct scheme *s)
 		return;
 	}
 	if (y->type != Y_SEQ || y->n == 0 || y->n > GRADE_COUNT) {
-		err(c, y->line, "“grades”必须是 1 到 4 项的列表");
+		scheme_err(c, y->line, "“grades”必须是 1 到 4 项的列表");
 		return;
 	}
 	for (int i = 0; i < y->n; i++) {
 		const struct ynode *g = y->items[i];
 		static const char *const keys[] = {"grade", "min", "quota", NULL};
 		if (g->type != Y_MAP) {
-			err(c, g->line, "档次必须是映射（grade、min、quota）");
+			scheme_err(c, g->line, "档次必须是映射（grade、min、quota）");
 			continue;
 		}
 		check_keys(c, g, keys, "档次");
@@ -445,7 +426,7 @@ static void parse_grades(struct ctx *c, const struct ynode *y, struct scheme *s)
 		char *name = get_str(c, g, "grade", 1, "档次");
 		gr->grade = name ? grade_parse(name) : GRADE_NONE;
 		if (name && gr->grade == GRADE_NONE)
-			err(c, g->line, "未知的档次“%s”（可用：优秀、良好、合格、不合格）", name);
+			scheme_err(c, g->line, "未知的档次“%s”（可用：优秀、良好、合格、不合格）", name);
 		free(name);
 		gr->has_min = get_points(c, g, "min", 0, "档次", &gr->min) == 1;
 		const struct ynode *q = scalar(c, g, "quota", 0, "档次");
@@ -454,7 +435,7 @@ static void parse_grades(struct ctx *c, const struct ynode *y, struct scheme *s)
 			long pct = strtol(q->str, &end, 10);
 			if (q->str[0] < '0' || q->str[0] > '9' || strcmp(end, "%") != 0 ||
 			    pct < 0 || pct > 100)
-				err(c, q->line, "“quota”必须写成 0%% 到 100%% 的整数百分比，如 40%%");
+				scheme_err(c, q->line, "“quota”必须写成 0%% 到 100%% 的整数百分比，如 40%%");
 			else
 				gr->quota_pct = (int)pct;
 		}
@@ -462,23 +443,23 @@ static void parse_grades(struct ctx *c, const struct ynode *y, struct scheme *s)
 			struct grade_rule *prev = gr - 1;
 			if (gr->grade != GRADE_NONE && prev->grade != GRADE_NONE &&
 			    gr->grade <= prev->grade)
-				err(c, g->line, "档次须按 优秀、良好、合格、不合格 的顺序排列");
+				scheme_err(c, g->line, "档次须按 优秀、良好、合格、不合格 的顺序排列");
 			if (gr->has_min && prev->has_min && gr->min >= prev->min)
-				err(c, g->line, "档次的最低分须逐级递减");
+				scheme_err(c, g->line, "档次的最低分须逐级递减");
 		}
 		if (i < y->n - 1 && !gr->has_min)
-			err(c, g->line, "除最后一档外，每个档次都须写最低分 min");
+			scheme_err(c, g->line, "除最后一档外，每个档次都须写最低分 min");
 		if (i == y->n - 1 && gr->has_min)
-			err(c, g->line, "最后一档不写最低分 min（其余分数都归入此档）");
+			scheme_err(c, g->line, "最后一档不写最低分 min（其余分数都归入此档）");
 	}
 }
 
-static void parse_vetoes(struct ctx *c, const struct ynode *y, struct scheme *s)
+static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct scheme *s)
 {
 	if (!y)
 		return;
 	if (y->type != Y_SEQ) {
-		err(c, y->line, "“vetoes”必须是列表");
+		scheme_err(c, y->line, "“vetoes”必须是列表");
 		return;
 	}
 	s->vetoes = xcalloc((size_t)y->n + 1, sizeof *s->vetoes);
@@ -487,7 +468,7 @@ static void parse_vetoes(struct ctx *c, const struct ynode *y, struct scheme *s)
 		static const char *const keys[] = {"code", "title", "when", "effect", "grade",
 			"note", NULL};
 		if (v->type != Y_MAP) {
-			err(c, v->line, "否决规则必须是映射（code、title、when、effect）");
+			scheme_err(c, v->line, "否决规则必须是映射（code、title、when、effect）");
 			continue;
 		}
 		check_keys(c, v, keys, "否决规则");
@@ -501,11 +482,11 @@ static void parse_vetoes(struct ctx *c, const struct ynode *y, struct scheme *s)
 			vr->title = xstrdup("");
 		for (int j = 0; j < i; j++)
 			if (strcmp(s->vetoes[j].code, vr->code) == 0)
-				err(c, v->line, "重复的否决规则编号“%s”（第 %d 行已有）", vr->code,
+				scheme_err(c, v->line, "重复的否决规则编号“%s”（第 %d 行已有）", vr->code,
 				    s->vetoes[j].line);
 		const struct ynode *w = ytree_get(v, "when");
 		if (!w || w->type != Y_MAP) {
-			err(c, w ? w->line : v->line, "否决规则 %s 须有条件 when（映射）", vr->code);
+			scheme_err(c, w ? w->line : v->line, "否决规则 %s 须有条件 when（映射）", vr->code);
 		} else {
 			static const char *const wkeys[] = {"accidents", "accident_grade",
 				"min_accident_grade", "deaths", "flag", NULL};
@@ -515,21 +496,21 @@ static void parse_vetoes(struct ctx *c, const struct ynode *y, struct scheme *s)
 			int forms = !!ytree_get(w, "accidents") + !!ytree_get(w, "deaths") +
 				!!ytree_get(w, "flag");
 			if (forms != 1)
-				err(c, w->line, "否决条件须恰好使用 accidents、deaths、flag 之一");
+				scheme_err(c, w->line, "否决条件须恰好使用 accidents、deaths、flag 之一");
 			if (get_int(c, w, "accidents", 0, "否决条件", 1, 1000, &x) == 1) {
 				vr->when = WHEN_ACCIDENTS;
 				vr->count = (int)x;
 				const struct ynode *exact = ytree_get(w, "accident_grade");
 				const struct ynode *min = ytree_get(w, "min_accident_grade");
 				if (!!exact == !!min)
-					err(c, w->line, "accidents 条件须写 accident_grade 或 "
+					scheme_err(c, w->line, "accidents 条件须写 accident_grade 或 "
 					    "min_accident_grade 之一");
 				g = exact ? exact : min;
 				vr->min_grade = min != NULL;
 				if (g) {
 					int ag = g->type == Y_SCALAR ? accident_grade_parse(g->str) : -1;
 					if (ag < 0)
-						err(c, g->line, "事故等级须是 一般、较大、重大 或 特别重大");
+						scheme_err(c, g->line, "事故等级须是 一般、较大、重大 或 特别重大");
 					else
 						vr->accident_grade = (enum accident_grade)ag;
 				}
@@ -543,7 +524,7 @@ static void parse_vetoes(struct ctx *c, const struct ynode *y, struct scheme *s)
 				vr->when = WHEN_FLAG;
 				vr->flag = (enum veto_flag)veto_flag_parse(f->str);
 				if (!vr->flag)
-					err(c, f->line, "未知的否决情形“%s”（可用：rescue-failure、"
+					scheme_err(c, f->line, "未知的否决情形“%s”（可用：rescue-failure、"
 					    "negative-impact、falsified、misreported）", f->str);
 			}
 		}
@@ -556,19 +537,19 @@ static void parse_vetoes(struct ctx *c, const struct ynode *y, struct scheme *s)
 			else if (strcmp(e->str, "zero") == 0)
 				vr->effect = EFFECT_ZERO;
 			else
-				err(c, e->line, "“effect”必须是 fail、at-most 或 zero");
+				scheme_err(c, e->line, "“effect”必须是 fail、at-most 或 zero");
 		}
 		const struct ynode *g = scalar(c, v, "grade", 0, "否决规则");
 		vr->grade = GRADE_NONE;
 		if (g) {
 			vr->grade = grade_parse(g->str);
 			if (vr->grade == GRADE_NONE)
-				err(c, g->line, "未知的档次“%s”", g->str);
+				scheme_err(c, g->line, "未知的档次“%s”", g->str);
 		}
 		if (e && vr->effect == EFFECT_AT_MOST && !g)
-			err(c, e->line, "effect: at-most 须同时写 grade（如 良好）");
+			scheme_err(c, e->line, "effect: at-most 须同时写 grade（如 良好）");
 		if (e && vr->effect != EFFECT_AT_MOST && g)
-			err(c, g->line, "只有 effect: at-most 使用 grade");
+			scheme_err(c, g->line, "只有 effect: at-most 使用 grade");
 	}
 }
 
@@ -613,14 +594,14 @@ static void sort_by_line(struct diag *d, int from, const char *file)
 struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 			    struct diag *d)
 {
-	struct ctx c = {file, d, 0, 0};
+	struct scheme_ctx c = {file, d, 0, 0};
 	int first = d->n;
 	struct ynode *y = ytree_parse(buf, len, file, d);
 	if (!y)
 		return NULL;
 	struct scheme *s = xcalloc(1, sizeof *s);
 	if (y->type != Y_MAP) {
-		err(&c, y->line, "方案文件的顶层必须是映射（scheme、title、points、children …）");
+		scheme_err(&c, y->line, "方案文件的顶层必须是映射（scheme、title、points、children …）");
 		goto out;
 	}
 	static const char *const keys[] = {"scheme", "title", "unit", "year", "source",
@@ -632,13 +613,13 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 		for (const char *p = s->name; *p; p++)
 			ok &= (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-';
 		if (!ok)
-			err(&c, ytree_get(y, "scheme")->line,
+			scheme_err(&c, ytree_get(y, "scheme")->line,
 			    "方案名“%s”只能包含小写字母、数字和连字符", s->name);
 	}
 	s->title = get_str(&c, y, "title", 1, "方案");
 	s->unit = get_str(&c, y, "unit", 1, "方案");
 	if (s->unit && strcmp(s->unit, "county") != 0 && strcmp(s->unit, "department") != 0)
-		err(&c, ytree_get(y, "unit")->line,
+		scheme_err(&c, ytree_get(y, "unit")->line,
 		    "“unit”必须是 county（县区）或 department（市直部门）");
 	s->source = get_str(&c, y, "source", 0, "方案");
 	s->note = get_str(&c, y, "note", 0, "方案");
@@ -655,7 +636,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 		root->points = 0;
 	const struct ynode *children = ytree_get(y, "children");
 	if (!children)
-		err(&c, y->line, "方案缺少“children”（各考核层面）");
+		scheme_err(&c, y->line, "方案缺少“children”（各考核层面）");
 	else
 		parse_children(&c, children, root);
 	parse_grades(&c, ytree_get(y, "grades"), s);
@@ -664,7 +645,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	 * run reports every problem; they tolerate partly parsed nodes. */
 	int cap = 0;
 	number_nodes(s, root, &cap);
-	scheme_check(s, file, d, &c.nerr);
+	scheme_check(s, &c);
 out:
 	ytree_free(y);
 	sort_by_line(d, first, file);
