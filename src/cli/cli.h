@@ -25,6 +25,9 @@ void cli_print_diag(const struct diag *d);
 /* Prints the usage line of a command to stderr; returns EXIT_USAGE. */
 int cli_usage(const char *name);
 
+/* errno in Chinese (the common cases; strerror otherwise). */
+const char *errno_words(int e);
+
 /* Reads a whole file (at most max bytes). Returns 0 or -1 with a message
  * in d. */
 int read_file(const char *path, size_t max, char **data, size_t *len, struct diag *d);

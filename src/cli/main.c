@@ -6,8 +6,10 @@
 
 int main(int argc, char **argv)
 {
-	if (argc < 2)
-		return cmd_help(0, NULL) ? EXIT_USAGE : EXIT_USAGE;
+	if (argc < 2) {
+		cmd_help(0, NULL);
+		return EXIT_USAGE;
+	}
 	/* Longest match: "scheme show" before "scheme". */
 	const struct command *best = NULL;
 	int best_words = 0;
@@ -28,7 +30,17 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!best) {
-		cli_error("未知的命令“%s”。运行 kaohe help 查看全部命令。", argv[1]);
+		/* "kaohe scheme" alone: list the commands that start with it. */
+		size_t len = strlen(argv[1]);
+		int group = 0;
+		for (const struct command *c = commands; c->name; c++)
+			if (strncmp(c->name, argv[1], len) == 0 && c->name[len] == ' ') {
+				if (!group++)
+					fprintf(stderr, "kaohe %s 的子命令：\n", argv[1]);
+				fprintf(stderr, "  kaohe %-40s %s\n", c->usage, c->help);
+			}
+		if (!group)
+			cli_error("未知的命令“%s”。运行 kaohe help 查看全部命令。", argv[1]);
 		return EXIT_USAGE;
 	}
 	return best->run(argc - best_words, argv + best_words);

@@ -24,11 +24,26 @@ void cli_print_diag(const struct diag *d)
 		fprintf(stderr, "%s\n", d->msgs[i]);
 }
 
+const char *errno_words(int e)
+{
+	switch (e) {
+	case ENOENT: return "文件不存在";
+	case EACCES: return "没有访问权限";
+	case EISDIR: return "这是一个目录，不是文件";
+	case ENOSPC: return "磁盘已满";
+	case EROFS: return "文件系统只读";
+	case ENOTDIR: return "路径中有一部分不是目录";
+	case EMFILE:
+	case ENFILE: return "打开的文件过多";
+	default: return strerror(e);
+	}
+}
+
 int read_file(const char *path, size_t max, char **data, size_t *len, struct diag *d)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		diag_add(d, "%s: 无法打开文件：%s", path, strerror(errno));
+		diag_add(d, "%s: 无法打开文件：%s", path, errno_words(errno));
 		return -1;
 	}
 	struct buf b = {0};
@@ -43,10 +58,10 @@ int read_file(const char *path, size_t max, char **data, size_t *len, struct dia
 		}
 		buf_putn(&b, chunk, n);
 	}
-	int failed = ferror(f);
+	int failed = ferror(f), e = errno;
 	fclose(f);
 	if (failed) {
-		diag_add(d, "%s: 读取失败", path);
+		diag_add(d, "%s: 读取失败：%s", path, errno_words(e));
 		buf_free(&b);
 		return -1;
 	}

@@ -58,10 +58,12 @@ char *rule_describe(const struct node *n)
 		for (int i = 0; i < r->nsteps; i++) {
 			buf_printf(&b, "%s%lld", i ? "；" : "", r->steps[i].from);
 			if (i + 1 < r->nsteps && r->steps[i + 1].from - 1 > r->steps[i].from)
-				buf_printf(&b, "–%lld", r->steps[i + 1].from - 1);
+				buf_printf(&b, "–%lld%s", r->steps[i + 1].from - 1, r->unit);
 			else if (i + 1 == r->nsteps)
-				buf_puts(&b, "及以上");
-			buf_printf(&b, "%s扣%s分", r->unit, P(r->steps[i].deduct, b1));
+				buf_printf(&b, "%s及以上", r->unit);
+			else
+				buf_puts(&b, r->unit);
+			buf_printf(&b, "扣%s分", P(r->steps[i].deduct, b1));
 		}
 		break;
 	case RULE_CONDITIONS:
@@ -238,9 +240,10 @@ points_t rule_deduction(const struct node *n, const struct finding *f, struct bu
 		points_t raw = (points_t)f->count * r->each;
 		points_t earned = raw > r->cap ? r->cap : raw;
 		d = r->cap - earned;
+		char b5[POINTS_BUFSZ];
 		buf_printf(how, "开展 %lld %s × %s 分 = %s 分，上限 %s 分 → 加 %s 分，扣 %s 分",
 			   f->count, r->unit, P(r->each, b1), P(raw, b2), P(r->cap, b3),
-			   P(earned, b4), P(d, b1));
+			   P(earned, b4), P(d, b5));
 		break;
 	}
 	default:

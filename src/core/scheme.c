@@ -8,6 +8,36 @@
 static const char *const grade_names[GRADE_COUNT] = {"优秀", "良好", "合格", "不合格"};
 static const char *const accident_names[] = {"一般", "较大", "重大", "特别重大"};
 
+static const char *const rule_names[] = {"", "per", "steps", "conditions", "fixed",
+	"judged", "earn", "entered"};
+static const char *const score_names[] = {"", "sum", "deduct", "mean", "sheets"};
+
+const char *rule_type_name(enum rule_type t)
+{
+	return rule_names[t];
+}
+
+enum rule_type rule_type_parse(const char *s)
+{
+	for (int i = 1; i < (int)(sizeof rule_names / sizeof rule_names[0]); i++)
+		if (strcmp(s, rule_names[i]) == 0)
+			return (enum rule_type)i;
+	return RULE_NONE;
+}
+
+const char *group_score_name(enum group_score s)
+{
+	return score_names[s];
+}
+
+enum group_score group_score_parse(const char *s)
+{
+	for (int i = 1; i < (int)(sizeof score_names / sizeof score_names[0]); i++)
+		if (strcmp(s, score_names[i]) == 0)
+			return (enum group_score)i;
+	return SCORE_LEAF;
+}
+
 const char *grade_name(enum grade g)
 {
 	return g >= 0 && g < GRADE_COUNT ? grade_names[g] : "";

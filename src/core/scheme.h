@@ -167,6 +167,13 @@ static inline points_t node_inner(const struct node *n)
 	return n->scale ? n->scale : n->points;
 }
 
+/* Names of the scheme language's keywords: "per", "deduct", … ("" if
+ * none); parse returns 0 (RULE_NONE / SCORE_LEAF) if unknown. */
+const char *rule_type_name(enum rule_type t);
+enum rule_type rule_type_parse(const char *s);
+const char *group_score_name(enum group_score s);
+enum group_score group_score_parse(const char *s);
+
 const char *grade_name(enum grade g);         /* 优秀 … ; "" for none */
 enum grade grade_parse(const char *s);        /* GRADE_NONE if unknown */
 const char *accident_grade_name(enum accident_grade g);

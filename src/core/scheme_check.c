@@ -9,6 +9,10 @@
 
 void scheme_err(struct scheme_ctx *c, int line, const char *fmt, ...)
 {
+	/* A hostile file could produce millions of problems: list the first
+	 * SCHEME_MAX_ERRORS, count the rest. */
+	if (c->nerr++ >= SCHEME_MAX_ERRORS)
+		return;
 	struct buf b = {0};
 	va_list ap;
 	va_start(ap, fmt);
@@ -16,7 +20,6 @@ void scheme_err(struct scheme_ctx *c, int line, const char *fmt, ...)
 	va_end(ap);
 	diag_add(c->d, "%s:%d: %s", c->file, line, buf_str(&b));
 	buf_free(&b);
-	c->nerr++;
 }
 
 
@@ -135,6 +138,9 @@ static void walk(struct scheme_ctx *c, struct node *n)
 			    n->code[pl + 1] == '\0')
 				scheme_err(c, n->line, "编号“%s”须以上级编号“%s.”开头", n->code, p->code);
 		}
+		if (n->mandatory && n->sheet_root)
+			scheme_err(c, n->line, "%s：抽查单位评分表（sheets）中的节点不能是必达项 mandatory",
+				   n->code);
 		if (n->optional && n->na == NA_NONE)
 			scheme_err(c, n->line, "%s：optional 须同时写明不适用时的处理 na", n->code);
 	}

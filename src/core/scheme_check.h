@@ -5,6 +5,8 @@
 
 #include "scheme.h"
 
+#define SCHEME_MAX_ERRORS 100
+
 /* Where problems go while reading one scheme file. */
 struct scheme_ctx {
 	const char *file;

@@ -149,14 +149,7 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 	const struct ynode *t = scalar(c, y, "type", 1, what);
 	if (!t)
 		return;
-	static const struct { const char *name; enum rule_type type; } types[] = {
-		{"per", RULE_PER}, {"steps", RULE_STEPS}, {"conditions", RULE_CONDITIONS},
-		{"fixed", RULE_FIXED}, {"judged", RULE_JUDGED}, {"earn", RULE_EARN},
-		{"entered", RULE_ENTERED},
-	};
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-		if (strcmp(t->str, types[i].name) == 0)
-			r->type = types[i].type;
+	r->type = rule_type_parse(t->str);
 	if (r->type == RULE_NONE) {
 		scheme_err(c, t->line, "未知的规则类型“%s”（可用：per、steps、conditions、fixed、"
 		    "judged、earn、entered）", t->str);
@@ -269,7 +262,8 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 				if (get_int(c, si, "from", 1, swhat, 1, 1000000, &from) == 1)
 					st->from = from;
 				get_points(c, si, "deduct", 1, swhat, &st->deduct);
-				if (i > 0 && (st->from <= st[-1].from || st->deduct <= st[-1].deduct))
+				const struct step *prev = r->nsteps > 1 ? &r->steps[r->nsteps - 2] : NULL;
+				if (prev && (st->from <= prev->from || st->deduct <= prev->deduct))
 					scheme_err(c, si->line, "%s：档次的次数和扣分都必须递增", swhat);
 			}
 		}
@@ -332,9 +326,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 	n->method = get_str(c, y, "method", 0, what);
 	n->note = get_str(c, y, "note", 0, what);
 	n->reconstructed = get_str(c, y, "reconstructed", 0, what);
-	if (get_points(c, y, "points", 0, what, &n->points) == 1)
-		n->line = ytree_get(y, "points")->line > 0 ? n->line : n->line;
-	else
+	if (get_points(c, y, "points", 0, what, &n->points) != 1)
 		n->points = -1; /* not written: derived or an error, see scheme_check.c */
 	if (get_points(c, y, "scale", 0, what, &n->scale) == 1 && n->scale == 0)
 		scheme_err(c, ytree_get(y, "scale")->line, "“scale”必须大于 0");
@@ -363,13 +355,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 	const struct ynode *children = ytree_get(y, "children");
 	const struct ynode *rule = ytree_get(y, "rule");
 	if ((v = scalar(c, y, "score", 0, what))) {
-		static const struct { const char *name; enum group_score s; } modes[] = {
-			{"sum", SCORE_SUM}, {"deduct", SCORE_DEDUCT}, {"mean", SCORE_MEAN},
-			{"sheets", SCORE_SHEETS},
-		};
-		for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
-			if (strcmp(v->str, modes[i].name) == 0)
-				n->score = modes[i].s;
+		n->score = group_score_parse(v->str);
 		if (n->score == SCORE_LEAF)
 			scheme_err(c, v->line, "“score”必须是 sum、deduct、mean 或 sheets");
 	}
@@ -409,8 +395,8 @@ static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct sch
 		s->ngrades = GRADE_COUNT;
 		return;
 	}
-	if (y->type != Y_SEQ || y->n == 0 || y->n > GRADE_COUNT) {
-		scheme_err(c, y->line, "“grades”必须是 1 到 4 项的列表");
+	if (y->type != Y_SEQ || y->n < 2 || y->n > GRADE_COUNT) {
+		scheme_err(c, y->line, "“grades”必须是 2 到 4 项的列表");
 		return;
 	}
 	for (int i = 0; i < y->n; i++) {
@@ -439,7 +425,7 @@ static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct sch
 			else
 				gr->quota_pct = (int)pct;
 		}
-		if (i > 0) {
+		if (s->ngrades > 1) {
 			struct grade_rule *prev = gr - 1;
 			if (gr->grade != GRADE_NONE && prev->grade != GRADE_NONE &&
 			    gr->grade <= prev->grade)
@@ -447,10 +433,14 @@ static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct sch
 			if (gr->has_min && prev->has_min && gr->min >= prev->min)
 				scheme_err(c, g->line, "档次的最低分须逐级递减");
 		}
+		if (gr->quota_pct >= 0 && i == y->n - 1)
+			scheme_err(c, g->line, "最后一档不能设比例限额 quota");
 		if (i < y->n - 1 && !gr->has_min)
 			scheme_err(c, g->line, "除最后一档外，每个档次都须写最低分 min");
 		if (i == y->n - 1 && gr->has_min)
 			scheme_err(c, g->line, "最后一档不写最低分 min（其余分数都归入此档）");
+		if (i == y->n - 1 && gr->grade != GRADE_NONE && gr->grade != GRADE_FAIL)
+			scheme_err(c, g->line, "最后一档须是 不合格（一票否决评为不合格）");
 	}
 }
 
@@ -515,6 +505,9 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 						vr->accident_grade = (enum accident_grade)ag;
 				}
 			}
+			if (!ytree_get(w, "accidents") &&
+			    (ytree_get(w, "accident_grade") || ytree_get(w, "min_accident_grade")))
+				scheme_err(c, w->line, "accident_grade 和 min_accident_grade 只与 accidents 一起使用");
 			if (get_int(c, w, "deaths", 0, "否决条件", 1, 100000, &x) == 1) {
 				vr->when = WHEN_DEATHS;
 				vr->count = (int)x;
@@ -649,6 +642,8 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 out:
 	ytree_free(y);
 	sort_by_line(d, first, file);
+	if (c.nerr > SCHEME_MAX_ERRORS)
+		diag_add(d, "%s: 另有 %d 个问题未列出", file, c.nerr - SCHEME_MAX_ERRORS);
 	if (c.nerr) {
 		scheme_free(s);
 		return NULL;

@@ -17,7 +17,16 @@ struct eval {
 	struct node_result *nodes;        /* results of this sheet */
 	const struct finding **by_node;   /* findings of this sheet, by node index */
 	const char *label;                /* sub-unit name, NULL for the unit */
+	struct diag *d;                   /* inputs found unscorable while scoring */
+	int failed;
 };
+
+/* Adds without overflow: deductions are bounded only by the scheme file,
+ * and a floor of 0 makes any total beyond the points equivalent. */
+static points_t sat_add(points_t a, points_t b)
+{
+	return a > INT64_MAX / 2 - b ? INT64_MAX / 2 : a + b;
+}
 
 static void score_node(struct eval *e, const struct node *n);
 
@@ -55,7 +64,8 @@ static void score_leaf(struct eval *e, const struct node *n)
 {
 	struct node_result *nr = &e->nodes[n->index];
 	const struct finding *f = e->by_node[n->index];
-	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ];
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ],
+	     b5[POINTS_BUFSZ];
 	struct buf how = {0};
 
 	nr->finding = f;
@@ -76,7 +86,7 @@ static void score_leaf(struct eval *e, const struct node *n)
 		else
 			buf_printf(&how, "录入得分 %s 分（满分 %s）× %s ÷ %s = %s 分", P(f->amount, b1),
 				   P(n->rule.scale, b2), P(n->points, b3), P(n->rule.scale, b4),
-				   P(nr->score, b1));
+				   P(nr->score, b5));
 		nr->derivation = buf_take(&how);
 		return;
 	}
@@ -92,7 +102,8 @@ static void score_leaf(struct eval *e, const struct node *n)
 static points_t group_sum(struct eval *e, const struct node *n, struct buf *how,
 			  bool *all_na)
 {
-	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ];
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ],
+	     b5[POINTS_BUFSZ];
 	points_t sum = 0, full = 0;
 	int rescaled = 0, counted = 0;
 	struct buf terms = {0};
@@ -120,7 +131,7 @@ static points_t group_sum(struct eval *e, const struct node *n, struct buf *how,
 		inner = points_muldiv(sum, node_inner(n), full);
 		buf_printf(how, "适用项得分 %s = %s 分；%d 项不适用，按比例折算：%s × %s ÷ %s = %s 分",
 			   buf_str(&terms), P(sum, b1), rescaled, P(sum, b2), P(node_inner(n), b3),
-			   P(full, b4), P(inner, b1));
+			   P(full, b4), P(inner, b5));
 	} else {
 		buf_printf(how, "%s = %s 分", buf_str(&terms), P(sum, b1));
 	}
@@ -139,7 +150,7 @@ static points_t group_deduct(struct eval *e, const struct node *n, struct buf *h
 		if (cr->deduction == 0)
 			continue;
 		buf_printf(&list, "%s%s", terms ? " + " : "", P(cr->deduction, b1));
-		total += cr->deduction;
+		total = sat_add(total, cr->deduction);
 		terms++;
 	}
 	points_t inner = node_inner(n);
@@ -155,8 +166,10 @@ static points_t group_deduct(struct eval *e, const struct node *n, struct buf *h
 	return total >= inner ? 0 : inner - total;
 }
 
+/* The mean is returned exactly as *num / *den, so that a weighting after
+ * it rounds once; the return value is the mean rounded, for display. */
 static points_t group_mean(struct eval *e, const struct node *n, struct buf *how,
-			   bool *all_na)
+			   bool *all_na, points_t *num, int64_t *den)
 {
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
 	points_t sum = 0;
@@ -176,6 +189,8 @@ static points_t group_mean(struct eval *e, const struct node *n, struct buf *how
 		return node_inner(n);
 	}
 	points_t m = points_mean(sum, k);
+	*num = sum;
+	*den = k;
 	if (k == 1)
 		buf_printf(how, "仅 1 项适用：%s 分", P(m, b1));
 	else
@@ -198,7 +213,8 @@ static const struct finding **findings_by_node(const struct scheme *s,
 
 /* Scores the sheets of a SCORE_SHEETS node: each sheet is its own
  * evaluation of the node's subtree, scored as a sum. */
-static points_t group_sheets(struct eval *e, const struct node *n, struct buf *how)
+static points_t group_sheets(struct eval *e, const struct node *n, struct buf *how,
+			     points_t *num, int64_t *den)
 {
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
 	struct node_result *nr = &e->nodes[n->index];
@@ -223,7 +239,7 @@ static points_t group_sheets(struct eval *e, const struct node *n, struct buf *h
 		sr->label = si->label;
 		sr->nodes = xcalloc((size_t)e->s->nnodes, sizeof *sr->nodes);
 		struct eval sub = {e->s, e->in, e->r, sr->nodes,
-			findings_by_node(e->s, si->findings, si->nfindings), si->label};
+			findings_by_node(e->s, si->findings, si->nfindings), si->label, e->d, 0};
 		for (int c = 0; c < n->nchildren; c++)
 			score_node(&sub, n->children[c]);
 		struct buf sh = {0};
@@ -235,12 +251,15 @@ static points_t group_sheets(struct eval *e, const struct node *n, struct buf *h
 		self->deduction = node_inner(n) - v;
 		self->derivation = buf_take(&sh);
 		free(sub.by_node);
+		e->failed += sub.failed;
 		buf_printf(&terms, "%s%s", nr->nsheets > 1 ? " + " : "", P(v, b1));
 		buf_printf(&names, "%s%s %s 分", nr->nsheets > 1 ? "、" : "", si->label,
 			   P(v, b1));
 		sum += v;
 	}
 	points_t m = points_mean(sum, k);
+	*num = sum;
+	*den = k;
 	buf_printf(how, "抽查 %d 个单位（%s），平均（%s）÷ %d = %s 分", k, buf_str(&names),
 		   buf_str(&terms), k, P(m, b2));
 	buf_free(&terms);
@@ -251,10 +270,12 @@ static points_t group_sheets(struct eval *e, const struct node *n, struct buf *h
 static void score_group(struct eval *e, const struct node *n)
 {
 	struct node_result *nr = &e->nodes[n->index];
-	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ];
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ],
+	     b5[POINTS_BUFSZ];
 	struct buf how = {0};
 	bool all_na = false;
-	points_t inner = 0;
+	points_t inner = 0, num = 0;
+	int64_t den = 1;
 
 	if (n->score != SCORE_SHEETS)
 		for (int i = 0; i < n->nchildren; i++)
@@ -262,23 +283,35 @@ static void score_group(struct eval *e, const struct node *n)
 	switch (n->score) {
 	case SCORE_SUM: inner = group_sum(e, n, &how, &all_na); break;
 	case SCORE_DEDUCT: inner = group_deduct(e, n, &how); break;
-	case SCORE_MEAN: inner = group_mean(e, n, &how, &all_na); break;
-	case SCORE_SHEETS: inner = group_sheets(e, n, &how); break;
+	case SCORE_MEAN: inner = group_mean(e, n, &how, &all_na, &num, &den); break;
+	case SCORE_SHEETS: inner = group_sheets(e, n, &how, &num, &den); break;
 	default: break;
 	}
+	if (den == 1)
+		num = inner;
 	if (all_na) {
 		buf_free(&how);
 		if (n->na != NA_NONE) {
 			score_na(e, n, "下级均不适用");
 			return;
 		}
-		buf_printf(&how, "下级均不适用 → 按满分计 %s 分", P(node_inner(n), b1));
+		diag_add(e->d, "%s%s%s（%s）的下级全部不适用，无法计分；%s 本身不能标为不适用",
+			 e->label ? e->label : "", e->label ? "：" : "", n->code, n->title, n->code);
+		e->failed++;
+		nr->derivation = xstrdup("");
+		return;
 	}
 	nr->score = inner;
 	if (n->scale) {
-		nr->score = points_muldiv(inner, n->points, n->scale);
-		buf_printf(&how, "；按 %s 分制折算：%s × %s ÷ %s = %s 分", P(n->scale, b1),
-			   P(inner, b2), P(n->points, b3), P(n->scale, b4), P(nr->score, b1));
+		/* One rounding for mean-then-weight: num × points ÷ (den × scale). */
+		nr->score = points_muldiv(num, n->points, den * n->scale);
+		if (den > 1)
+			buf_printf(&how, "；按 %s 分制折算：%s ÷ %lld × %s ÷ %s = %s 分",
+				   P(n->scale, b1), P(num, b2), (long long)den, P(n->points, b3),
+				   P(n->scale, b4), P(nr->score, b5));
+		else
+			buf_printf(&how, "；按 %s 分制折算：%s × %s ÷ %s = %s 分", P(n->scale, b1),
+				   P(inner, b2), P(n->points, b3), P(n->scale, b4), P(nr->score, b5));
 	}
 	nr->deduction = n->points - nr->score;
 	nr->derivation = buf_take(&how);
@@ -367,6 +400,17 @@ static int check_sheet(const struct scheme *s, const struct finding *f, int nf,
 		}
 		seen[n->index] = &f[i];
 	}
+	/* A finding below a node marked not applicable would be ignored. */
+	for (int i = 0; i < nf && !bad; i++) {
+		const struct node *n = scheme_find(s, f[i].code);
+		for (const struct node *a = n->parent; a; a = a->parent)
+			if (seen[a->index] && seen[a->index]->form == INPUT_NA) {
+				diag_add(d, "%s%s%s 已标为不适用，其下的 %s 不能再录入", buf_str(&where),
+					 label ? "：" : "", a->code, n->code);
+				bad++;
+				break;
+			}
+	}
 	free(seen);
 	buf_free(&where);
 	return bad;
@@ -401,9 +445,13 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 	r->scheme = s;
 	r->nodes = xcalloc((size_t)s->nnodes, sizeof *r->nodes);
 	struct eval e = {s, in, r, r->nodes, findings_by_node(s, in->findings, in->nfindings),
-		NULL};
+		NULL, d, 0};
 	score_node(&e, s->root);
 	free(e.by_node);
+	if (e.failed) {
+		result_free(r);
+		return NULL;
+	}
 
 	/* Bonus parts sit outside the total's cap. */
 	struct node_result *root = &r->nodes[0];
@@ -425,7 +473,8 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 	for (int i = 1; i < s->nnodes; i++) {
 		const struct node *n = s->nodes[i];
 		const struct node_result *nr = &r->nodes[i];
-		if (n->mandatory && !nr->na && nr->score < n->points) {
+		/* Nodes under a not-applicable ancestor were never scored. */
+		if (n->mandatory && nr->node && !nr->na && nr->score < n->points) {
 			r->mandatory_failed = n;
 			r->total = 0;
 			break;

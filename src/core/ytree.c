@@ -80,6 +80,35 @@ static void attach(struct frame *stack, int depth, struct ynode **root,
 	}
 }
 
+/* libyaml's problems in Chinese; an unknown one is shown as it is. */
+static const char *yaml_problem(const yaml_parser_t *p)
+{
+	static const struct { const char *en, *zh; } words[] = {
+		{"found unexpected end of stream", "文件意外结束（引号或括号没有闭合？）"},
+		{"found unexpected end of stream while scanning a quoted scalar", "引号没有闭合"},
+		{"found unexpected end of stream while scanning a quoted scalar", "引号没有闭合"},
+		{"mapping values are not allowed in this context", "此处不能出现“键: 值”（缩进或冒号有误？）"},
+		{"did not find expected key", "缩进不一致，找不到应有的键"},
+		{"did not find expected ',' or ']'", "列表缺少“,”或“]”"},
+		{"did not find expected ',' or '}'", "映射缺少“,”或“}”"},
+		{"did not find expected '-' indicator", "列表项缺少“-”（缩进有误？）"},
+		{"found character that cannot start any token", "出现了不能作为开头的字符（如制表符）"},
+		{"found a tab character that violates indentation", "缩进中不能使用制表符"},
+		{"found a tab character where an indentation space is expected", "缩进中不能使用制表符"},
+		{"could not find expected ':'", "缺少冒号“:”"},
+		{"found undefined tag handle", "未定义的标签"},
+		{"found duplicate %YAML directive", "重复的 %YAML 指令"},
+		{"block sequence entries are not allowed in this context", "此处不能出现列表项“-”（缩进有误？）"},
+		{"found unknown escape character while parsing a quoted scalar", "引号内有未知的转义字符"},
+		{"found unexpected ':'", "出现了多余的冒号“:”"},
+	};
+	const char *pr = p->problem ? p->problem : "";
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(pr, words[i].en) == 0)
+			return words[i].zh;
+	return *pr ? pr : "无法解析";
+}
+
 struct ynode *ytree_parse(const char *buf, size_t len, const char *file,
 			  struct diag *d)
 {
@@ -106,10 +135,7 @@ struct ynode *ytree_parse(const char *buf, size_t len, const char *file,
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &ev)) {
 			int line = (int)(parser.problem_mark.line + 1);
-			diag_add(d, "%s:%d: YAML 格式错误：%s%s%s", file, line,
-				 parser.problem ? parser.problem : "无法解析",
-				 parser.context ? "，" : "",
-				 parser.context ? parser.context : "");
+			diag_add(d, "%s:%d: YAML 格式错误：%s", file, line, yaml_problem(&parser));
 			goto fail;
 		}
 		int line = (int)ev.start_mark.line + 1;
@@ -137,6 +163,13 @@ struct ynode *ytree_parse(const char *buf, size_t len, const char *file,
 			yaml_event_delete(&ev);
 			goto fail;
 		case YAML_SCALAR_EVENT:
+			if (ev.data.scalar.tag && !ev.data.scalar.plain_implicit &&
+			    !ev.data.scalar.quoted_implicit) {
+				diag_add(d, "%s:%d: 不支持 YAML 标签（%s）", file, line,
+					 (const char *)ev.data.scalar.tag);
+				yaml_event_delete(&ev);
+				goto fail;
+			}
 			if (ev.data.scalar.anchor) {
 				diag_add(d, "%s:%d: 不支持 YAML 锚点（&%s）", file, line,
 					 (const char *)ev.data.scalar.anchor);
@@ -153,6 +186,13 @@ struct ynode *ytree_parse(const char *buf, size_t len, const char *file,
 		case YAML_MAPPING_START_EVENT: {
 			const yaml_char_t *anchor = ev.type == YAML_SEQUENCE_START_EVENT
 				? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor;
+			const yaml_char_t *tag = ev.type == YAML_SEQUENCE_START_EVENT
+				? ev.data.sequence_start.tag : ev.data.mapping_start.tag;
+			if (tag) {
+				diag_add(d, "%s:%d: 不支持 YAML 标签（%s）", file, line, (const char *)tag);
+				yaml_event_delete(&ev);
+				goto fail;
+			}
 			if (anchor) {
 				diag_add(d, "%s:%d: 不支持 YAML 锚点（&%s）", file, line,
 					 (const char *)anchor);

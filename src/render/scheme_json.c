@@ -9,24 +9,6 @@ cJSON *json_points(points_t v)
 	return cJSON_CreateRaw(points_fmt(v, b));
 }
 
-static const char *score_name(enum group_score s)
-{
-	switch (s) {
-	case SCORE_SUM: return "sum";
-	case SCORE_DEDUCT: return "deduct";
-	case SCORE_MEAN: return "mean";
-	case SCORE_SHEETS: return "sheets";
-	default: return NULL;
-	}
-}
-
-static const char *rule_type_name(enum rule_type t)
-{
-	static const char *const names[] = {"", "per", "steps", "conditions", "fixed",
-		"judged", "earn", "entered"};
-	return names[t];
-}
-
 static cJSON *rule_to_json(const struct node *n)
 {
 	const struct rule *r = &n->rule;
@@ -82,8 +64,8 @@ cJSON *node_to_json(const struct node *n)
 	cJSON_AddItemToObject(j, "points", json_points(n->points));
 	if (n->scale)
 		cJSON_AddItemToObject(j, "scale", json_points(n->scale));
-	if (score_name(n->score))
-		cJSON_AddStringToObject(j, "score", score_name(n->score));
+	if (n->score != SCORE_LEAF)
+		cJSON_AddStringToObject(j, "score", group_score_name(n->score));
 	if (n->sample)
 		cJSON_AddStringToObject(j, "sample", sample_kind_name(n->sample));
 	if (n->na)
@@ -126,6 +108,8 @@ cJSON *scheme_to_json(const struct scheme *s)
 	cJSON_AddNumberToObject(j, "year", s->year);
 	if (s->source)
 		cJSON_AddStringToObject(j, "source", s->source);
+	if (s->note && !cJSON_HasObjectItem(j, "note"))
+		cJSON_AddStringToObject(j, "note", s->note);
 	cJSON *gs = cJSON_AddArrayToObject(j, "grades");
 	for (int i = 0; i < s->ngrades; i++) {
 		cJSON *g = cJSON_CreateObject();
@@ -143,6 +127,16 @@ cJSON *scheme_to_json(const struct scheme *s)
 		cJSON_AddStringToObject(o, "code", v->code);
 		cJSON_AddStringToObject(o, "title", v->title);
 		static const char *const effects[] = {"fail", "at-most", "zero"};
+		cJSON *w = cJSON_AddObjectToObject(o, "when");
+		if (v->when == WHEN_ACCIDENTS) {
+			cJSON_AddNumberToObject(w, "accidents", v->count);
+			cJSON_AddStringToObject(w, v->min_grade ? "min_accident_grade" : "accident_grade",
+						accident_grade_name(v->accident_grade));
+		} else if (v->when == WHEN_DEATHS) {
+			cJSON_AddNumberToObject(w, "deaths", v->count);
+		} else {
+			cJSON_AddStringToObject(w, "flag", veto_flag_name(v->flag));
+		}
 		cJSON_AddStringToObject(o, "effect", effects[v->effect]);
 		if (v->effect == EFFECT_AT_MOST)
 			cJSON_AddStringToObject(o, "grade", grade_name(v->grade));

@@ -84,6 +84,8 @@ void scheme_to_text(const struct scheme *s, struct buf *out)
 	buf_printf(out, "%s  %s  满分 %s 分\n", s->name, s->title, points_fmt(s->root->points, b1));
 	if (s->source)
 		buf_printf(out, "来源：%s\n", s->source);
+	if (s->note)
+		buf_printf(out, "说明：%s\n", s->note);
 	buf_puts(out, "档次：");
 	for (int i = 0; i < s->ngrades; i++) {
 		const struct grade_rule *g = &s->grades[i];

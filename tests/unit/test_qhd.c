@@ -1578,7 +1578,7 @@ static void test_reject_condition_4_on_three_condition_item(void **state)
 	struct unit_input in = {.sheets = sh, .nsheets = 1};
 	char *msg = score_bad(s, &in);
 	assert_contains(msg, "2.2.2.3");
-	assert_contains(msg, "4");
+	assert_contains(msg, "2.2.2.3 没有情形 4（只有 3 种情形）");
 	assert_contains(msg, "示例县交通运输局");
 	free(msg);
 	scheme_free(s);
@@ -1593,7 +1593,7 @@ static void test_reject_condition_2_on_fixed_item(void **state)
 	struct unit_input in = {.findings = f, .nfindings = 1};
 	char *msg = score_bad(s, &in);
 	assert_contains(msg, "1.1.1");
-	assert_contains(msg, "2");
+	assert_contains(msg, "1.1.1 没有情形 2（只有 1 种情形）");
 	free(msg);
 	scheme_free(s);
 }
@@ -1779,12 +1779,14 @@ static void test_reject_wrong_input_form(void **state)
 	struct finding f[] = {f_count("1.1.1", 1)};
 	struct unit_input in = {.findings = f, .nfindings = 1};
 	char *msg = score_bad(s, &in);
-	assert_contains(msg, "1.1.1");
+	/* 1.1.1 "未落实扣10分" takes a condition number, not a count */
+	assert_contains(msg, "1.1.1 的规则是「未落实扣10分」，应录入情形编号（--conditions），而不是次数（--count）");
 	free(msg);
 	struct finding g[] = {f_score("1.1.4", POINTS(5))};
 	in = (struct unit_input){.findings = g, .nfindings = 1};
 	msg = score_bad(s, &in);
-	assert_contains(msg, "1.1.4");
+	/* 1.1.4 "每少落实1次，扣5分。最高可扣10分" takes a count */
+	assert_contains(msg, "1.1.4 的规则是「每次扣5分，最高扣10分」，应录入次数（--count），而不是得分（--score）");
 	free(msg);
 	scheme_free(s);
 }
@@ -1797,7 +1799,7 @@ static void test_reject_na_on_enforcement(void **state)
 	struct finding f[] = {f_na("3")};
 	struct unit_input in = {.findings = f, .nfindings = 1};
 	char *msg = score_bad(s, &in);
-	assert_contains(msg, "3");
+	assert_contains(msg, "3（行政执法）不能标为不适用");
 	assert_contains(msg, "不适用");
 	free(msg);
 	scheme_free(s);

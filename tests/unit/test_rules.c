@@ -441,6 +441,167 @@ static void rejected_inputs(void **state)
 	scheme_free(s);
 }
 
+/* Explanations show the numbers that were computed (each value formatted
+ * into its own buffer). */
+static void derivations_name_every_number(void **state)
+{
+	(void)state;
+	struct scheme *s = parse_ok(industry_yaml);
+	/* 消防 85.55 of 100 counts 10: 85.55 × 10 ÷ 100 = 8.555 -> 8.56 */
+	struct finding f[] = {f_score("1", POINTS(90)), f_score("2.1.1", POINTS(80)),
+			      f_score("2.2", 8555), f_na("2.3")};
+	struct result *r = score_ok(s, f, 4);
+	assert_string_equal(node_derivation(r, "2.2"),
+			    "录入得分 85.55 分（满分 100）× 10 ÷ 100 = 8.56 分");
+	result_free(r);
+	/* 消防 not applicable (rescale), 旅游 25 of 50 -> 5, 非煤矿山 80 -> 8:
+	 * 8 + 5 = 13 of 20, rescaled to 30: 13 × 30 ÷ 20 = 19.5 */
+	struct finding g[] = {f_score("1", POINTS(90)), f_score("2.1.1", POINTS(80)),
+			      f_na("2.2"), f_score("2.3", POINTS(25))};
+	r = score_ok(s, g, 4);
+	assert_string_equal(node_derivation(r, "2"),
+			    "适用项得分 8 + 5 = 13 分；1 项不适用，按比例折算：13 × 30 ÷ 20 = 19.5 分");
+	result_free(r);
+	scheme_free(s);
+	/* 每开展1项活动加20分，最高可加40分, none run: earns 0, loses all 40 */
+	s = parse_ok(earn_yaml);
+	struct finding none[] = {f_count("1.5", 0)};
+	r = score_ok(s, none, 1);
+	assert_string_equal(node_derivation(r, "1.5"),
+			    "开展 0 项 × 20 分 = 0 分，上限 40 分 → 加 0 分，扣 40 分");
+	assert_int_equal(node_deduction(r, "1.5"), POINTS(40));
+	result_free(r);
+	scheme_free(s);
+	/* a scaled group: safety 100 − 14.55 = 85.45 of 100 counts 70:
+	 * 85.45 × 70 ÷ 100 = 59.815 -> 59.82 */
+	s = parse_ok(weighted_yaml);
+	struct finding w[] = {f_count("1.2", 1), f_count("2.1", 0)};
+	r = score_ok(s, w, 2);
+	assert_string_equal(node_derivation(r, "1"),
+			    "100 − 扣分（5）= 95 分；按 100 分制折算：95 × 70 ÷ 100 = 66.5 分");
+	result_free(r);
+	scheme_free(s);
+}
+
+/* 海港区: the mean of two 100-point scores is weighted to 10 with one
+ * rounding: (85.44 + 85.45) ÷ 2 × 10 ÷ 100 = 8.5445 -> 8.54 (rounding the
+ * mean to 85.45 first would give 8.55). */
+static void mean_then_weight_rounds_once(void **state)
+{
+	(void)state;
+	struct scheme *s = parse_ok(HEAD("10")
+		"- code: '1'\n  title: 非煤矿山\n  points: 10\n  scale: 100\n  score: mean\n  children:\n"
+		"  - {code: '1.1', title: 非煤矿山, points: 100, text: 非煤矿山, rule: {type: entered}}\n"
+		"  - {code: '1.2', title: 煤矿, points: 100, text: 煤矿, na: rescale, optional: true, rule: {type: entered}}\n");
+	struct finding f[] = {f_score("1.1", 8544), f_score("1.2", 8545)};
+	struct result *r = score_ok(s, f, 2);
+	assert_int_equal(node_score(r, "1"), 854);
+	assert_contains(node_derivation(r, "1"), "170.89 ÷ 2 × 10 ÷ 100 = 8.54 分");
+	result_free(r);
+	scheme_free(s);
+}
+
+static void not_applicable_edges(void **state)
+{
+	(void)state;
+	/* every industry not applicable: the part has nothing to score and no
+	 * policy of its own -> refused, not silently full */
+	struct unit_input in;
+	char *msg;
+	struct scheme *s;
+	s = parse_ok(HEAD("20")
+		"- code: '1'\n  title: 行业专项\n  points: 20\n  score: sum\n  children:\n"
+		"  - {code: '1.1', title: 消防, points: 10, na: rescale, text: 消防, rule: {type: entered}}\n"
+		"  - {code: '1.2', title: 旅游, points: 10, na: rescale, text: 旅游, rule: {type: entered}}\n");
+	struct finding both[] = {f_na("1.1"), f_na("1.2")};
+	in = (struct unit_input){.findings = both, .nfindings = 2};
+	msg = score_bad(s, &in);
+	assert_contains(msg, "1（行业专项）的下级全部不适用，无法计分");
+	free(msg);
+	scheme_free(s);
+	/* a finding below a node marked not applicable would be ignored: refused */
+	s = parse_ok(industry_yaml);
+	struct finding under[] = {f_na("2.1"), f_score("2.1.1", POINTS(80))};
+	in = (struct unit_input){.findings = under, .nfindings = 2};
+	msg = score_bad(s, &in);
+	assert_contains(msg, "2.1 已标为不适用，其下的 2.1.1 不能再录入");
+	free(msg);
+	scheme_free(s);
+}
+
+static void mandatory_edges(void **state)
+{
+	(void)state;
+	/* a mandatory node inside a sheets part is refused by the checker */
+	char *msg = parse_bad(HEAD("10")
+		"- code: '1'\n  title: 企业\n  points: 10\n  score: sheets\n  sample: enterprise\n  children:\n"
+		"  - {code: '1.1', title: a, points: 10, text: a, mandatory: true, rule: {type: fixed, deduct: 10}}\n");
+	assert_contains(msg, "bad.yaml:13: 1.1：抽查单位评分表（sheets）中的节点不能是必达项 mandatory");
+	free(msg);
+	/* a mandatory item under a group marked not applicable is not scored,
+	 * so it does not zero the total: 10 + 0 (n/a, full 10) = 20 */
+	struct scheme *s = parse_ok(HEAD("20")
+		"- code: '1'\n  title: 甲\n  points: 10\n  score: deduct\n  children:\n"
+		"  - {code: '1.1', title: a, text: a, rule: {type: fixed, deduct: 10}}\n"
+		"- code: '2'\n  title: 乙\n  points: 10\n  na: full\n  score: deduct\n  children:\n"
+		"  - {code: '2.1', title: b, text: b, mandatory: true, rule: {type: fixed, deduct: 10}}\n");
+	struct finding f[] = {f_na("2")};
+	struct result *r = score_ok(s, f, 1);
+	assert_int_equal(r->total, POINTS(20));
+	assert_null(r->mandatory_failed);
+	result_free(r);
+	scheme_free(s);
+}
+
+/* Huge numbers in a scheme cannot overflow the arithmetic. */
+static void no_overflow(void **state)
+{
+	(void)state;
+	struct buf y = {0};
+	buf_puts(&y, HEAD("10") "- code: '1'\n  title: 类别\n  points: 10\n  score: deduct\n  children:\n");
+	for (int i = 1; i <= 100; i++)
+		buf_printf(&y, "  - {code: '1.%d', title: x, text: x, rule: {type: per, each: 1000000000}}\n", i);
+	struct scheme *s = parse_ok(buf_str(&y));
+	struct finding f[100];
+	char codes[100][16];
+	for (int i = 0; i < 100; i++) {
+		snprintf(codes[i], sizeof codes[i], "1.%d", i + 1);
+		f[i] = f_count(codes[i], 1000000);
+	}
+	struct result *r = score_ok(s, f, 100);
+	assert_int_equal(r->total, 0);
+	result_free(r);
+	scheme_free(s);
+	buf_free(&y);
+}
+
+/* Hostile scheme files: bounded work, no out-of-bounds reads. */
+static void hostile_files(void **state)
+{
+	(void)state;
+	char *msg = parse_bad(HEAD("10")
+		"- code: '1'\n  title: 类别\n  points: 10\n  score: deduct\n  children:\n"
+		"  - {code: '1.1', title: x, text: x, rule: {type: steps, steps: [5, {from: 1, deduct: 5}]}}\n");
+	assert_contains(msg, "第 1 档必须是映射");
+	free(msg);
+	struct buf y = {0};
+	buf_puts(&y, "scheme: t\n");
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&y, "note: x\n");
+	msg = parse_bad(buf_str(&y));
+	assert_contains(msg, "个问题未列出");
+	/* at most 100 problems listed, plus the line that counts the rest */
+	int lines = 0;
+	for (const char *p = msg; *p; p++)
+		lines += *p == '\n';
+	assert_true(lines <= 102);
+	free(msg);
+	buf_free(&y);
+	msg = parse_bad("scheme: !!str t\n");
+	assert_contains(msg, "不支持 YAML 标签");
+	free(msg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -460,6 +621,12 @@ int main(void)
 		cmocka_unit_test(weighted_parts_and_bonus),
 		cmocka_unit_test(mandatory_item_zeroes_total),
 		cmocka_unit_test(rejected_inputs),
+		cmocka_unit_test(derivations_name_every_number),
+		cmocka_unit_test(mean_then_weight_rounds_once),
+		cmocka_unit_test(not_applicable_edges),
+		cmocka_unit_test(mandatory_edges),
+		cmocka_unit_test(no_overflow),
+		cmocka_unit_test(hostile_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
