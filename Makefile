@@ -6,7 +6,7 @@ DESTDIR ?=
 CC ?= cc
 VERSION = 0.1.0
 
-PKGS = yaml-0.1 libcjson
+PKGS = yaml-0.1 libcjson sqlite3 libsodium
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -19,9 +19,10 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover
 
 CORE_SRC = $(wildcard src/core/*.c)
 RENDER_SRC = $(wildcard src/render/*.c)
+STORAGE_SRC = $(wildcard src/storage/*.c)
 CLI_SRC = $(wildcard src/cli/*.c)
 SCHEMES = $(sort $(wildcard schemes/*.yaml))
-LIB_SRC = $(CORE_SRC) $(RENDER_SRC)
+LIB_SRC = $(CORE_SRC) $(STORAGE_SRC) $(RENDER_SRC)
 HDRS = $(wildcard src/*/*.h)
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

@@ -14,8 +14,12 @@ make:cmd:make
 pkg-config:cmd:pkg-config
 libyaml-dev:pc:yaml-0.1
 libcjson-dev:pc:libcjson
+libsqlite3-dev:pc:sqlite3
+libsodium-dev:pc:libsodium
 "
 check_pkgs="
+sqlite3:cmd:sqlite3
+python3:cmd:python3
 libcmocka-dev:pc:cmocka
 valgrind:cmd:valgrind
 "

@@ -3,6 +3,8 @@
 #ifndef KAOHE_CLI_H
 #define KAOHE_CLI_H
 
+#include <stdbool.h>
+
 #include "../core/scheme.h"
 #include "../core/util.h"
 
@@ -35,10 +37,71 @@ int read_file(const char *path, size_t max, char **data, size_t *len, struct dia
 /* Loads a built-in scheme by name, or a scheme file. NULL with messages in d. */
 struct scheme *scheme_load(const char *name_or_file, struct diag *d);
 
+/* Global options, set by main() from -d/--db, KAOHE_DB and --year. */
+struct cli_env {
+	const char *db_path;
+	int year;
+};
+extern struct cli_env cli_env;
+
+struct db;
+/* Opens the database and selects the year; prints the problem and returns
+ * NULL on failure. create: make the file if absent (init, demo). */
+struct db *cli_open(bool create, bool need_year);
+/* Prints the database's error and returns EXIT_REJECTED. */
+int cli_db_error(struct db *db);
+/* Runs fn inside a write transaction on the current year (refused when the
+ * year is approved); prints the error on failure. Returns an exit status. */
+int cli_write(struct db *db, int (*fn)(struct db *db, void *arg), void *arg);
+
+struct csv;
+/* Reads and parses a CSV file, printing its problems; *digest (if not
+ * NULL) receives the file's SHA-256 in hex (caller frees). */
+int cli_read_csv(const char *path, struct csv *c, char **digest);
+/* A whole import command: reads the CSV named by the one argument and
+ * runs fn (NULL: findings) in one transaction: all rows or none. */
+int cli_import_csv(const char *cmd, int argc, char **argv,
+		   int (*fn)(struct db *, const struct csv *, const char *, struct diag *));
+/* SHA-256 of a buffer, in hex; caller frees. */
+char *sha256_hex(const char *data, size_t len);
+
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_scheme_list(int argc, char **argv);
 int cmd_scheme_show(int argc, char **argv);
 int cmd_scheme_check(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_unit_add(int argc, char **argv);
+int cmd_unit_list(int argc, char **argv);
+int cmd_unit_edit(int argc, char **argv);
+int cmd_unit_import(int argc, char **argv);
+int cmd_team_add(int argc, char **argv);
+int cmd_team_member(int argc, char **argv);
+int cmd_team_assign(int argc, char **argv);
+int cmd_team_list(int argc, char **argv);
+int cmd_sample_draw(int argc, char **argv);
+int cmd_sample_set(int argc, char **argv);
+int cmd_sample_list(int argc, char **argv);
+int cmd_score_set(int argc, char **argv);
+int cmd_score_clear(int argc, char **argv);
+int cmd_score_import(int argc, char **argv);
+int cmd_accident_add(int argc, char **argv);
+int cmd_accident_list(int argc, char **argv);
+int cmd_accident_import(int argc, char **argv);
+int cmd_veto_add(int argc, char **argv);
+int cmd_daily_task(int argc, char **argv);
+int cmd_daily_record(int argc, char **argv);
+int cmd_daily_rule(int argc, char **argv);
+int cmd_daily_list(int argc, char **argv);
+int cmd_compute(int argc, char **argv);
+int cmd_results(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_grade_set(int argc, char **argv);
+int cmd_approve(int argc, char **argv);
+int cmd_reopen(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
 
 #endif

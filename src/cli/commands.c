@@ -13,6 +13,62 @@ const struct command commands[] = {
 	 "显示方案的完整结构：编号、分值、原文、考核方式和规则说明"},
 	{"scheme check", cmd_scheme_check, "scheme check 文件…",
 	 "检查方案文件，逐条报告问题（文件:行号: 说明）"},
+	{"init", cmd_init, "init --year 年度 [--template qhd-2016] [--county-scheme 文件] "
+	 "[--department-scheme 文件]", "新建考核年度（内置方案或自编方案）"},
+	{"unit add", cmd_unit_add, "unit add 名称 --kind 类型 [--parent 上级] [--industry 行业] "
+	 "[--order 顺序] [--status 状态]",
+	 "登记单位；类型：county 县区、department 市直部门、town 乡镇、county-department 县区部门、"
+	 "enterprise 企业；状态：assessed 市考核、provincial 省考核、excluded 不考核"},
+	{"unit list", cmd_unit_list, "unit list [--kind 类型] [--json]", "按规定顺序列出单位"},
+	{"unit edit", cmd_unit_edit, "unit edit 名称 [--name 新名称] [--parent 上级] [--industry 行业] "
+	 "[--order 顺序] [--status 状态] [--provincial-total 分数] [--provincial-grade 档次]",
+	 "修改单位；省考核单位录入省考核得分和档次"},
+	{"unit import", cmd_unit_import, "unit import 文件.csv",
+	 "导入单位（列：名称、类型、上级、行业、顺序、状态），全部成功或全部不导入"},
+	{"team add", cmd_team_add, "team add 考核组", "建立考核组"},
+	{"team member", cmd_team_member, "team member 考核组 姓名 [--role 职务] [--title 职务说明] "
+	 "[--contact 联系方式]", "加入成员；职务：leader 组长、deputy 副组长、member 组员、contact 联系人"},
+	{"team assign", cmd_team_assign, "team assign 考核组 单位…", "指定考核范围"},
+	{"team list", cmd_team_list, "team list", "列出考核组及其成员和考核范围"},
+	{"sample draw", cmd_sample_draw, "sample draw 县区 [--seed 种子] [--towns N] "
+	 "[--departments N] [--enterprises N]",
+	 "按记录的种子随机抽取乡镇、县区部门和企业（重点行业优先），可重现"},
+	{"sample set", cmd_sample_set, "sample set 县区 单位…", "记录考核组自行确定的抽查对象"},
+	{"sample list", cmd_sample_list, "sample list [县区]", "列出抽查对象"},
+	{"score set", cmd_score_set, "score set 单位 编号 (--count N | --conditions 1,3 | --deduct 分 | "
+	 "--score 分 | --na) [--note 备注]",
+	 "录入考核发现：按次数、情形、评定扣分、得分或不适用；抽查的县区部门和企业用其自身名称"},
+	{"score clear", cmd_score_clear, "score clear 单位 [编号]", "删除评分记录"},
+	{"score import", cmd_score_import, "score import 文件.csv",
+	 "导入评分（列：单位、编号、次数、情形、扣分、得分、不适用、备注；UTF-8 或 GBK），"
+	 "全部成功或全部不导入"},
+	{"accident add", cmd_accident_add, "accident add --unit 县区 --date YYYY-MM-DD --deaths N "
+	 "--injuries N --loss 元 [--industry 行业] [--concealed|--false-report|--omitted] [--note 备注]",
+	 "记录生产安全事故（按国务院令第493号定级）"},
+	{"accident list", cmd_accident_list, "accident list", "列出事故"},
+	{"accident import", cmd_accident_import, "accident import 文件.csv",
+	 "导入事故（列：县区、日期、死亡、重伤、损失、行业、瞒报、谎报、漏报、备注）"},
+	{"veto add", cmd_veto_add, "veto add 单位 --cause rescue-failure|negative-impact|falsified "
+	 "--reason 理由", "记录其他否决原因"},
+	{"daily task", cmd_daily_task, "daily task 名称 --target county|office|supervision "
+	 "--kind meeting|feedback|report|summary|other --due YYYY-MM-DD", "登记日常考核任务"},
+	{"daily record", cmd_daily_record, "daily record 任务编号 单位 attended|absent|on-time|late|missing "
+	 "[--days N]", "记录单位完成日常考核任务的情况"},
+	{"daily rule", cmd_daily_rule, "daily rule absent|late|missing --deduct 分 [--per-day 分]",
+	 "设定本年度日常考核的扣分"},
+	{"daily list", cmd_daily_list, "daily list", "列出日常考核任务"},
+	{"compute", cmd_compute, "compute", "为全部县区和市直部门计分、排名、拟定档次"},
+	{"results", cmd_results, "results [--kind county|department] [--json]",
+	 "考核结果：总分、名次、各部分得分、否决、拟定档次、确定档次"},
+	{"explain", cmd_explain, "explain 单位 [--json]", "逐项说明单位的得分"},
+	{"grade set", cmd_grade_set, "grade set 单位 档次 [--reason 理由]",
+	 "记录集体研究确定的档次（与拟定档次不同须写理由）"},
+	{"approve", cmd_approve, "approve", "审定并锁定本年度考核结果"},
+	{"reopen", cmd_reopen, "reopen --reason 理由", "重新开放已审定的年度（记录在案）"},
+	{"audit", cmd_audit, "audit [单位] [--verify]", "查看修改记录；--verify 校验记录是否被篡改"},
+	{"export", cmd_export, "export [目录]", "导出 results.csv 和 sheets.csv（每个单位的评分表）"},
+	{"backup", cmd_backup, "backup 文件", "在他人写入时也能做一致的在线备份"},
+	{"demo", cmd_demo, "demo [文件]", "生成秦皇岛市2016年度考核的演示数据库"},
 	{NULL, NULL, NULL, NULL},
 };
 
@@ -42,7 +98,9 @@ int cmd_help(int argc, char **argv)
 	puts("kaohe — 安全生产目标考核系统\n\n用法：kaohe 命令 [参数]\n");
 	for (const struct command *c = commands; c->name; c++)
 		printf("  %-40s %s\n", c->usage, c->help);
-	puts("\n退出状态：0 成功；1 输入有误被拒绝；2 用法错误。");
+	puts("\n全局选项：-d 文件 数据库（默认 ./kaohe.db，或环境变量 KAOHE_DB）；--year 年度（默认最新年度）\n"
+	     "操作人：环境变量 KAOHE_USER，默认为登录名\n"
+	     "退出状态：0 成功；1 输入有误被拒绝；2 用法错误。");
 	return EXIT_OK;
 }
 

@@ -3,6 +3,7 @@
 #include "../core/builtin.h"
 
 #include <errno.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,4 +88,13 @@ struct scheme *scheme_load(const char *name_or_file, struct diag *d)
 	struct scheme *s = scheme_parse(data, len, name_or_file, d);
 	free(data);
 	return s;
+}
+
+char *sha256_hex(const char *data, size_t len)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, (const unsigned char *)data, len);
+	char *hex = xmalloc(2 * sizeof h + 1);
+	sodium_bin2hex(hex, 2 * sizeof h + 1, h, sizeof h);
+	return hex;
 }

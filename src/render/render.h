@@ -22,4 +22,13 @@ cJSON *node_to_json(const struct node *n);
  * method and each rule restated in words. */
 void scheme_to_text(const struct scheme *s, struct buf *out);
 
+/* A unit's result as JSON: the scheme tree with score, deduction and
+ * derivation on every node, sheets under sampled parts, the total, vetoes
+ * and proposed grade. */
+cJSON *result_to_json(const struct result *r, const char *unit, const char *kind);
+/* Adds results to a node's JSON (from node_to_json) and its subtree. */
+void result_tree_scores(cJSON *j, const struct node *n, const struct node_result *nodes);
+/* The same for people. */
+void result_to_text(const struct result *r, const char *unit, struct buf *out);
+
 #endif

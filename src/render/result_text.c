@@ -1,0 +1,71 @@
+/* result_text.c: a unit's scored tree for people (kaohe explain): every
+ * node with its score, every item with what was found and how it was
+ * scored, so the total can be retraced by hand. */
+#include "render.h"
+
+#include <string.h>
+
+static void indent(struct buf *out, int n)
+{
+	for (int i = 0; i < n; i++)
+		buf_puts(out, "  ");
+}
+
+static void node_lines(const struct node *n, const struct node_result *nodes, int depth,
+		       struct buf *out)
+{
+	const struct node_result *nr = &nodes[n->index];
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+	if (!nr->node)
+		return;
+	indent(out, depth);
+	buf_printf(out, "%s  %s  %s / %s 分", n->code, n->title, points_fmt(nr->score, b1),
+		   points_fmt(n->points, b2));
+	if (node_is_leaf(n) && nr->deduction && !nr->na)
+		buf_printf(out, "（扣 %s 分）", points_fmt(nr->deduction, b1));
+	buf_putc(out, '\n');
+	if (nr->derivation && *nr->derivation &&
+	    (nr->has_input || !node_is_leaf(n) || nr->missing || nr->na)) {
+		indent(out, depth + 2);
+		buf_printf(out, "%s\n", nr->derivation);
+	}
+	if (nr->finding && nr->finding->note && *nr->finding->note) {
+		indent(out, depth + 2);
+		buf_printf(out, "备注：%s\n", nr->finding->note);
+	}
+	for (int k = 0; k < nr->nsheets; k++) {
+		const struct sheet_result *sr = &nr->sheets[k];
+		indent(out, depth + 1);
+		buf_printf(out, "【%s】%s 分\n", sr->label, points_fmt(sr->nodes[n->index].score, b1));
+		for (int i = 0; i < n->nchildren; i++)
+			node_lines(n->children[i], sr->nodes, depth + 2, out);
+	}
+	if (n->score != SCORE_SHEETS)
+		for (int i = 0; i < n->nchildren; i++)
+			node_lines(n->children[i], nodes, depth + 1, out);
+}
+
+void result_to_text(const struct result *r, const char *unit, struct buf *out)
+{
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+	buf_printf(out, "%s  %s\n", unit, r->scheme->title);
+	for (int i = 0; i < r->scheme->root->nchildren; i++)
+		node_lines(r->scheme->root->children[i], r->nodes, 0, out);
+	buf_printf(out, "\n总分：%s 分", points_fmt(r->total, b1));
+	if (r->total != r->raw_total)
+		buf_printf(out, "（各部分合计 %s 分）", points_fmt(r->raw_total, b2));
+	buf_putc(out, '\n');
+	if (r->mandatory_failed)
+		buf_printf(out, "必达项 %s 未得满分 → 总分计 0 分\n", r->mandatory_failed->code);
+	for (int i = 0; i < r->nvetoes; i++)
+		buf_printf(out, "否决 %s：%s（%s）\n", r->vetoes[i].rule->code, r->vetoes[i].rule->title,
+			   r->vetoes[i].detail);
+	if (r->incomplete) {
+		buf_puts(out, "未完成：缺少 ");
+		for (int i = 0; i < r->nmissing; i++)
+			buf_printf(out, "%s%s", i ? "、" : "", r->missing[i]);
+		buf_puts(out, " 的评分，暂不拟定档次\n");
+	} else {
+		buf_printf(out, "按分数：%s；拟定档次：%s\n", grade_name(r->by_score), grade_name(r->proposed));
+	}
+}

@@ -1,0 +1,151 @@
+/* audit.c: the hash-chained audit log. */
+#include "audit.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Feeds one field: its length, a colon, its bytes. NULL is "-" without a
+ * colon, so NULL and "" differ and no text can move between fields. */
+static void hash_field(crypto_hash_sha256_state *h, const char *f)
+{
+	char len[32];
+	if (!f) {
+		crypto_hash_sha256_update(h, (const unsigned char *)"-", 1);
+		return;
+	}
+	snprintf(len, sizeof len, "%zu:", strlen(f));
+	crypto_hash_sha256_update(h, (const unsigned char *)len, strlen(len));
+	crypto_hash_sha256_update(h, (const unsigned char *)f, strlen(f));
+}
+
+/* SHA-256 over the previous row's hash and every field of this row. */
+static void row_hash(const char *prev, long long seq, const char *at, const char *actor,
+		     const char *action, int year, const char *const fields[5], char out[65])
+{
+	crypto_hash_sha256_state h;
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	char num[64];
+	snprintf(num, sizeof num, "%lld|%d", seq, year);
+	crypto_hash_sha256_init(&h);
+	const char *head[] = {prev, num, at, actor, action};
+	for (int i = 0; i < 5; i++)
+		hash_field(&h, head[i]);
+	for (int i = 0; i < 5; i++)
+		hash_field(&h, fields[i]);
+	crypto_hash_sha256_final(&h, digest);
+	sodium_bin2hex(out, 65, digest, sizeof digest);
+}
+
+static const char GENESIS[] = "kaohe-audit-v1";
+
+long long audit_head_seq(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT ifnull(max(seq), 0) FROM audit");
+	long long seq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return seq;
+}
+
+int audit_add(struct db *db, const char *action, const char *unit, const char *target,
+	      const char *old, const char *new_value, const char *reason)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+	char prev[65];
+	long long seq = 1;
+	snprintf(prev, sizeof prev, "%s", GENESIS);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		seq = sqlite3_column_int64(st, 0) + 1;
+		snprintf(prev, sizeof prev, "%s", db_col_text(st, 1));
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return db_sqlite_fail(db, "写入审计记录");
+	}
+	sqlite3_reset(st);
+	char at[32], hash[65];
+	db_now(at);
+	const char *fields[5] = {unit, target, old, new_value, reason};
+	row_hash(prev, seq, at, db->actor, action, db->year, fields, hash);
+	st = db_stmt(db, "INSERT INTO audit (seq, at, actor, action, year, unit, target, old, new,"
+		     " reason, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_bind_int64(st, 1, seq);
+	db_bind_text(st, 2, at);
+	db_bind_text(st, 3, db->actor);
+	db_bind_text(st, 4, action);
+	sqlite3_bind_int(st, 5, db->year);
+	for (int i = 0; i < 5; i++)
+		db_bind_text(st, 6 + i, fields[i]);
+	db_bind_text(st, 11, hash);
+	return db_exec_stmt(db, st);
+}
+
+static const char *nullable(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : db_col_text(st, i);
+}
+
+long long audit_verify(struct db *db, char head[65])
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT seq, at, actor, action, year, unit, target, old,"
+				   " new, reason, hash FROM audit ORDER BY seq");
+	char prev[65];
+	snprintf(prev, sizeof prev, "%s", GENESIS);
+	long long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long seq = sqlite3_column_int64(st, 0);
+		n++;
+		if (seq != n) {
+			db_fail(db, "审计记录不连续：第 %lld 条之后是第 %lld 条，有记录被删除", n - 1, seq);
+			sqlite3_reset(st);
+			return -1;
+		}
+		const char *fields[5];
+		for (int i = 0; i < 5; i++)
+			fields[i] = nullable(st, 5 + i);
+		char want[65];
+		row_hash(prev, seq, db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
+			 sqlite3_column_int(st, 4), fields, want);
+		if (strcmp(want, db_col_text(st, 10)) != 0) {
+			db_fail(db, "第 %lld 条审计记录（%s %s）被改动：校验值不符", seq,
+				db_col_text(st, 1), db_col_text(st, 3));
+			sqlite3_reset(st);
+			return -1;
+		}
+		snprintf(prev, sizeof prev, "%s", want);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlite_fail(db, "读取审计记录");
+	snprintf(head, 65, "%s", prev);
+	return n;
+}
+
+int audit_list(struct db *db, const char *unit, void (*fn)(const struct audit_row *, void *),
+	       void *arg)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT seq, at, actor, action, year, unit, target, old,"
+				   " new, reason FROM audit WHERE (year = ? OR year = 0)"
+				   " AND (?2 IS NULL OR unit = ?2) ORDER BY seq");
+	sqlite3_bind_int(st, 1, db->year);
+	db_bind_text(st, 2, unit);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct audit_row r = {
+			.seq = sqlite3_column_int64(st, 0),
+			.at = db_col_text(st, 1),
+			.actor = db_col_text(st, 2),
+			.action = db_col_text(st, 3),
+			.year = sqlite3_column_int(st, 4),
+			.unit = nullable(st, 5),
+			.target = nullable(st, 6),
+			.old = nullable(st, 7),
+			.new_value = nullable(st, 8),
+			.reason = nullable(st, 9),
+		};
+		fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取审计记录");
+}

@@ -1,0 +1,38 @@
+/* audit.h: the append-only, hash-chained record of every change.
+ *
+ * Each row's hash is SHA-256 over the previous row's hash and this row's
+ * fields, so a row altered or deleted behind kaohe's back (with the sqlite3
+ * shell, say) breaks the chain and audit_verify() finds it. Triggers refuse
+ * UPDATE and DELETE on the table. Rows cut from the end of the log cannot
+ * be told from a shorter log: keep the head hash that `kaohe audit --verify`
+ * prints with the filed result. */
+#ifndef KAOHE_AUDIT_H
+#define KAOHE_AUDIT_H
+
+#include "db.h"
+
+/* Appends one change: action (e.g. "score.set"), the unit's name, the
+ * target (item code …), old and new values as text, the reason. Any of
+ * unit..reason may be NULL. Must run inside a write transaction. */
+int audit_add(struct db *db, const char *action, const char *unit, const char *target,
+	      const char *old, const char *new_value, const char *reason);
+
+/* Checks the whole chain. Returns the number of rows if intact, -1 with a
+ * message naming the first broken row otherwise. head receives the last
+ * hash (65 bytes). */
+long long audit_verify(struct db *db, char head[65]);
+
+/* The newest sequence number (0 if none). */
+long long audit_head_seq(struct db *db);
+
+/* Calls fn for each row (oldest first), for the current year, optionally
+ * only those about one unit. */
+struct audit_row {
+	long long seq;
+	const char *at, *actor, *action, *unit, *target, *old, *new_value, *reason;
+	int year;
+};
+int audit_list(struct db *db, const char *unit, void (*fn)(const struct audit_row *, void *),
+	       void *arg);
+
+#endif

@@ -1,0 +1,227 @@
+/* daily.c: daily-assessment tasks, outcomes and their deductions. */
+#include "daily.h"
+#include "audit.h"
+#include "events.h"
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const targets[][2] = {
+	{"county", "县区日常考核"}, {"office", "安委办日常考核"}, {"supervision", "综合监管日常考核"},
+};
+static const char *const kinds[][2] = {
+	{"meeting", "参加会议"}, {"feedback", "情况反馈"}, {"report", "信息报送"},
+	{"summary", "节点性工作总结"}, {"other", "其它要求上报"},
+};
+static const char *const outcomes[][2] = {
+	{"attended", "参会"}, {"absent", "缺席"}, {"on-time", "按时"}, {"late", "迟报"},
+	{"missing", "未报"},
+};
+
+static const char *find(const char *const t[][2], int n, const char *s, int col)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(t[i][0], s) == 0 || strcmp(t[i][1], s) == 0)
+			return t[i][col];
+	return NULL;
+}
+
+const char *daily_target_title(const char *s) { return find(targets, 3, s, 1); }
+const char *daily_kind_title(const char *s) { return find(kinds, 5, s, 1); }
+const char *daily_outcome_title(const char *s) { return find(outcomes, 5, s, 1); }
+
+long long daily_task_add(struct db *db, const char *title, const char *target, const char *kind,
+			 const char *due)
+{
+	const char *t = find(targets, 3, target ? target : "", 0);
+	const char *k = find(kinds, 5, kind ? kind : "", 0);
+	if (!title || !*title) {
+		db_fail(db, "须写明任务名称");
+		return -1;
+	}
+	if (!t) {
+		db_fail(db, "未知的考核对象“%s”（county 县区、office 安委办、supervision 综合监管）",
+			target ? target : "");
+		return -1;
+	}
+	if (!k) {
+		db_fail(db, "未知的任务类型“%s”（meeting、feedback、report、summary、other）",
+			kind ? kind : "");
+		return -1;
+	}
+	if (!due || !date_in_year(due, db->year)) {
+		db_fail(db, "日期“%s”不是 %d 年内的有效日期（YYYY-MM-DD）", due ? due : "", db->year);
+		return -1;
+	}
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO daily_task (year_id, title, target, kind, due)"
+				   " VALUES (?, ?, ?, ?, ?)");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, title);
+	db_bind_text(st, 3, t);
+	db_bind_text(st, 4, k);
+	db_bind_text(st, 5, due);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	long long id = sqlite3_last_insert_rowid(db->h);
+	char what[512];
+	snprintf(what, sizeof what, "任务 %lld：%s（%s，%s，%s）", id, title, daily_target_title(t),
+		 daily_kind_title(k), due);
+	if (audit_add(db, "daily.task", NULL, NULL, NULL, what, NULL) != 0)
+		return -1;
+	return id;
+}
+
+int daily_outcome_set(struct db *db, long long task, const char *unit, const char *outcome,
+		      long long days_late)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT target, kind, title FROM daily_task WHERE id = ? AND year_id = ?");
+	sqlite3_bind_int64(st, 1, task);
+	sqlite3_bind_int64(st, 2, db->year_id);
+	char target[32], kind[32], title[256];
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		db_fail(db, "%d 年度没有编号为 %lld 的日常考核任务（kaohe daily list 查看）", db->year, task);
+		return -1;
+	}
+	snprintf(target, sizeof target, "%s", db_col_text(st, 0));
+	snprintf(kind, sizeof kind, "%s", db_col_text(st, 1));
+	snprintf(title, sizeof title, "%s", db_col_text(st, 2));
+	sqlite3_reset(st);
+	struct unit u;
+	if (unit_get(db, unit, &u) != 0)
+		return -1;
+	int county = strcmp(target, "county") == 0;
+	if (strcmp(u.kind, county ? "county" : "department") != 0) {
+		db_fail(db, "任务 %lld 属于%s，“%s”是%s", task, daily_target_title(target), u.name,
+			unit_kind_title(u.kind));
+		return -1;
+	}
+	const char *o = find(outcomes, 5, outcome ? outcome : "", 0);
+	int meeting = strcmp(kind, "meeting") == 0;
+	if (!o || (meeting && strcmp(o, "attended") != 0 && strcmp(o, "absent") != 0) ||
+	    (!meeting && (strcmp(o, "attended") == 0 || strcmp(o, "absent") == 0))) {
+		db_fail(db, "%s任务的结果须是 %s", daily_kind_title(kind),
+			meeting ? "attended（参会）或 absent（缺席）"
+				: "on-time（按时）、late（迟报，加 --days N）或 missing（未报）");
+		return -1;
+	}
+	if (days_late < 0 || days_late > 366 || (strcmp(o, "late") == 0) != (days_late > 0)) {
+		db_fail(db, "迟报须写明迟报天数（--days，1 到 366），其他结果不写天数");
+		return -1;
+	}
+	st = db_stmt(db, "INSERT INTO daily_outcome (task_id, unit_id, outcome, days_late) VALUES (?, ?, ?, ?)"
+		     " ON CONFLICT (task_id, unit_id) DO UPDATE SET outcome = excluded.outcome,"
+		     " days_late = excluded.days_late");
+	sqlite3_bind_int64(st, 1, task);
+	sqlite3_bind_int64(st, 2, u.id);
+	db_bind_text(st, 3, o);
+	sqlite3_bind_int64(st, 4, days_late);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	char what[512];
+	if (days_late)
+		snprintf(what, sizeof what, "%s：%s %lld 天", title, daily_outcome_title(o), days_late);
+	else
+		snprintf(what, sizeof what, "%s：%s", title, daily_outcome_title(o));
+	return audit_add(db, "daily.outcome", u.name, NULL, NULL, what, NULL);
+}
+
+int daily_rule_set(struct db *db, const char *outcome, points_t deduct, points_t per_day)
+{
+	const char *o = find(outcomes, 5, outcome ? outcome : "", 0);
+	if (!o || strcmp(o, "attended") == 0 || strcmp(o, "on-time") == 0) {
+		db_fail(db, "只能为 absent（缺席）、late（迟报）、missing（未报）设定扣分");
+		return -1;
+	}
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO daily_rule (year_id, outcome, deduct, per_day)"
+				   " VALUES (?, ?, ?, ?) ON CONFLICT (year_id, outcome) DO UPDATE SET"
+				   " deduct = excluded.deduct, per_day = excluded.per_day");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, o);
+	sqlite3_bind_int64(st, 3, deduct);
+	sqlite3_bind_int64(st, 4, per_day);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	char what[128], a[POINTS_BUFSZ], b[POINTS_BUFSZ];
+	snprintf(what, sizeof what, "%s每次扣 %s 分，每天扣 %s 分", daily_outcome_title(o),
+		 points_fmt(deduct, a), points_fmt(per_day, b));
+	return audit_add(db, "daily.rule", NULL, o, NULL, what, NULL);
+}
+
+int daily_deductions(struct db *db, long long unit_id, const char *unit_kind,
+		     struct daily_deduction **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	/* Per item: the outcomes that cost points, with this year's rules. */
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT i.code, o.outcome, count(*), sum(o.days_late), ifnull(r.deduct, 0), ifnull(r.per_day, 0)"
+		" FROM daily_outcome o JOIN daily_task t ON t.id = o.task_id"
+		" JOIN daily_item i ON i.year_id = t.year_id AND i.target = t.target AND i.kind = t.kind"
+		" LEFT JOIN daily_rule r ON r.year_id = t.year_id AND r.outcome = o.outcome"
+		" WHERE o.unit_id = ?1 AND o.outcome IN ('absent', 'late', 'missing')"
+		" AND ((?2 = 'county') = (t.target = 'county'))"
+		" GROUP BY i.code, o.outcome ORDER BY i.code, o.outcome");
+	sqlite3_bind_int64(st, 1, unit_id);
+	db_bind_text(st, 2, unit_kind);
+	int rc;
+	struct buf note = {0};
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = db_col_text(st, 0);
+		const char *o = db_col_text(st, 1);
+		long long times = sqlite3_column_int64(st, 2), days = sqlite3_column_int64(st, 3);
+		points_t deduct = sqlite3_column_int64(st, 4), per_day = sqlite3_column_int64(st, 5);
+		points_t amount = times * deduct + days * per_day;
+		struct daily_deduction *d = *n ? &(*out)[*n - 1] : NULL;
+		if (!d || strcmp(d->code, code) != 0) {
+			*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+			d = &(*out)[(*n)++];
+			d->code = xstrdup(code);
+			d->amount = 0;
+			d->note = xstrdup("");
+		}
+		char a[POINTS_BUFSZ], b[POINTS_BUFSZ], c[POINTS_BUFSZ];
+		buf_reset(&note);
+		buf_printf(&note, "%s%s%s %lld 次", d->note, d->note[0] ? "；" : "日常考核：",
+			   daily_outcome_title(o), times);
+		if (strcmp(o, "late") == 0)
+			buf_printf(&note, "共 %lld 天 × %s 分", days, points_fmt(per_day, a));
+		if (deduct)
+			buf_printf(&note, "%s × %s 分", strcmp(o, "late") == 0 ? "，另每次" : "",
+				   points_fmt(deduct, b));
+		buf_printf(&note, " = %s 分", points_fmt(amount, c));
+		free(d->note);
+		d->note = xstrdup(buf_str(&note));
+		d->amount += amount;
+	}
+	sqlite3_reset(st);
+	buf_free(&note);
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取日常考核记录");
+}
+
+void daily_deductions_free(struct daily_deduction *d, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(d[i].code);
+		free(d[i].note);
+	}
+	free(d);
+}
+
+int daily_each(struct db *db, int (*fn)(long long id, const char *title, const char *target,
+					const char *kind, const char *due, int recorded, void *arg),
+	       void *arg)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.title, t.target, t.kind, t.due,"
+				   " (SELECT count(*) FROM daily_outcome o WHERE o.task_id = t.id)"
+				   " FROM daily_task t WHERE t.year_id = ? ORDER BY t.due, t.id");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	int rc, r = 0;
+	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		r = fn(sqlite3_column_int64(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+		       db_col_text(st, 3), db_col_text(st, 4), sqlite3_column_int(st, 5), arg);
+	sqlite3_reset(st);
+	return r;
+}

@@ -1,0 +1,41 @@
+/* daily.h: the daily assessment (日常考核): tasks through the year and each
+ * unit's outcome, scored into the daily-assessment items of the schemes. */
+#ifndef KAOHE_DAILY_H
+#define KAOHE_DAILY_H
+
+#include "db.h"
+
+/* target: county (县区日常考核) | office (安委办日常考核) |
+ * supervision (综合监管日常考核); kind: meeting | feedback | report |
+ * summary | other. Returns the task id or -1. */
+long long daily_task_add(struct db *db, const char *title, const char *target, const char *kind,
+			 const char *due);
+/* outcome: attended | absent (meetings); on-time | late | missing (the
+ * rest). days_late only with late. */
+int daily_outcome_set(struct db *db, long long task, const char *unit, const char *outcome,
+		      long long days_late);
+/* The deduction for an outcome this year: deduct per occurrence plus
+ * per_day for each day late. */
+int daily_rule_set(struct db *db, const char *outcome, points_t deduct, points_t per_day);
+
+/* The judged deductions the daily records give a unit, one per item code,
+ * with the derivation as the note. Caller frees codes, notes and *out. */
+struct daily_deduction {
+	char *code;
+	points_t amount;
+	char *note;
+};
+int daily_deductions(struct db *db, long long unit_id, const char *unit_kind,
+		     struct daily_deduction **out, int *n);
+void daily_deductions_free(struct daily_deduction *d, int n);
+
+/* Lists tasks with their outcome counts. */
+int daily_each(struct db *db, int (*fn)(long long id, const char *title, const char *target,
+					const char *kind, const char *due, int recorded, void *arg),
+	       void *arg);
+
+const char *daily_target_title(const char *target);
+const char *daily_kind_title(const char *kind);
+const char *daily_outcome_title(const char *outcome);
+
+#endif

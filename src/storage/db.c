@@ -1,0 +1,312 @@
+/* db.c: opening, migrating, transactions and the statement cache. */
+#include "db.h"
+#include "schema.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define STMT_CACHE 256
+
+struct stmt_slot {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+
+/* The cache lives beside the handle; db.h keeps the struct small. */
+struct db_full {
+	struct db db;
+	struct stmt_slot cache[STMT_CACHE];
+	int ncache;
+};
+
+const char *db_error(struct db *db)
+{
+	return buf_str(&db->err);
+}
+
+void db_fail(struct db *db, const char *fmt, ...)
+{
+	va_list ap;
+	buf_reset(&db->err);
+	va_start(ap, fmt);
+	buf_vprintf(&db->err, fmt, ap);
+	va_end(ap);
+}
+
+int db_sqlite_fail(struct db *db, const char *what)
+{
+	int code = sqlite3_extended_errcode(db->h);
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		db_fail(db, "%s失败：数据库正被其他程序长时间占用，请稍后重试", what);
+		break;
+	case SQLITE_FULL:
+		db_fail(db, "%s失败：磁盘已满", what);
+		break;
+	case SQLITE_READONLY:
+		db_fail(db, "%s失败：数据库文件只读", what);
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		db_fail(db, "%s失败：数据库文件已损坏或不是 kaohe 数据库", what);
+		break;
+	case SQLITE_CONSTRAINT:
+		db_fail(db, "%s失败：违反数据约束（%s）", what, sqlite3_errmsg(db->h));
+		break;
+	default:
+		db_fail(db, "%s失败：%s", what, sqlite3_errmsg(db->h));
+	}
+	return -1;
+}
+
+sqlite3_stmt *db_stmt(struct db *db, const char *sql)
+{
+	struct db_full *f = (struct db_full *)db;
+	for (int i = 0; i < f->ncache; i++)
+		if (f->cache[i].sql == sql) {
+			sqlite3_reset(f->cache[i].st);
+			sqlite3_clear_bindings(f->cache[i].st);
+			return f->cache[i].st;
+		}
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		/* A statement kaohe ships that does not prepare is a bug. */
+		fprintf(stderr, "kaohe: 内部错误：SQL 准备失败：%s\n%s\n", sqlite3_errmsg(db->h), sql);
+		abort();
+	}
+	if (f->ncache < STMT_CACHE) {
+		f->cache[f->ncache].sql = sql;
+		f->cache[f->ncache].st = st;
+		f->ncache++;
+	} else {
+		abort();
+	}
+	return st;
+}
+
+int db_exec_stmt(struct db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_sqlite_fail(db, "写入数据库");
+	sqlite3_reset(st);
+	return 0;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+const char *db_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? (const char *)s : "";
+}
+
+static int exec(struct db *db, const char *sql, const char *what)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_sqlite_fail(db, what);
+	return 0;
+}
+
+int db_begin(struct db *db)
+{
+	if (db->in_tx++)
+		return 0;
+	if (exec(db, "BEGIN IMMEDIATE", "开始事务") != 0) {
+		db->in_tx = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int db_commit(struct db *db)
+{
+	if (db->in_tx == 0 || --db->in_tx)
+		return 0;
+	if (exec(db, "COMMIT", "提交") != 0) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void db_rollback(struct db *db)
+{
+	if (db->in_tx == 0)
+		return;
+	db->in_tx = 0;
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_schema_version(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA user_version");
+	int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
+}
+
+int db_migrate(struct db *db, int to)
+{
+	int from = db_schema_version(db);
+	for (int v = from + 1; v <= to; v++) {
+		struct buf sql = {0};
+		buf_printf(&sql, "BEGIN IMMEDIATE;\n%s\nPRAGMA user_version = %d;\nCOMMIT;",
+			   schema_migrations[v - 1], v);
+		char *msg = NULL;
+		if (sqlite3_exec(db->h, buf_str(&sql), NULL, NULL, &msg) != SQLITE_OK) {
+			db_fail(db, "数据库升级到第 %d 版失败：%s", v, msg ? msg : "");
+			sqlite3_free(msg);
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			buf_free(&sql);
+			return -1;
+		}
+		buf_free(&sql);
+	}
+	return 0;
+}
+
+struct db *db_open(const char *path, bool create, const char *actor, char **err)
+{
+	struct db_full *f = xcalloc(1, sizeof *f);
+	struct db *db = &f->db;
+	db->path = xstrdup(path);
+	db->actor = xstrdup(actor && *actor ? actor : "unknown");
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+		struct buf b = {0};
+		if (!create)
+			buf_printf(&b, "无法打开数据库 %s（文件不存在？先运行 kaohe init 新建考核年度）", path);
+		else
+			buf_printf(&b, "无法打开数据库 %s：%s", path, sqlite3_errmsg(db->h));
+		*err = buf_take(&b);
+		db_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db->h, 10000);
+	sqlite3_extended_result_codes(db->h, 1);
+	/* A file that is not a database fails on the first read. */
+	int version = -1;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version < 0) {
+		struct buf b = {0};
+		buf_printf(&b, "%s 不是 kaohe 数据库或已损坏（%s）", path, sqlite3_errmsg(db->h));
+		*err = buf_take(&b);
+		db_close(db);
+		return NULL;
+	}
+	if (version > DB_SCHEMA_VERSION) {
+		struct buf b = {0};
+		buf_printf(&b, "数据库 %s 由更新版本的 kaohe 创建（结构版本 %d，本程序支持到 %d），"
+			   "请升级 kaohe；文件未作任何改动", path, version, DB_SCHEMA_VERSION);
+		*err = buf_take(&b);
+		db_close(db);
+		return NULL;
+	}
+	if (exec(db, "PRAGMA journal_mode=WAL", "设置日志模式") != 0 ||
+	    exec(db, "PRAGMA synchronous=FULL", "设置同步模式") != 0 ||
+	    exec(db, "PRAGMA foreign_keys=ON", "启用外键") != 0 ||
+	    db_migrate(db, DB_SCHEMA_VERSION) != 0) {
+		*err = xstrdup(db_error(db));
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	struct db_full *f = (struct db_full *)db;
+	for (int i = 0; i < f->ncache; i++)
+		sqlite3_finalize(f->cache[i].st);
+	if (db->h)
+		sqlite3_close(db->h);
+	scheme_free(db->schemes[0]);
+	scheme_free(db->schemes[1]);
+	free(db->path);
+	free(db->actor);
+	buf_free(&db->err);
+	free(f);
+}
+
+int db_use_year(struct db *db, int year)
+{
+	sqlite3_stmt *st;
+	if (year) {
+		st = db_stmt(db, "SELECT id, year, approved FROM year WHERE year = ?");
+		sqlite3_bind_int(st, 1, year);
+	} else {
+		st = db_stmt(db, "SELECT id, year, approved FROM year ORDER BY year DESC LIMIT 1");
+	}
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_sqlite_fail(db, "读取考核年度");
+		if (year)
+			db_fail(db, "没有 %d 年度的考核（kaohe init --year %d 新建）", year, year);
+		else
+			db_fail(db, "数据库中还没有考核年度（kaohe init --year 年度 新建）");
+		return -1;
+	}
+	db->year_id = sqlite3_column_int64(st, 0);
+	db->year = sqlite3_column_int(st, 1);
+	db->approved = sqlite3_column_int(st, 2) != 0;
+	sqlite3_reset(st);
+	return 0;
+}
+
+int db_check_open(struct db *db)
+{
+	if (db->approved) {
+		db_fail(db, "%d 年度考核结果已审定锁定，不能再修改（如确需修改，先运行 kaohe reopen --reason 原因）",
+			db->year);
+		return -1;
+	}
+	return 0;
+}
+
+void db_now(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+int db_write_begin(struct db *db)
+{
+	if (db_begin(db) != 0)
+		return -1;
+	int year = db->year;
+	if (db_use_year(db, year) != 0 || db_check_open(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+int db_write_end(struct db *db, int rc)
+{
+	if (rc != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}

@@ -1,0 +1,273 @@
+/* events.c: accidents and veto causes. */
+#include "events.h"
+#include "audit.h"
+#include "unit.h"
+#include "../core/csv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int date_in_year(const char *s, int year)
+{
+	int y, m, d;
+	char tail;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return 0;
+	if (y != year || m < 1 || m > 12 || d < 1)
+		return 0;
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+static int department_of(struct db *db, const char *industry, char *out, size_t n)
+{
+	out[0] = '\0';
+	if (!industry || !*industry)
+		return 0;
+	sqlite3_stmt *st = db_stmt(db, "SELECT department FROM industry_department WHERE year_id = ?"
+				   " AND industry = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, industry);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, n, "%s", db_col_text(st, 0));
+	sqlite3_reset(st);
+	return 0;
+}
+
+int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
+{
+	struct unit c;
+	if (unit_get(db, a->county, &c) != 0)
+		return -1;
+	if (strcmp(c.kind, "county") != 0) {
+		db_fail(db, "事故须记在发生地县区，“%s”是%s", c.name, unit_kind_title(c.kind));
+		return -1;
+	}
+	if (!date_in_year(a->date, db->year)) {
+		db_fail(db, "事故日期“%s”不是 %d 年内的有效日期（格式 YYYY-MM-DD）", a->date, db->year);
+		return -1;
+	}
+	if (a->deaths < 0 || a->injuries < 0 || a->loss < 0) {
+		db_fail(db, "死亡人数、重伤人数和直接经济损失不能为负数");
+		return -1;
+	}
+	department_of(db, a->industry, a->department, sizeof a->department);
+	if (a->industry[0] && !a->department[0]) {
+		db_fail(db, "行业“%s”没有对应的监管部门（kaohe accident industries 查看行业列表）", a->industry);
+		return -1;
+	}
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO accident (year_id, county_id, date, deaths, injuries,"
+				   " loss, industry, concealed, false_report, omitted, note)"
+				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	sqlite3_bind_int64(st, 2, c.id);
+	db_bind_text(st, 3, a->date);
+	sqlite3_bind_int64(st, 4, a->deaths);
+	sqlite3_bind_int64(st, 5, a->injuries);
+	sqlite3_bind_int64(st, 6, a->loss);
+	db_bind_text(st, 7, a->industry[0] ? a->industry : NULL);
+	sqlite3_bind_int(st, 8, a->concealed);
+	sqlite3_bind_int(st, 9, a->false_report);
+	sqlite3_bind_int(st, 10, a->omitted);
+	db_bind_text(st, 11, a->note[0] ? a->note : NULL);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	a->id = sqlite3_last_insert_rowid(db->h);
+	enum accident_grade g = accident_classify(a->deaths, a->injuries, a->loss);
+	struct buf b = {0};
+	buf_printf(&b, "%s %s事故：死亡 %lld 人，重伤 %lld 人，直接经济损失 %lld 元", a->date,
+		   accident_grade_name(g), a->deaths, a->injuries, a->loss);
+	if (a->industry[0])
+		buf_printf(&b, "，行业 %s", a->industry);
+	if (a->concealed || a->false_report || a->omitted)
+		buf_printf(&b, "，%s%s%s", a->concealed ? "瞒报" : "", a->false_report ? "谎报" : "",
+			   a->omitted ? "漏报" : "");
+	int rc = audit_add(db, "accident.add", c.name, NULL, NULL, buf_str(&b), a->note[0] ? a->note : NULL);
+	if (report) {
+		buf_printf(report, "%s：%s；计入 %s", c.name, buf_str(&b), c.name);
+		if (a->department[0])
+			buf_printf(report, " 和 %s", a->department);
+		buf_putc(report, '\n');
+	}
+	buf_free(&b);
+	return rc;
+}
+
+#define ACC_COLS "a.id, c.name, a.date, a.deaths, a.injuries, a.loss, ifnull(a.industry, ''), " \
+	"a.concealed, a.false_report, a.omitted, ifnull(a.note, ''), ifnull(d.department, '')"
+#define ACC_FROM " FROM accident a JOIN unit c ON c.id = a.county_id LEFT JOIN industry_department d" \
+	" ON d.year_id = a.year_id AND d.industry = a.industry "
+
+static void read_accident(sqlite3_stmt *st, struct accident_rec *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(st, 0);
+	snprintf(a->county, sizeof a->county, "%s", db_col_text(st, 1));
+	snprintf(a->date, sizeof a->date, "%s", db_col_text(st, 2));
+	a->deaths = sqlite3_column_int64(st, 3);
+	a->injuries = sqlite3_column_int64(st, 4);
+	a->loss = sqlite3_column_int64(st, 5);
+	snprintf(a->industry, sizeof a->industry, "%s", db_col_text(st, 6));
+	a->concealed = sqlite3_column_int(st, 7);
+	a->false_report = sqlite3_column_int(st, 8);
+	a->omitted = sqlite3_column_int(st, 9);
+	snprintf(a->note, sizeof a->note, "%s", db_col_text(st, 10));
+	snprintf(a->department, sizeof a->department, "%s", db_col_text(st, 11));
+}
+
+int accident_each(struct db *db, int (*fn)(const struct accident_rec *, void *), void *arg)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " ACC_COLS ACC_FROM "WHERE a.year_id = ? ORDER BY a.date, a.id");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	struct accident_rec *list = NULL;
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		list = xrealloc(list, (size_t)(n + 1) * sizeof *list);
+		read_accident(st, &list[n++]);
+	}
+	sqlite3_reset(st);
+	int r = rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取事故");
+	for (int i = 0; i < n && r == 0; i++)
+		r = fn(&list[i], arg);
+	free(list);
+	return r;
+}
+
+int accident_load(struct db *db, long long unit_id, const char *unit_kind, const char *unit_name,
+		  struct accident **out, int *n)
+{
+	sqlite3_stmt *st;
+	if (strcmp(unit_kind, "county") == 0) {
+		st = db_stmt(db, "SELECT deaths, injuries, loss, concealed, false_report, omitted"
+			     " FROM accident WHERE county_id = ?");
+		sqlite3_bind_int64(st, 1, unit_id);
+	} else {
+		st = db_stmt(db, "SELECT a.deaths, a.injuries, a.loss, a.concealed, a.false_report, a.omitted"
+			     " FROM accident a JOIN industry_department d ON d.year_id = a.year_id"
+			     " AND d.industry = a.industry WHERE a.year_id = ? AND d.department = ?");
+		sqlite3_bind_int64(st, 1, db->year_id);
+		db_bind_text(st, 2, unit_name);
+	}
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		struct accident *a = &(*out)[(*n)++];
+		a->deaths = sqlite3_column_int64(st, 0);
+		a->injuries = sqlite3_column_int64(st, 1);
+		a->loss = sqlite3_column_int64(st, 2);
+		a->concealed = sqlite3_column_int(st, 3);
+		a->false_report = sqlite3_column_int(st, 4);
+		a->omitted = sqlite3_column_int(st, 5);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取事故");
+}
+
+static int parse_count(const char *s, long long *out)
+{
+	char *end;
+	if (!*s) {
+		*out = 0;
+		return 0;
+	}
+	if (*s < '0' || *s > '9')
+		return -1;
+	*out = strtoll(s, &end, 10);
+	return *end ? -1 : 0;
+}
+
+static int parse_flag(const char *s)
+{
+	return strcmp(s, "是") == 0 || strcmp(s, "1") == 0 || strcmp(s, "yes") == 0;
+}
+
+int accident_import(struct db *db, const struct csv *c, const char *file, struct diag *d)
+{
+	static const char *const cols[][4] = {
+		{"县区", "county", NULL}, {"日期", "date", NULL}, {"死亡", "deaths", NULL},
+		{"重伤", "injuries", NULL}, {"损失", "loss", NULL}, {"行业", "industry", NULL},
+		{"瞒报", "concealed", NULL}, {"谎报", "false-report", NULL}, {"漏报", "omitted", NULL},
+		{"备注", "note", NULL},
+	};
+	int ix[10];
+	for (int k = 0; k < 10; k++)
+		ix[k] = csv_column(c, cols[k]);
+	if (ix[0] < 0 || ix[1] < 0) {
+		diag_add(d, "%s:第%d行：表头须有“县区”和“日期”列", file, c->line[0]);
+		return -1;
+	}
+	int bad = 0;
+	for (int i = 1; i < c->nrows; i++) {
+		char **r = c->rows[i];
+		struct accident_rec a = {0};
+		snprintf(a.county, sizeof a.county, "%s", r[ix[0]]);
+		snprintf(a.date, sizeof a.date, "%s", r[ix[1]]);
+		long long *nums[3] = {&a.deaths, &a.injuries, &a.loss};
+		int ok = 1;
+		for (int k = 0; k < 3; k++)
+			if (ix[2 + k] >= 0 && parse_count(r[ix[2 + k]], nums[k]) != 0) {
+				diag_add(d, "%s:第%d行第%d列：%s“%s”须是非负整数", file, c->line[i],
+					 ix[2 + k] + 1, cols[2 + k][0], r[ix[2 + k]]);
+				ok = 0;
+			}
+		if (!ok) {
+			bad++;
+			continue;
+		}
+		if (ix[5] >= 0)
+			snprintf(a.industry, sizeof a.industry, "%s", r[ix[5]]);
+		a.concealed = ix[6] >= 0 && parse_flag(r[ix[6]]);
+		a.false_report = ix[7] >= 0 && parse_flag(r[ix[7]]);
+		a.omitted = ix[8] >= 0 && parse_flag(r[ix[8]]);
+		if (ix[9] >= 0)
+			snprintf(a.note, sizeof a.note, "%s", r[ix[9]]);
+		if (accident_add(db, &a, NULL) != 0) {
+			diag_add(d, "%s:第%d行：%s", file, c->line[i], db_error(db));
+			bad++;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+int veto_add(struct db *db, const char *unit, const char *cause, const char *reason)
+{
+	struct unit u;
+	if (unit_get(db, unit, &u) != 0)
+		return -1;
+	if (strcmp(u.kind, "county") != 0 && strcmp(u.kind, "department") != 0) {
+		db_fail(db, "否决只针对县区和市直部门，“%s”是%s", u.name, unit_kind_title(u.kind));
+		return -1;
+	}
+	int flag = veto_flag_parse(cause);
+	if (!flag || flag == FLAG_MISREPORTED) {
+		db_fail(db, "未知的否决原因“%s”（rescue-failure、negative-impact、falsified；"
+			"瞒报谎报漏报随事故记录）", cause);
+		return -1;
+	}
+	if (!reason || !*reason) {
+		db_fail(db, "须写明否决理由（--reason）");
+		return -1;
+	}
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO veto (unit_id, cause, reason) VALUES (?, ?, ?)");
+	sqlite3_bind_int64(st, 1, u.id);
+	db_bind_text(st, 2, cause);
+	db_bind_text(st, 3, reason);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	return audit_add(db, "veto.add", u.name, cause, NULL, veto_flag_title((enum veto_flag)flag), reason);
+}
+
+unsigned veto_flags(struct db *db, long long unit_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT cause FROM veto WHERE unit_id = ?");
+	sqlite3_bind_int64(st, 1, unit_id);
+	unsigned flags = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		flags |= (unsigned)veto_flag_parse(db_col_text(st, 0));
+	sqlite3_reset(st);
+	return flags;
+}

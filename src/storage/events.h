@@ -1,0 +1,43 @@
+/* events.h: accidents and the other veto causes recorded for a year. */
+#ifndef KAOHE_EVENTS_H
+#define KAOHE_EVENTS_H
+
+#include "db.h"
+#include "../core/accident.h"
+
+struct csv;
+
+struct accident_rec {
+	long long id;
+	char county[256];
+	char date[16];
+	long long deaths, injuries, loss;
+	char industry[128];
+	bool concealed, false_report, omitted;
+	char note[512];
+	char department[256];     /* the supervising department, if any */
+};
+
+/* Records an accident; checks the date is within the year, counts are not
+ * negative, the county exists. report receives the derived grade and where
+ * it counts. Caller holds a write transaction. */
+int accident_add(struct db *db, struct accident_rec *a, struct buf *report);
+int accident_each(struct db *db, int (*fn)(const struct accident_rec *, void *), void *arg);
+/* Imports accidents (columns 县区, 日期, 死亡, 重伤, 损失, 行业, 瞒报, 谎报,
+ * 漏报, 备注): all or none. */
+int accident_import(struct db *db, const struct csv *c, const char *file, struct diag *d);
+
+/* The accidents that count against a unit: a county's own, and for a
+ * department those in the industries it supervises. Caller frees *out. */
+int accident_load(struct db *db, long long unit_id, const char *unit_kind, const char *unit_name,
+		  struct accident **out, int *n);
+
+/* Other veto causes: rescue-failure | negative-impact | falsified. */
+int veto_add(struct db *db, const char *unit, const char *cause, const char *reason);
+/* The flags (enum veto_flag) recorded for a unit. */
+unsigned veto_flags(struct db *db, long long unit_id);
+
+/* Checks "YYYY-MM-DD" is a real date in `year`. */
+int date_in_year(const char *s, int year);
+
+#endif

@@ -1,0 +1,456 @@
+/* finding.c: storing findings, one at a time or from a CSV. */
+#include "finding.h"
+#include "audit.h"
+#include "unit.h"
+#include "year.h"
+#include "../core/csv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const form_names[] = {"", "count", "conditions", "deduct", "score", "na"};
+
+enum input_form finding_form_parse(const char *s)
+{
+	for (int i = 1; i < 6; i++)
+		if (strcmp(s, form_names[i]) == 0)
+			return (enum input_form)i;
+	return INPUT_NONE;
+}
+
+const char *finding_form_name(enum input_form f)
+{
+	return form_names[f];
+}
+
+int conditions_parse(const char *s, uint64_t *bits)
+{
+	*bits = 0;
+	const char *p = s;
+	while (*p) {
+		char *end;
+		if (*p < '0' || *p > '9')
+			return -1;
+		long v = strtol(p, &end, 10);
+		if (v < 1 || v > 64)
+			return -1;
+		*bits |= (uint64_t)1 << (v - 1);
+		p = end;
+		if (*p == ',' || *p == ' ')
+			p++;
+		else if (strncmp(p, "、", 3) == 0 || strncmp(p, "，", 3) == 0)
+			p += 3;
+		else if (*p)
+			return -1;
+	}
+	return 0;
+}
+
+char *finding_describe(const struct node *n, const struct finding *f)
+{
+	struct buf b = {0};
+	char p[POINTS_BUFSZ];
+	switch (f->form) {
+	case INPUT_COUNT:
+		buf_printf(&b, "%lld %s", f->count, n && n->rule.unit ? n->rule.unit : "次");
+		break;
+	case INPUT_CONDITIONS:
+		if (!f->conditions)
+			buf_puts(&b, "无所列情形");
+		for (int i = 0, k = 0; i < 64; i++)
+			if (f->conditions & ((uint64_t)1 << i))
+				buf_printf(&b, "%s%d", k++ ? "、" : "情形 ", i + 1);
+		break;
+	case INPUT_DEDUCT:
+		buf_printf(&b, "扣 %s 分", points_fmt(f->amount, p));
+		break;
+	case INPUT_SCORE:
+		buf_printf(&b, "%s 分", points_fmt(f->amount, p));
+		break;
+	case INPUT_NA:
+		buf_puts(&b, "不适用");
+		break;
+	default:
+		break;
+	}
+	if (f->note && *f->note)
+		buf_printf(&b, "（%s）", f->note);
+	return buf_take(&b);
+}
+
+static long long finding_value(const struct finding *f)
+{
+	switch (f->form) {
+	case INPUT_COUNT: return f->count;
+	case INPUT_CONDITIONS: return (long long)f->conditions;
+	case INPUT_DEDUCT:
+	case INPUT_SCORE: return f->amount;
+	default: return 0;
+	}
+}
+
+/* Reads back a stored finding (strings copied into keep). */
+static void finding_from_row(enum input_form form, long long value, struct finding *f)
+{
+	f->form = form;
+	switch (form) {
+	case INPUT_COUNT: f->count = value; break;
+	case INPUT_CONDITIONS: f->conditions = (uint64_t)value; break;
+	case INPUT_DEDUCT:
+	case INPUT_SCORE: f->amount = value; break;
+	default: break;
+	}
+}
+
+/* Where a unit's finding goes: the assessed unit, its sheet (0 or the
+ * sampled unit's id), the scheme and the sheets node. */
+struct target {
+	struct unit owner;        /* the county or department scored */
+	long long sheet_id;
+	const char *sheet_label;
+	const struct scheme *s;
+	const struct node *sheet_root;
+	char unit_name[256];
+};
+
+static int resolve_target(struct db *db, const struct unit *u, struct target *t)
+{
+	memset(t, 0, sizeof *t);
+	snprintf(t->unit_name, sizeof t->unit_name, "%s", u->name);
+	if (strcmp(u->kind, "county") == 0 || strcmp(u->kind, "department") == 0) {
+		t->owner = *u;
+	} else if (strcmp(u->kind, "county-department") == 0 || strcmp(u->kind, "enterprise") == 0) {
+		if (unit_get_id(db, u->parent_id, &t->owner) != 0)
+			return -1;
+		sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM sample WHERE county_id = ? AND unit_id = ?");
+		sqlite3_bind_int64(st, 1, u->parent_id);
+		sqlite3_bind_int64(st, 2, u->id);
+		int sampled = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (!sampled || strcmp(t->owner.kind, "county") != 0) {
+			db_fail(db, "“%s”不是%s的抽查单位，不能评分（先用 kaohe sample draw 或 sample set 确定抽查对象）",
+				u->name, t->owner.name);
+			return -1;
+		}
+		t->sheet_id = u->id;
+	} else {
+		db_fail(db, "“%s”是%s，不单独评分（乡镇的问题计入所在县区，如“每发现一地”）", u->name,
+			unit_kind_title(u->kind));
+		return -1;
+	}
+	if (strcmp(t->owner.status, "assessed") != 0) {
+		db_fail(db, "“%s”%s，不按细则逐项评分%s", t->owner.name,
+			strcmp(t->owner.status, "provincial") == 0 ? "由省考核组考核" : "本年度不参加考核",
+			strcmp(t->owner.status, "provincial") == 0
+			? "（用 kaohe unit edit --provincial-total 录入省考核结果）" : "");
+		return -1;
+	}
+	t->s = year_scheme(db, t->owner.kind);
+	if (!t->s)
+		return -1;
+	if (t->sheet_id) {
+		enum sample_kind want = strcmp(u->kind, "enterprise") == 0 ? SAMPLE_ENTERPRISE
+			: SAMPLE_COUNTY_DEPARTMENT;
+		for (int i = 0; i < t->s->nnodes; i++)
+			if (t->s->nodes[i]->score == SCORE_SHEETS && t->s->nodes[i]->sample == want)
+				t->sheet_root = t->s->nodes[i];
+		if (!t->sheet_root) {
+			db_fail(db, "方案 %s 没有按%s评分的部分", t->s->name, unit_kind_title(u->kind));
+			return -1;
+		}
+		t->sheet_label = u->name;
+	}
+	return 0;
+}
+
+/* The daily-assessment item codes for a unit kind: computed, not entered. */
+static int daily_managed(struct db *db, const char *owner_kind, const char *code)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM daily_item WHERE year_id = ? AND code = ?"
+				   " AND ((? = 'county') = (target = 'county'))");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, code);
+	db_bind_text(st, 3, owner_kind);
+	int r = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return r;
+}
+
+/* Upserts one checked finding; logs the change. */
+static int store(struct db *db, const struct target *t, const struct finding *f, bool audit)
+{
+	const struct node *n = scheme_find(t->s, f->code);
+	sqlite3_stmt *st = db_stmt(db, "SELECT form, value, note FROM finding WHERE unit_id = ?"
+				   " AND sheet_id = ? AND code = ?");
+	sqlite3_bind_int64(st, 1, t->owner.id);
+	sqlite3_bind_int64(st, 2, t->sheet_id);
+	db_bind_text(st, 3, f->code);
+	char *old = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		struct finding o = {.code = f->code};
+		finding_from_row(finding_form_parse(db_col_text(st, 0)), sqlite3_column_int64(st, 1), &o);
+		char *note = xstrdup(db_col_text(st, 2));
+		o.note = note;
+		old = finding_describe(n, &o);
+		free(note);
+	}
+	sqlite3_reset(st);
+	char at[32];
+	db_now(at);
+	st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, sheet_id, code) DO UPDATE SET"
+		     " form = excluded.form, value = excluded.value, note = excluded.note,"
+		     " actor = excluded.actor, at = excluded.at");
+	sqlite3_bind_int64(st, 1, t->owner.id);
+	sqlite3_bind_int64(st, 2, t->sheet_id);
+	db_bind_text(st, 3, f->code);
+	db_bind_text(st, 4, form_names[f->form]);
+	sqlite3_bind_int64(st, 5, finding_value(f));
+	db_bind_text(st, 6, f->note && *f->note ? f->note : NULL);
+	db_bind_text(st, 7, db->actor);
+	db_bind_text(st, 8, at);
+	int rc = db_exec_stmt(db, st);
+	if (rc == 0 && (audit || old)) {
+		char *new_value = finding_describe(n, f);
+		if (!old || strcmp(old, new_value) != 0)
+			rc = audit_add(db, "score.set", t->unit_name, f->code, old, new_value, NULL);
+		free(new_value);
+	}
+	free(old);
+	return rc;
+}
+
+static int check(struct db *db, const struct target *t, const struct finding *f, struct diag *d,
+		 const char *where)
+{
+	if (finding_check(t->s, f, t->sheet_root, where, d) != 0)
+		return -1;
+	if (daily_managed(db, t->owner.kind, f->code)) {
+		diag_add(d, "%s%s%s 由日常考核记录计算（kaohe daily），不能直接录入", where ? where : "",
+			 where && *where ? "：" : "", f->code);
+		return -1;
+	}
+	return 0;
+}
+
+int finding_set(struct db *db, const char *unit, const struct finding *f)
+{
+	struct unit u;
+	struct target t;
+	if (unit_get(db, unit, &u) != 0 || resolve_target(db, &u, &t) != 0)
+		return -1;
+	struct diag d = {0};
+	if (check(db, &t, f, &d, NULL) != 0) {
+		db_fail(db, "%s", d.msgs[0]);
+		diag_free(&d);
+		return -1;
+	}
+	return store(db, &t, f, true);
+}
+
+int finding_clear(struct db *db, const char *unit, const char *code)
+{
+	struct unit u;
+	struct target t;
+	if (unit_get(db, unit, &u) != 0 || resolve_target(db, &u, &t) != 0)
+		return -1;
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM finding WHERE unit_id = ?1 AND sheet_id = ?2"
+				   " AND (?3 IS NULL OR code = ?3)");
+	sqlite3_bind_int64(st, 1, t.owner.id);
+	sqlite3_bind_int64(st, 2, t.sheet_id);
+	db_bind_text(st, 3, code);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	int n = sqlite3_changes(db->h);
+	if (n == 0) {
+		db_fail(db, "“%s”%s%s没有评分记录", unit, code ? " 的 " : "", code ? code : "");
+		return -1;
+	}
+	char what[64];
+	snprintf(what, sizeof what, "删除 %d 条评分记录", n);
+	return audit_add(db, "score.clear", unit, code, what, NULL, NULL);
+}
+
+/* A cache of units met during an import, by name. */
+struct unit_cache {
+	char **names;
+	struct target *targets;   /* NULL entry: the unit was refused */
+	int *ok;
+	int n, cap;
+};
+
+/* The cached target of a unit, by index (-1 if the unit was refused, with
+ * the reason in *why). Indices stay valid as the cache grows. */
+static int cached_target(struct db *db, struct unit_cache *c, const char *name, const char **why)
+{
+	for (int i = c->n - 1; i >= 0; i--)
+		if (strcmp(c->names[i], name) == 0) {
+			*why = c->names[i] + strlen(c->names[i]) + 1;
+			return c->ok[i] ? i : -1;
+		}
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->names = xrealloc(c->names, (size_t)c->cap * sizeof *c->names);
+		c->targets = xrealloc(c->targets, (size_t)c->cap * sizeof *c->targets);
+		c->ok = xrealloc(c->ok, (size_t)c->cap * sizeof *c->ok);
+	}
+	struct unit u;
+	int ok = unit_get(db, name, &u) == 0 && resolve_target(db, &u, &c->targets[c->n]) == 0;
+	/* Keep the reason after the name, for every later row of this unit. */
+	const char *reason = ok ? "" : db_error(db);
+	size_t ln = strlen(name), lr = strlen(reason);
+	char *str = xmalloc(ln + lr + 2);
+	memcpy(str, name, ln + 1);
+	memcpy(str + ln + 1, reason, lr + 1);
+	c->names[c->n] = str;
+	c->ok[c->n] = ok;
+	*why = str + ln + 1;
+	c->n++;
+	return ok ? c->n - 1 : -1;
+}
+
+struct row_key {
+	long long unit, sheet;
+	const char *code;
+	int row;
+};
+
+static int row_key_cmp(const void *a, const void *b)
+{
+	const struct row_key *x = a, *y = b;
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	if (x->sheet != y->sheet)
+		return x->sheet < y->sheet ? -1 : 1;
+	int c = strcmp(x->code, y->code);
+	return c ? c : x->row - y->row;
+}
+
+long long finding_import(struct db *db, const struct csv *c, const char *file,
+			 const char *digest, struct diag *d)
+{
+	static const char *const unit_col[] = {"单位", "unit", "名称", NULL};
+	static const char *const item_col[] = {"编号", "item", "code", "考核项", NULL};
+	static const char *const count_col[] = {"次数", "count", NULL};
+	static const char *const cond_col[] = {"情形", "conditions", NULL};
+	static const char *const deduct_col[] = {"扣分", "deduct", NULL};
+	static const char *const score_col[] = {"得分", "score", NULL};
+	static const char *const na_col[] = {"不适用", "na", NULL};
+	static const char *const note_col[] = {"备注", "note", NULL};
+	int cu = csv_column(c, unit_col), ci = csv_column(c, item_col);
+	int cv[5] = {csv_column(c, count_col), csv_column(c, cond_col), csv_column(c, deduct_col),
+		     csv_column(c, score_col), csv_column(c, na_col)};
+	static const enum input_form forms[5] = {INPUT_COUNT, INPUT_CONDITIONS, INPUT_DEDUCT,
+						 INPUT_SCORE, INPUT_NA};
+	static const char *const vnames[5] = {"次数", "情形", "扣分", "得分", "不适用"};
+	int cn = csv_column(c, note_col);
+	if (cu < 0 || ci < 0) {
+		diag_add(d, "%s:第%d行：表头须有“单位”和“编号”列（以及 次数、情形、扣分、得分、不适用 中的列）",
+			 file, c->line[0]);
+		return -1;
+	}
+	struct unit_cache cache = {0};
+	struct finding *fs = xcalloc((size_t)c->nrows, sizeof *fs);
+	int *ts = xcalloc((size_t)c->nrows, sizeof *ts);
+	int bad = 0;
+	for (int i = 1; i < c->nrows && bad < 200; i++) {
+		char **r = c->rows[i];
+		char where[96];
+		snprintf(where, sizeof where, "%s:第%d行", file, c->line[i]);
+		const char *why;
+		int ti = cached_target(db, &cache, r[cu], &why);
+		if (ti < 0) {
+			diag_add(d, "%s第%d列：%s", where, cu + 1, why);
+			bad++;
+			continue;
+		}
+		struct finding *f = &fs[i];
+		f->code = r[ci];
+		f->note = cn >= 0 ? r[cn] : NULL;
+		int given = 0, col = -1;
+		for (int k = 0; k < 5; k++)
+			if (cv[k] >= 0 && r[cv[k]][0]) {
+				given++;
+				col = k;
+			}
+		if (given != 1) {
+			diag_add(d, "%s：须在 次数、情形、扣分、得分、不适用 中恰好填写一项（填了 %d 项）",
+				 where, given);
+			bad++;
+			continue;
+		}
+		const char *v = r[cv[col]];
+		f->form = forms[col];
+		int ok = 1;
+		if (f->form == INPUT_COUNT) {
+			char *end;
+			f->count = strtoll(v, &end, 10);
+			ok = *end == '\0' && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9'));
+		} else if (f->form == INPUT_CONDITIONS) {
+			ok = conditions_parse(v, &f->conditions) == 0;
+		} else if (f->form == INPUT_DEDUCT || f->form == INPUT_SCORE) {
+			ok = points_parse(v, &f->amount) == 0;
+		} else {
+			ok = strcmp(v, "是") == 0 || strcmp(v, "1") == 0 || strcmp(v, "yes") == 0 ||
+			     strcmp(v, "na") == 0;
+		}
+		if (!ok) {
+			diag_add(d, "%s第%d列：%s“%s”格式不对", where, cv[col] + 1, vnames[col], v);
+			bad++;
+			continue;
+		}
+		char w2[128];
+		snprintf(w2, sizeof w2, "%s第%d列", where, ci + 1);
+		if (check(db, &cache.targets[ti], f, d, w2) != 0) {
+			bad++;
+			continue;
+		}
+		ts[i] = ti;
+	}
+	/* Duplicate rows: the same unit, sheet and item twice. */
+	if (!bad && c->nrows > 2) {
+		struct row_key *keys = xmalloc((size_t)c->nrows * sizeof *keys);
+		int nk = 0;
+		for (int i = 1; i < c->nrows; i++) {
+			const struct target *t = &cache.targets[ts[i]];
+			keys[nk++] = (struct row_key){t->owner.id, t->sheet_id, fs[i].code, i};
+		}
+		qsort(keys, (size_t)nk, sizeof *keys, row_key_cmp);
+		for (int i = 1; i < nk && bad < 200; i++)
+			if (keys[i].unit == keys[i - 1].unit && keys[i].sheet == keys[i - 1].sheet &&
+			    strcmp(keys[i].code, keys[i - 1].code) == 0) {
+				diag_add(d, "%s:第%d行：与第%d行重复（%s 的 %s）", file,
+					 c->line[keys[i].row], c->line[keys[i - 1].row],
+					 c->rows[keys[i].row][cu], keys[i].code);
+				bad++;
+			}
+		free(keys);
+	}
+	long long n = 0;
+	if (!bad) {
+		for (int i = 1; i < c->nrows && !bad; i++) {
+			if (store(db, &cache.targets[ts[i]], &fs[i], false) != 0) {
+				diag_add(d, "%s:第%d行：%s", file, c->line[i], db_error(db));
+				bad++;
+			}
+			n++;
+		}
+	}
+	if (!bad) {
+		char detail[256];
+		snprintf(detail, sizeof detail, "导入 %lld 条评分记录（SHA-256 %s）", n, digest ? digest : "");
+		if (audit_add(db, "score.import", NULL, file, NULL, detail, NULL) != 0) {
+			diag_add(d, "%s", db_error(db));
+			bad++;
+		}
+	}
+	for (int i = 0; i < cache.n; i++)
+		free(cache.names[i]);
+	free(cache.names);
+	free(cache.targets);
+	free(cache.ok);
+	free(fs);
+	free(ts);
+	return bad ? -1 : n;
+}
