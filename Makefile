@@ -81,9 +81,15 @@ fuzz:
 	build/fuzz/fuzz_scheme -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 		-dict=tests/fuzz/scheme.dict build/fuzz/corpus tests/fuzz/corpus
 
+DEMO_DB ?= kaohe-demo.db
 demo: all
-	./kaohe scheme list
-	./kaohe scheme show qhd-2016-county | head -40
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	./kaohe demo $(DEMO_DB)
+	./kaohe -d $(DEMO_DB) results
+	@echo
+	@echo "演示数据库 / demo database: $(DEMO_DB)"
+	@echo "  ./kaohe -d $(DEMO_DB) explain 昌黎县      逐项得分 / item by item"
+	@echo "  ./kaohe -d $(DEMO_DB) results --json      机器可读 / machine-readable"
 
 bench: all
 	@bench/run.sh

@@ -12,3 +12,12 @@ rc=0
 $vg "$kaohe" scheme check "$top/tests/cli/data/bad-scheme.yaml" >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 1 ] || { echo "scheme check under valgrind: exit $rc, want 1"; exit 1; }
 echo "valgrind clean"
+# The storage layer and the commands on a whole demo year.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+$vg "$kaohe" demo "$tmp/demo.db" >/dev/null
+$vg "$kaohe" -d "$tmp/demo.db" results --json >/dev/null
+$vg "$kaohe" -d "$tmp/demo.db" explain 昌黎县 --json >/dev/null
+$vg "$kaohe" -d "$tmp/demo.db" export "$tmp/out" >/dev/null
+$vg "$kaohe" -d "$tmp/demo.db" audit --verify >/dev/null
+echo "valgrind clean (database commands)"

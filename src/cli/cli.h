@@ -22,6 +22,11 @@ enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
 
 /* Prints "kaohe: message" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints s left-aligned in `width` terminal columns (CJK counts 2). */
+void cli_pad(const char *s, int width);
+/* Prints s right-aligned in `width` columns. */
+void cli_rpad(const char *s, int width);
+
 /* Prints every message of d to stderr, one per line. */
 void cli_print_diag(const struct diag *d);
 /* Prints the usage line of a command to stderr; returns EXIT_USAGE. */

@@ -108,14 +108,23 @@ static int print_result(const struct result_row *r, void *arg)
 	if (!a->last_kind || strcmp(a->last_kind, r->kind) != 0) {
 		printf("%s%s\n", a->last_kind ? "\n" : "", strcmp(r->kind, "county") == 0
 		       ? "县区" : "市直部门");
-		printf("%-4s %-24s %10s  %-6s %-6s %s\n", "名次", "单位", "总分", "拟定", "确定", "说明");
+		cli_pad("名次", 6);
+		cli_pad("单位", 24);
+		cli_rpad("总分", 10);
+		printf("  ");
+		cli_pad("拟定", 8);
+		cli_pad("确定", 8);
+		puts("说明");
 		a->last_kind = strcmp(r->kind, "county") == 0 ? "county" : "department";
 	}
 	char rank[16];
 	snprintf(rank, sizeof rank, "%d", r->rank);
-	printf("%-4s %-24s %10s  %-6s %-6s", r->rank ? rank : "—", r->unit,
-	       points_fmt(r->total, b), r->proposed[0] ? r->proposed : "—",
-	       r->grade[0] ? r->grade : "—");
+	cli_pad(r->rank ? rank : "—", 6);
+	cli_pad(r->unit, 24);
+	cli_rpad(points_fmt(r->total, b), 10);
+	printf("  ");
+	cli_pad(r->proposed[0] ? r->proposed : "—", 8);
+	cli_pad(r->grade[0] ? r->grade : "—", 8);
 	if (strcmp(r->status, "provincial") == 0)
 		printf(" 省考核结果");
 	if (r->incomplete)

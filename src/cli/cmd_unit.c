@@ -278,7 +278,9 @@ static int print_team(const char *team, const struct team_member *m, int nm,
 	(void)arg;
 	printf("%s\n", team);
 	for (int i = 0; i < nm; i++) {
-		printf("  %-6s %s", m[i].role, m[i].name);
+		printf("  ");
+		cli_pad(m[i].role, 8);
+		fputs(m[i].name, stdout);
 		if (m[i].title[0])
 			printf("  %s", m[i].title);
 		if (m[i].contact[0])

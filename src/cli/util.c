@@ -98,3 +98,17 @@ char *sha256_hex(const char *data, size_t len)
 	sodium_bin2hex(hex, 2 * sizeof h + 1, h, sizeof h);
 	return hex;
 }
+
+void cli_pad(const char *s, int width)
+{
+	fputs(s, stdout);
+	for (int w = utf8_width(s); w < width; w++)
+		putchar(' ');
+}
+
+void cli_rpad(const char *s, int width)
+{
+	for (int w = utf8_width(s); w < width; w++)
+		putchar(' ');
+	fputs(s, stdout);
+}

@@ -189,3 +189,35 @@ fail:
 		*bad = i;
 	return 0;
 }
+
+int utf8_width(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int w = 0;
+	while (*s) {
+		unsigned cp;
+		int len;
+		if (*s < 0x80) {
+			cp = *s;
+			len = 1;
+		} else if ((*s & 0xE0) == 0xC0) {
+			cp = *s & 0x1F;
+			len = 2;
+		} else if ((*s & 0xF0) == 0xE0) {
+			cp = *s & 0x0F;
+			len = 3;
+		} else {
+			cp = *s & 0x07;
+			len = 4;
+		}
+		for (int i = 1; i < len && s[i]; i++)
+			cp = (cp << 6) | (s[i] & 0x3F);
+		for (int i = 0; i < len && *s; i++)
+			s++;
+		w += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+		     (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		     (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+		     (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) ? 2 : 1;
+	}
+	return w;
+}

@@ -49,4 +49,8 @@ void diag_free(struct diag *d);
  * above U+10FFFF), else 0 and *bad the offset of the first bad byte. */
 int utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* Columns a UTF-8 string takes in a terminal: 2 for CJK and full-width
+ * characters, 1 otherwise. */
+int utf8_width(const char *s);
+
 #endif

@@ -1,0 +1,98 @@
+#!/bin/sh
+# Bad input gets a clear message saying where and what, and leaves the
+# database exactly as it was (compared by a full dump before and after).
+. "$(dirname "$0")/lib.sh"
+export KAOHE_DB="$WORK/bad.db"
+k() { "$KAOHE" "$@"; }
+snap() { sqlite3 "$KAOHE_DB" .dump | sha256sum; }
+
+k init --year 2016 >/dev/null || fail "init"
+k unit add 甲县 --kind county >/dev/null || fail "unit"
+k unit add 甲县交通局 --kind county-department --parent 甲县 --industry 交通 >/dev/null || fail "unit"
+k unit add 丙局 --kind department >/dev/null || fail "unit"
+k score set 甲县 1.1.4 --count 1 >/dev/null || fail "score"
+before=$(snap)
+
+# refused KIND MESSAGE CMD...: exit 1, MESSAGE on stderr, database unchanged.
+refused() {
+	msg=$1
+	shift
+	expect_exit 1 "$@"
+	expect_text err.txt "$msg"
+	[ "$(snap)" = "$before" ] || fail "database changed by: $*"
+}
+
+refused "没有名为“丁县”的单位" k score set 丁县 1.1.4 --count 1
+refused "未知的考核项编号“9.9”" k score set 甲县 9.9 --count 1
+refused "1.1.1 的规则是「未落实扣10分」，应录入情形编号（--conditions），而不是次数（--count）" \
+	k score set 甲县 1.1.1 --count 1
+refused "1.1.4 的次数 -1 不能为负数" k score set 甲县 1.1.4 --count -1
+refused "1.1.1 没有情形 2（只有 1 种情形）" k score set 甲县 1.1.1 --conditions 2
+refused "3 的得分 101 超出范围（0 到 100 分）" k score set 甲县 3 --score 101
+refused "1.1.3 的扣分 20.5 超出范围（0 到 20 分）" k score set 丙局 1.1.3 --deduct 20.5
+refused "属于抽查单位评分表" k score set 甲县 2.2.1.1 --conditions 1
+refused "不是甲县的抽查单位" k score set 甲县交通局 2.2.1.1 --conditions 1
+refused "由日常考核记录计算" k score set 甲县 5.1 --deduct 2
+refused "不是 2016 年内的有效日期" k accident add --unit 甲县 --date 2017-01-02 --deaths 1 --injuries 0 --loss 0
+refused "不是 2016 年内的有效日期" k accident add --unit 甲县 --date 2016-02-30 --deaths 1 --injuries 0 --loss 0
+refused "不能为负数" k accident add --unit 甲县 --date 2016-05-01 --deaths -1 --injuries 0 --loss 0
+refused "没有对应的监管部门" k accident add --unit 甲县 --date 2016-05-01 --deaths 1 --injuries 0 --loss 0 --industry 外星采矿
+refused "须写明否决理由" k veto add 甲县 --cause falsified
+refused "已经存在" k unit add 甲县 --kind county
+refused "县区部门的上级须是县区" k unit add 丙局科室 --kind county-department --parent 丙局
+
+# Malformed CSV files, each rejected whole with the row (and column).
+csv_refused() {
+	msg=$1
+	file=$2
+	refused "$msg" k score import "$file"
+	expect_text err.txt "导入失败"
+}
+printf '单位,编号,次数\n甲县,1.1.5,"2\n' > quote.csv
+csv_refused "quote.csv:第2行第3列：引号没有闭合" quote.csv
+printf '单位,编号,次数\n甲县,1.1.5,2,9\n' > cols.csv
+csv_refused "cols.csv:第2行：有 4 列，表头有 3 列" cols.csv
+: > empty.csv
+csv_refused "empty.csv：文件为空" empty.csv
+printf '单位,编号,次数\n甲县,1.1.5,2\n甲县,1.1.2,1\n甲县,1.1.5,3\n' > dup.csv
+csv_refused "dup.csv:第4行：与第2行重复（甲县 的 1.1.5）" dup.csv
+printf '\357\273\277单位,编号,次数\n甲县,1.1.5,\377\376\n' > badutf8.csv
+csv_refused "badutf8.csv:第2行：文件以 UTF-8 标记开头，但含有无效的 UTF-8 字节" badutf8.csv
+printf '\265\245\316\273,\261\340\272\305\n\201\040\n' > badgbk.csv
+csv_refused "既不是有效的 UTF-8，也不是有效的 GBK 编码" badgbk.csv
+# One good row and two bad ones: all three rows rejected, both problems named.
+printf '单位,编号,次数,得分\n甲县,1.1.5,2,\n甲县,1.1.6,x,\n丁县,1.1.7,1,\n' > mixed.csv
+csv_refused "mixed.csv:第3行第3列：次数“x”格式不对" mixed.csv
+expect_text err.txt "mixed.csv:第4行第1列"
+printf '单位,编号,次数,得分\n甲县,1.1.5,2,90\n' > twoforms.csv
+csv_refused "须在 次数、情形、扣分、得分、不适用 中恰好填写一项（填了 2 项）" twoforms.csv
+
+# GBK, as Excel writes it on Chinese Windows, is accepted.
+printf '单位,编号,次数,备注\n甲县,1.1.5,2,GBK 文件\n' | iconv -f UTF-8 -t GBK > gbk.csv
+expect_exit 0 k score import gbk.csv
+expect_text out.txt "GBK 编码"
+expect_exit 0 k explain 甲县
+expect_text out.txt "GBK 文件"
+
+# Usage errors exit 2 and write nothing.
+before=$(snap)
+expect_exit 2 k score set 甲县 1.1.5
+expect_exit 2 k score set 甲县 1.1.5 --count 1 --deduct 2
+expect_exit 2 k score set 甲县 1.1.5 --count abc
+expect_exit 2 k unit add 戊县
+[ "$(snap)" = "$before" ] || fail "usage error changed the database"
+
+# A file that is not a kaohe database, and one from a newer kaohe.
+echo "not a database" > junk.db
+expect_exit 1 "$KAOHE" -d junk.db results
+expect_text err.txt "不是 kaohe 数据库"
+cp "$KAOHE_DB" newer.db
+sqlite3 newer.db "PRAGMA user_version = 99"
+h=$(sha256sum < newer.db)
+expect_exit 1 "$KAOHE" -d newer.db results
+expect_text err.txt "由更新版本的 kaohe 创建（结构版本 99"
+[ "$(sha256sum < newer.db)" = "$h" ] || fail "a newer database was modified"
+expect_exit 1 "$KAOHE" -d missing.db results
+expect_text err.txt "先运行 kaohe init"
+[ -e missing.db ] && fail "opening a missing database created it"
+finish
