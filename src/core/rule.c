@@ -165,9 +165,9 @@ points_t rule_deduction(const struct node *n, const struct finding *f, struct bu
 
 	if (!f) {
 		if (r->type == RULE_EARN)
-			buf_printf(how, "未开展 → 加 0 分，扣 %s 分", P(r->cap, b1));
+			SAY(how, "未开展 → 加 0 分，扣 %s 分", P(r->cap, b1));
 		else
-			buf_puts(how, "未发现问题 → 不扣分");
+			SAYS(how, "未发现问题 → 不扣分");
 		return r->type == RULE_EARN ? r->cap : 0;
 	}
 	switch (r->type) {
@@ -175,17 +175,17 @@ points_t rule_deduction(const struct node *n, const struct finding *f, struct bu
 		points_t raw = (points_t)f->count * r->each;
 		d = r->has_cap && raw > r->cap ? r->cap : raw;
 		if (f->count == 0) {
-			buf_printf(how, "0 %s → 不扣分", r->unit);
+			SAY(how, "0 %s → 不扣分", r->unit);
 			break;
 		}
-		buf_printf(how, "%lld %s × %s 分 = %s 分", f->count, r->unit, P(r->each, b1),
+		SAY(how, "%lld %s × %s 分 = %s 分", f->count, r->unit, P(r->each, b1),
 			   P(raw, b2));
 		if (r->has_cap)
-			buf_printf(how, "，上限 %s 分", P(r->cap, b1));
-		buf_printf(how, " → 扣 %s 分", P(d, b1));
+			SAY(how, "，上限 %s 分", P(r->cap, b1));
+		SAY(how, " → 扣 %s 分", P(d, b1));
 		if (r->extra && raw >= r->cap) {
 			d += r->extra;
-			buf_printf(how, "；扣满 %s 分，追加扣 %s 分 → 共扣 %s 分", P(r->cap, b1),
+			SAY(how, "；扣满 %s 分，追加扣 %s 分 → 共扣 %s 分", P(r->cap, b1),
 				   P(r->extra, b2), P(d, b3));
 		}
 		break;
@@ -196,11 +196,11 @@ points_t rule_deduction(const struct node *n, const struct finding *f, struct bu
 			if (f->count >= r->steps[i].from)
 				hit = i;
 		if (hit < 0) {
-			buf_printf(how, "%lld %s，未达到 %lld %s → 不扣分", f->count, r->unit,
+			SAY(how, "%lld %s，未达到 %lld %s → 不扣分", f->count, r->unit,
 				   r->steps[0].from, r->unit);
 		} else {
 			d = r->steps[hit].deduct;
-			buf_printf(how, "%lld %s，达到“%lld %s及以上”档 → 扣 %s 分", f->count,
+			SAY(how, "%lld %s，达到“%lld %s及以上”档 → 扣 %s 分", f->count,
 				   r->unit, r->steps[hit].from, r->unit, P(d, b1));
 		}
 		break;
@@ -215,33 +215,33 @@ points_t rule_deduction(const struct node *n, const struct finding *f, struct bu
 			points_t one = r->type == RULE_FIXED ? r->deduct : r->conds[i].deduct;
 			const char *text = r->type == RULE_FIXED
 				? (r->text ? r->text : "未落实") : r->conds[i].text;
-			buf_printf(how, "%s情形 %d（%s）扣 %s 分", found ? " + " : "", i + 1,
+			SAY(how, "%s情形 %d（%s）扣 %s 分", found ? " + " : "", i + 1,
 				   text ? text : "", P(one, b1));
 			raw += one;
 			found++;
 		}
 		if (!found) {
-			buf_puts(how, "未发现所列情形 → 不扣分");
+			SAYS(how, "未发现所列情形 → 不扣分");
 			break;
 		}
 		d = r->has_cap && raw > r->cap ? r->cap : raw;
 		if (found > 1)
-			buf_printf(how, " = %s 分", P(raw, b1));
+			SAY(how, " = %s 分", P(raw, b1));
 		if (r->has_cap)
-			buf_printf(how, "，上限 %s 分", P(r->cap, b1));
-		buf_printf(how, " → 扣 %s 分", P(d, b1));
+			SAY(how, "，上限 %s 分", P(r->cap, b1));
+		SAY(how, " → 扣 %s 分", P(d, b1));
 		break;
 	}
 	case RULE_JUDGED:
 		d = f->amount;
-		buf_printf(how, "考核组评定扣 %s 分（上限 %s 分）", P(d, b1), P(r->max, b2));
+		SAY(how, "考核组评定扣 %s 分（上限 %s 分）", P(d, b1), P(r->max, b2));
 		break;
 	case RULE_EARN: {
 		points_t raw = (points_t)f->count * r->each;
 		points_t earned = raw > r->cap ? r->cap : raw;
 		d = r->cap - earned;
 		char b5[POINTS_BUFSZ];
-		buf_printf(how, "开展 %lld %s × %s 分 = %s 分，上限 %s 分 → 加 %s 分，扣 %s 分",
+		SAY(how, "开展 %lld %s × %s 分 = %s 分，上限 %s 分 → 加 %s 分，扣 %s 分",
 			   f->count, r->unit, P(r->each, b1), P(raw, b2), P(r->cap, b3),
 			   P(earned, b4), P(d, b5));
 		break;

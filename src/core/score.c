@@ -19,6 +19,7 @@ struct eval {
 	const char *label;                /* sub-unit name, NULL for the unit */
 	struct diag *d;                   /* inputs found unscorable while scoring */
 	int failed;
+	bool explain;                     /* build the derivations */
 };
 
 /* Adds without overflow: deductions are bounded only by the scheme file,
@@ -47,17 +48,17 @@ static void score_na(struct eval *e, const struct node *n, const char *why)
 {
 	struct node_result *nr = &e->nodes[n->index];
 	char b1[POINTS_BUFSZ];
-	struct buf b = {0};
+	struct buf hb = {0}, *b = e->explain ? &hb : NULL;
 	nr->na = true;
 	if (n->na == NA_FULL) {
 		nr->score = n->points;
-		buf_printf(&b, "%s → 按满分计 %s 分", why, P(n->points, b1));
+		SAY(b, "%s → 按满分计 %s 分", why, P(n->points, b1));
 	} else {
 		nr->score = 0;
-		buf_printf(&b, "%s → 不计入，上级按适用项折算", why);
+		SAY(b, "%s → 不计入，上级按适用项折算", why);
 	}
 	nr->deduction = 0;
-	nr->derivation = buf_take(&b);
+	nr->derivation = b ? buf_take(b) : NULL;
 }
 
 static void score_leaf(struct eval *e, const struct node *n)
@@ -66,7 +67,7 @@ static void score_leaf(struct eval *e, const struct node *n)
 	const struct finding *f = e->by_node[n->index];
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ],
 	     b5[POINTS_BUFSZ];
-	struct buf how = {0};
+	struct buf hb = {0}, *how = e->explain ? &hb : NULL;
 
 	nr->finding = f;
 	nr->has_input = f != NULL;
@@ -75,25 +76,25 @@ static void score_leaf(struct eval *e, const struct node *n)
 			nr->missing = true;
 			nr->score = 0;
 			nr->deduction = n->points;
-			nr->derivation = xstrdup("缺少评分 → 暂计 0 分");
+			nr->derivation = e->explain ? xstrdup("缺少评分 → 暂计 0 分") : NULL;
 			add_missing(e, n);
 			return;
 		}
 		nr->score = points_muldiv(f->amount, n->points, n->rule.scale);
 		nr->deduction = n->points - nr->score;
 		if (n->points == n->rule.scale)
-			buf_printf(&how, "录入得分 %s 分", P(f->amount, b1));
+			SAY(how, "录入得分 %s 分", P(f->amount, b1));
 		else
-			buf_printf(&how, "录入得分 %s 分（满分 %s）× %s ÷ %s = %s 分", P(f->amount, b1),
+			SAY(how, "录入得分 %s 分（满分 %s）× %s ÷ %s = %s 分", P(f->amount, b1),
 				   P(n->rule.scale, b2), P(n->points, b3), P(n->rule.scale, b4),
 				   P(nr->score, b5));
-		nr->derivation = buf_take(&how);
+		nr->derivation = how ? buf_take(how) : NULL;
 		return;
 	}
-	points_t d = rule_deduction(n, f, &how);
+	points_t d = rule_deduction(n, f, how);
 	nr->deduction = d;
 	nr->score = d >= n->points ? 0 : n->points - d;
-	nr->derivation = buf_take(&how);
+	nr->derivation = how ? buf_take(how) : NULL;
 }
 
 /* Sum of applicable children, rescaled to inner when some are n/a.
@@ -106,7 +107,7 @@ static points_t group_sum(struct eval *e, const struct node *n, struct buf *how,
 	     b5[POINTS_BUFSZ];
 	points_t sum = 0, full = 0;
 	int rescaled = 0, counted = 0;
-	struct buf terms = {0};
+	struct buf terms = {0}, *tp = how ? &terms : NULL;
 	for (int i = 0; i < n->nchildren; i++) {
 		const struct node *ch = n->children[i];
 		const struct node_result *cr = &e->nodes[ch->index];
@@ -116,7 +117,7 @@ static points_t group_sum(struct eval *e, const struct node *n, struct buf *how,
 			rescaled++;
 			continue;
 		}
-		buf_printf(&terms, "%s%s", counted ? " + " : "", P(cr->score, b1));
+		SAY(tp, "%s%s", counted ? " + " : "", P(cr->score, b1));
 		sum += cr->score;
 		full += ch->points;
 		counted++;
@@ -129,11 +130,11 @@ static points_t group_sum(struct eval *e, const struct node *n, struct buf *how,
 	points_t inner = sum;
 	if (rescaled) {
 		inner = points_muldiv(sum, node_inner(n), full);
-		buf_printf(how, "适用项得分 %s = %s 分；%d 项不适用，按比例折算：%s × %s ÷ %s = %s 分",
+		SAY(how, "适用项得分 %s = %s 分；%d 项不适用，按比例折算：%s × %s ÷ %s = %s 分",
 			   buf_str(&terms), P(sum, b1), rescaled, P(sum, b2), P(node_inner(n), b3),
 			   P(full, b4), P(inner, b5));
 	} else {
-		buf_printf(how, "%s = %s 分", buf_str(&terms), P(sum, b1));
+		SAY(how, "%s = %s 分", buf_str(&terms), P(sum, b1));
 	}
 	buf_free(&terms);
 	return inner;
@@ -144,23 +145,23 @@ static points_t group_deduct(struct eval *e, const struct node *n, struct buf *h
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ];
 	points_t total = 0;
 	int terms = 0;
-	struct buf list = {0};
+	struct buf list = {0}, *lp = how ? &list : NULL;
 	for (int i = 0; i < n->nchildren; i++) {
 		const struct node_result *cr = &e->nodes[n->children[i]->index];
 		if (cr->deduction == 0)
 			continue;
-		buf_printf(&list, "%s%s", terms ? " + " : "", P(cr->deduction, b1));
+		SAY(lp, "%s%s", terms ? " + " : "", P(cr->deduction, b1));
 		total = sat_add(total, cr->deduction);
 		terms++;
 	}
 	points_t inner = node_inner(n);
 	if (terms == 0)
-		buf_printf(how, "无扣分 → %s 分", P(inner, b1));
+		SAY(how, "无扣分 → %s 分", P(inner, b1));
 	else if (total >= inner)
-		buf_printf(how, "%s − 扣分（%s）= %s − %s，扣完为止 → 0 分", P(inner, b1),
+		SAY(how, "%s − 扣分（%s）= %s − %s，扣完为止 → 0 分", P(inner, b1),
 			   buf_str(&list), P(inner, b2), P(total, b3));
 	else
-		buf_printf(how, "%s − 扣分（%s）= %s 分", P(inner, b1), buf_str(&list),
+		SAY(how, "%s − 扣分（%s）= %s 分", P(inner, b1), buf_str(&list),
 			   P(inner - total, b2));
 	buf_free(&list);
 	return total >= inner ? 0 : inner - total;
@@ -174,12 +175,12 @@ static points_t group_mean(struct eval *e, const struct node *n, struct buf *how
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
 	points_t sum = 0;
 	int k = 0;
-	struct buf terms = {0};
+	struct buf terms = {0}, *tp = how ? &terms : NULL;
 	for (int i = 0; i < n->nchildren; i++) {
 		const struct node_result *cr = &e->nodes[n->children[i]->index];
 		if (cr->na && n->children[i]->na == NA_RESCALE)
 			continue;
-		buf_printf(&terms, "%s%s", k ? " + " : "", P(cr->score, b1));
+		SAY(tp, "%s%s", k ? " + " : "", P(cr->score, b1));
 		sum += cr->score;
 		k++;
 	}
@@ -192,11 +193,19 @@ static points_t group_mean(struct eval *e, const struct node *n, struct buf *how
 	*num = sum;
 	*den = k;
 	if (k == 1)
-		buf_printf(how, "仅 1 项适用：%s 分", P(m, b1));
+		SAY(how, "仅 1 项适用：%s 分", P(m, b1));
 	else
-		buf_printf(how, "（%s）÷ %d = %s 分", buf_str(&terms), k, P(m, b2));
+		SAY(how, "（%s）÷ %d = %s 分", buf_str(&terms), k, P(m, b2));
 	buf_free(&terms);
 	return m;
+}
+
+/* The node a finding names, or NULL. */
+static const struct node *finding_node(const struct scheme *s, const struct finding *f)
+{
+	if (f->node)
+		return f->node;
+	return f->code ? scheme_find(s, f->code) : NULL;
 }
 
 static const struct finding **findings_by_node(const struct scheme *s,
@@ -204,7 +213,7 @@ static const struct finding **findings_by_node(const struct scheme *s,
 {
 	const struct finding **by = xcalloc((size_t)s->nnodes, sizeof *by);
 	for (int i = 0; i < nf; i++) {
-		const struct node *n = scheme_find(s, f[i].code);
+		const struct node *n = finding_node(s, &f[i]);
 		if (n)
 			by[n->index] = &f[i];
 	}
@@ -225,12 +234,13 @@ static points_t group_sheets(struct eval *e, const struct node *n, struct buf *h
 	if (k == 0) {
 		nr->missing = true;
 		add_missing(e, n);
-		buf_puts(how, "未录入抽查单位 → 暂计 0 分");
+		SAYS(how, "未录入抽查单位 → 暂计 0 分");
 		return 0;
 	}
 	nr->sheets = xcalloc((size_t)k, sizeof *nr->sheets);
 	points_t sum = 0;
-	struct buf terms = {0}, names = {0};
+	struct buf terms = {0}, names = {0}, *tp = how ? &terms : NULL,
+		   *np = how ? &names : NULL;
 	for (int i = 0; i < in->nsheets; i++) {
 		const struct sheet_input *si = &in->sheets[i];
 		if (strcmp(si->node_code, n->code) != 0)
@@ -239,28 +249,29 @@ static points_t group_sheets(struct eval *e, const struct node *n, struct buf *h
 		sr->label = si->label;
 		sr->nodes = xcalloc((size_t)e->s->nnodes, sizeof *sr->nodes);
 		struct eval sub = {e->s, e->in, e->r, sr->nodes,
-			findings_by_node(e->s, si->findings, si->nfindings), si->label, e->d, 0};
+			findings_by_node(e->s, si->findings, si->nfindings), si->label, e->d, 0,
+			e->explain};
 		for (int c = 0; c < n->nchildren; c++)
 			score_node(&sub, n->children[c]);
-		struct buf sh = {0};
+		struct buf shb = {0}, *sh = e->explain ? &shb : NULL;
 		bool all_na;
-		points_t v = group_sum(&sub, n, &sh, &all_na);
+		points_t v = group_sum(&sub, n, sh, &all_na);
 		struct node_result *self = &sr->nodes[n->index];
 		self->node = n;
 		self->score = v;
 		self->deduction = node_inner(n) - v;
-		self->derivation = buf_take(&sh);
+		self->derivation = sh ? buf_take(sh) : NULL;
 		free(sub.by_node);
 		e->failed += sub.failed;
-		buf_printf(&terms, "%s%s", nr->nsheets > 1 ? " + " : "", P(v, b1));
-		buf_printf(&names, "%s%s %s 分", nr->nsheets > 1 ? "、" : "", si->label,
+		SAY(tp, "%s%s", nr->nsheets > 1 ? " + " : "", P(v, b1));
+		SAY(np, "%s%s %s 分", nr->nsheets > 1 ? "、" : "", si->label,
 			   P(v, b1));
 		sum += v;
 	}
 	points_t m = points_mean(sum, k);
 	*num = sum;
 	*den = k;
-	buf_printf(how, "抽查 %d 个单位（%s），平均（%s）÷ %d = %s 分", k, buf_str(&names),
+	SAY(how, "抽查 %d 个单位（%s），平均（%s）÷ %d = %s 分", k, buf_str(&names),
 		   buf_str(&terms), k, P(m, b2));
 	buf_free(&terms);
 	buf_free(&names);
@@ -272,7 +283,7 @@ static void score_group(struct eval *e, const struct node *n)
 	struct node_result *nr = &e->nodes[n->index];
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ],
 	     b5[POINTS_BUFSZ];
-	struct buf how = {0};
+	struct buf hb = {0}, *how = e->explain ? &hb : NULL;
 	bool all_na = false;
 	points_t inner = 0, num = 0;
 	int64_t den = 1;
@@ -281,16 +292,16 @@ static void score_group(struct eval *e, const struct node *n)
 		for (int i = 0; i < n->nchildren; i++)
 			score_node(e, n->children[i]);
 	switch (n->score) {
-	case SCORE_SUM: inner = group_sum(e, n, &how, &all_na); break;
-	case SCORE_DEDUCT: inner = group_deduct(e, n, &how); break;
-	case SCORE_MEAN: inner = group_mean(e, n, &how, &all_na, &num, &den); break;
-	case SCORE_SHEETS: inner = group_sheets(e, n, &how, &num, &den); break;
+	case SCORE_SUM: inner = group_sum(e, n, how, &all_na); break;
+	case SCORE_DEDUCT: inner = group_deduct(e, n, how); break;
+	case SCORE_MEAN: inner = group_mean(e, n, how, &all_na, &num, &den); break;
+	case SCORE_SHEETS: inner = group_sheets(e, n, how, &num, &den); break;
 	default: break;
 	}
 	if (den == 1)
 		num = inner;
 	if (all_na) {
-		buf_free(&how);
+		buf_free(&hb);
 		if (n->na != NA_NONE) {
 			score_na(e, n, "下级均不适用");
 			return;
@@ -298,7 +309,7 @@ static void score_group(struct eval *e, const struct node *n)
 		diag_add(e->d, "%s%s%s（%s）的下级全部不适用，无法计分；%s 本身不能标为不适用",
 			 e->label ? e->label : "", e->label ? "：" : "", n->code, n->title, n->code);
 		e->failed++;
-		nr->derivation = xstrdup("");
+		nr->derivation = NULL;
 		return;
 	}
 	nr->score = inner;
@@ -306,15 +317,15 @@ static void score_group(struct eval *e, const struct node *n)
 		/* One rounding for mean-then-weight: num × points ÷ (den × scale). */
 		nr->score = points_muldiv(num, n->points, den * n->scale);
 		if (den > 1)
-			buf_printf(&how, "；按 %s 分制折算：%s ÷ %lld × %s ÷ %s = %s 分",
+			SAY(how, "；按 %s 分制折算：%s ÷ %lld × %s ÷ %s = %s 分",
 				   P(n->scale, b1), P(num, b2), (long long)den, P(n->points, b3),
 				   P(n->scale, b4), P(nr->score, b5));
 		else
-			buf_printf(&how, "；按 %s 分制折算：%s × %s ÷ %s = %s 分", P(n->scale, b1),
+			SAY(how, "；按 %s 分制折算：%s × %s ÷ %s = %s 分", P(n->scale, b1),
 				   P(inner, b2), P(n->points, b3), P(n->scale, b4), P(nr->score, b5));
 	}
 	nr->deduction = n->points - nr->score;
-	nr->derivation = buf_take(&how);
+	nr->derivation = how ? buf_take(how) : NULL;
 }
 
 static void score_node(struct eval *e, const struct node *n)
@@ -351,7 +362,7 @@ static void score_node(struct eval *e, const struct node *n)
 int finding_check(const struct scheme *s, const struct finding *f,
 		  const struct node *sheet_root, const char *where, struct diag *d)
 {
-	const struct node *n = f->code ? scheme_find(s, f->code) : NULL;
+	const struct node *n = finding_node(s, f);
 	struct buf why = {0};
 	int rc = -1;
 	if (!n || n->depth == 0) {
@@ -393,7 +404,7 @@ static int check_sheet(const struct scheme *s, const struct finding *f, int nf,
 			bad++;
 			continue;
 		}
-		const struct node *n = scheme_find(s, f[i].code);
+		const struct node *n = finding_node(s, &f[i]);
 		if (seen[n->index]) {
 			diag_add(d, "%s%s%s 重复录入", buf_str(&where), label ? "：" : "", n->code);
 			bad++;
@@ -402,7 +413,7 @@ static int check_sheet(const struct scheme *s, const struct finding *f, int nf,
 	}
 	/* A finding below a node marked not applicable would be ignored. */
 	for (int i = 0; i < nf && !bad; i++) {
-		const struct node *n = scheme_find(s, f[i].code);
+		const struct node *n = finding_node(s, &f[i]);
 		for (const struct node *a = n->parent; a; a = a->parent)
 			if (seen[a->index] && seen[a->index]->form == INPUT_NA) {
 				diag_add(d, "%s%s%s 已标为不适用，其下的 %s 不能再录入", buf_str(&where),
@@ -445,7 +456,7 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 	r->scheme = s;
 	r->nodes = xcalloc((size_t)s->nnodes, sizeof *r->nodes);
 	struct eval e = {s, in, r, r->nodes, findings_by_node(s, in->findings, in->nfindings),
-		NULL, d, 0};
+		NULL, d, 0, !in->brief};
 	score_node(&e, s->root);
 	free(e.by_node);
 	if (e.failed) {
@@ -459,15 +470,15 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 	for (int i = 0; i < s->root->nchildren; i++)
 		if (s->root->children[i]->bonus)
 			bonus += r->nodes[s->root->children[i]->index].score;
-	if (bonus) {
+	if (bonus && root->derivation) {
 		char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
 		struct buf how = {0};
 		buf_printf(&how, "%s；加分项 %s 分 → %s 分", root->derivation, P(bonus, b1),
 			   P(root->score + bonus, b2));
 		free(root->derivation);
 		root->derivation = buf_take(&how);
-		root->score += bonus;
 	}
+	root->score += bonus;
 	r->raw_total = root->score;
 	r->total = root->score;
 	for (int i = 1; i < s->nnodes; i++) {

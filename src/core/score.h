@@ -30,6 +30,9 @@ struct finding {
 	uint64_t conditions;    /* INPUT_CONDITIONS: bit i-1 set = condition i found */
 	points_t amount;        /* INPUT_DEDUCT, INPUT_SCORE */
 	const char *note;
+	/* Optional: the node of code, when the caller has looked it up
+	 * already (must be scheme_find(s, code)); saves the engine a search. */
+	const struct node *node;
 };
 
 /* One sampled sub-unit's sheet against a SCORE_SHEETS node. */
@@ -48,6 +51,7 @@ struct unit_input {
 	const struct accident *accidents;
 	int naccidents;
 	unsigned flags;                   /* enum veto_flag bits */
+	bool brief;                       /* skip the derivations (compute) */
 };
 
 /* The result of one node (on the unit's own sheet or a sub-unit's). */
@@ -59,7 +63,8 @@ struct node_result {
 	bool missing;         /* an entered score with no input */
 	bool has_input;
 	const struct finding *finding;
-	char *derivation;     /* how the score was reached, in Chinese */
+	char *derivation;     /* how the score was reached, in Chinese;
+				 NULL when scored with unit_input.brief */
 	struct sheet_result *sheets;  /* SCORE_SHEETS: one per sheet */
 	int nsheets;
 };

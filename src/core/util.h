@@ -34,6 +34,11 @@ char *buf_take(struct buf *b);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 
+/* Appends to *b only if b is not NULL, without evaluating the arguments
+ * otherwise: explanations cost nothing when nobody will read them. */
+#define SAY(b, ...) do { if (b) buf_printf((b), __VA_ARGS__); } while (0)
+#define SAYS(b, s) do { if (b) buf_puts((b), (s)); } while (0)
+
 /* A list of problems found in one input (a file, a CSV, a set of findings).
  * Each is "where: message"; the caller decides how to print them. */
 struct diag {

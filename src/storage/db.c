@@ -182,7 +182,8 @@ struct db *db_open(const char *path, bool create, const char *actor, char **err)
 	struct db *db = &f->db;
 	db->path = xstrdup(path);
 	db->actor = xstrdup(actor && *actor ? actor : "unknown");
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	/* One connection per thread: no need for SQLite's per-call mutexes. */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		struct buf b = {0};
 		if (!create)

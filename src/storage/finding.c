@@ -27,6 +27,9 @@ const char *finding_form_name(enum input_form f)
 int conditions_parse(const char *s, uint64_t *bits)
 {
 	*bits = 0;
+	/* "0" or "无": none of the conditions was found */
+	if (strcmp(s, "0") == 0 || strcmp(s, "无") == 0)
+		return 0;
 	const char *p = s;
 	while (*p) {
 		char *end;
@@ -112,6 +115,7 @@ struct target {
 	const struct scheme *s;
 	const struct node *sheet_root;
 	char unit_name[256];
+	bool had_findings;        /* the sheet had findings before (imports) */
 };
 
 static int resolve_target(struct db *db, const struct unit *u, struct target *t)
@@ -161,33 +165,72 @@ static int resolve_target(struct db *db, const struct unit *u, struct target *t)
 		}
 		t->sheet_label = u->name;
 	}
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM finding WHERE unit_id = ? AND sheet_id = ? LIMIT 1");
+	sqlite3_bind_int64(st, 1, t->owner.id);
+	sqlite3_bind_int64(st, 2, t->sheet_id);
+	t->had_findings = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
 	return 0;
 }
 
-/* The daily-assessment item codes for a unit kind: computed, not entered. */
-static int daily_managed(struct db *db, const char *owner_kind, const char *code)
+/* The daily-assessment item codes of the year, read once per command:
+ * those items are computed, not entered. */
+struct daily_codes {
+	char **codes;       /* "county:5.1", "department:2.1" */
+	int n;
+	bool loaded;
+};
+
+static void daily_codes_free(struct daily_codes *dc)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM daily_item WHERE year_id = ? AND code = ?"
-				   " AND ((? = 'county') = (target = 'county'))");
-	sqlite3_bind_int64(st, 1, db->year_id);
-	db_bind_text(st, 2, code);
-	db_bind_text(st, 3, owner_kind);
-	int r = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return r;
+	for (int i = 0; i < dc->n; i++)
+		free(dc->codes[i]);
+	free(dc->codes);
+	memset(dc, 0, sizeof *dc);
 }
 
-/* Upserts one checked finding; logs the change. */
-static int store(struct db *db, const struct target *t, const struct finding *f, bool audit)
+static int daily_managed(struct db *db, struct daily_codes *dc, const char *owner_kind,
+			 const char *code)
+{
+	if (!dc->loaded) {
+		sqlite3_stmt *st = db_stmt(db, "SELECT target, code FROM daily_item WHERE year_id = ?");
+		sqlite3_bind_int64(st, 1, db->year_id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct buf b = {0};
+			buf_printf(&b, "%s:%s", strcmp(db_col_text(st, 0), "county") == 0 ? "county"
+				   : "department", db_col_text(st, 1));
+			dc->codes = xrealloc(dc->codes, (size_t)(dc->n + 1) * sizeof *dc->codes);
+			dc->codes[dc->n++] = buf_take(&b);
+		}
+		sqlite3_reset(st);
+		dc->loaded = true;
+	}
+	size_t kl = strlen(owner_kind);
+	for (int i = 0; i < dc->n; i++)
+		if (strncmp(dc->codes[i], owner_kind, kl) == 0 && dc->codes[i][kl] == ':' &&
+		    strcmp(dc->codes[i] + kl + 1, code) == 0)
+			return 1;
+	return 0;
+}
+
+/* Upserts one checked finding; logs the change. at is the time of the
+ * change (one per command). */
+static int store(struct db *db, const struct target *t, const struct finding *f, bool audit,
+		 const char *at)
 {
 	const struct node *n = scheme_find(t->s, f->code);
-	sqlite3_stmt *st = db_stmt(db, "SELECT form, value, note FROM finding WHERE unit_id = ?"
-				   " AND sheet_id = ? AND code = ?");
-	sqlite3_bind_int64(st, 1, t->owner.id);
-	sqlite3_bind_int64(st, 2, t->sheet_id);
-	db_bind_text(st, 3, f->code);
+	sqlite3_stmt *st = NULL;
 	char *old = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	/* The old value, for the record; a sheet that had no findings has none
+	 * (duplicate rows within one import are refused before this). */
+	if (t->had_findings) {
+		st = db_stmt(db, "SELECT form, value, note FROM finding WHERE unit_id = ?"
+			     " AND sheet_id = ? AND code = ?");
+		sqlite3_bind_int64(st, 1, t->owner.id);
+		sqlite3_bind_int64(st, 2, t->sheet_id);
+		db_bind_text(st, 3, f->code);
+	}
+	if (st && sqlite3_step(st) == SQLITE_ROW) {
 		struct finding o = {.code = f->code};
 		finding_from_row(finding_form_parse(db_col_text(st, 0)), sqlite3_column_int64(st, 1), &o);
 		char *note = xstrdup(db_col_text(st, 2));
@@ -195,21 +238,22 @@ static int store(struct db *db, const struct target *t, const struct finding *f,
 		old = finding_describe(n, &o);
 		free(note);
 	}
-	sqlite3_reset(st);
-	char at[32];
-	db_now(at);
+	if (st)
+		sqlite3_reset(st);
 	st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at)"
 		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, sheet_id, code) DO UPDATE SET"
 		     " form = excluded.form, value = excluded.value, note = excluded.note,"
 		     " actor = excluded.actor, at = excluded.at");
+	/* The strings outlive the step: bind them without copies. */
 	sqlite3_bind_int64(st, 1, t->owner.id);
 	sqlite3_bind_int64(st, 2, t->sheet_id);
-	db_bind_text(st, 3, f->code);
-	db_bind_text(st, 4, form_names[f->form]);
+	sqlite3_bind_text(st, 3, f->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, form_names[f->form], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, finding_value(f));
-	db_bind_text(st, 6, f->note && *f->note ? f->note : NULL);
-	db_bind_text(st, 7, db->actor);
-	db_bind_text(st, 8, at);
+	if (f->note && *f->note)
+		sqlite3_bind_text(st, 6, f->note, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, db->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, at, -1, SQLITE_STATIC);
 	int rc = db_exec_stmt(db, st);
 	if (rc == 0 && (audit || old)) {
 		char *new_value = finding_describe(n, f);
@@ -221,12 +265,12 @@ static int store(struct db *db, const struct target *t, const struct finding *f,
 	return rc;
 }
 
-static int check(struct db *db, const struct target *t, const struct finding *f, struct diag *d,
-		 const char *where)
+static int check(struct db *db, struct daily_codes *dc, const struct target *t,
+		 const struct finding *f, struct diag *d, const char *where)
 {
 	if (finding_check(t->s, f, t->sheet_root, where, d) != 0)
 		return -1;
-	if (daily_managed(db, t->owner.kind, f->code)) {
+	if (daily_managed(db, dc, t->owner.kind, f->code)) {
 		diag_add(d, "%s%s%s 由日常考核记录计算（kaohe daily），不能直接录入", where ? where : "",
 			 where && *where ? "：" : "", f->code);
 		return -1;
@@ -241,12 +285,18 @@ int finding_set(struct db *db, const char *unit, const struct finding *f)
 	if (unit_get(db, unit, &u) != 0 || resolve_target(db, &u, &t) != 0)
 		return -1;
 	struct diag d = {0};
-	if (check(db, &t, f, &d, NULL) != 0) {
+	struct daily_codes dc = {0};
+	int rc = check(db, &dc, &t, f, &d, NULL);
+	daily_codes_free(&dc);
+	if (rc != 0) {
 		db_fail(db, "%s", d.msgs[0]);
 		diag_free(&d);
 		return -1;
 	}
-	return store(db, &t, f, true);
+	t.had_findings = true;   /* one row: always look for the old value */
+	char at[32];
+	db_now(at);
+	return store(db, &t, f, true, at);
 }
 
 int finding_clear(struct db *db, const char *unit, const char *code)
@@ -310,22 +360,9 @@ static int cached_target(struct db *db, struct unit_cache *c, const char *name, 
 	return ok ? c->n - 1 : -1;
 }
 
-struct row_key {
-	long long unit, sheet;
-	const char *code;
-	int row;
-};
-
-static int row_key_cmp(const void *a, const void *b)
-{
-	const struct row_key *x = a, *y = b;
-	if (x->unit != y->unit)
-		return x->unit < y->unit ? -1 : 1;
-	if (x->sheet != y->sheet)
-		return x->sheet < y->sheet ? -1 : 1;
-	int c = strcmp(x->code, y->code);
-	return c ? c : x->row - y->row;
-}
+/* An import lists at most this many problems: enough to fix a file, not
+ * a flood from a file in the wrong format. */
+#define MAX_PROBLEMS 100
 
 long long finding_import(struct db *db, const struct csv *c, const char *file,
 			 const char *digest, struct diag *d)
@@ -351,17 +388,19 @@ long long finding_import(struct db *db, const struct csv *c, const char *file,
 		return -1;
 	}
 	struct unit_cache cache = {0};
+	struct daily_codes dc = {0};
 	struct finding *fs = xcalloc((size_t)c->nrows, sizeof *fs);
 	int *ts = xcalloc((size_t)c->nrows, sizeof *ts);
 	int bad = 0;
-	for (int i = 1; i < c->nrows && bad < 200; i++) {
+	for (int i = 1; i < c->nrows && bad < MAX_PROBLEMS; i++) {
 		char **r = c->rows[i];
+		/* Where, for messages: built only when a row is refused. */
+#define WHERE(buf) (snprintf((buf), sizeof (buf), "%s:第%d行", file, c->line[i]), (buf))
 		char where[96];
-		snprintf(where, sizeof where, "%s:第%d行", file, c->line[i]);
 		const char *why;
 		int ti = cached_target(db, &cache, r[cu], &why);
 		if (ti < 0) {
-			diag_add(d, "%s第%d列：%s", where, cu + 1, why);
+			diag_add(d, "%s第%d列：%s", WHERE(where), cu + 1, why);
 			bad++;
 			continue;
 		}
@@ -376,7 +415,7 @@ long long finding_import(struct db *db, const struct csv *c, const char *file,
 			}
 		if (given != 1) {
 			diag_add(d, "%s：须在 次数、情形、扣分、得分、不适用 中恰好填写一项（填了 %d 项）",
-				 where, given);
+				 WHERE(where), given);
 			bad++;
 			continue;
 		}
@@ -396,41 +435,50 @@ long long finding_import(struct db *db, const struct csv *c, const char *file,
 			     strcmp(v, "na") == 0;
 		}
 		if (!ok) {
-			diag_add(d, "%s第%d列：%s“%s”格式不对", where, cv[col] + 1, vnames[col], v);
+			diag_add(d, "%s第%d列：%s“%s”格式不对", WHERE(where), cv[col] + 1, vnames[col], v);
 			bad++;
 			continue;
 		}
-		char w2[128];
-		snprintf(w2, sizeof w2, "%s第%d列", where, ci + 1);
-		if (check(db, &cache.targets[ti], f, d, w2) != 0) {
+		/* check() needs the place only to report a problem: check once
+		 * quietly, and again with the place if it fails. */
+		struct diag quiet = {0};
+		if (check(db, &dc, &cache.targets[ti], f, &quiet, "") != 0) {
+			char w2[128];
+			snprintf(w2, sizeof w2, "%s第%d列", WHERE(where), ci + 1);
+			check(db, &dc, &cache.targets[ti], f, d, w2);
+			diag_free(&quiet);
 			bad++;
 			continue;
 		}
+#undef WHERE
 		ts[i] = ti;
 	}
-	/* Duplicate rows: the same unit, sheet and item twice. */
-	if (!bad && c->nrows > 2) {
-		struct row_key *keys = xmalloc((size_t)c->nrows * sizeof *keys);
-		int nk = 0;
-		for (int i = 1; i < c->nrows; i++) {
-			const struct target *t = &cache.targets[ts[i]];
-			keys[nk++] = (struct row_key){t->owner.id, t->sheet_id, fs[i].code, i};
+	/* Duplicate rows: the same unit, sheet and item twice. Each target
+	 * remembers which row gave each node. */
+	int **rows_of = xcalloc((size_t)(cache.n ? cache.n : 1), sizeof *rows_of);
+	for (int i = 1, clean = !bad; clean && i < c->nrows && bad < MAX_PROBLEMS; i++) {
+		const struct target *t = &cache.targets[ts[i]];
+		const struct node *n = scheme_find(t->s, fs[i].code);
+		int **r = &rows_of[ts[i]];
+		if (!*r)
+			*r = xcalloc((size_t)t->s->nnodes, sizeof **r);
+		if ((*r)[n->index]) {
+			diag_add(d, "%s:第%d行：与第%d行重复（%s 的 %s）", file, c->line[i],
+				 c->line[(*r)[n->index]], c->rows[i][cu], fs[i].code);
+			bad++;
+			continue;
 		}
-		qsort(keys, (size_t)nk, sizeof *keys, row_key_cmp);
-		for (int i = 1; i < nk && bad < 200; i++)
-			if (keys[i].unit == keys[i - 1].unit && keys[i].sheet == keys[i - 1].sheet &&
-			    strcmp(keys[i].code, keys[i - 1].code) == 0) {
-				diag_add(d, "%s:第%d行：与第%d行重复（%s 的 %s）", file,
-					 c->line[keys[i].row], c->line[keys[i - 1].row],
-					 c->rows[keys[i].row][cu], keys[i].code);
-				bad++;
-			}
-		free(keys);
+		(*r)[n->index] = i;
 	}
+	for (int i = 0; i < cache.n; i++)
+		free(rows_of[i]);
+	free(rows_of);
 	long long n = 0;
+	char at[32];
+	db_now(at);
 	if (!bad) {
 		for (int i = 1; i < c->nrows && !bad; i++) {
-			if (store(db, &cache.targets[ts[i]], &fs[i], false) != 0) {
+			if (store(db, &cache.targets[ts[i]], &fs[i], false, at) != 0) {
 				diag_add(d, "%s:第%d行：%s", file, c->line[i], db_error(db));
 				bad++;
 			}
@@ -445,6 +493,9 @@ long long finding_import(struct db *db, const struct csv *c, const char *file,
 			bad++;
 		}
 	}
+	if (bad >= MAX_PROBLEMS)
+		diag_add(d, "%s：问题过多，只列出前 %d 处", file, MAX_PROBLEMS);
+	daily_codes_free(&dc);
 	for (int i = 0; i < cache.n; i++)
 		free(cache.names[i]);
 	free(cache.names);

@@ -73,14 +73,20 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 		L->sheets[k] = (struct sheet_input){root->code, keep(L, db_col_text(st, 1)), NULL, 0};
 	}
 	sqlite3_reset(st);
-	/* Findings: the unit's own sheet (0) and the sampled units' sheets. */
+	/* Findings: the unit's own sheet (0) and the sampled units' sheets.
+	 * Codes point at the scheme's own strings where the item exists
+	 * (the engine reports the rest); arrays grow geometrically. */
 	st = db_stmt(db, "SELECT sheet_id, code, form, value, note FROM finding WHERE unit_id = ?");
 	sqlite3_bind_int64(st, 1, u->id);
-	int nf = 0, rc;
+	int nf = 0, capf = 0, rc;
+	int *sheet_cap = xcalloc((size_t)(L->in.nsheets ? L->in.nsheets : 1), sizeof *sheet_cap);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long sheet = sqlite3_column_int64(st, 0);
 		struct finding f = {0};
-		f.code = keep(L, db_col_text(st, 1));
+		const char *code = db_col_text(st, 1);
+		const struct node *n = scheme_find(L->scheme, code);
+		f.code = n ? n->code : keep(L, code);
+		f.node = n;
 		f.form = finding_form_parse(db_col_text(st, 2));
 		long long v = sqlite3_column_int64(st, 3);
 		if (f.form == INPUT_COUNT)
@@ -92,18 +98,25 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
 			f.note = keep(L, db_col_text(st, 4));
 		if (sheet == 0) {
-			L->findings = xrealloc(L->findings, (size_t)(nf + 1) * sizeof *L->findings);
+			if (nf == capf) {
+				capf = capf ? capf * 2 : 64;
+				L->findings = xrealloc(L->findings, (size_t)capf * sizeof *L->findings);
+			}
 			L->findings[nf++] = f;
 			continue;
 		}
 		for (int k = 0; k < L->in.nsheets; k++)
 			if (sheet_ids[k] == sheet) {
-				L->sheet_findings[k] = xrealloc(L->sheet_findings[k],
-					(size_t)(sheet_n[k] + 1) * sizeof **L->sheet_findings);
+				if (sheet_n[k] == sheet_cap[k]) {
+					sheet_cap[k] = sheet_cap[k] ? sheet_cap[k] * 2 : 32;
+					L->sheet_findings[k] = xrealloc(L->sheet_findings[k],
+						(size_t)sheet_cap[k] * sizeof **L->sheet_findings);
+				}
 				L->sheet_findings[k][sheet_n[k]++] = f;
 			}
 	}
 	sqlite3_reset(st);
+	free(sheet_cap);
 	for (int k = 0; k < L->in.nsheets; k++) {
 		L->sheets[k].findings = L->sheet_findings[k];
 		L->sheets[k].nfindings = sheet_n[k];
@@ -131,7 +144,10 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 		} else {
 			f.note = keep(L, dd[i].note);
 		}
-		L->findings = xrealloc(L->findings, (size_t)(nf + 1) * sizeof *L->findings);
+		if (nf == capf) {
+			capf = capf ? capf * 2 : 64;
+			L->findings = xrealloc(L->findings, (size_t)capf * sizeof *L->findings);
+		}
 		L->findings[nf++] = f;
 	}
 	daily_deductions_free(dd, ndd);
@@ -254,8 +270,10 @@ static int compute_one(const struct unit *u, void *arg)
 		struct unit_load L;
 		struct diag d = {0};
 		struct result *r = NULL;
-		if (unit_load(x->db, u, &L) == 0)
+		if (unit_load(x->db, u, &L) == 0) {
+			L.in.brief = true;   /* kaohe explain rebuilds the derivations */
 			r = score_unit(L.scheme, &L.in, &d);
+		}
 		else
 			diag_add(&d, "%s", db_error(x->db));
 		if (!r) {
@@ -325,7 +343,9 @@ int compute_all(struct db *db, struct compute_summary *sum, struct diag *d)
 {
 	memset(sum, 0, sizeof *sum);
 	struct compute_ctx x = {db, NULL, 0, sum, d};
-	int rc = unit_each(db, NULL, compute_one, &x);
+	int rc = unit_each(db, "county", compute_one, &x);
+	if (rc == 0)
+		rc = unit_each(db, "department", compute_one, &x);
 	if (rc == 0)
 		rc = rank_kind(db, &x, "county");
 	if (rc == 0)
