@@ -221,3 +221,11 @@ int utf8_width(const char *str)
 	}
 	return w;
 }
+
+const char *pair_lookup(const char *const table[][2], int n, const char *s, int col)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(table[i][0], s) == 0 || strcmp(table[i][1], s) == 0)
+			return table[i][col];
+	return NULL;
+}

@@ -54,6 +54,10 @@ void diag_free(struct diag *d);
  * above U+10FFFF), else 0 and *bad the offset of the first bad byte. */
 int utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* Looks s up in a table of {code, 中文} pairs, matching either column;
+ * returns column col of the matching row, or NULL. */
+const char *pair_lookup(const char *const table[][2], int n, const char *s, int col);
+
 /* Columns a UTF-8 string takes in a terminal: 2 for CJK and full-width
  * characters, 1 otherwise. */
 int utf8_width(const char *s);

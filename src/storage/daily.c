@@ -20,23 +20,15 @@ static const char *const outcomes[][2] = {
 	{"missing", "未报"},
 };
 
-static const char *find(const char *const t[][2], int n, const char *s, int col)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(t[i][0], s) == 0 || strcmp(t[i][1], s) == 0)
-			return t[i][col];
-	return NULL;
-}
-
-const char *daily_target_title(const char *s) { return find(targets, 3, s, 1); }
-const char *daily_kind_title(const char *s) { return find(kinds, 5, s, 1); }
-const char *daily_outcome_title(const char *s) { return find(outcomes, 5, s, 1); }
+const char *daily_target_title(const char *s) { return pair_lookup(targets, 3, s, 1); }
+const char *daily_kind_title(const char *s) { return pair_lookup(kinds, 5, s, 1); }
+const char *daily_outcome_title(const char *s) { return pair_lookup(outcomes, 5, s, 1); }
 
 long long daily_task_add(struct db *db, const char *title, const char *target, const char *kind,
 			 const char *due)
 {
-	const char *t = find(targets, 3, target ? target : "", 0);
-	const char *k = find(kinds, 5, kind ? kind : "", 0);
+	const char *t = pair_lookup(targets, 3, target ? target : "", 0);
+	const char *k = pair_lookup(kinds, 5, kind ? kind : "", 0);
 	if (!title || !*title) {
 		db_fail(db, "须写明任务名称");
 		return -1;
@@ -98,7 +90,7 @@ int daily_outcome_set(struct db *db, long long task, const char *unit, const cha
 			unit_kind_title(u.kind));
 		return -1;
 	}
-	const char *o = find(outcomes, 5, outcome ? outcome : "", 0);
+	const char *o = pair_lookup(outcomes, 5, outcome ? outcome : "", 0);
 	int meeting = strcmp(kind, "meeting") == 0;
 	if (!o || (meeting && strcmp(o, "attended") != 0 && strcmp(o, "absent") != 0) ||
 	    (!meeting && (strcmp(o, "attended") == 0 || strcmp(o, "absent") == 0))) {
@@ -130,7 +122,7 @@ int daily_outcome_set(struct db *db, long long task, const char *unit, const cha
 
 int daily_rule_set(struct db *db, const char *outcome, points_t deduct, points_t per_day)
 {
-	const char *o = find(outcomes, 5, outcome ? outcome : "", 0);
+	const char *o = pair_lookup(outcomes, 5, outcome ? outcome : "", 0);
 	if (!o || strcmp(o, "attended") == 0 || strcmp(o, "on-time") == 0) {
 		db_fail(db, "只能为 absent（缺席）、late（迟报）、missing（未报）设定扣分");
 		return -1;

@@ -55,7 +55,15 @@ int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 	}
 	department_of(db, a->industry, a->department, sizeof a->department);
 	if (a->industry[0] && !a->department[0]) {
-		db_fail(db, "行业“%s”没有对应的监管部门（kaohe accident industries 查看行业列表）", a->industry);
+		struct buf known = {0};
+		sqlite3_stmt *st = db_stmt(db, "SELECT industry FROM industry_department WHERE year_id = ?"
+					   " ORDER BY rowid");
+		sqlite3_bind_int64(st, 1, db->year_id);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			buf_printf(&known, "%s%s", known.len ? "、" : "", db_col_text(st, 0));
+		sqlite3_reset(st);
+		db_fail(db, "行业“%s”没有对应的监管部门（可用的行业：%s）", a->industry, buf_str(&known));
+		buf_free(&known);
 		return -1;
 	}
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO accident (year_id, county_id, date, deaths, injuries,"

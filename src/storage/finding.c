@@ -322,23 +322,65 @@ int finding_clear(struct db *db, const char *unit, const char *code)
 	return audit_add(db, "score.clear", unit, code, what, NULL, NULL);
 }
 
-/* A cache of units met during an import, by name. */
+/* A cache of units met during an import, by name: an open-addressing hash
+ * table of indices into the arrays (imports name tens of thousands of
+ * units). */
 struct unit_cache {
-	char **names;
-	struct target *targets;   /* NULL entry: the unit was refused */
+	char **names;             /* name, NUL, reason it was refused ("" if not) */
+	struct target *targets;
 	int *ok;
 	int n, cap;
+	int *slots;               /* index + 1; 0 = empty */
+	size_t nslots;
 };
+
+static size_t name_hash(const char *s)
+{
+	size_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void cache_rehash(struct unit_cache *c)
+{
+	size_t n = c->nslots ? c->nslots * 2 : 256;
+	int *slots = xcalloc(n, sizeof *slots);
+	for (int i = 0; i < c->n; i++) {
+		size_t h = name_hash(c->names[i]) & (n - 1);
+		while (slots[h])
+			h = (h + 1) & (n - 1);
+		slots[h] = i + 1;
+	}
+	free(c->slots);
+	c->slots = slots;
+	c->nslots = n;
+}
+
+static void cache_free(struct unit_cache *c)
+{
+	for (int i = 0; i < c->n; i++)
+		free(c->names[i]);
+	free(c->names);
+	free(c->targets);
+	free(c->ok);
+	free(c->slots);
+}
 
 /* The cached target of a unit, by index (-1 if the unit was refused, with
  * the reason in *why). Indices stay valid as the cache grows. */
 static int cached_target(struct db *db, struct unit_cache *c, const char *name, const char **why)
 {
-	for (int i = c->n - 1; i >= 0; i--)
+	if ((size_t)c->n * 2 >= c->nslots)
+		cache_rehash(c);
+	size_t h = name_hash(name) & (c->nslots - 1);
+	for (; c->slots[h]; h = (h + 1) & (c->nslots - 1)) {
+		int i = c->slots[h] - 1;
 		if (strcmp(c->names[i], name) == 0) {
 			*why = c->names[i] + strlen(c->names[i]) + 1;
 			return c->ok[i] ? i : -1;
 		}
+	}
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 64;
 		c->names = xrealloc(c->names, (size_t)c->cap * sizeof *c->names);
@@ -355,6 +397,7 @@ static int cached_target(struct db *db, struct unit_cache *c, const char *name, 
 	memcpy(str + ln + 1, reason, lr + 1);
 	c->names[c->n] = str;
 	c->ok[c->n] = ok;
+	c->slots[h] = c->n + 1;
 	*why = str + ln + 1;
 	c->n++;
 	return ok ? c->n - 1 : -1;
@@ -496,11 +539,7 @@ long long finding_import(struct db *db, const struct csv *c, const char *file,
 	if (bad >= MAX_PROBLEMS)
 		diag_add(d, "%s：问题过多，只列出前 %d 处", file, MAX_PROBLEMS);
 	daily_codes_free(&dc);
-	for (int i = 0; i < cache.n; i++)
-		free(cache.names[i]);
-	free(cache.names);
-	free(cache.targets);
-	free(cache.ok);
+	cache_free(&cache);
 	free(fs);
 	free(ts);
 	return bad ? -1 : n;

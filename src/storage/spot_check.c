@@ -118,16 +118,24 @@ static int collect(const struct unit *u, void *arg)
 	return 0;
 }
 
+/* The county to sample in; fails for any other kind of unit. */
+static int get_county(struct db *db, const char *name, struct unit *c)
+{
+	if (unit_get(db, name, c) != 0)
+		return -1;
+	if (strcmp(c->kind, "county") != 0) {
+		db_fail(db, "只对县区抽查，“%s”是%s", c->name, unit_kind_title(c->kind));
+		return -1;
+	}
+	return 0;
+}
+
 int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
 	      struct spot_counts counts, struct buf *report)
 {
 	struct unit c;
-	if (unit_get(db, county, &c) != 0)
+	if (get_county(db, county, &c) != 0)
 		return -1;
-	if (strcmp(c.kind, "county") != 0) {
-		db_fail(db, "只对县区抽查，“%s”是%s", c.name, unit_kind_title(c.kind));
-		return -1;
-	}
 	const struct year_template *t = year_tmpl(db);
 	static const char *const kinds[3] = {"town", "county-department", "enterprise"};
 	static const char *const titles[3] = {"乡镇", "县区部门", "企业"};
@@ -195,12 +203,8 @@ int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
 int spot_set(struct db *db, const char *county, char *const *units, int n, struct buf *report)
 {
 	struct unit c;
-	if (unit_get(db, county, &c) != 0)
+	if (get_county(db, county, &c) != 0)
 		return -1;
-	if (strcmp(c.kind, "county") != 0) {
-		db_fail(db, "只对县区抽查，“%s”是%s", c.name, unit_kind_title(c.kind));
-		return -1;
-	}
 	if (n <= 0 || n > 16) {
 		db_fail(db, "须列出 1 到 16 个抽查单位");
 		return -1;

@@ -15,18 +15,10 @@ static const char *const statuses[][2] = {
 	{"assessed", "市考核"}, {"provincial", "省考核"}, {"excluded", "不考核"},
 };
 
-static const char *lookup(const char *const table[][2], int n, const char *s, int col)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(table[i][0], s) == 0 || strcmp(table[i][1], s) == 0)
-			return table[i][col];
-	return NULL;
-}
-
-const char *unit_kind_title(const char *kind) { return lookup(kinds, 5, kind, 1); }
-const char *unit_kind_parse(const char *s) { return lookup(kinds, 5, s, 0); }
-const char *unit_status_title(const char *s) { return lookup(statuses, 3, s, 1); }
-const char *unit_status_parse(const char *s) { return lookup(statuses, 3, s, 0); }
+const char *unit_kind_title(const char *kind) { return pair_lookup(kinds, 5, kind, 1); }
+const char *unit_kind_parse(const char *s) { return pair_lookup(kinds, 5, s, 0); }
+const char *unit_status_title(const char *s) { return pair_lookup(statuses, 3, s, 1); }
+const char *unit_status_parse(const char *s) { return pair_lookup(statuses, 3, s, 0); }
 
 #define UNIT_COLS "u.id, u.name, u.kind, ifnull(u.parent_id, 0), ifnull(p.name, ''), " \
 	"ifnull(u.industry, ''), u.sort_order, u.status, u.provincial_total, ifnull(u.provincial_grade, '')"
@@ -396,7 +388,7 @@ int team_member_add(struct db *db, const char *team, const char *person, const c
 	long long id = team_id(db, team);
 	if (!id)
 		return -1;
-	const char *r = lookup(roles, 4, role ? role : "member", 0);
+	const char *r = pair_lookup(roles, 4, role ? role : "member", 0);
 	if (!r) {
 		db_fail(db, "未知的职务“%s”（组长、副组长、组员、联系人）", role);
 		return -1;
@@ -415,7 +407,7 @@ int team_member_add(struct db *db, const char *team, const char *person, const c
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
 	struct buf b = {0};
-	buf_printf(&b, "%s %s", lookup(roles, 4, r, 1), person);
+	buf_printf(&b, "%s %s", pair_lookup(roles, 4, r, 1), person);
 	int rc = audit_add(db, "team.member", NULL, team, NULL, buf_str(&b), NULL);
 	buf_free(&b);
 	return rc;
@@ -483,7 +475,7 @@ int team_each(struct db *db,
 			for (int k = 0; k < 4; k++)
 				strs[ns + k] = xstrdup(db_col_text(st, k));
 			m[nm].name = strs[ns];
-			m[nm].role = lookup(roles, 4, strs[ns + 1], 1);
+			m[nm].role = pair_lookup(roles, 4, strs[ns + 1], 1);
 			m[nm].title = strs[ns + 2];
 			m[nm].contact = strs[ns + 3];
 			nm++;
