@@ -343,7 +343,11 @@ int cmd_export(int argc, char **argv)
 	int n = args_parse("export", argc, argv, opts, pos, 1);
 	if (n < 0)
 		return EXIT_USAGE;
-	const char *dir = n ? pos[0] : ".";
+	char dirbuf[4096];
+	snprintf(dirbuf, sizeof dirbuf, "%s", n ? pos[0] : ".");
+	for (size_t l = strlen(dirbuf); l > 1 && dirbuf[l - 1] == '/'; l--)
+		dirbuf[l - 1] = '\0';
+	const char *dir = dirbuf;
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
 		cli_error("无法创建目录 %s：%s", dir, errno_words(errno));
 		return EXIT_REJECTED;
@@ -367,7 +371,7 @@ int cmd_export(int argc, char **argv)
 		rc = cli_db_error(db);
 	}
 	if (rc == EXIT_OK && !e.failed) {
-		char p1[4096], p2[4096];
+		char p1[4200], p2[4200];
 		snprintf(p1, sizeof p1, "%s/results.csv", dir);
 		snprintf(p2, sizeof p2, "%s/sheets.csv", dir);
 		if (write_out(p1, &e.results) == 0 && write_out(p2, &e.sheets) == 0)

@@ -45,11 +45,17 @@ const struct command commands[] = {
 	{"accident add", cmd_accident_add, "accident add --unit 县区 --date YYYY-MM-DD --deaths N "
 	 "--injuries N --loss 元 [--industry 行业] [--concealed|--false-report|--omitted] [--note 备注]",
 	 "记录生产安全事故（按国务院令第493号定级）"},
-	{"accident list", cmd_accident_list, "accident list", "列出事故"},
+	{"accident list", cmd_accident_list, "accident list", "列出事故（带编号）"},
+	{"accident remove", cmd_accident_remove, "accident remove 编号 --reason 原因",
+	 "删除误录的事故（记录在案）"},
+	{"industry list", cmd_industry_list, "industry list", "列出行业及其监管部门（事故计入该部门）"},
+	{"industry set", cmd_industry_set, "industry set 行业 部门", "设定行业的监管部门"},
 	{"accident import", cmd_accident_import, "accident import 文件.csv",
 	 "导入事故（列：县区、日期、死亡、重伤、损失、行业、瞒报、谎报、漏报、备注）"},
 	{"veto add", cmd_veto_add, "veto add 单位 --cause rescue-failure|negative-impact|falsified "
 	 "--reason 理由", "记录其他否决原因"},
+	{"veto list", cmd_veto_list, "veto list", "列出否决原因（带编号）"},
+	{"veto remove", cmd_veto_remove, "veto remove 编号 --reason 原因", "删除误录的否决原因（记录在案）"},
 	{"daily task", cmd_daily_task, "daily task 名称 --target county|office|supervision "
 	 "--kind meeting|feedback|report|summary|other --due YYYY-MM-DD", "登记日常考核任务"},
 	{"daily record", cmd_daily_record, "daily record 任务编号 单位 attended|absent|on-time|late|missing "
@@ -96,8 +102,10 @@ int cmd_help(int argc, char **argv)
 		return EXIT_OK;
 	}
 	puts("kaohe — 安全生产目标考核系统\n\n用法：kaohe 命令 [参数]\n");
-	for (const struct command *c = commands; c->name; c++)
-		printf("  %-40s %s\n", c->usage, c->help);
+	for (const struct command *c = commands; c->name; c++) {
+		printf("  kaohe %s\n", c->usage);
+		printf("      %s\n", c->help);
+	}
 	puts("\n全局选项：-d 文件 数据库（默认 ./kaohe.db，或环境变量 KAOHE_DB）；--year 年度（默认最新年度）\n"
 	     "操作人：环境变量 KAOHE_USER，默认为登录名\n"
 	     "退出状态：0 成功；1 输入有误被拒绝；2 用法错误。");

@@ -19,8 +19,12 @@ static void node_lines(const struct node *n, const struct node_result *nodes, in
 	if (!nr->node)
 		return;
 	indent(out, depth);
-	buf_printf(out, "%s  %s  %s / %s 分", n->code, n->title, points_fmt(nr->score, b1),
-		   points_fmt(n->points, b2));
+	if (nr->na)
+		buf_printf(out, "%s  %s  不适用（%s）", n->code, n->title,
+			   n->na == NA_FULL ? "按满分计" : "不计入，按比例折算");
+	else
+		buf_printf(out, "%s  %s  %s / %s 分", n->code, n->title, points_fmt(nr->score, b1),
+			   points_fmt(n->points, b2));
 	if (node_is_leaf(n) && nr->deduction && !nr->na)
 		buf_printf(out, "（扣 %s 分）", points_fmt(nr->deduction, b1));
 	buf_putc(out, '\n');

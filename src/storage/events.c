@@ -95,8 +95,15 @@ int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 	int rc = audit_add(db, "accident.add", c.name, NULL, NULL, buf_str(&b), a->note[0] ? a->note : NULL);
 	if (report) {
 		buf_printf(report, "%s：%s；计入 %s", c.name, buf_str(&b), c.name);
-		if (a->department[0])
-			buf_printf(report, " 和 %s", a->department);
+		if (a->department[0]) {
+			struct unit d;
+			if (unit_get(db, a->department, &d) == 0)
+				buf_printf(report, " 和 %s", a->department);
+			else
+				buf_printf(report, "；注意：行业“%s”的监管部门“%s”未登记为市直部门，事故未计入任何部门"
+					   "（用 kaohe industry set %s 部门名称 更正）", a->industry,
+					   a->department, a->industry);
+		}
 		buf_putc(report, '\n');
 	}
 	buf_free(&b);
@@ -269,13 +276,132 @@ int veto_add(struct db *db, const char *unit, const char *cause, const char *rea
 	return audit_add(db, "veto.add", u.name, cause, NULL, veto_flag_title((enum veto_flag)flag), reason);
 }
 
-unsigned veto_flags(struct db *db, long long unit_id)
+unsigned veto_flags(struct db *db, long long unit_id, char *reasons[4])
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT cause FROM veto WHERE unit_id = ?");
+	sqlite3_stmt *st = db_stmt(db, "SELECT cause, reason FROM veto WHERE unit_id = ? ORDER BY id");
 	sqlite3_bind_int64(st, 1, unit_id);
 	unsigned flags = 0;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		flags |= (unsigned)veto_flag_parse(db_col_text(st, 0));
+	struct buf r[4] = {{0}};
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		unsigned f = (unsigned)veto_flag_parse(db_col_text(st, 0));
+		flags |= f;
+		for (int i = 0; i < 4; i++)
+			if (f == (1u << i))
+				buf_printf(&r[i], "%s%s", r[i].len ? "；" : "", db_col_text(st, 1));
+	}
 	sqlite3_reset(st);
+	for (int i = 0; i < 4; i++) {
+		if (reasons)
+			reasons[i] = r[i].len ? buf_take(&r[i]) : NULL;
+		buf_free(&r[i]);
+	}
 	return flags;
+}
+
+int veto_remove(struct db *db, long long id, const char *reason)
+{
+	if (!reason || !*reason) {
+		db_fail(db, "删除须写明原因（--reason）");
+		return -1;
+	}
+	sqlite3_stmt *st = db_stmt(db, "SELECT u.name, v.cause, v.reason FROM veto v JOIN unit u"
+				   " ON u.id = v.unit_id WHERE v.id = ? AND u.year_id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, db->year_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		db_fail(db, "%d 年度没有编号为 %lld 的否决记录（kaohe veto list 查看）", db->year, id);
+		return -1;
+	}
+	char unit[256], old[1024];
+	snprintf(unit, sizeof unit, "%s", db_col_text(st, 0));
+	snprintf(old, sizeof old, "%s：%s", veto_flag_title((enum veto_flag)veto_flag_parse(
+		 db_col_text(st, 1))), db_col_text(st, 2));
+	sqlite3_reset(st);
+	st = db_stmt(db, "DELETE FROM veto WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	return audit_add(db, "veto.remove", unit, NULL, old, NULL, reason);
+}
+
+int veto_each(struct db *db, int (*fn)(long long id, const char *unit, const char *cause,
+				       const char *reason, void *arg), void *arg)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT v.id, u.name, v.cause, v.reason FROM veto v JOIN unit u"
+				   " ON u.id = v.unit_id WHERE u.year_id = ? ORDER BY v.id");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	int r = 0;
+	while (r == 0 && sqlite3_step(st) == SQLITE_ROW)
+		r = fn(sqlite3_column_int64(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+		       db_col_text(st, 3), arg);
+	sqlite3_reset(st);
+	return r;
+}
+
+int accident_remove(struct db *db, long long id, const char *reason)
+{
+	if (!reason || !*reason) {
+		db_fail(db, "删除须写明原因（--reason）");
+		return -1;
+	}
+	sqlite3_stmt *st = db_stmt(db, "SELECT " ACC_COLS ACC_FROM "WHERE a.id = ? AND a.year_id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, db->year_id);
+	struct accident_rec a;
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		read_accident(st, &a);
+	sqlite3_reset(st);
+	if (!found) {
+		db_fail(db, "%d 年度没有编号为 %lld 的事故（kaohe accident list 查看）", db->year, id);
+		return -1;
+	}
+	st = db_stmt(db, "DELETE FROM accident WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	char old[512];
+	snprintf(old, sizeof old, "%s 死亡 %lld 人，重伤 %lld 人，直接经济损失 %lld 元", a.date,
+		 a.deaths, a.injuries, a.loss);
+	return audit_add(db, "accident.remove", a.county, NULL, old, NULL, reason);
+}
+
+int industry_set(struct db *db, const char *industry, const char *department)
+{
+	if (!industry || !*industry || !department || !*department) {
+		db_fail(db, "须写明行业和监管部门");
+		return -1;
+	}
+	sqlite3_stmt *st = db_stmt(db, "SELECT department FROM industry_department WHERE year_id = ?"
+				   " AND industry = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, industry);
+	char *old = sqlite3_step(st) == SQLITE_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+	sqlite3_reset(st);
+	st = db_stmt(db, "INSERT INTO industry_department (year_id, industry, department) VALUES (?, ?, ?)"
+		     " ON CONFLICT (year_id, industry) DO UPDATE SET department = excluded.department");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, industry);
+	db_bind_text(st, 3, department);
+	int rc = db_exec_stmt(db, st);
+	if (rc == 0)
+		rc = audit_add(db, "industry.set", NULL, industry, old, department, NULL);
+	free(old);
+	return rc;
+}
+
+int industry_each(struct db *db, int (*fn)(const char *industry, const char *department,
+					   bool registered, void *arg), void *arg)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT d.industry, d.department, EXISTS (SELECT 1 FROM unit u"
+				   " WHERE u.year_id = d.year_id AND u.name = d.department"
+				   " AND u.kind = 'department') FROM industry_department d"
+				   " WHERE d.year_id = ? ORDER BY d.rowid");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	int r = 0;
+	while (r == 0 && sqlite3_step(st) == SQLITE_ROW)
+		r = fn(db_col_text(st, 0), db_col_text(st, 1), sqlite3_column_int(st, 2), arg);
+	sqlite3_reset(st);
+	return r;
 }

@@ -32,10 +32,23 @@ int accident_import(struct db *db, const struct csv *c, const char *file, struct
 int accident_load(struct db *db, long long unit_id, const char *unit_kind, const char *unit_name,
 		  struct accident **out, int *n);
 
+/* Removes an accident recorded by mistake (by its number in accident
+ * list), on the record with the reason. */
+int accident_remove(struct db *db, long long id, const char *reason);
+
+/* The industry -> supervising department table of the year. */
+int industry_set(struct db *db, const char *industry, const char *department);
+int industry_each(struct db *db, int (*fn)(const char *industry, const char *department,
+					   bool registered, void *arg), void *arg);
+
 /* Other veto causes: rescue-failure | negative-impact | falsified. */
 int veto_add(struct db *db, const char *unit, const char *cause, const char *reason);
-/* The flags (enum veto_flag) recorded for a unit. */
-unsigned veto_flags(struct db *db, long long unit_id);
+/* The flags (enum veto_flag) recorded for a unit; reasons[i] (if not
+ * NULL) receives the reasons given for flag bit i, joined (caller frees). */
+unsigned veto_flags(struct db *db, long long unit_id, char *reasons[4]);
+int veto_remove(struct db *db, long long id, const char *reason);
+int veto_each(struct db *db, int (*fn)(long long id, const char *unit, const char *cause,
+				       const char *reason, void *arg), void *arg);
 
 /* Checks "YYYY-MM-DD" is a real date in `year`. */
 int date_in_year(const char *s, int year);

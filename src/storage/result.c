@@ -29,6 +29,8 @@ void unit_load_free(struct unit_load *L)
 	free(L->sheets);
 	free(L->findings);
 	free(L->accidents);
+	for (int i = 0; i < 4; i++)
+		free(L->veto_reasons[i]);
 	memset(L, 0, sizeof *L);
 }
 
@@ -157,13 +159,15 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 	if (accident_load(db, u->id, u->kind, u->name, &L->accidents, &L->in.naccidents) != 0)
 		return -1;
 	L->in.accidents = L->accidents;
-	L->in.flags = veto_flags(db, u->id);
+	L->in.flags = veto_flags(db, u->id, L->veto_reasons);
 	return 0;
 }
 
 int unit_explain(struct db *db, const char *name, struct unit_load *L, struct result **r,
 		 struct diag *d)
 {
+	memset(L, 0, sizeof *L);
+	*r = NULL;
 	struct unit u;
 	if (unit_get(db, name, &u) != 0)
 		return -1;
@@ -187,8 +191,9 @@ int unit_explain(struct db *db, const char *name, struct unit_load *L, struct re
 	return 0;
 }
 
-/* The stored summary: parts, vetoes, missing inputs. */
-static char *detail_json(const struct result *r)
+/* The stored summary: parts, vetoes (with the reasons the office gave),
+ * missing inputs. */
+static char *detail_json(const struct result *r, const struct unit_load *L)
 {
 	cJSON *j = cJSON_CreateObject();
 	cJSON *parts = cJSON_AddArrayToObject(j, "parts");
@@ -208,9 +213,16 @@ static char *detail_json(const struct result *r)
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "code", r->vetoes[i].rule->code);
 		cJSON_AddStringToObject(o, "title", r->vetoes[i].rule->title);
-		cJSON_AddStringToObject(o, "detail", r->vetoes[i].detail);
+		const struct veto_rule *vr = r->vetoes[i].rule;
+		const char *why = NULL;
+		for (int k = 0; k < 4 && vr->when == WHEN_FLAG; k++)
+			if (vr->flag == (1u << k))
+				why = L->veto_reasons[k];
+		cJSON_AddStringToObject(o, "detail", why ? why : r->vetoes[i].detail);
 		static const char *const eff[] = {"fail", "at-most", "zero"};
 		cJSON_AddStringToObject(o, "effect", eff[r->vetoes[i].rule->effect]);
+		if (r->vetoes[i].rule->effect == EFFECT_AT_MOST)
+			cJSON_AddStringToObject(o, "grade", grade_name(r->vetoes[i].rule->grade));
 		cJSON_AddItemToArray(v, o);
 	}
 	cJSON *m = cJSON_AddArrayToObject(j, "missing");
@@ -285,12 +297,13 @@ static int compute_one(const struct unit *u, void *arg)
 			return 0;
 		}
 		x->sum->scored++;
-		c.ranked = true;
+		/* A partial total is not comparable: no rank until complete. */
+		c.ranked = !r->incomplete;
 		c.total = r->total;
 		c.raw_total = r->raw_total;
 		c.incomplete = r->incomplete;
 		c.proposed = r->proposed;
-		c.detail = detail_json(r);
+		c.detail = detail_json(r, &L);
 		result_free(r);
 		unit_load_free(&L);
 		diag_free(&d);
@@ -444,6 +457,32 @@ int results_stale(struct db *db)
 	return changed;
 }
 
+/* The best grade a unit's vetoes allow (from its stored result), or
+ * GRADE_NONE if none limits it. */
+static enum grade veto_cap(struct db *db, long long unit_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT detail FROM result WHERE unit_id = ?");
+	sqlite3_bind_int64(st, 1, unit_id);
+	enum grade cap = GRADE_NONE;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		cJSON *d = cJSON_Parse(db_col_text(st, 0)), *v;
+		cJSON_ArrayForEach(v, cJSON_GetObjectItem(d, "vetoes")) {
+			const char *eff = cJSON_GetStringValue(cJSON_GetObjectItem(v, "effect"));
+			enum grade g = GRADE_NONE;
+			if (eff && (strcmp(eff, "fail") == 0 || strcmp(eff, "zero") == 0))
+				g = GRADE_FAIL;
+			else if (eff && strcmp(eff, "at-most") == 0)
+				g = grade_parse(cJSON_GetStringValue(cJSON_GetObjectItem(v, "grade")) ?
+						cJSON_GetStringValue(cJSON_GetObjectItem(v, "grade")) : "");
+			if (g != GRADE_NONE && (cap == GRADE_NONE || g > cap))
+				cap = g;
+		}
+		cJSON_Delete(d);
+	}
+	sqlite3_reset(st);
+	return cap;
+}
+
 int decision_set(struct db *db, const char *unit, const char *grade, const char *reason)
 {
 	struct unit u;
@@ -465,6 +504,12 @@ int decision_set(struct db *db, const char *unit, const char *grade, const char 
 	sqlite3_reset(st);
 	if (results_stale(db) == 1) {
 		db_fail(db, "计分之后又有改动，请先运行 kaohe compute 再确定档次");
+		return -1;
+	}
+	enum grade cap = veto_cap(db, u.id);
+	if (cap != GRADE_NONE && grade_parse(grade) < cap) {
+		db_fail(db, "“%s”受否决，档次最高为%s，不能确定为%s（kaohe explain %s 查看否决原因）",
+			u.name, grade_name(cap), grade, u.name);
 		return -1;
 	}
 	if (strcmp(proposed, grade) != 0 && (!reason || !*reason)) {
@@ -493,6 +538,10 @@ int decision_set(struct db *db, const char *unit, const char *grade, const char 
 	return rc;
 }
 
+/* The reason recorded for a grade taken from the proposal at approval;
+ * reopening the year withdraws these (result.h). */
+const char *const AUTO_REASON = "按拟定档次确定";
+
 int year_approve_results(struct db *db, struct buf *report)
 {
 	int stale = results_stale(db);
@@ -519,6 +568,22 @@ int year_approve_results(struct db *db, struct buf *report)
 		return -1;
 	}
 	buf_free(&missing);
+	/* A decision without a reason that no longer matches the proposal
+	 * (the scores changed after it was made) must be made again. */
+	st = db_stmt(db, "SELECT u.name FROM result r JOIN unit u ON u.id = r.unit_id"
+		     " JOIN decision d ON d.unit_id = r.unit_id WHERE u.year_id = ?"
+		     " AND d.grade IS NOT r.proposed_grade AND (d.reason IS NULL OR d.reason = ?)");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, AUTO_REASON);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		buf_printf(&missing, "%s%s", nmiss++ ? "、" : "", db_col_text(st, 0));
+	sqlite3_reset(st);
+	if (nmiss) {
+		db_fail(db, "以下单位已确定的档次与新的拟定档次不同，须重新确定（kaohe grade set）：%s",
+			buf_str(&missing));
+		buf_free(&missing);
+		return -1;
+	}
 	/* Units without a decision take the proposed grade, on the record. */
 	st = db_stmt(db, "SELECT u.name, r.proposed_grade FROM result r JOIN unit u ON u.id = r.unit_id"
 		     " WHERE u.year_id = ? AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.unit_id = r.unit_id)");
@@ -536,7 +601,7 @@ int year_approve_results(struct db *db, struct buf *report)
 	sqlite3_reset(st);
 	int rc = 0;
 	for (int i = 0; i < n && rc == 0; i++) {
-		rc = decision_set(db, names[i], grades[i], "按拟定档次确定");
+		rc = decision_set(db, names[i], grades[i], AUTO_REASON);
 		if (rc == 0)
 			buf_printf(report, "%s：按拟定档次确定为%s\n", names[i], grades[i]);
 	}

@@ -19,6 +19,7 @@ struct unit_load {
 	struct sheet_input *sheets;
 	struct finding **sheet_findings;
 	struct accident *accidents;
+	char *veto_reasons[4];   /* the reasons recorded per veto flag bit */
 	char **strings;
 	int nstrings;
 };
@@ -66,5 +67,8 @@ int decision_set(struct db *db, const char *unit, const char *grade, const char 
 /* Approves (locks) the year: results must be current and complete; units
  * without a decision take their proposed grade, on the record. */
 int year_approve_results(struct db *db, struct buf *report);
+
+/* The reason of decisions made automatically at approval. */
+extern const char *const AUTO_REASON;
 
 #endif

@@ -208,6 +208,11 @@ int unit_edit(struct db *db, const char *name, const struct unit_change *c)
 		}
 		snprintf(u.status, sizeof u.status, "%s", s);
 	}
+	if (c->set_total && c->provincial_total > POINTS(1000)) {
+		char b[POINTS_BUFSZ];
+		db_fail(db, "省考核得分 %s 超过满分 1000", points_fmt(c->provincial_total, b));
+		return -1;
+	}
 	if (c->set_total) {
 		u.has_provincial_total = true;
 		u.provincial_total = c->provincial_total;
@@ -395,6 +400,16 @@ int team_member_add(struct db *db, const char *team, const char *person, const c
 	}
 	if (!person || !*person) {
 		db_fail(db, "成员姓名不能为空");
+		return -1;
+	}
+	sqlite3_stmt *dup = db_stmt(db, "SELECT 1 FROM team_member WHERE team_id = ? AND name = ? AND role = ?");
+	sqlite3_bind_int64(dup, 1, id);
+	db_bind_text(dup, 2, person);
+	db_bind_text(dup, 3, r);
+	int exists = sqlite3_step(dup) == SQLITE_ROW;
+	sqlite3_reset(dup);
+	if (exists) {
+		db_fail(db, "%s已是%s的%s", person, team, pair_lookup(roles, 4, r, 1));
 		return -1;
 	}
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO team_member (team_id, name, role, title, contact)"

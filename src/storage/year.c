@@ -1,6 +1,7 @@
 /* year.c: years, their schemes and template settings, approval. */
 #include "year.h"
 #include "audit.h"
+#include "result.h"
 #include "../core/builtin.h"
 #include "../core/template.h"
 
@@ -197,8 +198,20 @@ int year_reopen(struct db *db, const char *reason)
 	sqlite3_stmt *st = db_stmt(db, "UPDATE year SET approved = 0 WHERE id = ?");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	int rc = db_exec_stmt(db, st);
-	if (rc == 0)
-		rc = audit_add(db, "year.reopen", NULL, NULL, "已审定", "未审定", reason);
+	/* Grades taken from the proposals at approval are withdrawn: the
+	 * proposals may change now. Decisions the office made stay. */
+	if (rc == 0) {
+		st = db_stmt(db, "DELETE FROM decision WHERE reason = ? AND unit_id IN"
+			     " (SELECT id FROM unit WHERE year_id = ?)");
+		db_bind_text(st, 1, AUTO_REASON);
+		sqlite3_bind_int64(st, 2, db->year_id);
+		rc = db_exec_stmt(db, st);
+	}
+	if (rc == 0) {
+		char what[128];
+		snprintf(what, sizeof what, "未审定（撤回 %d 个按拟定档次确定的档次）", sqlite3_changes(db->h));
+		rc = audit_add(db, "year.reopen", NULL, NULL, "已审定", what, reason);
+	}
 	if (rc == 0)
 		db->approved = false;
 	return db_write_end(db, rc);

@@ -143,9 +143,14 @@ expect_exit 0 k explain 甲县
 expect_text out.txt "常委会只听取1次汇报"
 expect_text out.txt "日常考核：缺席 1 次 × 2 分 = 2 分"
 
-# Decisions: a grade other than the proposal needs a reason.
-expect_exit 1 k grade set 甲县 优秀
-expect_text err.txt "须写明理由"
+# Decisions: a grade other than the proposal needs a reason; no decision
+# can lift a unit above what its vetoes allow (甲县: E1, at most 良好).
+expect_exit 1 k grade set 甲县 优秀 --reason "集体研究"
+expect_text err.txt "“甲县”受否决，档次最高为良好，不能确定为优秀"
+expect_exit 1 k grade set 丙局 良好
+expect_text err.txt "“丙局”的拟定档次是优秀，确定为良好须写明理由"
+expect_exit 1 k explain 没有这个县
+expect_text err.txt "没有名为“没有这个县”的单位"
 expect_exit 0 k grade set 甲县 良好
 expect_exit 0 k grade set 丙局 良好 --reason "集体研究：年内发生信访事项"
 expect_exit 0 k export exported
@@ -166,6 +171,37 @@ expect_exit 1 k reopen
 expect_text err.txt "须写明原因"
 expect_exit 0 k reopen --reason "省里要求补充材料"
 expect_exit 0 k score set 甲县 1.1.6 --conditions 1
+# 安监局 took its proposal (良好) at approval; reopening withdrew that, so a
+# new approval takes the new proposal. 甲县's own decision (良好) stays.
+expect_exit 0 k compute
+expect_exit 0 k results --json
+python3 - out.txt <<'PY' || fail "decisions after reopen"
+import json, sys
+rs = {r["unit"]: r for r in json.load(open(sys.argv[1]))}
+assert rs["安监局"]["grade"] is None, rs["安监局"]
+assert rs["甲县"]["grade"] == "良好"
+# 1.1.5 "每少落实1次，扣1分" and 1.1.6 "未按规定落实者，扣5分": 958.5 − 1 − 5 = 952.5
+assert rs["甲县"]["total"] == 952.5, rs["甲县"]["total"]
+PY
+
+# Records made by mistake are removed on the record; veto reasons show.
+expect_exit 0 k veto add 乙县 --cause falsified --reason 提供虚假会议记录
+expect_exit 0 k veto list
+expect_text out.txt "1  乙县  在考核中提供不真实情况，弄虚作假  理由：提供虚假会议记录"
+expect_exit 1 k veto remove 1
+expect_text err.txt "删除须写明原因"
+expect_exit 0 k veto remove 1 --reason 录错单位
+expect_exit 0 k accident list
+expect_text out.txt "   2  2016-09-09  甲县  一般事故"
+expect_exit 0 k accident remove 2 --reason 重复录入
+expect_exit 0 k industry list
+expect_text out.txt "交通局（未登记为市直部门）"
+expect_exit 0 k industry set 交通运输 丙局
+expect_exit 0 k accident add --unit 甲县 --date 2016-05-05 --deaths 0 --injuries 1 --loss 1000 --industry 交通运输
+expect_text out.txt "计入 甲县 和 丙局"
+expect_exit 0 k audit 乙县
+expect_text out.txt "veto.remove"
+expect_text out.txt "录错单位"
 
 # The record.
 expect_exit 0 k audit 甲县
