@@ -2,6 +2,7 @@
 #include "args.h"
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,8 +62,9 @@ int args_parse(const char *cmd, int argc, char **argv, struct opt *opts, char **
 		o->text = v;
 		if (o->type == OPT_INT) {
 			char *end;
+			errno = 0;
 			o->num = strtoll(v, &end, 10);
-			if (!*v || *end) {
+			if (!*v || *end || errno == ERANGE) {
 				cli_error("选项 %s 的值“%s”须是整数", o->name, v);
 				return -1;
 			}

@@ -50,7 +50,7 @@ int cmd_sample_draw(int argc, char **argv)
 	for (int i = 0; i < 3; i++)
 		if (opt_get(opts, names[i])->set) {
 			long long v = opt_get(opts, names[i])->num;
-			*vals[i] = v < 0 || v > 16 ? 99 : (int)v;
+			*vals[i] = v < 0 ? 0 : v > 1000 ? 1000 : (int)v;
 		}
 	struct db *db = cli_open(false, true);
 	if (!db)
@@ -566,11 +566,13 @@ int cmd_daily_rule(int argc, char **argv)
 {
 	struct opt opts[] = {{"--deduct", OPT_POINTS}, {"--per-day", OPT_POINTS}, {NULL}};
 	char *pos[1];
-	if (args_parse("daily rule", argc, argv, opts, pos, 1) != 1)
+	if (args_parse("daily rule", argc, argv, opts, pos, 1) != 1 ||
+	    (!opt_get(opts, "--deduct")->set && !opt_get(opts, "--per-day")->set))
 		return cli_usage("daily rule");
 	struct daily_arg x = {pos[0]};
-	x.deduct = opt_get(opts, "--deduct")->points;
-	x.per_day = opt_get(opts, "--per-day")->points;
+	/* -1: keep what the year has */
+	x.deduct = opt_get(opts, "--deduct")->set ? opt_get(opts, "--deduct")->points : -1;
+	x.per_day = opt_get(opts, "--per-day")->set ? opt_get(opts, "--per-day")->points : -1;
 	struct db *db = cli_open(false, true);
 	if (!db)
 		return EXIT_REJECTED;

@@ -190,20 +190,27 @@ int cmd_explain(int argc, char **argv)
 	struct result *r = NULL;
 	struct diag d = {0};
 	int rc = EXIT_OK;
+	enum grade stored;
 	if (unit_explain(db, pos[0], &L, &r, &d) != 0) {
 		rc = cli_db_error(db);
 		cli_print_diag(&d);
-	} else if (opt_get(opts, "--json")->set) {
-		cJSON *j = result_to_json(r, L.unit.name, L.unit.kind);
-		char *s = cJSON_Print(j);
-		puts(s);
-		free(s);
-		cJSON_Delete(j);
 	} else {
-		struct buf out = {0};
-		result_to_text(r, L.unit.name, &out);
-		fputs(buf_str(&out), stdout);
-		buf_free(&out);
+		/* The proposal of the last compute includes the grade quota,
+		 * which only a ranking of every unit can apply. */
+		if (result_current_proposal(db, L.unit.id, &stored))
+			r->proposed = stored;
+		if (opt_get(opts, "--json")->set) {
+			cJSON *j = result_to_json(r, L.unit.name, L.unit.kind);
+			char *s = cJSON_Print(j);
+			puts(s);
+			free(s);
+			cJSON_Delete(j);
+		} else {
+			struct buf out = {0};
+			result_to_text(r, L.unit.name, &out);
+			fputs(buf_str(&out), stdout);
+			buf_free(&out);
+		}
 	}
 	result_free(r);
 	unit_load_free(&L);
@@ -363,8 +370,12 @@ int cmd_export(int argc, char **argv)
 	csv_row(&e.results, rh, 9);
 	csv_row(&e.sheets, sh, 8);
 	int rc = EXIT_OK;
-	if (results_stale(db) < 0) {
+	int stale = results_stale(db);
+	if (stale < 0) {
 		cli_error("还没有考核结果（先运行 kaohe compute）");
+		rc = EXIT_REJECTED;
+	} else if (stale) {
+		cli_error("计分之后又有改动，结果已过期：请先运行 kaohe compute 再导出");
 		rc = EXIT_REJECTED;
 	} else if (results_each(db, NULL, export_one, &e) != 0 ||
 		   unit_each(db, NULL, export_sheets, &e) != 0) {

@@ -28,6 +28,10 @@ int cmd_unit_add(int argc, char **argv)
 	if (args_parse("unit add", argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--kind")->set)
 		return cli_usage("unit add");
 	struct unit_add_arg a = {0};
+	if (strlen(pos[0]) >= sizeof a.u.name - 1) {
+		cli_error("单位名称过长（最多 80 个汉字）");
+		return EXIT_USAGE;
+	}
 	snprintf(a.u.name, sizeof a.u.name, "%s", pos[0]);
 	snprintf(a.u.kind, sizeof a.u.kind, "%s", opt_get(opts, "--kind")->text);
 	if (opt_get(opts, "--parent")->set)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int cmd_init(int argc, char **argv)
 {
@@ -42,6 +43,11 @@ int cmd_init(int argc, char **argv)
 		texts[i] = (struct scheme_text){files[i], data[i], len};
 		given[i] = &texts[i];
 	}
+	/* A refused init leaves no new file behind. */
+	const char *path = cli_env.db_path ? cli_env.db_path : getenv("KAOHE_DB");
+	if (!path || !*path)
+		path = "kaohe.db";
+	bool existed = access(path, F_OK) == 0;
 	struct db *db = cli_open(true, false);
 	int rc = EXIT_REJECTED;
 	if (db) {
@@ -52,6 +58,14 @@ int cmd_init(int argc, char **argv)
 			cli_db_error(db);
 		}
 		db_close(db);
+	}
+	if (rc != EXIT_OK && !existed) {
+		char p[4200];
+		unlink(path);
+		snprintf(p, sizeof p, "%s-wal", path);
+		unlink(p);
+		snprintf(p, sizeof p, "%s-shm", path);
+		unlink(p);
 	}
 	free(data[0]);
 	free(data[1]);
@@ -74,8 +88,12 @@ int cmd_approve(int argc, char **argv)
 		return EXIT_REJECTED;
 	struct buf report = {0};
 	int rc = cli_write(db, do_approve, &report);
-	if (rc == EXIT_OK)
-		printf("%s%d 年度考核结果已审定，此后的修改都将被拒绝\n", buf_str(&report), db->year);
+	if (rc == EXIT_OK) {
+		char head[65] = "";
+		audit_verify(db, head);
+		printf("%s%d 年度考核结果已审定，此后的修改都将被拒绝\n"
+		       "审计记录链尾校验值：%s（请与归档结果一并留存）\n", buf_str(&report), db->year, head);
+	}
 	buf_free(&report);
 	db_close(db);
 	return rc;

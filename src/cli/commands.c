@@ -74,7 +74,7 @@ const struct command commands[] = {
 	{"audit", cmd_audit, "audit [单位] [--verify]", "查看修改记录；--verify 校验记录是否被篡改"},
 	{"export", cmd_export, "export [目录]", "导出 results.csv 和 sheets.csv（每个单位的评分表）"},
 	{"backup", cmd_backup, "backup 文件", "在他人写入时也能做一致的在线备份"},
-	{"demo", cmd_demo, "demo [文件]", "生成秦皇岛市2016年度考核的演示数据库"},
+	{"demo", cmd_demo, "demo [文件] [--seed N]", "生成秦皇岛市2016年度考核的演示数据库"},
 	{NULL, NULL, NULL, NULL},
 };
 

@@ -229,6 +229,50 @@ int csv_column(const struct csv *c, const char *const *names)
 	return -1;
 }
 
+int csv_check_header(const struct csv *c, const char *file, const char *const *known,
+		     struct diag *d)
+{
+	int bad = 0;
+	for (int j = 0; j < c->ncols; j++) {
+		int ok = 0;
+		for (const char *const *k = known; *k && !ok; k++)
+			ok = strcmp(c->rows[0][j], *k) == 0;
+		if (!ok) {
+			diag_add(d, "%s:第%d行第%d列：未知的列“%s”", file, c->line[0], j + 1, c->rows[0][j]);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+int csv_yes_no(const char *s)
+{
+	static const char *const yes[] = {"是", "1", "yes", "y", "Y", "YES", NULL};
+	static const char *const no[] = {"", "否", "0", "no", "n", "N", "NO", NULL};
+	for (int i = 0; yes[i]; i++)
+		if (strcmp(s, yes[i]) == 0)
+			return 1;
+	for (int i = 0; no[i]; i++)
+		if (strcmp(s, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
+long long csv_count(const char *s, long long max)
+{
+	long long v = 0;
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (v > max)
+			return -1;
+	}
+	return v;
+}
+
 void csv_put_field(struct buf *b, const char *s)
 {
 	if (!strpbrk(s, ",\"\n\r") && s[0] != ' ' && (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {

@@ -27,6 +27,19 @@ void csv_free(struct csv *c);
  * the header has, or -1. Header names are compared after trimming spaces. */
 int csv_column(const struct csv *c, const char *const *names);
 
+/* Checks that every header name is one of known[] (NULL-terminated);
+ * adds "FILE:第1行第N列：未知的列“X”" for each that is not. Returns the
+ * number of unknown columns. */
+int csv_check_header(const struct csv *c, const char *file, const char *const *known,
+		     struct diag *d);
+
+/* Parses a yes/no cell: 是/否, 1/0, yes/no, y/n, or empty (no). Returns
+ * 1, 0, or -1 if it is none of these. */
+int csv_yes_no(const char *s);
+
+/* Parses a whole number 0..max; -1 if it is not one. */
+long long csv_count(const char *s, long long max);
+
 /* Converts GB18030 text to UTF-8. Returns the UTF-8 text (caller frees) or
  * NULL if buf is not valid GB18030 (*bad = offset of the bad byte). */
 char *gbk_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *bad);

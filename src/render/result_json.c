@@ -20,7 +20,7 @@ static void add_scores(cJSON *j, const struct node *n, const struct node_result 
 		if (nr->missing)
 			cJSON_AddTrueToObject(j, "missing");
 		if (nr->finding && nr->finding->note && *nr->finding->note)
-			cJSON_AddStringToObject(j, "note", nr->finding->note);
+			cJSON_AddStringToObject(j, "finding_note", nr->finding->note);
 	}
 	if (nr->nsheets) {
 		cJSON *sheets = cJSON_AddArrayToObject(j, "sheets");
@@ -45,12 +45,25 @@ static void add_scores(cJSON *j, const struct node *n, const struct node_result 
 	}
 }
 
+/* The children of a sheets node are scored on each sheet, not on the
+ * unit's own: their score here is null. */
+static void mark_per_sheet(cJSON *j)
+{
+	cJSON *c;
+	cJSON_ArrayForEach(c, cJSON_GetObjectItem(j, "children")) {
+		cJSON_AddNullToObject(c, "score");
+		cJSON_AddTrueToObject(c, "per_sheet");
+		mark_per_sheet(c);
+	}
+}
+
 void result_tree_scores(cJSON *j, const struct node *n, const struct node_result *nodes)
 {
 	add_scores(j, n, nodes);
-	/* the sheets node's children are scored per sheet, not here */
-	if (nodes[n->index].nsheets || n->score == SCORE_SHEETS)
+	if (nodes[n->index].nsheets || n->score == SCORE_SHEETS) {
+		mark_per_sheet(j);
 		return;
+	}
 	cJSON *children = cJSON_GetObjectItem(j, "children");
 	cJSON *c;
 	int i = 0;

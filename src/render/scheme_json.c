@@ -65,7 +65,7 @@ cJSON *node_to_json(const struct node *n)
 	if (n->scale)
 		cJSON_AddItemToObject(j, "scale", json_points(n->scale));
 	if (n->score != SCORE_LEAF)
-		cJSON_AddStringToObject(j, "score", group_score_name(n->score));
+		cJSON_AddStringToObject(j, "scoring", group_score_name(n->score));
 	if (n->sample)
 		cJSON_AddStringToObject(j, "sample", sample_kind_name(n->sample));
 	if (n->na)
@@ -104,7 +104,7 @@ cJSON *scheme_to_json(const struct scheme *s)
 {
 	cJSON *j = node_to_json(s->root);
 	cJSON_AddStringToObject(j, "scheme", s->name);
-	cJSON_AddStringToObject(j, "unit", s->unit);
+	cJSON_AddStringToObject(j, "unit_kind", s->unit);
 	cJSON_AddNumberToObject(j, "year", s->year);
 	if (s->source)
 		cJSON_AddStringToObject(j, "source", s->source);

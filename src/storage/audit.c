@@ -96,6 +96,18 @@ long long audit_verify(struct db *db, char head[65])
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long seq = sqlite3_column_int64(st, 0);
 		n++;
+		/* Types too: text in the year column would hash like its number. */
+		int typed = sqlite3_column_type(st, 4) == SQLITE_INTEGER;
+		for (int i = 1; i <= 3 && typed; i++)
+			typed = sqlite3_column_type(st, i) == SQLITE_TEXT;
+		for (int i = 5; i <= 10 && typed; i++)
+			typed = sqlite3_column_type(st, i) == SQLITE_TEXT ||
+				(i < 10 && sqlite3_column_type(st, i) == SQLITE_NULL);
+		if (!typed) {
+			db_fail(db, "第 %lld 条审计记录被改动：字段类型不符", seq);
+			sqlite3_reset(st);
+			return -1;
+		}
 		if (seq != n) {
 			db_fail(db, "审计记录不连续：第 %lld 条之后是第 %lld 条，有记录被删除", n - 1, seq);
 			sqlite3_reset(st);

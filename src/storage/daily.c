@@ -103,6 +103,19 @@ int daily_outcome_set(struct db *db, long long task, const char *unit, const cha
 		db_fail(db, "迟报须写明迟报天数（--days，1 到 366），其他结果不写天数");
 		return -1;
 	}
+	st = db_stmt(db, "SELECT outcome, days_late FROM daily_outcome WHERE task_id = ? AND unit_id = ?");
+	sqlite3_bind_int64(st, 1, task);
+	sqlite3_bind_int64(st, 2, u.id);
+	char old[512] = "";
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		long long d = sqlite3_column_int64(st, 1);
+		if (d)
+			snprintf(old, sizeof old, "%s：%s %lld 天", title,
+				 daily_outcome_title(db_col_text(st, 0)), d);
+		else
+			snprintf(old, sizeof old, "%s：%s", title, daily_outcome_title(db_col_text(st, 0)));
+	}
+	sqlite3_reset(st);
 	st = db_stmt(db, "INSERT INTO daily_outcome (task_id, unit_id, outcome, days_late) VALUES (?, ?, ?, ?)"
 		     " ON CONFLICT (task_id, unit_id) DO UPDATE SET outcome = excluded.outcome,"
 		     " days_late = excluded.days_late");
@@ -117,7 +130,7 @@ int daily_outcome_set(struct db *db, long long task, const char *unit, const cha
 		snprintf(what, sizeof what, "%s：%s %lld 天", title, daily_outcome_title(o), days_late);
 	else
 		snprintf(what, sizeof what, "%s：%s", title, daily_outcome_title(o));
-	return audit_add(db, "daily.outcome", u.name, NULL, NULL, what, NULL);
+	return audit_add(db, "daily.outcome", u.name, NULL, old[0] ? old : NULL, what, NULL);
 }
 
 int daily_rule_set(struct db *db, const char *outcome, points_t deduct, points_t per_day)
@@ -127,19 +140,36 @@ int daily_rule_set(struct db *db, const char *outcome, points_t deduct, points_t
 		db_fail(db, "只能为 absent（缺席）、late（迟报）、missing（未报）设定扣分");
 		return -1;
 	}
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO daily_rule (year_id, outcome, deduct, per_day)"
-				   " VALUES (?, ?, ?, ?) ON CONFLICT (year_id, outcome) DO UPDATE SET"
-				   " deduct = excluded.deduct, per_day = excluded.per_day");
+	/* A negative value keeps what the year has. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT deduct, per_day FROM daily_rule WHERE year_id = ? AND outcome = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, o);
+	points_t old_deduct = 0, old_per_day = 0;
+	int had = sqlite3_step(st) == SQLITE_ROW;
+	if (had) {
+		old_deduct = sqlite3_column_int64(st, 0);
+		old_per_day = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (deduct < 0)
+		deduct = old_deduct;
+	if (per_day < 0)
+		per_day = old_per_day;
+	st = db_stmt(db, "INSERT INTO daily_rule (year_id, outcome, deduct, per_day)"
+		     " VALUES (?, ?, ?, ?) ON CONFLICT (year_id, outcome) DO UPDATE SET"
+		     " deduct = excluded.deduct, per_day = excluded.per_day");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, o);
 	sqlite3_bind_int64(st, 3, deduct);
 	sqlite3_bind_int64(st, 4, per_day);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
-	char what[128], a[POINTS_BUFSZ], b[POINTS_BUFSZ];
+	char what[128], oldw[128], a[POINTS_BUFSZ], b[POINTS_BUFSZ];
 	snprintf(what, sizeof what, "%s每次扣 %s 分，每天扣 %s 分", daily_outcome_title(o),
 		 points_fmt(deduct, a), points_fmt(per_day, b));
-	return audit_add(db, "daily.rule", NULL, o, NULL, what, NULL);
+	snprintf(oldw, sizeof oldw, "%s每次扣 %s 分，每天扣 %s 分", daily_outcome_title(o),
+		 points_fmt(old_deduct, a), points_fmt(old_per_day, b));
+	return audit_add(db, "daily.rule", NULL, o, had ? oldw : NULL, what, NULL);
 }
 
 int daily_deductions(struct db *db, long long unit_id, const char *unit_kind,

@@ -11,8 +11,13 @@
 int date_in_year(const char *s, int year)
 {
 	int y, m, d;
-	char tail;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+	/* exactly YYYY-MM-DD, digits only */
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3)
 		return 0;
 	if (y != year || m < 1 || m > 12 || d < 1)
 		return 0;
@@ -51,6 +56,12 @@ int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 	}
 	if (a->deaths < 0 || a->injuries < 0 || a->loss < 0) {
 		db_fail(db, "死亡人数、重伤人数和直接经济损失不能为负数");
+		return -1;
+	}
+	if (a->deaths > ACCIDENT_MAX_PEOPLE || a->injuries > ACCIDENT_MAX_PEOPLE ||
+	    a->loss > ACCIDENT_MAX_LOSS) {
+		db_fail(db, "死亡、重伤人数不能超过 %lld，直接经济损失不能超过 %lld 元",
+			ACCIDENT_MAX_PEOPLE, ACCIDENT_MAX_LOSS);
 		return -1;
 	}
 	department_of(db, a->industry, a->department, sizeof a->department);
@@ -182,62 +193,61 @@ int accident_load(struct db *db, long long unit_id, const char *unit_kind, const
 	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取事故");
 }
 
-static int parse_count(const char *s, long long *out)
-{
-	char *end;
-	if (!*s) {
-		*out = 0;
-		return 0;
-	}
-	if (*s < '0' || *s > '9')
-		return -1;
-	*out = strtoll(s, &end, 10);
-	return *end ? -1 : 0;
-}
-
-static int parse_flag(const char *s)
-{
-	return strcmp(s, "是") == 0 || strcmp(s, "1") == 0 || strcmp(s, "yes") == 0;
-}
-
 int accident_import(struct db *db, const struct csv *c, const char *file, struct diag *d)
 {
-	static const char *const cols[][4] = {
+	static const char *const cols[][3] = {
 		{"县区", "county", NULL}, {"日期", "date", NULL}, {"死亡", "deaths", NULL},
 		{"重伤", "injuries", NULL}, {"损失", "loss", NULL}, {"行业", "industry", NULL},
 		{"瞒报", "concealed", NULL}, {"谎报", "false-report", NULL}, {"漏报", "omitted", NULL},
 		{"备注", "note", NULL},
 	};
+	static const char *const known[] = {"县区", "county", "日期", "date", "死亡", "deaths",
+		"重伤", "injuries", "损失", "loss", "行业", "industry", "瞒报", "concealed", "谎报",
+		"false-report", "漏报", "omitted", "备注", "note", NULL};
 	int ix[10];
 	for (int k = 0; k < 10; k++)
 		ix[k] = csv_column(c, cols[k]);
-	if (ix[0] < 0 || ix[1] < 0) {
-		diag_add(d, "%s:第%d行：表头须有“县区”和“日期”列", file, c->line[0]);
+	int bad = csv_check_header(c, file, known, d);
+	for (int k = 0; k < 5; k++)
+		if (ix[k] < 0) {
+			diag_add(d, "%s:第%d行：表头缺少“%s”列（县区、日期、死亡、重伤、损失 必须有）", file,
+				 c->line[0], cols[k][0]);
+			bad++;
+		}
+	if (bad)
 		return -1;
-	}
-	int bad = 0;
 	for (int i = 1; i < c->nrows; i++) {
 		char **r = c->rows[i];
 		struct accident_rec a = {0};
 		snprintf(a.county, sizeof a.county, "%s", r[ix[0]]);
 		snprintf(a.date, sizeof a.date, "%s", r[ix[1]]);
 		long long *nums[3] = {&a.deaths, &a.injuries, &a.loss};
+		static const long long max[3] = {ACCIDENT_MAX_PEOPLE, ACCIDENT_MAX_PEOPLE, ACCIDENT_MAX_LOSS};
 		int ok = 1;
 		for (int k = 0; k < 3; k++)
-			if (ix[2 + k] >= 0 && parse_count(r[ix[2 + k]], nums[k]) != 0) {
-				diag_add(d, "%s:第%d行第%d列：%s“%s”须是非负整数", file, c->line[i],
-					 ix[2 + k] + 1, cols[2 + k][0], r[ix[2 + k]]);
+			if ((*nums[k] = csv_count(r[ix[2 + k]], max[k])) < 0) {
+				diag_add(d, "%s:第%d行第%d列：%s“%s”须是 0 到 %lld 的整数（没有的写 0）", file,
+					 c->line[i], ix[2 + k] + 1, cols[2 + k][0], r[ix[2 + k]], max[k]);
 				ok = 0;
 			}
+		if (ix[5] >= 0)
+			snprintf(a.industry, sizeof a.industry, "%s", r[ix[5]]);
+		bool *flags[3] = {&a.concealed, &a.false_report, &a.omitted};
+		for (int k = 0; k < 3; k++) {
+			if (ix[6 + k] < 0)
+				continue;
+			int v = csv_yes_no(r[ix[6 + k]]);
+			if (v < 0) {
+				diag_add(d, "%s:第%d行第%d列：%s“%s”须是 是 或 否（空白为否）", file, c->line[i],
+					 ix[6 + k] + 1, cols[6 + k][0], r[ix[6 + k]]);
+				ok = 0;
+			}
+			*flags[k] = v == 1;
+		}
 		if (!ok) {
 			bad++;
 			continue;
 		}
-		if (ix[5] >= 0)
-			snprintf(a.industry, sizeof a.industry, "%s", r[ix[5]]);
-		a.concealed = ix[6] >= 0 && parse_flag(r[ix[6]]);
-		a.false_report = ix[7] >= 0 && parse_flag(r[ix[7]]);
-		a.omitted = ix[8] >= 0 && parse_flag(r[ix[8]]);
 		if (ix[9] >= 0)
 			snprintf(a.note, sizeof a.note, "%s", r[ix[9]]);
 		if (accident_add(db, &a, NULL) != 0) {
@@ -362,8 +372,9 @@ int accident_remove(struct db *db, long long id, const char *reason)
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
 	char old[512];
-	snprintf(old, sizeof old, "%s 死亡 %lld 人，重伤 %lld 人，直接经济损失 %lld 元", a.date,
-		 a.deaths, a.injuries, a.loss);
+	snprintf(old, sizeof old, "%s 死亡 %lld 人，重伤 %lld 人，直接经济损失 %lld 元%s%s%s%s%s",
+		 a.date, a.deaths, a.injuries, a.loss, a.industry[0] ? "，行业 " : "", a.industry,
+		 a.concealed ? "，瞒报" : "", a.false_report ? "，谎报" : "", a.omitted ? "，漏报" : "");
 	return audit_add(db, "accident.remove", a.county, NULL, old, NULL, reason);
 }
 

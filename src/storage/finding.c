@@ -5,6 +5,7 @@
 #include "year.h"
 #include "../core/csv.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,6 +266,46 @@ static int store(struct db *db, const struct target *t, const struct finding *f,
 	return rc;
 }
 
+static bool is_ancestor(const struct node *a, const struct node *n)
+{
+	for (n = n->parent; n; n = n->parent)
+		if (n == a)
+			return true;
+	return false;
+}
+
+/* The not-applicable rule against what is stored already: no finding
+ * below a node marked not applicable, and no node marked not applicable
+ * with findings below it (the engine would ignore them). Returns -1 with
+ * the message in d on a conflict. */
+static int na_conflict(struct db *db, const struct target *t, const struct finding *f,
+		       struct diag *d, const char *where)
+{
+	const struct node *fn = scheme_find(t->s, f->code);
+	sqlite3_stmt *st = db_stmt(db, "SELECT code, form FROM finding WHERE unit_id = ? AND sheet_id = ?"
+				   " AND code <> ?");
+	sqlite3_bind_int64(st, 1, t->owner.id);
+	sqlite3_bind_int64(st, 2, t->sheet_id);
+	db_bind_text(st, 3, f->code);
+	int rc = 0;
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		const struct node *m = scheme_find(t->s, db_col_text(st, 0));
+		if (!m || !fn)
+			continue;
+		const char *w = where ? where : "", *sep = where && *where ? "：" : "";
+		if (f->form == INPUT_NA && is_ancestor(fn, m)) {
+			diag_add(d, "%s%s%s 下已有 %s 的评分，不能标为不适用（先用 kaohe score clear 删除）",
+				 w, sep, fn->code, m->code);
+			rc = -1;
+		} else if (strcmp(db_col_text(st, 1), "na") == 0 && is_ancestor(m, fn)) {
+			diag_add(d, "%s%s%s 已标为不适用，其下的 %s 不能再录入", w, sep, m->code, fn->code);
+			rc = -1;
+		}
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
 static int check(struct db *db, struct daily_codes *dc, const struct target *t,
 		 const struct finding *f, struct diag *d, const char *where)
 {
@@ -287,6 +328,8 @@ int finding_set(struct db *db, const char *unit, const struct finding *f)
 	struct diag d = {0};
 	struct daily_codes dc = {0};
 	int rc = check(db, &dc, &t, f, &d, NULL);
+	if (rc == 0)
+		rc = na_conflict(db, &t, f, &d, NULL);
 	daily_codes_free(&dc);
 	if (rc != 0) {
 		db_fail(db, "%s", d.msgs[0]);
@@ -425,6 +468,11 @@ long long finding_import(struct db *db, const struct csv *c, const char *file,
 						 INPUT_SCORE, INPUT_NA};
 	static const char *const vnames[5] = {"次数", "情形", "扣分", "得分", "不适用"};
 	int cn = csv_column(c, note_col);
+	static const char *const known[] = {"单位", "unit", "名称", "编号", "item", "code", "考核项",
+		"次数", "count", "情形", "conditions", "扣分", "deduct", "得分", "score", "不适用", "na",
+		"备注", "note", NULL};
+	if (csv_check_header(c, file, known, d))
+		return -1;
 	if (cu < 0 || ci < 0) {
 		diag_add(d, "%s:第%d行：表头须有“单位”和“编号”列（以及 次数、情形、扣分、得分、不适用 中的列）",
 			 file, c->line[0]);
@@ -467,15 +515,15 @@ long long finding_import(struct db *db, const struct csv *c, const char *file,
 		int ok = 1;
 		if (f->form == INPUT_COUNT) {
 			char *end;
+			errno = 0;
 			f->count = strtoll(v, &end, 10);
-			ok = *end == '\0' && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9'));
+			ok = *end == '\0' && errno == 0 && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9'));
 		} else if (f->form == INPUT_CONDITIONS) {
 			ok = conditions_parse(v, &f->conditions) == 0;
 		} else if (f->form == INPUT_DEDUCT || f->form == INPUT_SCORE) {
 			ok = points_parse(v, &f->amount) == 0;
 		} else {
-			ok = strcmp(v, "是") == 0 || strcmp(v, "1") == 0 || strcmp(v, "yes") == 0 ||
-			     strcmp(v, "na") == 0;
+			ok = csv_yes_no(v) == 1 || strcmp(v, "na") == 0;
 		}
 		if (!ok) {
 			diag_add(d, "%s第%d列：%s“%s”格式不对", WHERE(where), cv[col] + 1, vnames[col], v);
@@ -512,6 +560,26 @@ long long finding_import(struct db *db, const struct csv *c, const char *file,
 			continue;
 		}
 		(*r)[n->index] = i;
+	}
+	/* The not-applicable rule within the file and against what is stored. */
+	for (int i = 1, clean = !bad; clean && i < c->nrows && bad < MAX_PROBLEMS; i++) {
+		const struct target *t = &cache.targets[ts[i]];
+		const struct node *n = scheme_find(t->s, fs[i].code);
+		for (const struct node *a = n->parent; a; a = a->parent) {
+			int j = rows_of[ts[i]][a->index];
+			if (j && fs[j].form == INPUT_NA) {
+				diag_add(d, "%s:第%d行：%s 已在第%d行标为不适用，其下的 %s 不能再录入", file,
+					 c->line[i], a->code, c->line[j], n->code);
+				bad++;
+				break;
+			}
+		}
+		if (t->had_findings) {
+			char w[96];
+			snprintf(w, sizeof w, "%s:第%d行", file, c->line[i]);
+			if (na_conflict(db, t, &fs[i], d, w) != 0)
+				bad++;
+		}
 	}
 	for (int i = 0; i < cache.n; i++)
 		free(rows_of[i]);

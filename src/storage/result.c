@@ -363,6 +363,10 @@ int compute_all(struct db *db, struct compute_summary *sum, struct diag *d)
 		rc = rank_kind(db, &x, "county");
 	if (rc == 0)
 		rc = rank_kind(db, &x, "department");
+	if (rc == 0 && sum->failed) {
+		db_fail(db, "%d 个单位的评分记录有误，未计分，原有结果保持不变", sum->failed);
+		rc = -1;
+	}
 	char at[32], what[256];
 	db_now(at);
 	snprintf(what, sizeof what, "计分 %d 个单位（省考核 %d，不考核 %d，未完成 %d，有误 %d）",
@@ -434,6 +438,20 @@ int results_each(struct db *db, const char *kind, int (*fn)(const struct result_
 	sqlite3_reset(st);
 	free(detail);
 	return r;
+}
+
+int result_current_proposal(struct db *db, long long unit_id, enum grade *g)
+{
+	if (results_stale(db) != 0)
+		return 0;
+	sqlite3_stmt *st = db_stmt(db, "SELECT proposed_grade FROM result WHERE unit_id = ?");
+	sqlite3_bind_int64(st, 1, unit_id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		*g = sqlite3_column_type(st, 0) == SQLITE_NULL ? GRADE_NONE
+			: grade_parse(db_col_text(st, 0));
+	sqlite3_reset(st);
+	return found;
 }
 
 int results_stale(struct db *db)
@@ -553,9 +571,11 @@ int year_approve_results(struct db *db, struct buf *report)
 		db_fail(db, "计分之后又有改动，请先运行 kaohe compute 再审定");
 		return -1;
 	}
-	sqlite3_stmt *st = db_stmt(db, "SELECT u.name FROM result r JOIN unit u ON u.id = r.unit_id"
-				   " WHERE u.year_id = ? AND (r.incomplete OR r.proposed_grade IS NULL)"
-				   " AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.unit_id = r.unit_id)");
+	sqlite3_stmt *st = db_stmt(db, "SELECT u.name FROM unit u LEFT JOIN result r ON r.unit_id = u.id"
+				   " WHERE u.year_id = ? AND u.kind IN ('county', 'department')"
+				   " AND u.status <> 'excluded' AND (r.unit_id IS NULL OR"
+				   " ((r.incomplete OR r.proposed_grade IS NULL)"
+				   " AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.unit_id = u.id)))");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	struct buf missing = {0};
 	int nmiss = 0;
@@ -563,7 +583,32 @@ int year_approve_results(struct db *db, struct buf *report)
 		buf_printf(&missing, "%s%s", nmiss++ ? "、" : "", db_col_text(st, 0));
 	sqlite3_reset(st);
 	if (nmiss) {
-		db_fail(db, "以下单位的考核结果未完成或没有档次，不能审定：%s", buf_str(&missing));
+		db_fail(db, "以下单位没有考核结果、结果未完成或没有档次，不能审定：%s", buf_str(&missing));
+		buf_free(&missing);
+		return -1;
+	}
+	/* No decision, whatever its reason, above what the vetoes allow. */
+	st = db_stmt(db, "SELECT u.id, u.name, d.grade FROM decision d JOIN unit u ON u.id = d.unit_id"
+		     " WHERE u.year_id = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	struct { long long id; char name[256]; enum grade g; } *dec = NULL;
+	int ndec = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		dec = xrealloc(dec, (size_t)(ndec + 1) * sizeof *dec);
+		dec[ndec].id = sqlite3_column_int64(st, 0);
+		snprintf(dec[ndec].name, sizeof dec[ndec].name, "%s", db_col_text(st, 1));
+		dec[ndec].g = grade_parse(db_col_text(st, 2));
+		ndec++;
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < ndec; i++) {
+		enum grade cap = veto_cap(db, dec[i].id);
+		if (cap != GRADE_NONE && dec[i].g < cap)
+			buf_printf(&missing, "%s%s（最高%s）", nmiss++ ? "、" : "", dec[i].name, grade_name(cap));
+	}
+	free(dec);
+	if (nmiss) {
+		db_fail(db, "以下单位已确定的档次高于否决所允许的档次，须重新确定：%s", buf_str(&missing));
 		buf_free(&missing);
 		return -1;
 	}

@@ -60,6 +60,11 @@ int results_each(struct db *db, const char *kind, int (*fn)(const struct result_
  * results yet (-1). */
 int results_stale(struct db *db);
 
+/* The proposal stored by the last compute, when nothing changed since
+ * (it includes the grade quotas, which need every unit): returns 1 and
+ * sets *g, or 0. */
+int result_current_proposal(struct db *db, long long unit_id, enum grade *g);
+
 /* Records the collective decision for a unit. A reason is required where
  * the grade differs from the proposal. */
 int decision_set(struct db *db, const char *unit, const char *grade, const char *reason);

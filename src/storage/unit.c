@@ -121,6 +121,11 @@ int unit_add(struct db *db, struct unit *u)
 		db_fail(db, "单位名称不能为空");
 		return -1;
 	}
+	if (strlen(u->name) >= sizeof u->name - 1 || strlen(u->parent) >= sizeof u->parent - 1 ||
+	    strlen(u->industry) >= sizeof u->industry - 1) {
+		db_fail(db, "单位名称、上级或行业过长（名称最多 80 个汉字）");
+		return -1;
+	}
 	const char *kind = unit_kind_parse(u->kind);
 	if (!kind) {
 		db_fail(db, "未知的单位类型“%s”（县区、市直部门、乡镇、县区部门、企业）", u->kind);
@@ -263,6 +268,16 @@ int unit_edit(struct db *db, const char *name, const struct unit_change *c)
 	sqlite3_bind_int64(st, 8, u.id);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
+	/* A renamed department keeps the industries it supervises. */
+	if (strcmp(u.name, before.name) != 0 && strcmp(u.kind, "department") == 0) {
+		st = db_stmt(db, "UPDATE industry_department SET department = ? WHERE year_id = ?"
+			     " AND department = ?");
+		db_bind_text(st, 1, u.name);
+		sqlite3_bind_int64(st, 2, db->year_id);
+		db_bind_text(st, 3, before.name);
+		if (db_exec_stmt(db, st) != 0)
+			return -1;
+	}
 	char *old = unit_describe(&before), *new_value = unit_describe(&u);
 	if (strcmp(before.name, u.name) != 0) {
 		char *o = old;
@@ -319,6 +334,10 @@ int unit_import(struct db *db, const struct csv *c, const char *file, struct dia
 	int cn = csv_column(c, name_col), ck = csv_column(c, kind_col);
 	int cp = csv_column(c, parent_col), ci = csv_column(c, industry_col);
 	int co = csv_column(c, order_col), cs = csv_column(c, status_col);
+	static const char *const known[] = {"名称", "name", "单位", "unit", "类型", "kind", "上级", "parent",
+		"行业", "industry", "顺序", "order", "状态", "status", NULL};
+	if (csv_check_header(c, file, known, d))
+		return -1;
 	if (cn < 0 || ck < 0) {
 		diag_add(d, "%s:第%d行：表头须有“名称”和“类型”列", file, c->line[0]);
 		return -1;

@@ -200,7 +200,16 @@ int year_reopen(struct db *db, const char *reason)
 	int rc = db_exec_stmt(db, st);
 	/* Grades taken from the proposals at approval are withdrawn: the
 	 * proposals may change now. Decisions the office made stay. */
+	struct buf withdrawn = {0};
 	if (rc == 0) {
+		st = db_stmt(db, "SELECT u.name, d.grade FROM decision d JOIN unit u ON u.id = d.unit_id"
+			     " WHERE d.reason = ? AND u.year_id = ? ORDER BY u.kind, u.sort_order");
+		db_bind_text(st, 1, AUTO_REASON);
+		sqlite3_bind_int64(st, 2, db->year_id);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			buf_printf(&withdrawn, "%s%s %s", withdrawn.len ? "、" : "", db_col_text(st, 0),
+				   db_col_text(st, 1));
+		sqlite3_reset(st);
 		st = db_stmt(db, "DELETE FROM decision WHERE reason = ? AND unit_id IN"
 			     " (SELECT id FROM unit WHERE year_id = ?)");
 		db_bind_text(st, 1, AUTO_REASON);
@@ -208,10 +217,13 @@ int year_reopen(struct db *db, const char *reason)
 		rc = db_exec_stmt(db, st);
 	}
 	if (rc == 0) {
-		char what[128];
-		snprintf(what, sizeof what, "未审定（撤回 %d 个按拟定档次确定的档次）", sqlite3_changes(db->h));
-		rc = audit_add(db, "year.reopen", NULL, NULL, "已审定", what, reason);
+		struct buf what = {0};
+		buf_printf(&what, "未审定%s%s%s", withdrawn.len ? "（撤回按拟定档次确定的档次：" : "",
+			   buf_str(&withdrawn), withdrawn.len ? "）" : "");
+		rc = audit_add(db, "year.reopen", NULL, NULL, "已审定", buf_str(&what), reason);
+		buf_free(&what);
 	}
+	buf_free(&withdrawn);
 	if (rc == 0)
 		db->approved = false;
 	return db_write_end(db, rc);

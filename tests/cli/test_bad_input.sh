@@ -67,6 +67,41 @@ expect_text err.txt "mixed.csv:第4行第1列"
 printf '单位,编号,次数,得分\n甲县,1.1.5,2,90\n' > twoforms.csv
 csv_refused "须在 次数、情形、扣分、得分、不适用 中恰好填写一项（填了 2 项）" twoforms.csv
 
+# The not-applicable rule, against stored findings and within one file.
+k score set 甲县 4.1 --na >/dev/null || fail "na"
+before=$(snap)
+refused "4.1 已标为不适用，其下的 4.1.1 不能再录入" k score set 甲县 4.1.1 --score 80
+printf '单位,编号,得分,不适用\n甲县,4.1.1,80,\n' > under_na.csv
+csv_refused "under_na.csv:第2行：4.1 已标为不适用，其下的 4.1.1 不能再录入" under_na.csv
+printf '单位,编号,得分,不适用\n甲县,4.2,,是\n甲县,4.2.1,80,\n' > in_file.csv
+csv_refused "未知的考核项编号“4.2.1”" in_file.csv
+k score set 甲县 4.1.1 --score 80 2>/dev/null
+k score clear 甲县 4.1 >/dev/null || fail "clear"
+k score set 甲县 4.1.1 --score 80 >/dev/null || fail "score 4.1.1"
+before=$(snap)
+refused "4.1 下已有 4.1.1 的评分，不能标为不适用" k score set 甲县 4.1 --na
+
+# Unknown columns, and accident files that would lose a veto silently.
+printf '单位,编号,次数,分数\n甲县,1.1.5,2,\n' > unknown.csv
+csv_refused "unknown.csv:第1行第4列：未知的列“分数”" unknown.csv
+printf '县区,日期,死亡人数,重伤,损失\n甲县,2016-05-01,5,0,0\n' > acc1.csv
+refused "acc1.csv:第1行第3列：未知的列“死亡人数”" k accident import acc1.csv
+printf '县区,日期,重伤,损失\n甲县,2016-05-01,0,0\n' > acc2.csv
+refused "表头缺少“死亡”列" k accident import acc2.csv
+printf '县区,日期,死亡,重伤,损失,瞒报\n甲县,2016-05-01,1,0,0,对\n甲县,2016-05-02,,0,0,\n' > acc3.csv
+refused "acc3.csv:第2行第6列：瞒报“对”须是 是 或 否" k accident import acc3.csv
+expect_text err.txt "acc3.csv:第3行第3列：死亡“”须是 0 到 100000 的整数"
+refused "死亡、重伤人数不能超过 100000" k accident add --unit 甲县 --date 2016-05-01 --deaths 200000 --injuries 0 --loss 0
+expect_exit 2 k accident add --unit 甲县 --date 2016-05-01 --deaths 1 --injuries 0 --loss 99999999999999999999
+expect_exit 2 k accident add --unit 甲县 --date 2016-05-01 --deaths 1 --loss 0
+expect_text err.txt "须写明 --injuries"
+refused "不是 2016 年内的有效日期" k accident add --unit 甲县 --date "2016- 7- 1" --deaths 1 --injuries 0 --loss 0
+
+# A refused init leaves no file behind.
+expect_exit 1 "$KAOHE" -d fresh.db init --year 2017 --template nosuch
+expect_text err.txt "未知的模板“nosuch”"
+[ -e fresh.db ] && fail "a refused init created fresh.db"
+
 # GBK, as Excel writes it on Chinese Windows, is accepted.
 printf '单位,编号,次数,备注\n甲县,1.1.5,2,GBK 文件\n' | iconv -f UTF-8 -t GBK > gbk.csv
 expect_exit 0 k score import gbk.csv
