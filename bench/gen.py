@@ -19,7 +19,7 @@ import sys
 
 
 def leaves(node, out, sheet=None):
-    if node.get("score") == "sheets":
+    if node.get("scoring") == "sheets":
         sheet = node["sample"]
     if not node["children"] and node["code"]:
         out.append((node["code"], node["rule"], sheet))
