@@ -70,6 +70,10 @@ int cli_import_csv(const char *cmd, int argc, char **argv,
 /* SHA-256 of a buffer, in hex; caller frees. */
 char *sha256_hex(const char *data, size_t len);
 
+/* Opens the database on the current year, runs fn in a write
+ * transaction, closes. Returns an exit status (errors printed). */
+int cli_write_year(int (*fn)(struct db *db, void *arg), void *arg);
+
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_scheme_list(int argc, char **argv);

@@ -188,13 +188,9 @@ int cmd_score_clear(int argc, char **argv)
 	if (n < 1)
 		return cli_usage("score clear");
 	struct score_arg a = {pos[0], {.code = n > 1 ? pos[1] : NULL}};
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_clear, &a);
+	int rc = cli_write_year(do_clear, &a);
 	if (rc == EXIT_OK)
 		printf("已删除评分记录：%s%s%s\n", pos[0], n > 1 ? " " : "", n > 1 ? pos[1] : "");
-	db_close(db);
 	return rc;
 }
 
@@ -377,13 +373,9 @@ static int remove_cmd(const char *cmd, int argc, char **argv,
 		return EXIT_USAGE;
 	}
 	struct remove_arg a = {id, opt_get(opts, "--reason")->text, fn};
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_remove, &a);
+	int rc = cli_write_year(do_remove, &a);
 	if (rc == EXIT_OK)
 		printf("已删除编号 %lld 的记录（原因已记录）\n", id);
-	db_close(db);
 	return rc;
 }
 
@@ -436,13 +428,9 @@ int cmd_industry_set(int argc, char **argv)
 	if (args_parse("industry set", argc, argv, opts, pos, 2) != 2)
 		return cli_usage("industry set");
 	struct industry_arg a = {pos[0], pos[1]};
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_industry, &a);
+	int rc = cli_write_year(do_industry, &a);
 	if (rc == EXIT_OK)
 		printf("已设定：%s 行业的事故计入 %s\n", pos[0], pos[1]);
-	db_close(db);
 	return rc;
 }
 
@@ -485,13 +473,9 @@ int cmd_veto_add(int argc, char **argv)
 	if (args_parse("veto add", argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--cause")->set)
 		return cli_usage("veto add");
 	struct veto_arg v = {pos[0], opt_get(opts, "--cause")->text, opt_get(opts, "--reason")->text};
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_veto, &v);
+	int rc = cli_write_year(do_veto, &v);
 	if (rc == EXIT_OK)
 		printf("已记录否决原因：%s\n", pos[0]);
-	db_close(db);
 	return rc;
 }
 
@@ -517,13 +501,9 @@ int cmd_daily_task(int argc, char **argv)
 		return cli_usage("daily task");
 	struct daily_arg x = {pos[0], opt_get(opts, "--target")->text, opt_get(opts, "--kind")->text,
 			      opt_get(opts, "--due")->text};
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_daily_task, &x);
+	int rc = cli_write_year(do_daily_task, &x);
 	if (rc == EXIT_OK)
 		printf("已登记日常考核任务 %lld：%s\n", x.id, pos[0]);
-	db_close(db);
 	return rc;
 }
 
@@ -546,13 +526,9 @@ int cmd_daily_record(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct daily_arg x = {pos[1], pos[2], NULL, NULL, task, opt_get(opts, "--days")->num};
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_daily_record, &x);
+	int rc = cli_write_year(do_daily_record, &x);
 	if (rc == EXIT_OK)
 		printf("已记录：任务 %lld %s %s\n", task, pos[1], daily_outcome_title(pos[2]));
-	db_close(db);
 	return rc;
 }
 
@@ -573,13 +549,9 @@ int cmd_daily_rule(int argc, char **argv)
 	/* -1: keep what the year has */
 	x.deduct = opt_get(opts, "--deduct")->set ? opt_get(opts, "--deduct")->points : -1;
 	x.per_day = opt_get(opts, "--per-day")->set ? opt_get(opts, "--per-day")->points : -1;
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_daily_rule, &x);
+	int rc = cli_write_year(do_daily_rule, &x);
 	if (rc == EXIT_OK)
 		printf("已设定%s的扣分\n", daily_outcome_title(pos[0]));
-	db_close(db);
 	return rc;
 }
 

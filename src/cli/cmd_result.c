@@ -236,13 +236,9 @@ int cmd_grade_set(int argc, char **argv)
 	if (args_parse("grade set", argc, argv, opts, pos, 2) != 2)
 		return cli_usage("grade set");
 	struct grade_arg g = {pos[0], pos[1], opt_get(opts, "--reason")->text};
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_grade, &g);
+	int rc = cli_write_year(do_grade, &g);
 	if (rc == EXIT_OK)
 		printf("已确定：%s %s\n", pos[0], pos[1]);
-	db_close(db);
 	return rc;
 }
 

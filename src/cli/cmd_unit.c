@@ -48,13 +48,9 @@ int cmd_unit_add(int argc, char **argv)
 		}
 		a.u.sort_order = (int)o;
 	}
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_unit_add, &a);
+	int rc = cli_write_year(do_unit_add, &a);
 	if (rc == EXIT_OK)
 		printf("已登记%s：%s\n", unit_kind_title(a.u.kind), a.u.name);
-	db_close(db);
 	return rc;
 }
 
@@ -163,13 +159,9 @@ int cmd_unit_edit(int argc, char **argv)
 		e.c.set_total = true;
 		e.c.provincial_total = opt_get(opts, "--provincial-total")->points;
 	}
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_unit_edit, &e);
+	int rc = cli_write_year(do_unit_edit, &e);
 	if (rc == EXIT_OK)
 		printf("已修改：%s\n", e.c.name ? e.c.name : pos[0]);
-	db_close(db);
 	return rc;
 }
 

@@ -60,3 +60,13 @@ int cli_write(struct db *db, int (*fn)(struct db *db, void *arg), void *arg)
 		return cli_db_error(db);
 	return EXIT_OK;
 }
+
+int cli_write_year(int (*fn)(struct db *db, void *arg), void *arg)
+{
+	struct db *db = cli_open(false, true);
+	if (!db)
+		return EXIT_REJECTED;
+	int rc = cli_write(db, fn, arg);
+	db_close(db);
+	return rc;
+}
