@@ -197,20 +197,9 @@ int cmd_score_clear(int argc, char **argv)
 struct import_arg {
 	struct csv *c;
 	const char *file;
-	const char *digest;
 	struct diag d;
-	long long n;
 	int (*fn)(struct db *, const struct csv *, const char *, struct diag *);
 };
-
-static int do_score_import(struct db *db, void *arg)
-{
-	struct import_arg *a = arg;
-	a->n = finding_import(db, a->c, a->file, a->digest, &a->d);
-	if (a->n < 0)
-		db_fail(db, "导入失败（%d 处问题），数据库未作任何改动", a->d.n);
-	return a->n < 0 ? -1 : 0;
-}
 
 static int do_generic_import(struct db *db, void *arg)
 {
@@ -229,32 +218,67 @@ int cli_import_csv(const char *cmd, int argc, char **argv,
 	if (args_parse(cmd, argc, argv, opts, pos, 1) != 1)
 		return cli_usage(cmd);
 	struct csv c;
-	char *digest = NULL;
-	if (cli_read_csv(pos[0], &c, &digest) != 0) {
+	if (cli_read_csv(pos[0], &c, NULL) != 0) {
 		cli_error("导入失败，数据库未作任何改动");
 		return EXIT_REJECTED;
 	}
-	struct db *db = cli_open(false, true);
-	if (!db) {
-		csv_free(&c);
-		free(digest);
-		return EXIT_REJECTED;
-	}
-	struct import_arg a = {&c, pos[0], digest, {0}, 0, fn};
-	int rc = cli_write(db, fn ? do_generic_import : do_score_import, &a);
+	struct import_arg a = {&c, pos[0], {0}, fn};
+	int rc = cli_write_year(do_generic_import, &a);
 	cli_print_diag(&a.d);
 	if (rc == EXIT_OK)
 		printf("已导入 %d 行（%s 编码）\n", c.nrows - 1, c.encoding);
 	diag_free(&a.d);
 	csv_free(&c);
-	free(digest);
-	db_close(db);
 	return rc;
+}
+
+/* Findings files can hold a million rows: read row by row. */
+struct score_import_arg {
+	struct csv_reader r;
+	const char *digest;
+	struct diag d;
+	long long n;
+};
+
+static int do_score_import(struct db *db, void *arg)
+{
+	struct score_import_arg *a = arg;
+	a->n = finding_import(db, &a->r, a->digest, &a->d);
+	if (a->n < 0)
+		db_fail(db, "导入失败（%d 处问题），数据库未作任何改动", a->d.n);
+	return a->n < 0 ? -1 : 0;
 }
 
 int cmd_score_import(int argc, char **argv)
 {
-	return cli_import_csv("score import", argc, argv, NULL);
+	struct opt opts[] = {{NULL}};
+	char *pos[1];
+	if (args_parse("score import", argc, argv, opts, pos, 1) != 1)
+		return cli_usage("score import");
+	struct diag d = {0};
+	char *data;
+	size_t len;
+	struct score_import_arg a = {0};
+	int opened = read_file(pos[0], 1u << 30, &data, &len, &d) == 0;
+	if (!opened || csv_open(&a.r, data, len, pos[0], &d) != 0) {
+		cli_print_diag(&d);
+		diag_free(&d);
+		cli_error("导入失败，数据库未作任何改动");
+		if (opened)
+			free(data);
+		return EXIT_REJECTED;
+	}
+	char *digest = sha256_hex(data, len);
+	free(data);
+	a.digest = digest;
+	int rc = cli_write_year(do_score_import, &a);
+	cli_print_diag(&a.d);
+	if (rc == EXIT_OK)
+		printf("已导入 %lld 行（%s 编码）\n", a.n, a.r.encoding);
+	diag_free(&a.d);
+	csv_close(&a.r);
+	free(digest);
+	return rc;
 }
 
 struct accident_arg {

@@ -67,11 +67,12 @@ static void trim(char **s)
 	*s = p;
 }
 
-int csv_parse(const char *buf, size_t len, const char *file, struct csv *out, struct diag *d)
+int csv_open(struct csv_reader *r, const char *buf, size_t len, const char *file, struct diag *d)
 {
-	memset(out, 0, sizeof *out);
+	memset(r, 0, sizeof *r);
+	r->file = file;
+	r->line = 1;
 	size_t bad;
-	int errors = 0;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		buf += 3;
 		len -= 3;
@@ -80,50 +81,70 @@ int csv_parse(const char *buf, size_t len, const char *file, struct csv *out, st
 				 line_of(buf, bad));
 			return -1;
 		}
-		out->text = xstrndup(buf, len);
-		out->encoding = "UTF-8";
+		r->text = xstrndup(buf, len);
+		r->encoding = "UTF-8";
 	} else if (utf8_valid(buf, len, &bad)) {
-		out->text = xstrndup(buf, len);
-		out->encoding = "UTF-8";
+		r->text = xstrndup(buf, len);
+		r->encoding = "UTF-8";
 	} else {
 		size_t ulen, gbad;
-		out->text = gbk_to_utf8(buf, len, &ulen, &gbad);
-		if (!out->text) {
+		r->text = gbk_to_utf8(buf, len, &ulen, &gbad);
+		if (!r->text) {
 			diag_add(d, "%s:第%d行：既不是有效的 UTF-8，也不是有效的 GBK 编码", file,
 				 line_of(buf, gbad > bad ? gbad : bad));
 			return -1;
 		}
-		out->encoding = "GBK";
+		r->encoding = "GBK";
 		len = ulen;
-		if (memchr(out->text, '\0', len)) {
-			diag_add(d, "%s：文件含有空字符，不是文本文件", file);
-			csv_free(out);
-			return -1;
-		}
 	}
-	if (memchr(out->text, '\0', len)) {
+	r->len = len;
+	if (memchr(r->text, '\0', len)) {
 		diag_add(d, "%s：文件含有空字符，不是文本文件", file);
-		csv_free(out);
+		csv_close(r);
 		return -1;
 	}
-	/* Split in place: fields are NUL-terminated inside text; quoted
-	 * fields are unescaped by moving bytes left. */
-	char *p = out->text, *end = out->text + len;
-	int cap = 0, line = 1;
-	while (p < end) {
-		int row_line = line;
-		char **fields = NULL;
-		int nf = 0, fcap = 0;
+	return 0;
+}
+
+void csv_close(struct csv_reader *r)
+{
+	free(r->text);
+	free(r->fields);
+	memset(r, 0, sizeof *r);
+}
+
+static void add_field(struct csv_reader *r, char *f)
+{
+	if (r->nf == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->fields = xrealloc(r->fields, (size_t)r->cap * sizeof *r->fields);
+	}
+	r->fields[r->nf++] = f;
+}
+
+/* Reads the next non-blank row into r->fields (strings inside r->text,
+ * valid until csv_close). Fields are unescaped and trimmed in place.
+ * Returns 1 for a row, 0 at the end, -1 on an unrecoverable problem
+ * (an unclosed quote); other problems are added to d and counted in
+ * r->problems, and the row is still returned, padded to the header. */
+int csv_next(struct csv_reader *r, struct diag *d)
+{
+	char *end = r->text + r->len;
+	for (;;) {
+		char *p = r->text + r->pos;
+		if (p >= end)
+			return 0;
+		r->nf = 0;
+		r->row_line = r->line;
 		for (;;) {
 			char *start = p, *w = p;
-			int col = nf + 1;
+			int col = r->nf + 1;
 			if (p < end && *p == '"') {
 				p++;
 				for (;;) {
 					if (p >= end) {
-						diag_add(d, "%s:第%d行第%d列：引号没有闭合", file, row_line, col);
-						free(fields);
-						csv_free(out);
+						diag_add(d, "%s:第%d行第%d列：引号没有闭合", r->file, r->row_line, col);
+						r->problems++;
 						return -1;
 					}
 					if (*p == '"') {
@@ -136,21 +157,21 @@ int csv_parse(const char *buf, size_t len, const char *file, struct csv *out, st
 						break;
 					}
 					if (*p == '\n')
-						line++;
+						r->line++;
 					*w++ = *p++;
 				}
 				if (p < end && *p != ',' && *p != '\n' && *p != '\r') {
-					diag_add(d, "%s:第%d行第%d列：引号后面不能紧跟其他字符", file, line, col);
-					errors++;
+					diag_add(d, "%s:第%d行第%d列：引号后面不能紧跟其他字符", r->file, r->line, col);
+					r->problems++;
 					while (p < end && *p != ',' && *p != '\n')
 						p++;
 				}
 			} else {
 				while (p < end && *p != ',' && *p != '\n' && *p != '\r') {
 					if (*p == '"') {
-						diag_add(d, "%s:第%d行第%d列：未加引号的字段中出现引号", file,
-							 line, col);
-						errors++;
+						diag_add(d, "%s:第%d行第%d列：未加引号的字段中出现引号", r->file,
+							 r->line, col);
+						r->problems++;
 					}
 					*w++ = *p++;
 				}
@@ -163,86 +184,111 @@ int csv_parse(const char *buf, size_t len, const char *file, struct csv *out, st
 			if (p < end)
 				p++;
 			*w = '\0';
-			if (nf == fcap) {
-				fcap = fcap ? fcap * 2 : 8;
-				fields = xrealloc(fields, (size_t)fcap * sizeof *fields);
-			}
-			fields[nf++] = start;
+			add_field(r, start);
 			if (term == '\n') {
-				line++;
+				r->line++;
 				break;
 			}
 			if (p >= end) {
 				/* "a,b," at the very end: the last field is empty */
-				if (nf == fcap) {
-					fcap *= 2;
-					fields = xrealloc(fields, (size_t)fcap * sizeof *fields);
-				}
-				fields[nf++] = out->text + len;
+				add_field(r, end);
 				break;
 			}
 		}
+		r->pos = (size_t)(p - r->text);
 		/* blank line */
-		if (nf == 1 && fields[0][0] == '\0') {
-			free(fields);
+		if (r->nf == 1 && r->fields[0][0] == '\0')
 			continue;
+		for (int i = 0; i < r->nf; i++)
+			trim(&r->fields[i]);
+		if (r->nrows == 0) {
+			r->ncols = r->nf;
+		} else if (r->nf != r->ncols) {
+			diag_add(d, "%s:第%d行：有 %d 列，表头有 %d 列", r->file, r->row_line, r->nf, r->ncols);
+			r->problems++;
 		}
-		for (int i = 0; i < nf; i++)
-			trim(&fields[i]);
+		/* Pad short rows so callers can index every column safely. */
+		while (r->nf < r->ncols)
+			add_field(r, end);
+		r->nrows++;
+		return 1;
+	}
+}
+
+int csv_parse(const char *buf, size_t len, const char *file, struct csv *out, struct diag *d)
+{
+	memset(out, 0, sizeof *out);
+	struct csv_reader r;
+	if (csv_open(&r, buf, len, file, d) != 0)
+		return -1;
+	int cap = 0, rc;
+	while ((rc = csv_next(&r, d)) == 1) {
 		if (out->nrows == cap) {
 			cap = cap ? cap * 2 : 64;
 			out->rows = xrealloc(out->rows, (size_t)cap * sizeof *out->rows);
 			out->line = xrealloc(out->line, (size_t)cap * sizeof *out->line);
 		}
-		if (out->nrows == 0)
-			out->ncols = nf;
-		else if (nf != out->ncols) {
-			diag_add(d, "%s:第%d行：有 %d 列，表头有 %d 列", file, row_line, nf, out->ncols);
-			errors++;
-		}
-		/* Pad short rows so callers can index every column safely. */
-		if (nf < out->ncols) {
-			fields = xrealloc(fields, (size_t)out->ncols * sizeof *fields);
-			for (int i = nf; i < out->ncols; i++)
-				fields[i] = out->text + len; /* the final NUL: "" */
-		}
-		out->line[out->nrows] = row_line;
-		out->rows[out->nrows++] = fields;
+		char **row = xmalloc((size_t)r.nf * sizeof *row);
+		memcpy(row, r.fields, (size_t)r.nf * sizeof *row);
+		out->line[out->nrows] = r.row_line;
+		out->rows[out->nrows++] = row;
+	}
+	out->ncols = r.ncols;
+	out->encoding = r.encoding;
+	/* The rows point into the text: the csv owns it from here. */
+	out->text = r.text;
+	r.text = NULL;
+	int problems = r.problems;
+	csv_close(&r);
+	if (rc < 0) {
+		csv_free(out);
+		return -1;
 	}
 	if (out->nrows == 0) {
 		diag_add(d, "%s：文件为空（需要表头行）", file);
-		errors++;
+		problems++;
 	}
-	if (errors) {
+	if (problems) {
 		csv_free(out);
 		return -1;
 	}
 	return 0;
 }
 
-int csv_column(const struct csv *c, const char *const *names)
+int csv_header_column(char *const *header, int ncols, const char *const *names)
 {
 	for (const char *const *n = names; *n; n++)
-		for (int j = 0; j < c->ncols; j++)
-			if (strcmp(c->rows[0][j], *n) == 0)
+		for (int j = 0; j < ncols; j++)
+			if (strcmp(header[j], *n) == 0)
 				return j;
 	return -1;
+}
+
+int csv_column(const struct csv *c, const char *const *names)
+{
+	return csv_header_column(c->rows[0], c->ncols, names);
+}
+
+int csv_header_check(char *const *header, int ncols, int line, const char *file,
+		     const char *const *known, struct diag *d)
+{
+	int bad = 0;
+	for (int j = 0; j < ncols; j++) {
+		int ok = 0;
+		for (const char *const *k = known; *k && !ok; k++)
+			ok = strcmp(header[j], *k) == 0;
+		if (!ok) {
+			diag_add(d, "%s:第%d行第%d列：未知的列“%s”", file, line, j + 1, header[j]);
+			bad++;
+		}
+	}
+	return bad;
 }
 
 int csv_check_header(const struct csv *c, const char *file, const char *const *known,
 		     struct diag *d)
 {
-	int bad = 0;
-	for (int j = 0; j < c->ncols; j++) {
-		int ok = 0;
-		for (const char *const *k = known; *k && !ok; k++)
-			ok = strcmp(c->rows[0][j], *k) == 0;
-		if (!ok) {
-			diag_add(d, "%s:第%d行第%d列：未知的列“%s”", file, c->line[0], j + 1, c->rows[0][j]);
-			bad++;
-		}
-	}
-	return bad;
+	return csv_header_check(c->rows[0], c->ncols, c->line[0], file, known, d);
 }
 
 int csv_yes_no(const char *s)

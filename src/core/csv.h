@@ -17,6 +17,30 @@ struct csv {
 	const char *encoding;   /* "UTF-8" or "GBK" */
 };
 
+/* A CSV read one row at a time, for files too large to hold parsed. */
+struct csv_reader {
+	char *text;          /* the UTF-8 text; fields point into it */
+	size_t len, pos;
+	const char *file;
+	const char *encoding;
+	int line;            /* line of the next row */
+	int row_line;        /* line where the current row starts */
+	char **fields;       /* the current row, padded to ncols */
+	int nf, cap;
+	int ncols;           /* columns of the header (the first row) */
+	int nrows;           /* rows read, header included */
+	int problems;        /* non-fatal problems reported so far */
+};
+
+/* Detects the encoding (UTF-8 with or without BOM, else GBK) and takes a
+ * UTF-8 copy of buf. Returns 0, or -1 with the problem in d. */
+int csv_open(struct csv_reader *r, const char *buf, size_t len, const char *file, struct diag *d);
+/* The next non-blank row: 1, 0 at the end, -1 on an unclosed quote. Fields
+ * stay valid until csv_close(). Wrong column counts and stray quotes are
+ * reported in d and counted in r->problems; the row is still returned. */
+int csv_next(struct csv_reader *r, struct diag *d);
+void csv_close(struct csv_reader *r);
+
 /* Parses buf. Every row must have the header's number of columns; a blank
  * line is skipped. Returns 0, or -1 with messages "FILE:第N行第M列：…" in d
  * (all problems, not just the first). */
@@ -26,6 +50,11 @@ void csv_free(struct csv *c);
 /* Column index of the first header name in names[] (NULL-terminated) that
  * the header has, or -1. Header names are compared after trimming spaces. */
 int csv_column(const struct csv *c, const char *const *names);
+
+/* The same two on a bare header row (a csv_reader's first row). */
+int csv_header_column(char *const *header, int ncols, const char *const *names);
+int csv_header_check(char *const *header, int ncols, int line, const char *file,
+		     const char *const *known, struct diag *d);
 
 /* Checks that every header name is one of known[] (NULL-terminated);
  * adds "FILE:第1行第N列：未知的列“X”" for each that is not. Returns the

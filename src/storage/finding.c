@@ -241,10 +241,15 @@ static int store(struct db *db, const struct target *t, const struct finding *f,
 	}
 	if (st)
 		sqlite3_reset(st);
-	st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at)"
-		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, sheet_id, code) DO UPDATE SET"
-		     " form = excluded.form, value = excluded.value, note = excluded.note,"
-		     " actor = excluded.actor, at = excluded.at");
+	/* A sheet that had no findings takes a plain insert (imports). */
+	if (t->had_findings)
+		st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at)"
+			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, sheet_id, code) DO UPDATE SET"
+			     " form = excluded.form, value = excluded.value, note = excluded.note,"
+			     " actor = excluded.actor, at = excluded.at");
+	else
+		st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at)"
+			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 	/* The strings outlive the step: bind them without copies. */
 	sqlite3_bind_int64(st, 1, t->owner.id);
 	sqlite3_bind_int64(st, 2, t->sheet_id);
@@ -450,152 +455,178 @@ static int cached_target(struct db *db, struct unit_cache *c, const char *name, 
  * a flood from a file in the wrong format. */
 #define MAX_PROBLEMS 100
 
-long long finding_import(struct db *db, const struct csv *c, const char *file,
-			 const char *digest, struct diag *d)
+long long finding_import(struct db *db, struct csv_reader *r, const char *digest, struct diag *d)
 {
 	static const char *const unit_col[] = {"单位", "unit", "名称", NULL};
 	static const char *const item_col[] = {"编号", "item", "code", "考核项", NULL};
-	static const char *const count_col[] = {"次数", "count", NULL};
-	static const char *const cond_col[] = {"情形", "conditions", NULL};
-	static const char *const deduct_col[] = {"扣分", "deduct", NULL};
-	static const char *const score_col[] = {"得分", "score", NULL};
-	static const char *const na_col[] = {"不适用", "na", NULL};
+	static const char *const value_cols[5][3] = {{"次数", "count", NULL}, {"情形", "conditions", NULL},
+		{"扣分", "deduct", NULL}, {"得分", "score", NULL}, {"不适用", "na", NULL}};
 	static const char *const note_col[] = {"备注", "note", NULL};
-	int cu = csv_column(c, unit_col), ci = csv_column(c, item_col);
-	int cv[5] = {csv_column(c, count_col), csv_column(c, cond_col), csv_column(c, deduct_col),
-		     csv_column(c, score_col), csv_column(c, na_col)};
-	static const enum input_form forms[5] = {INPUT_COUNT, INPUT_CONDITIONS, INPUT_DEDUCT,
-						 INPUT_SCORE, INPUT_NA};
-	static const char *const vnames[5] = {"次数", "情形", "扣分", "得分", "不适用"};
-	int cn = csv_column(c, note_col);
 	static const char *const known[] = {"单位", "unit", "名称", "编号", "item", "code", "考核项",
 		"次数", "count", "情形", "conditions", "扣分", "deduct", "得分", "score", "不适用", "na",
 		"备注", "note", NULL};
-	if (csv_check_header(c, file, known, d))
-		return -1;
-	if (cu < 0 || ci < 0) {
-		diag_add(d, "%s:第%d行：表头须有“单位”和“编号”列（以及 次数、情形、扣分、得分、不适用 中的列）",
-			 file, c->line[0]);
+	static const enum input_form forms[5] = {INPUT_COUNT, INPUT_CONDITIONS, INPUT_DEDUCT,
+						 INPUT_SCORE, INPUT_NA};
+	static const char *const vnames[5] = {"次数", "情形", "扣分", "得分", "不适用"};
+	const char *file = r->file;
+
+	int rc = csv_next(r, d);
+	if (rc <= 0) {
+		if (rc == 0)
+			diag_add(d, "%s：文件为空（需要表头行）", file);
 		return -1;
 	}
+	int ncols = r->nf;
+	char **header = xmalloc((size_t)ncols * sizeof *header);
+	memcpy(header, r->fields, (size_t)ncols * sizeof *header);
+	int header_line = r->row_line;
+	int cu = csv_header_column(header, ncols, unit_col);
+	int ci = csv_header_column(header, ncols, item_col);
+	int cn = csv_header_column(header, ncols, note_col);
+	int cv[5];
+	for (int k = 0; k < 5; k++)
+		cv[k] = csv_header_column(header, ncols, value_cols[k]);
+	if (csv_header_check(header, ncols, header_line, file, known, d)) {
+		free(header);
+		return -1;
+	}
+	if (cu < 0 || ci < 0) {
+		diag_add(d, "%s:第%d行：表头须有“单位”和“编号”列（以及 次数、情形、扣分、得分、不适用 中的列）",
+			 file, header_line);
+		free(header);
+		return -1;
+	}
+
+	/* One pass: each row is checked and, while the file has had no
+	 * problem, stored at once; the caller's transaction makes it all or
+	 * nothing. Every target remembers, per node, the line and form of the
+	 * row that gave it (duplicates, the not-applicable rule). */
 	struct unit_cache cache = {0};
 	struct daily_codes dc = {0};
-	struct finding *fs = xcalloc((size_t)c->nrows, sizeof *fs);
-	int *ts = xcalloc((size_t)c->nrows, sizeof *ts);
+	struct seen { int *line; char *na; } *seen = NULL;
+	int nseen = 0;
 	int bad = 0;
-	for (int i = 1; i < c->nrows && bad < MAX_PROBLEMS; i++) {
-		char **r = c->rows[i];
-		/* Where, for messages: built only when a row is refused. */
-#define WHERE(buf) (snprintf((buf), sizeof (buf), "%s:第%d行", file, c->line[i]), (buf))
-		char where[96];
+	long long n = 0;
+	char at[32];
+	db_now(at);
+	int problems = r->problems;
+	while (bad < MAX_PROBLEMS && (rc = csv_next(r, d)) == 1) {
+		char **row = r->fields;
+		int line = r->row_line;
+		/* where, for messages: formatted only when a row is refused */
+		char where_buf[96];
+#define where (snprintf(where_buf, sizeof where_buf, "%s:第%d行", file, line), where_buf)
+		if (r->problems > problems) {
+			/* reported by the reader (column count, stray quote) */
+			bad += r->problems - problems;
+			problems = r->problems;
+			continue;
+		}
 		const char *why;
-		int ti = cached_target(db, &cache, r[cu], &why);
+		int ti = cached_target(db, &cache, row[cu], &why);
 		if (ti < 0) {
-			diag_add(d, "%s第%d列：%s", WHERE(where), cu + 1, why);
+			diag_add(d, "%s第%d列：%s", where, cu + 1, why);
 			bad++;
 			continue;
 		}
-		struct finding *f = &fs[i];
-		f->code = r[ci];
-		f->note = cn >= 0 ? r[cn] : NULL;
+		const struct target *t = &cache.targets[ti];
+		struct finding f = {.code = row[ci], .note = cn >= 0 ? row[cn] : NULL};
 		int given = 0, col = -1;
 		for (int k = 0; k < 5; k++)
-			if (cv[k] >= 0 && r[cv[k]][0]) {
+			if (cv[k] >= 0 && row[cv[k]][0]) {
 				given++;
 				col = k;
 			}
 		if (given != 1) {
 			diag_add(d, "%s：须在 次数、情形、扣分、得分、不适用 中恰好填写一项（填了 %d 项）",
-				 WHERE(where), given);
+				 where, given);
 			bad++;
 			continue;
 		}
-		const char *v = r[cv[col]];
-		f->form = forms[col];
+		const char *v = row[cv[col]];
+		f.form = forms[col];
 		int ok = 1;
-		if (f->form == INPUT_COUNT) {
+		if (f.form == INPUT_COUNT) {
 			char *end;
 			errno = 0;
-			f->count = strtoll(v, &end, 10);
+			f.count = strtoll(v, &end, 10);
 			ok = *end == '\0' && errno == 0 && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9'));
-		} else if (f->form == INPUT_CONDITIONS) {
-			ok = conditions_parse(v, &f->conditions) == 0;
-		} else if (f->form == INPUT_DEDUCT || f->form == INPUT_SCORE) {
-			ok = points_parse(v, &f->amount) == 0;
+		} else if (f.form == INPUT_CONDITIONS) {
+			ok = conditions_parse(v, &f.conditions) == 0;
+		} else if (f.form == INPUT_DEDUCT || f.form == INPUT_SCORE) {
+			ok = points_parse(v, &f.amount) == 0;
 		} else {
 			ok = csv_yes_no(v) == 1 || strcmp(v, "na") == 0;
 		}
 		if (!ok) {
-			diag_add(d, "%s第%d列：%s“%s”格式不对", WHERE(where), cv[col] + 1, vnames[col], v);
+			diag_add(d, "%s第%d列：%s“%s”格式不对", where, cv[col] + 1, vnames[col], v);
 			bad++;
 			continue;
 		}
-		/* check() needs the place only to report a problem: check once
-		 * quietly, and again with the place if it fails. */
 		struct diag quiet = {0};
-		if (check(db, &dc, &cache.targets[ti], f, &quiet, "") != 0) {
+		if (check(db, &dc, t, &f, &quiet, "") != 0) {
 			char w2[128];
-			snprintf(w2, sizeof w2, "%s第%d列", WHERE(where), ci + 1);
-			check(db, &dc, &cache.targets[ti], f, d, w2);
+			snprintf(w2, sizeof w2, "%s第%d列", where, ci + 1);
+			check(db, &dc, t, &f, d, w2);
 			diag_free(&quiet);
 			bad++;
 			continue;
 		}
-#undef WHERE
-		ts[i] = ti;
-	}
-	/* Duplicate rows: the same unit, sheet and item twice. Each target
-	 * remembers which row gave each node. */
-	int **rows_of = xcalloc((size_t)(cache.n ? cache.n : 1), sizeof *rows_of);
-	for (int i = 1, clean = !bad; clean && i < c->nrows && bad < MAX_PROBLEMS; i++) {
-		const struct target *t = &cache.targets[ts[i]];
-		const struct node *n = scheme_find(t->s, fs[i].code);
-		int **r = &rows_of[ts[i]];
-		if (!*r)
-			*r = xcalloc((size_t)t->s->nnodes, sizeof **r);
-		if ((*r)[n->index]) {
-			diag_add(d, "%s:第%d行：与第%d行重复（%s 的 %s）", file, c->line[i],
-				 c->line[(*r)[n->index]], c->rows[i][cu], fs[i].code);
+		const struct node *node = scheme_find(t->s, f.code);
+		if (ti >= nseen) {
+			seen = xrealloc(seen, (size_t)(ti + 1) * sizeof *seen);
+			memset(seen + nseen, 0, (size_t)(ti + 1 - nseen) * sizeof *seen);
+			nseen = ti + 1;
+		}
+		if (!seen[ti].line) {
+			seen[ti].line = xcalloc((size_t)t->s->nnodes, sizeof *seen[ti].line);
+			seen[ti].na = xcalloc((size_t)t->s->nnodes, 1);
+		}
+		if (seen[ti].line[node->index]) {
+			diag_add(d, "%s：与第%d行重复（%s 的 %s）", where, seen[ti].line[node->index], row[cu],
+				 f.code);
 			bad++;
 			continue;
 		}
-		(*r)[n->index] = i;
-	}
-	/* The not-applicable rule within the file and against what is stored. */
-	for (int i = 1, clean = !bad; clean && i < c->nrows && bad < MAX_PROBLEMS; i++) {
-		const struct target *t = &cache.targets[ts[i]];
-		const struct node *n = scheme_find(t->s, fs[i].code);
-		for (const struct node *a = n->parent; a; a = a->parent) {
-			int j = rows_of[ts[i]][a->index];
-			if (j && fs[j].form == INPUT_NA) {
-				diag_add(d, "%s:第%d行：%s 已在第%d行标为不适用，其下的 %s 不能再录入", file,
-					 c->line[i], a->code, c->line[j], n->code);
-				bad++;
-				break;
+		seen[ti].line[node->index] = line;
+		seen[ti].na[node->index] = f.form == INPUT_NA;
+		/* the not-applicable rule within the file (both orders) */
+		int conflict = 0;
+		for (const struct node *a = node->parent; a && !conflict; a = a->parent)
+			if (seen[ti].na[a->index]) {
+				diag_add(d, "%s：%s 已在第%d行标为不适用，其下的 %s 不能再录入", where, a->code,
+					 seen[ti].line[a->index], node->code);
+				conflict = 1;
 			}
-		}
-		if (t->had_findings) {
-			char w[96];
-			snprintf(w, sizeof w, "%s:第%d行", file, c->line[i]);
-			if (na_conflict(db, t, &fs[i], d, w) != 0)
-				bad++;
-		}
-	}
-	for (int i = 0; i < cache.n; i++)
-		free(rows_of[i]);
-	free(rows_of);
-	long long n = 0;
-	char at[32];
-	db_now(at);
-	if (!bad) {
-		for (int i = 1; i < c->nrows && !bad; i++) {
-			if (store(db, &cache.targets[ts[i]], &fs[i], false, at) != 0) {
-				diag_add(d, "%s:第%d行：%s", file, c->line[i], db_error(db));
-				bad++;
+		if (!conflict && f.form == INPUT_NA)
+			for (int k = node->index + 1; k < t->s->nnodes && !conflict; k++) {
+				const struct node *m = t->s->nodes[k];
+				if (m->depth <= node->depth)
+					break;
+				if (seen[ti].line[k]) {
+					diag_add(d, "%s：%s 下已在第%d行录入 %s，不能标为不适用", where, node->code,
+						 seen[ti].line[k], m->code);
+					conflict = 1;
+				}
 			}
-			n++;
+		/* and against what is stored */
+		if (!conflict && t->had_findings && na_conflict(db, t, &f, d, where) != 0)
+			conflict = 1;
+		if (conflict) {
+			bad++;
+			continue;
 		}
+		if (!bad && store(db, t, &f, false, at) != 0) {
+			diag_add(d, "%s：%s", where, db_error(db));
+			bad++;
+		}
+#undef where
+		n++;
 	}
+	if (rc < 0)
+		bad++;
+	if (bad >= MAX_PROBLEMS)
+		diag_add(d, "%s：问题过多，只列出前 %d 处", file, MAX_PROBLEMS);
 	if (!bad) {
 		char detail[256];
 		snprintf(detail, sizeof detail, "导入 %lld 条评分记录（SHA-256 %s）", n, digest ? digest : "");
@@ -604,11 +635,13 @@ long long finding_import(struct db *db, const struct csv *c, const char *file,
 			bad++;
 		}
 	}
-	if (bad >= MAX_PROBLEMS)
-		diag_add(d, "%s：问题过多，只列出前 %d 处", file, MAX_PROBLEMS);
+	for (int i = 0; i < nseen; i++) {
+		free(seen[i].line);
+		free(seen[i].na);
+	}
+	free(seen);
 	daily_codes_free(&dc);
 	cache_free(&cache);
-	free(fs);
-	free(ts);
+	free(header);
 	return bad ? -1 : n;
 }

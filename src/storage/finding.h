@@ -5,7 +5,7 @@
 #include "db.h"
 #include "../core/score.h"
 
-struct csv;
+struct csv_reader;
 
 /* Records one finding for a unit: a county or department (its own sheet),
  * or a sampled county department or enterprise (its sheet in its county's
@@ -18,11 +18,11 @@ int finding_set(struct db *db, const char *unit, const struct finding *f);
 /* Removes a unit's finding for an item (ITEM NULL: all its findings). */
 int finding_clear(struct db *db, const char *unit, const char *code);
 
-/* Imports findings from a parsed CSV: all rows or none, every problem in d
- * as "FILE:第N行第M列：…". Caller holds a write transaction. Returns the
- * number of rows, or -1. */
-long long finding_import(struct db *db, const struct csv *c, const char *file,
-			 const char *digest, struct diag *d);
+/* Imports findings from a CSV read row by row (r just opened): all rows
+ * or none (rows are stored as they are checked; on any problem the caller
+ * rolls its transaction back), every problem in d as "FILE:第N行第M列：…".
+ * Caller holds a write transaction. Returns the number of rows, or -1. */
+long long finding_import(struct db *db, struct csv_reader *r, const char *digest, struct diag *d);
 
 /* Parses a form name (count, conditions, deduct, score, na). */
 enum input_form finding_form_parse(const char *s);
