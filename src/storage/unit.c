@@ -53,7 +53,23 @@ int unit_get(struct db *db, const char *name, struct unit *out)
 		return 0;
 	if (rc != SQLITE_DONE)
 		return db_sqlite_fail(db, "读取单位");
-	db_fail(db, "%d 年度没有名为“%s”的单位（kaohe unit list 查看）", db->year, name);
+	/* Near misses: names that contain what was typed (昌黎 -> 昌黎县). */
+	struct buf near = {0};
+	int k = 0;
+	if (*name) {
+		st = db_stmt(db, "SELECT name FROM unit WHERE year_id = ? AND instr(name, ?) > 0"
+			     " ORDER BY length(name), sort_order LIMIT 4");
+		sqlite3_bind_int64(st, 1, db->year_id);
+		db_bind_text(st, 2, name);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			buf_printf(&near, "%s“%s”", k++ ? "、" : "", db_col_text(st, 0));
+		sqlite3_reset(st);
+	}
+	if (k)
+		db_fail(db, "%d 年度没有名为“%s”的单位，是否指 %s？", db->year, name, buf_str(&near));
+	else
+		db_fail(db, "%d 年度没有名为“%s”的单位（kaohe unit list 查看）", db->year, name);
+	buf_free(&near);
 	return -1;
 }
 
