@@ -27,6 +27,8 @@ void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Appends s as a JSON string literal (quoted, escaped). */
+void buf_put_json(struct buf *b, const char *s);
 /* Returns the string (never NULL, "" for an empty buffer); the buffer keeps it. */
 const char *buf_str(struct buf *b);
 /* Hands the string to the caller, who frees it; the buffer is reset. */

@@ -195,46 +195,54 @@ int unit_explain(struct db *db, const char *name, struct unit_load *L, struct re
  * missing inputs. */
 static char *detail_json(const struct result *r, const struct unit_load *L)
 {
-	cJSON *j = cJSON_CreateObject();
-	cJSON *parts = cJSON_AddArrayToObject(j, "parts");
-	char b[POINTS_BUFSZ];
+	/* Written directly (once per unit per compute): same shape as the
+	 * JSON readers of this column expect. */
+	struct buf j = {0};
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
 	const struct node *root = r->scheme->root;
+	buf_puts(&j, "{\"parts\":[");
 	for (int i = 0; i < root->nchildren; i++) {
 		const struct node *n = root->children[i];
-		cJSON *p = cJSON_CreateObject();
-		cJSON_AddStringToObject(p, "code", n->code);
-		cJSON_AddStringToObject(p, "title", n->title);
-		cJSON_AddRawToObject(p, "points", points_fmt(n->points, b));
-		cJSON_AddRawToObject(p, "score", points_fmt(r->nodes[n->index].score, b));
-		cJSON_AddItemToArray(parts, p);
+		buf_printf(&j, "%s{\"code\":", i ? "," : "");
+		buf_put_json(&j, n->code);
+		buf_puts(&j, ",\"title\":");
+		buf_put_json(&j, n->title);
+		buf_printf(&j, ",\"points\":%s,\"score\":%s}", points_fmt(n->points, b1),
+			   points_fmt(r->nodes[n->index].score, b2));
 	}
-	cJSON *v = cJSON_AddArrayToObject(j, "vetoes");
+	buf_puts(&j, "],\"vetoes\":[");
 	for (int i = 0; i < r->nvetoes; i++) {
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "code", r->vetoes[i].rule->code);
-		cJSON_AddStringToObject(o, "title", r->vetoes[i].rule->title);
 		const struct veto_rule *vr = r->vetoes[i].rule;
 		const char *why = NULL;
 		for (int k = 0; k < 4 && vr->when == WHEN_FLAG; k++)
 			if (vr->flag == (1u << k))
 				why = L->veto_reasons[k];
-		cJSON_AddStringToObject(o, "detail", why ? why : r->vetoes[i].detail);
 		static const char *const eff[] = {"fail", "at-most", "zero"};
-		cJSON_AddStringToObject(o, "effect", eff[r->vetoes[i].rule->effect]);
-		if (r->vetoes[i].rule->effect == EFFECT_AT_MOST)
-			cJSON_AddStringToObject(o, "grade", grade_name(r->vetoes[i].rule->grade));
-		cJSON_AddItemToArray(v, o);
+		buf_printf(&j, "%s{\"code\":", i ? "," : "");
+		buf_put_json(&j, vr->code);
+		buf_puts(&j, ",\"title\":");
+		buf_put_json(&j, vr->title);
+		buf_puts(&j, ",\"detail\":");
+		buf_put_json(&j, why ? why : r->vetoes[i].detail);
+		buf_printf(&j, ",\"effect\":\"%s\"", eff[vr->effect]);
+		if (vr->effect == EFFECT_AT_MOST)
+			buf_printf(&j, ",\"grade\":\"%s\"", grade_name(vr->grade));
+		buf_putc(&j, '}');
 	}
-	cJSON *m = cJSON_AddArrayToObject(j, "missing");
-	for (int i = 0; i < r->nmissing; i++)
-		cJSON_AddItemToArray(m, cJSON_CreateString(r->missing[i]));
-	if (r->mandatory_failed)
-		cJSON_AddStringToObject(j, "mandatory_failed", r->mandatory_failed->code);
-	cJSON_AddRawToObject(j, "raw_total", points_fmt(r->raw_total, b));
-	cJSON_AddStringToObject(j, "by_score", grade_name(r->by_score));
-	char *s = cJSON_PrintUnformatted(j);
-	cJSON_Delete(j);
-	return s;
+	buf_puts(&j, "],\"missing\":[");
+	for (int i = 0; i < r->nmissing; i++) {
+		if (i)
+			buf_putc(&j, ',');
+		buf_put_json(&j, r->missing[i]);
+	}
+	buf_putc(&j, ']');
+	if (r->mandatory_failed) {
+		buf_puts(&j, ",\"mandatory_failed\":");
+		buf_put_json(&j, r->mandatory_failed->code);
+	}
+	buf_printf(&j, ",\"raw_total\":%s,\"by_score\":\"%s\"}", points_fmt(r->raw_total, b1),
+		   grade_name(r->by_score));
+	return buf_take(&j);
 }
 
 struct computed {
