@@ -117,6 +117,7 @@ struct target {
 	const struct node *sheet_root;
 	char unit_name[256];
 	bool had_findings;        /* the sheet had findings before (imports) */
+	int places;               /* county + sampled towns; 0 if none sampled */
 };
 
 static int resolve_target(struct db *db, const struct unit *u, struct target *t)
@@ -165,6 +166,16 @@ static int resolve_target(struct db *db, const struct unit *u, struct target *t)
 			return -1;
 		}
 		t->sheet_label = u->name;
+	}
+	/* 每发现一地 counts places: the county and its sampled towns
+	 * (DOMAIN.md item 5). Known once towns are sampled. */
+	if (!t->sheet_id && strcmp(t->owner.kind, "county") == 0) {
+		sqlite3_stmt *q = db_stmt(db, "SELECT count(*) FROM sample s JOIN unit u ON u.id = s.unit_id"
+					  " WHERE s.county_id = ? AND u.kind = 'town'");
+		sqlite3_bind_int64(q, 1, t->owner.id);
+		int towns = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+		sqlite3_reset(q);
+		t->places = towns ? towns + 1 : 0;
 	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM finding WHERE unit_id = ? AND sheet_id = ? LIMIT 1");
 	sqlite3_bind_int64(st, 1, t->owner.id);
@@ -316,6 +327,14 @@ static int check(struct db *db, struct daily_codes *dc, const struct target *t,
 {
 	if (finding_check(t->s, f, t->sheet_root, where, d) != 0)
 		return -1;
+	const struct node *n = scheme_find(t->s, f->code);
+	if (t->places && f->form == INPUT_COUNT && n->rule.unit && strcmp(n->rule.unit, "地") == 0 &&
+	    f->count > t->places) {
+		diag_add(d, "%s%s%s 按地计：%s 只有 %d 地（本级和 %d 个抽查乡镇），不能是 %lld 地",
+			 where ? where : "", where && *where ? "：" : "", f->code, t->owner.name,
+			 t->places, t->places - 1, f->count);
+		return -1;
+	}
 	if (daily_managed(db, dc, t->owner.kind, f->code)) {
 		diag_add(d, "%s%s%s 由日常考核记录计算（kaohe daily），不能直接录入", where ? where : "",
 			 where && *where ? "：" : "", f->code);

@@ -52,6 +52,9 @@ expect_exit 1 k sample draw 甲县 --towns 3
 expect_text err.txt "乡镇抽查数量须在 1 到 2 之间"
 expect_exit 0 k sample set 甲县 甲镇一 甲县交通局 甲县教育局 甲县示例化工有限公司 甲县示例运输有限公司
 
+# 每发现一地 counts the county and its sampled towns: 1 + 1 here.
+expect_exit 1 k score set 甲县 1.1.8 --count 3
+expect_text err.txt "1.1.8 按地计：甲县 只有 2 地（本级和 1 个抽查乡镇），不能是 3 地"
 # 党委层面 1.1.4 "每少落实1次，扣5分。最高可扣10分": 3 missed -> 15, capped 10.
 expect_exit 0 k score set 甲县 1.1.4 --count 3 --note "常委会只听取1次汇报"
 # 政府工作 2.1.1.1 "每发现一地扣2分，最高扣10分": 2 places -> 4.
