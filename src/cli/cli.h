@@ -64,7 +64,8 @@ struct csv;
  * NULL) receives the file's SHA-256 in hex (caller frees). */
 int cli_read_csv(const char *path, struct csv *c, char **digest);
 /* A whole import command: reads the CSV named by the one argument and
- * runs fn (NULL: findings) in one transaction: all rows or none. */
+ * runs fn in one transaction: all rows or none. (Findings files are
+ * streamed instead: cmd_score_import.) */
 int cli_import_csv(const char *cmd, int argc, char **argv,
 		   int (*fn)(struct db *, const struct csv *, const char *, struct diag *));
 /* SHA-256 of a buffer, in hex; caller frees. */
