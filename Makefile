@@ -64,7 +64,13 @@ build/asan/fuzz_scheme_replay: tests/fuzz/fuzz_scheme.c tests/fuzz/replay_main.c
 	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -O1 -g $(SAN) -Isrc/core -o $@ \
 		tests/fuzz/fuzz_scheme.c tests/fuzz/replay_main.c $(CORE_SRC) $(PKG_LIBS)
 
-check: deps-check build/asan/kaohe $(addprefix build/asan/,$(UNIT_TESTS)) build/asan/fuzz_scheme_replay kaohe
+build/asan/fuzz_csv_replay: tests/fuzz/fuzz_csv.c tests/fuzz/replay_main.c $(CORE_SRC) $(HDRS)
+	@mkdir -p build/asan
+	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -O1 -g $(SAN) -Isrc/core -o $@ \
+		tests/fuzz/fuzz_csv.c tests/fuzz/replay_main.c $(CORE_SRC) $(PKG_LIBS)
+
+check: deps-check build/asan/kaohe $(addprefix build/asan/,$(UNIT_TESTS)) build/asan/fuzz_scheme_replay \
+	build/asan/fuzz_csv_replay kaohe
 	@tests/run.sh build/asan $(UNIT_TESTS)
 
 valgrind: kaohe
@@ -80,6 +86,12 @@ fuzz:
 		tests/fuzz/fuzz_scheme.c $(CORE_SRC) $(PKG_LIBS)
 	build/fuzz/fuzz_scheme -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 		-dict=tests/fuzz/scheme.dict build/fuzz/corpus tests/fuzz/corpus
+	@mkdir -p build/fuzz/csv_corpus
+	clang $(filter-out -Wmissing-prototypes,$(BASE_CFLAGS)) -Wno-missing-prototypes -O1 -g \
+		-fsanitize=fuzzer,address,undefined -Isrc/core -o build/fuzz/fuzz_csv \
+		tests/fuzz/fuzz_csv.c $(CORE_SRC) $(PKG_LIBS)
+	build/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		build/fuzz/csv_corpus tests/fuzz/csv_corpus
 
 DEMO_DB ?= kaohe-demo.db
 demo: all

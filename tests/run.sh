@@ -38,6 +38,7 @@ for t in "$top"/tests/cli/test_*.sh; do
 	run "cli/$(basename "$t" .sh)" sh "$t" "$top/$dir/kaohe"
 done
 run "fuzz/replay" "$dir/fuzz_scheme_replay" "$top"/tests/fuzz/corpus/*
+run "fuzz/csv-replay" "$dir/fuzz_csv_replay" "$top"/tests/fuzz/csv_corpus/*
 if command -v valgrind >/dev/null 2>&1; then
 	run "valgrind" sh "$top/tests/valgrind.sh" "$top/kaohe"
 fi
