@@ -104,8 +104,13 @@ static int do_generic_import(struct db *db, void *arg)
 {
 	struct import_arg *a = arg;
 	int rc = a->fn(db, a->c, a->file, &a->d);
-	if (rc != 0)
-		db_fail(db, "导入失败（%d 处问题），数据库未作任何改动", a->d.n);
+	if (rc != 0) {
+		/* the problems first, then the verdict */
+		int n = a->d.n;
+		cli_print_diag(&a->d);
+		diag_free(&a->d);
+		db_fail(db, "导入失败（%d 处问题），数据库未作任何改动", n);
+	}
 	return rc;
 }
 
@@ -143,8 +148,12 @@ static int do_score_import(struct db *db, void *arg)
 {
 	struct score_import_arg *a = arg;
 	a->n = finding_import(db, &a->r, a->digest, &a->d);
-	if (a->n < 0)
-		db_fail(db, "导入失败（%d 处问题），数据库未作任何改动", a->d.n);
+	if (a->n < 0) {
+		int n = a->d.n;
+		cli_print_diag(&a->d);
+		diag_free(&a->d);
+		db_fail(db, "导入失败（%d 处问题），数据库未作任何改动", n);
+	}
 	return a->n < 0 ? -1 : 0;
 }
 

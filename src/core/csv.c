@@ -273,6 +273,11 @@ int csv_header_check(char *const *header, int ncols, int line, const char *file,
 		     const char *const *known, struct diag *d)
 {
 	int bad = 0;
+	if (ncols == 1 && (strchr(header[0], ';') || strchr(header[0], '\t'))) {
+		diag_add(d, "%s:第%d行：表头只有一列，文件似乎用分号或制表符分隔；请另存为逗号分隔的 CSV（UTF-8 或 GBK）",
+			 file, line);
+		return 1;
+	}
 	for (int j = 0; j < ncols; j++) {
 		int ok = 0;
 		for (const char *const *k = known; *k && !ok; k++)

@@ -102,6 +102,10 @@ expect_exit 1 "$KAOHE" -d fresh.db init --year 2017 --template nosuch
 expect_text err.txt "未知的模板“nosuch”"
 [ -e fresh.db ] && fail "a refused init created fresh.db"
 
+# A semicolon-separated file gets a hint, not a list of unknown columns.
+printf '单位;编号;次数\n甲县;1.1.5;1\n' > semi.csv
+csv_refused "semi.csv:第1行：表头只有一列，文件似乎用分号或制表符分隔" semi.csv
+
 # GBK, as Excel writes it on Chinese Windows, is accepted.
 printf '单位,编号,次数,备注\n甲县,1.1.5,2,GBK 文件\n' | iconv -f UTF-8 -t GBK > gbk.csv
 expect_exit 0 k score import gbk.csv
