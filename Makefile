@@ -112,7 +112,7 @@ install: all
 	install -m 755 kaohe $(DESTDIR)$(PREFIX)/bin/kaohe
 	install -m 644 $(SCHEMES) $(DESTDIR)$(PREFIX)/share/kaohe/schemes/
 	install -m 644 doc/kaohe.1 $(DESTDIR)$(PREFIX)/share/man/man1/kaohe.1
-	install -m 644 README.md doc/scheme-language.md $(DESTDIR)$(PREFIX)/share/doc/kaohe/
+	install -m 644 README.md doc/scheme-language.md doc/domain.md $(DESTDIR)$(PREFIX)/share/doc/kaohe/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/kaohe $(DESTDIR)$(PREFIX)/share/man/man1/kaohe.1
