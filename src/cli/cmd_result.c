@@ -13,13 +13,13 @@
 
 struct compute_arg {
 	struct compute_summary sum;
-	struct diag d;
+	struct diag d, notes;
 };
 
 static int do_compute(struct db *db, void *arg)
 {
 	struct compute_arg *a = arg;
-	return compute_all(db, &a->sum, &a->d);
+	return compute_all(db, &a->sum, &a->d, &a->notes);
 }
 
 int cmd_compute(int argc, char **argv)
@@ -40,7 +40,10 @@ int cmd_compute(int argc, char **argv)
 		if (a.sum.incomplete)
 			printf("；%d 个单位缺少评分，结果未完成", a.sum.incomplete);
 		putchar('\n');
+		for (int i = 0; i < a.notes.n; i++)
+			printf("  %s\n", a.notes.msgs[i]);
 	}
+	diag_free(&a.notes);
 	diag_free(&a.d);
 	db_close(db);
 	return rc;
@@ -51,6 +54,35 @@ struct results_arg {
 	const char *last_kind;
 	int n;
 };
+
+/* The best grade the stored vetoes allow, or GRADE_NONE. */
+static enum grade detail_cap(cJSON *d)
+{
+	enum grade cap = GRADE_NONE;
+	cJSON *v;
+	cJSON_ArrayForEach(v, cJSON_GetObjectItem(d, "vetoes")) {
+		const char *eff = cJSON_GetStringValue(cJSON_GetObjectItem(v, "effect"));
+		const char *g = cJSON_GetStringValue(cJSON_GetObjectItem(v, "grade"));
+		enum grade x = !eff ? GRADE_NONE : strcmp(eff, "at-most") == 0 ? grade_parse(g ? g : "")
+			: GRADE_FAIL;
+		if (x != GRADE_NONE && (cap == GRADE_NONE || x > cap))
+			cap = x;
+	}
+	return cap;
+}
+
+/* What must be settled before approval, for a row: "" if nothing. */
+static const char *row_warning(const struct result_row *r, cJSON *d)
+{
+	enum grade cap = detail_cap(d);
+	if (r->grade[0] && cap != GRADE_NONE && grade_parse(r->grade) < cap)
+		return "确定档次高于否决所允许的档次，须重新确定";
+	if (r->grade[0] && r->proposed[0] && strcmp(r->grade, r->proposed) != 0 && !r->reason[0])
+		return "确定档次与拟定档次不同且无理由，须重新确定";
+	if (r->incomplete)
+		return "未完成";
+	return "";
+}
 
 /* The parts of a stored result, as JSON (parsed from the detail column). */
 static cJSON *detail_of(const struct result_row *r)
@@ -82,6 +114,9 @@ static cJSON *result_row_json(const struct result_row *r)
 	if (r->reason[0])
 		cJSON_AddStringToObject(o, "reason", r->reason);
 	cJSON *d = detail_of(r);
+	const char *warn = row_warning(r, d);
+	if (*warn)
+		cJSON_AddStringToObject(o, "warning", warn);
 	cJSON *k;
 	static const char *const keys[] = {"vetoes", "parts", "missing"};
 	for (int i = 0; i < 3; i++) {
@@ -123,9 +158,10 @@ static int print_result(const struct result_row *r, void *arg)
 	cli_pad(r->grade[0] ? r->grade : "—", 8);
 	if (strcmp(r->status, "provincial") == 0)
 		printf(" 省考核结果");
-	if (r->incomplete)
-		printf(" 未完成");
 	cJSON *d = detail_of(r), *v;
+	const char *warn = row_warning(r, d);
+	if (*warn)
+		printf(" 【%s】", warn);
 	cJSON_ArrayForEach(v, cJSON_GetObjectItem(d, "vetoes"))
 		printf(" 否决：%s（%s）", cJSON_GetStringValue(cJSON_GetObjectItem(v, "title")),
 		       cJSON_GetStringValue(cJSON_GetObjectItem(v, "detail")));
@@ -281,7 +317,12 @@ static int export_one(const struct result_row *r, void *arg)
 	char t[POINTS_BUFSZ], rank[16];
 	snprintf(rank, sizeof rank, "%d", r->rank);
 	cJSON *d = cJSON_Parse(r->detail), *v;
-	struct buf vetoes = {0};
+	const char *warn = row_warning(r, d);
+	struct buf vetoes = {0}, note = {0};
+	if (strcmp(r->status, "provincial") == 0)
+		buf_puts(&note, "省考核结果");
+	if (*warn)
+		buf_printf(&note, "%s%s", note.len ? "；" : "", warn);
 	cJSON_ArrayForEach(v, cJSON_GetObjectItem(d, "vetoes"))
 		buf_printf(&vetoes, "%s%s（%s）", vetoes.len ? "；" : "",
 			   cJSON_GetStringValue(cJSON_GetObjectItem(v, "title")),
@@ -289,10 +330,10 @@ static int export_one(const struct result_row *r, void *arg)
 	cJSON_Delete(d);
 	const char *f[] = {r->unit, strcmp(r->kind, "county") == 0 ? "县区" : "市直部门",
 			   r->rank ? rank : "", points_fmt(r->total, t), r->proposed, r->grade,
-			   r->reason, buf_str(&vetoes),
-			   strcmp(r->status, "provincial") == 0 ? "省考核结果" : r->incomplete ? "未完成" : ""};
+			   r->reason, buf_str(&vetoes), note.len ? buf_str(&note) : ""};
 	csv_row(&e->results, f, 9);
 	buf_free(&vetoes);
+	buf_free(&note);
 	return 0;
 }
 

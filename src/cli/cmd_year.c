@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "../storage/audit.h"
 #include "../storage/result.h"
+#include "../storage/unit.h"
 #include "../storage/year.h"
 
 #include <stdio.h>
@@ -155,8 +156,12 @@ int cmd_audit(int argc, char **argv)
 			printf("审计记录完整：共 %lld 条，链尾校验值 %s\n"
 			       "（请将链尾校验值与归档结果一并留存，以便日后核对）\n", rows, head);
 		}
-	} else if (audit_list(db, n ? pos[0] : NULL, print_audit, NULL) != 0) {
-		rc = cli_db_error(db);
+	} else {
+		struct unit u;
+		if (n && unit_get(db, pos[0], &u) != 0)
+			rc = cli_db_error(db);
+		else if (audit_list(db, n ? pos[0] : NULL, print_audit, NULL) != 0)
+			rc = cli_db_error(db);
 	}
 	db_close(db);
 	return rc;

@@ -376,7 +376,7 @@ int demo_build(struct db *db, unsigned long long seed)
 	if (db_write_begin(db) != 0)
 		return -1;
 	struct compute_summary sum;
-	struct diag d = {0};
+	struct diag d = {0}, notes = {0};
 	int rc = units(db);
 	if (rc == 0)
 		rc = teams(db);
@@ -387,11 +387,12 @@ int demo_build(struct db *db, unsigned long long seed)
 	if (rc == 0)
 		rc = accidents(db);
 	if (rc == 0)
-		rc = compute_all(db, &sum, &d);
+		rc = compute_all(db, &sum, &d, &notes);
 	if (rc == 0 && (d.n || sum.failed)) {
 		db_fail(db, "演示数据计分有误：%s", d.n ? d.msgs[0] : "");
 		rc = -1;
 	}
 	diag_free(&d);
+	diag_free(&notes);
 	return db_write_end(db, rc);
 }

@@ -44,6 +44,11 @@ int decision_set(struct db *db, const char *unit, const char *grade, const char 
 		db_fail(db, "未知的档次“%s”（优秀、良好、合格、不合格）", grade);
 		return -1;
 	}
+	if (strcmp(u.kind, "county") != 0 && strcmp(u.kind, "department") != 0) {
+		db_fail(db, "“%s”是%s，不单独评定档次（只为县区和市直部门确定档次）", u.name,
+			unit_kind_title(u.kind));
+		return -1;
+	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT ifnull(proposed_grade, ''), incomplete FROM result WHERE unit_id = ?");
 	sqlite3_bind_int64(st, 1, u.id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -107,8 +112,8 @@ int year_approve_results(struct db *db, struct buf *report)
 	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT u.name FROM unit u LEFT JOIN result r ON r.unit_id = u.id"
 				   " WHERE u.year_id = ? AND u.kind IN ('county', 'department')"
-				   " AND u.status <> 'excluded' AND (r.unit_id IS NULL OR"
-				   " ((r.incomplete OR r.proposed_grade IS NULL)"
+				   " AND u.status <> 'excluded' AND (r.unit_id IS NULL OR r.incomplete OR"
+				   " (r.proposed_grade IS NULL"
 				   " AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.unit_id = u.id)))");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	struct buf missing = {0};

@@ -77,7 +77,23 @@ int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 		buf_free(&known);
 		return -1;
 	}
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO accident (year_id, county_id, date, deaths, injuries,"
+	/* The same accident twice would count twice towards the vetoes. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM accident WHERE county_id = ? AND date = ? AND deaths = ?"
+				   " AND injuries = ? AND loss = ? AND ifnull(industry, '') = ? AND ifnull(note, '') = ?");
+	sqlite3_bind_int64(st, 1, c.id);
+	db_bind_text(st, 2, a->date);
+	sqlite3_bind_int64(st, 3, a->deaths);
+	sqlite3_bind_int64(st, 4, a->injuries);
+	sqlite3_bind_int64(st, 5, a->loss);
+	db_bind_text(st, 6, a->industry);
+	db_bind_text(st, 7, a->note);
+	long long dup = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (dup) {
+		db_fail(db, "与已记录的第 %lld 号事故完全相同（如确是另一起事故，请用 --note 注明区别）", dup);
+		return -1;
+	}
+	st = db_stmt(db, "INSERT INTO accident (year_id, county_id, date, deaths, injuries,"
 				   " loss, industry, concealed, false_report, omitted, note)"
 				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, db->year_id);
@@ -382,6 +398,13 @@ int industry_set(struct db *db, const char *industry, const char *department)
 {
 	if (!industry || !*industry || !department || !*department) {
 		db_fail(db, "须写明行业和监管部门");
+		return -1;
+	}
+	struct unit d;
+	if (unit_get(db, department, &d) != 0)
+		return -1;
+	if (strcmp(d.kind, "department") != 0) {
+		db_fail(db, "“%s”是%s，监管部门须是市直部门", d.name, unit_kind_title(d.kind));
 		return -1;
 	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT department FROM industry_department WHERE year_id = ?"

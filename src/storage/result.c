@@ -262,6 +262,7 @@ struct compute_ctx {
 	int n;
 	struct compute_summary *sum;
 	struct diag *d;
+	struct diag *notes;
 };
 
 static int compute_one(const struct unit *u, void *arg)
@@ -316,8 +317,16 @@ static int compute_one(const struct unit *u, void *arg)
 		unit_load_free(&L);
 		diag_free(&d);
 	}
-	if (c.incomplete)
+	if (c.incomplete) {
 		x->sum->incomplete++;
+		struct buf miss = {0};
+		cJSON *dj = cJSON_Parse(c.detail), *m;
+		cJSON_ArrayForEach(m, cJSON_GetObjectItem(dj, "missing"))
+			buf_printf(&miss, "%s%s", miss.len ? "、" : "", cJSON_GetStringValue(m));
+		cJSON_Delete(dj);
+		diag_add(x->notes, "%s：结果未完成，缺少 %s", u->name, buf_str(&miss));
+		buf_free(&miss);
+	}
 	x->c = xrealloc(x->c, (size_t)(x->n + 1) * sizeof *x->c);
 	x->c[x->n++] = c;
 	return 0;
@@ -360,10 +369,10 @@ static int rank_kind(struct db *db, struct compute_ctx *x, const char *kind)
 	return 0;
 }
 
-int compute_all(struct db *db, struct compute_summary *sum, struct diag *d)
+int compute_all(struct db *db, struct compute_summary *sum, struct diag *d, struct diag *notes)
 {
 	memset(sum, 0, sizeof *sum);
-	struct compute_ctx x = {db, NULL, 0, sum, d};
+	struct compute_ctx x = {db, NULL, 0, sum, d, notes};
 	int rc = unit_each(db, "county", compute_one, &x);
 	if (rc == 0)
 		rc = unit_each(db, "department", compute_one, &x);

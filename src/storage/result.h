@@ -37,8 +37,9 @@ struct compute_summary {
 };
 /* Scores every county and department of the year, ranks each kind and
  * applies grade quotas, stores the results. Caller holds a write
- * transaction. Units whose inputs cannot be scored are listed in d. */
-int compute_all(struct db *db, struct compute_summary *sum, struct diag *d);
+ * transaction. Units whose inputs cannot be scored are listed in d (and
+ * nothing is stored); incomplete results are listed in notes. */
+int compute_all(struct db *db, struct compute_summary *sum, struct diag *d, struct diag *notes);
 
 /* One stored result. */
 struct result_row {

@@ -143,8 +143,14 @@ int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
 	int lo[3] = {t->towns_min, t->departments_min, t->enterprises_min};
 	int hi[3] = {t->towns_max, t->departments_max, t->enterprises_max};
 	for (int k = 0; k < 3; k++) {
-		if (want[k] < 0)
-			want[k] = hi[k];
+		if (want[k] < 0) {
+			/* not given: as many as the plan allows and the county has */
+			struct cand_list l = {.db = db, .county_id = c.id, .kind = kinds[k]};
+			unit_each(db, kinds[k], collect, &l);
+			want[k] = l.n < hi[k] ? (l.n > lo[k] ? l.n : lo[k]) : hi[k];
+			free(l.u);
+			free(l.c);
+		}
 		if (want[k] < lo[k] || want[k] > hi[k]) {
 			db_fail(db, "%s抽查数量须在 %d 到 %d 之间，不能是 %d", titles[k], lo[k], hi[k], want[k]);
 			return -1;

@@ -131,8 +131,35 @@ static char *unit_describe(const struct unit *u)
 	return buf_take(&b);
 }
 
+/* Drops spaces (ASCII and 全角) around a name typed or pasted. */
+static void trim_name(char *s)
+{
+	size_t n = strlen(s), a = 0;
+	for (;;) {
+		if (s[a] == ' ' || s[a] == '\t')
+			a++;
+		else if (strncmp(s + a, "　", 3) == 0)
+			a += 3;
+		else
+			break;
+	}
+	while (n > a) {
+		if (s[n - 1] == ' ' || s[n - 1] == '\t')
+			n--;
+		else if (n - a >= 3 && strncmp(s + n - 3, "　", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	memmove(s, s + a, n - a);
+	s[n - a] = '\0';
+}
+
 int unit_add(struct db *db, struct unit *u)
 {
+	trim_name(u->name);
+	trim_name(u->parent);
+	trim_name(u->industry);
 	if (!u->name[0]) {
 		db_fail(db, "单位名称不能为空");
 		return -1;
@@ -246,6 +273,19 @@ int unit_edit(struct db *db, const char *name, const struct unit_change *c)
 		snprintf(u.provincial_grade, sizeof u.provincial_grade, "%s", c->provincial_grade);
 	}
 	long long parent_id = u.parent_id;
+	if (c->parent && strcmp(c->parent, before.parent) != 0) {
+		sqlite3_stmt *q = db_stmt(db, "SELECT 1 FROM sample WHERE unit_id = ? UNION ALL"
+					  " SELECT 1 FROM finding WHERE sheet_id = ? LIMIT 1");
+		sqlite3_bind_int64(q, 1, u.id);
+		sqlite3_bind_int64(q, 2, u.id);
+		int used = sqlite3_step(q) == SQLITE_ROW;
+		sqlite3_reset(q);
+		if (used) {
+			db_fail(db, "“%s”已是%s的抽查单位（或已有评分），不能改换上级（先重新确定抽查对象）",
+				u.name, before.parent);
+			return -1;
+		}
+	}
 	if (c->parent) {
 		struct unit parent = {0};
 		if (*c->parent && unit_get(db, c->parent, &parent) != 0)

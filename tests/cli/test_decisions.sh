@@ -82,6 +82,37 @@ expect_exit 1 k export out
 expect_text err.txt "结果已过期"
 expect_exit 0 k compute
 
+# Mistakes made under a deadline: the same accident twice, a sampled unit
+# moved to another county, a typo for a department, a name with spaces,
+# a grade for a town.
+expect_exit 1 k accident add --unit 甲县 --date 2016-03-01 --deaths 1 --injuries 0 --loss 0 --industry 危险化学品
+expect_text err.txt "与已记录的第 1 号事故完全相同"
+expect_exit 1 k unit edit 甲县交通局 --parent 乙县
+expect_text err.txt "已是甲县的抽查单位"
+expect_exit 1 k industry set 建筑施工 交通
+expect_text err.txt "没有名为“交通”的单位"
+expect_exit 0 k unit add " 丙县　" --kind county
+expect_exit 0 k unit list --kind county --json
+python3 - out.txt <<'PY' || fail "name not trimmed"
+import json, sys
+assert "丙县" in [u["name"] for u in json.load(open(sys.argv[1]))]
+PY
+k unit add 丙镇 --kind town --parent 丙县 >/dev/null
+expect_exit 1 k grade set 丙镇 优秀
+expect_text err.txt "“丙镇”是乡镇，不单独评定档次"
+expect_exit 1 k audit 丙
+expect_text err.txt "没有名为“丙”的单位，是否指"
+# 丙县 has no 行政执法 or industry scores: compute names what is missing,
+# and approval refuses it even with a decision.
+expect_exit 0 k compute
+expect_text out.txt "丙县：结果未完成，缺少 2.2、2.3、3、4.1.1"
+expect_exit 0 k grade set 丙县 合格 --reason 集体研究
+expect_exit 0 k results
+expect_text out.txt "丙县"
+expect_text out.txt "【未完成】"
+expect_exit 1 k approve
+expect_text err.txt "没有考核结果、结果未完成或没有档次，不能审定：丙县"
+
 # JSON without duplicate keys, as a strict reader sees it.
 for args in "results --json" "explain 甲县 --json" "scheme show qhd-2016-county --json"; do
 	# shellcheck disable=SC2086
