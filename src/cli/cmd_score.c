@@ -141,13 +141,13 @@ struct score_import_arg {
 	struct csv_reader r;
 	const char *digest;
 	struct diag d;
-	long long n;
+	long long n, replaced;
 };
 
 static int do_score_import(struct db *db, void *arg)
 {
 	struct score_import_arg *a = arg;
-	a->n = finding_import(db, &a->r, a->digest, &a->d);
+	a->n = finding_import(db, &a->r, a->digest, &a->d, &a->replaced);
 	if (a->n < 0) {
 		int n = a->d.n;
 		cli_print_diag(&a->d);
@@ -183,6 +183,8 @@ int cmd_score_import(int argc, char **argv)
 	cli_print_diag(&a.d);
 	if (rc == EXIT_OK)
 		printf("已导入 %lld 行（%s 编码）\n", a.n, a.r.encoding);
+	if (rc == EXIT_OK && a.replaced)
+		printf("其中 %lld 行覆盖了原有评分（原值见 kaohe audit）\n", a.replaced);
 	diag_free(&a.d);
 	csv_close(&a.r);
 	free(digest);

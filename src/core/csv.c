@@ -279,7 +279,8 @@ int csv_header_check(char *const *header, int ncols, int line, const char *file,
 		return 1;
 	}
 	for (int j = 0; j < ncols; j++) {
-		int ok = 0;
+		/* Excel leaves empty columns after the last one: no name, ignored */
+		int ok = header[j][0] == '\0';
 		for (const char *const *k = known; *k && !ok; k++)
 			ok = strcmp(header[j], *k) == 0;
 		if (!ok) {

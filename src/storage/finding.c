@@ -228,7 +228,7 @@ static int daily_managed(struct db *db, struct daily_codes *dc, const char *owne
 /* Upserts one checked finding; logs the change. at is the time of the
  * change (one per command). */
 static int store(struct db *db, const struct target *t, const struct finding *f, bool audit,
-		 const char *at)
+		 const char *at, long long *replaced)
 {
 	const struct node *n = scheme_find(t->s, f->code);
 	sqlite3_stmt *st = NULL;
@@ -272,6 +272,8 @@ static int store(struct db *db, const struct target *t, const struct finding *f,
 	sqlite3_bind_text(st, 7, db->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, at, -1, SQLITE_STATIC);
 	int rc = db_exec_stmt(db, st);
+	if (rc == 0 && old && replaced)
+		(*replaced)++;
 	if (rc == 0 && (audit || old)) {
 		char *new_value = finding_describe(n, f);
 		if (!old || strcmp(old, new_value) != 0)
@@ -363,7 +365,7 @@ int finding_set(struct db *db, const char *unit, const struct finding *f)
 	t.had_findings = true;   /* one row: always look for the old value */
 	char at[32];
 	db_now(at);
-	return store(db, &t, f, true, at);
+	return store(db, &t, f, true, at, NULL);
 }
 
 int finding_clear(struct db *db, const char *unit, const char *code)
@@ -474,8 +476,10 @@ static int cached_target(struct db *db, struct unit_cache *c, const char *name, 
  * a flood from a file in the wrong format. */
 #define MAX_PROBLEMS 100
 
-long long finding_import(struct db *db, struct csv_reader *r, const char *digest, struct diag *d)
+long long finding_import(struct db *db, struct csv_reader *r, const char *digest, struct diag *d,
+			 long long *replaced)
 {
+	*replaced = 0;
 	static const char *const unit_col[] = {"单位", "unit", "名称", NULL};
 	static const char *const item_col[] = {"编号", "item", "code", "考核项", NULL};
 	static const char *const value_cols[5][3] = {{"次数", "count", NULL}, {"情形", "conditions", NULL},
@@ -578,14 +582,20 @@ long long finding_import(struct db *db, struct csv_reader *r, const char *digest
 			ok = csv_yes_no(v) == 1 || strcmp(v, "na") == 0;
 		}
 		if (!ok) {
-			diag_add(d, "%s第%d列：%s“%s”格式不对", where, cv[col] + 1, vnames[col], v);
+			static const char *const expect[5] = {"须是整数", "须是情形编号，如 1,3（没有所列情形写 0）",
+				"须是分值，最多两位小数", "须是分值，最多两位小数", "不适用时填“是”，否则留空"};
+			diag_add(d, "%s第%d列：%s“%s”格式不对，%s", where, cv[col] + 1, vnames[col], v,
+				 expect[col]);
 			bad++;
 			continue;
 		}
 		struct diag quiet = {0};
 		if (check(db, &dc, t, &f, &quiet, "") != 0) {
+			/* an unknown code is the item column's fault, a bad value the
+			 * value column's */
 			char w2[128];
-			snprintf(w2, sizeof w2, "%s第%d列", where, ci + 1);
+			snprintf(w2, sizeof w2, "%s第%d列", where,
+				 (scheme_find(t->s, f.code) ? cv[col] : ci) + 1);
 			check(db, &dc, t, &f, d, w2);
 			diag_free(&quiet);
 			bad++;
@@ -635,7 +645,7 @@ long long finding_import(struct db *db, struct csv_reader *r, const char *digest
 			bad++;
 			continue;
 		}
-		if (!bad && store(db, t, &f, false, at) != 0) {
+		if (!bad && store(db, t, &f, false, at, replaced) != 0) {
 			diag_add(d, "%s：%s", where, db_error(db));
 			bad++;
 		}
@@ -648,7 +658,8 @@ long long finding_import(struct db *db, struct csv_reader *r, const char *digest
 		diag_add(d, "%s：问题过多，只列出前 %d 处", file, MAX_PROBLEMS);
 	if (!bad) {
 		char detail[256];
-		snprintf(detail, sizeof detail, "导入 %lld 条评分记录（SHA-256 %s）", n, digest ? digest : "");
+		snprintf(detail, sizeof detail, "导入 %lld 条评分记录，其中覆盖原有记录 %lld 条（SHA-256 %s）",
+			 n, *replaced, digest ? digest : "");
 		if (audit_add(db, "score.import", NULL, file, NULL, detail, NULL) != 0) {
 			diag_add(d, "%s", db_error(db));
 			bad++;

@@ -22,7 +22,8 @@ int finding_clear(struct db *db, const char *unit, const char *code);
  * or none (rows are stored as they are checked; on any problem the caller
  * rolls its transaction back), every problem in d as "FILE:第N行第M列：…".
  * Caller holds a write transaction. Returns the number of rows, or -1. */
-long long finding_import(struct db *db, struct csv_reader *r, const char *digest, struct diag *d);
+long long finding_import(struct db *db, struct csv_reader *r, const char *digest, struct diag *d,
+			 long long *replaced);
 
 /* Parses a form name (count, conditions, deduct, score, na). */
 enum input_form finding_form_parse(const char *s);
