@@ -106,6 +106,10 @@ expect_text err.txt "未知的模板“nosuch”"
 printf '单位;编号;次数\n甲县;1.1.5;1\n' > semi.csv
 csv_refused "semi.csv:第1行：表头只有一列，文件似乎用分号或制表符分隔" semi.csv
 
+# Excel's empty trailing columns are ignored.
+printf '单位,编号,次数,,\r\n甲县,1.1.5,1,,\r\n' > excel.csv
+expect_exit 0 k score import excel.csv
+
 # GBK, as Excel writes it on Chinese Windows, is accepted.
 printf '单位,编号,次数,备注\n甲县,1.1.5,2,GBK 文件\n' | iconv -f UTF-8 -t GBK > gbk.csv
 expect_exit 0 k score import gbk.csv

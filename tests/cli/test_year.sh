@@ -81,6 +81,9 @@ expect_exit 0 k score set 甲县 3 --score 90
 } > industries.csv
 expect_exit 0 k score import industries.csv
 expect_text out.txt "已导入 20 行"
+# importing the same file again overwrites, and says so
+expect_exit 0 k score import industries.csv
+expect_text out.txt "其中 20 行覆盖了原有评分"
 
 # 日常考核: absent from one meeting (template: 2 per absence) and one
 # report 3 days late (1 per day): 300 − 2 − 3 = 295.
