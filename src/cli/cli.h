@@ -109,6 +109,7 @@ int cmd_daily_record(int argc, char **argv);
 int cmd_daily_rule(int argc, char **argv);
 int cmd_daily_list(int argc, char **argv);
 int cmd_compute(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 int cmd_results(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_grade_set(int argc, char **argv);

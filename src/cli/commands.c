@@ -63,6 +63,7 @@ const struct command commands[] = {
 	{"daily rule", cmd_daily_rule, "daily rule absent|late|missing --deduct 分 [--per-day 分]",
 	 "设定本年度日常考核的扣分"},
 	{"daily list", cmd_daily_list, "daily list", "列出日常考核任务"},
+	{"status", cmd_status, "status", "逐个单位列出审定前的待办事项（抽查、缺少的评分、计分）"},
 	{"compute", cmd_compute, "compute", "为全部县区和市直部门计分、排名、拟定档次"},
 	{"results", cmd_results, "results [--kind county|department] [--json]",
 	 "考核结果：总分、名次、各部分得分、否决、拟定档次、确定档次"},

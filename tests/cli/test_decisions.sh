@@ -112,6 +112,9 @@ expect_text out.txt "丙县"
 expect_text out.txt "【未完成】"
 expect_exit 1 k approve
 expect_text err.txt "没有考核结果、结果未完成或没有档次，不能审定：丙县"
+expect_exit 0 k status
+expect_text out.txt "确定抽查对象（sample draw / sample set）；录入缺少的评分：2.2、2.3、3、4.1.1"
+expect_text out.txt "甲县                    就绪"
 
 # JSON without duplicate keys, as a strict reader sees it.
 for args in "results --json" "explain 甲县 --json" "scheme show qhd-2016-county --json"; do
