@@ -18,14 +18,23 @@ static void node_lines(const struct node *n, const struct node_result *nodes, in
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
 	if (!nr->node)
 		return;
+	/* An item bounded only by its category (a judged deduction with no
+	 * stated points, a per-occurrence rule with no cap) has no points of
+	 * its own: show what it took, not "300 / 300" beside its siblings. */
+	bool unbounded = node_is_leaf(n) && n->parent && n->parent->score == SCORE_DEDUCT &&
+			 n->parent->nchildren > 1 && n->points == node_inner(n->parent) && !nr->na;
 	indent(out, depth);
 	if (nr->na)
 		buf_printf(out, "%s  %s  不适用（%s）", n->code, n->title,
 			   n->na == NA_FULL ? "按满分计" : "不计入，按比例折算");
+	else if (unbounded && nr->deduction)
+		buf_printf(out, "%s  %s  扣 %s 分", n->code, n->title, points_fmt(nr->deduction, b1));
+	else if (unbounded)
+		buf_printf(out, "%s  %s  未扣分", n->code, n->title);
 	else
 		buf_printf(out, "%s  %s  %s / %s 分", n->code, n->title, points_fmt(nr->score, b1),
 			   points_fmt(n->points, b2));
-	if (node_is_leaf(n) && nr->deduction && !nr->na)
+	if (node_is_leaf(n) && nr->deduction && !nr->na && !unbounded)
 		buf_printf(out, "（扣 %s 分）", points_fmt(nr->deduction, b1));
 	buf_putc(out, '\n');
 	if (nr->derivation && *nr->derivation &&
