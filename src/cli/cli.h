@@ -85,6 +85,7 @@ int cmd_unit_add(int argc, char **argv);
 int cmd_unit_list(int argc, char **argv);
 int cmd_unit_edit(int argc, char **argv);
 int cmd_unit_import(int argc, char **argv);
+int cmd_unit_remove(int argc, char **argv);
 int cmd_team_add(int argc, char **argv);
 int cmd_team_member(int argc, char **argv);
 int cmd_team_assign(int argc, char **argv);

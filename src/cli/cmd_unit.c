@@ -184,6 +184,29 @@ int cli_read_csv(const char *path, struct csv *c, char **digest)
 	return rc;
 }
 
+struct remove_arg {
+	const char *name, *reason;
+};
+
+static int do_unit_remove(struct db *db, void *arg)
+{
+	struct remove_arg *a = arg;
+	return unit_remove(db, a->name, a->reason);
+}
+
+int cmd_unit_remove(int argc, char **argv)
+{
+	struct opt opts[] = {{"--reason", OPT_TEXT}, {NULL}};
+	char *pos[1];
+	if (args_parse("unit remove", argc, argv, opts, pos, 1) != 1)
+		return cli_usage("unit remove");
+	struct remove_arg a = {pos[0], opt_get(opts, "--reason")->text};
+	int rc = cli_write_year(do_unit_remove, &a);
+	if (rc == EXIT_OK)
+		printf("已删除单位：%s（原因已记录）\n", pos[0]);
+	return rc;
+}
+
 int cmd_unit_import(int argc, char **argv)
 {
 	return cli_import_csv("unit import", argc, argv, unit_import);

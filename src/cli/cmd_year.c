@@ -120,7 +120,7 @@ int cmd_reopen(int argc, char **argv)
 
 static void print_audit(const struct audit_row *r, void *arg)
 {
-	(void)arg;
+	(*(int *)arg)++;
 	printf("%6lld  %s  %-10s %-14s", r->seq, r->at, r->actor, r->action);
 	if (r->unit)
 		printf("  %s", r->unit);
@@ -157,10 +157,13 @@ int cmd_audit(int argc, char **argv)
 			       "（请将链尾校验值与归档结果一并留存，以便日后核对）\n", rows, head);
 		}
 	} else {
+		/* A removed or renamed unit keeps its history: a name is refused
+		 * (with suggestions) only if nothing at all was recorded for it. */
+		int rows = 0;
 		struct unit u;
-		if (n && unit_get(db, pos[0], &u) != 0)
+		if (audit_list(db, n ? pos[0] : NULL, print_audit, &rows) != 0)
 			rc = cli_db_error(db);
-		else if (audit_list(db, n ? pos[0] : NULL, print_audit, NULL) != 0)
+		else if (n && rows == 0 && unit_get(db, pos[0], &u) != 0)
 			rc = cli_db_error(db);
 	}
 	db_close(db);

@@ -23,6 +23,8 @@ const struct command commands[] = {
 	{"unit edit", cmd_unit_edit, "unit edit 名称 [--name 新名称] [--parent 上级] [--industry 行业] "
 	 "[--order 顺序] [--status 状态] [--provincial-total 分数] [--provincial-grade 档次]",
 	 "修改单位；省考核单位录入省考核得分和档次"},
+	{"unit remove", cmd_unit_remove, "unit remove 名称 --reason 原因",
+	 "删除误登记的单位（尚无任何记录时；记录在案）"},
 	{"unit import", cmd_unit_import, "unit import 文件.csv",
 	 "导入单位（列：名称、类型、上级、行业、顺序、状态），全部成功或全部不导入"},
 	{"team add", cmd_team_add, "team add 考核组", "建立考核组"},

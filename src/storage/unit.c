@@ -348,6 +348,51 @@ int unit_edit(struct db *db, const char *name, const struct unit_change *c)
 	return rc;
 }
 
+int unit_remove(struct db *db, const char *name, const char *reason)
+{
+	if (!reason || !*reason) {
+		db_fail(db, "删除单位须写明原因（--reason）");
+		return -1;
+	}
+	struct unit u;
+	if (unit_get(db, name, &u) != 0)
+		return -1;
+	static const struct { const char *sql, *what; } refs[] = {
+		{"SELECT count(*) FROM unit WHERE parent_id = ?1", "下属单位"},
+		{"SELECT count(*) FROM finding WHERE unit_id = ?1 OR sheet_id = ?1", "评分记录"},
+		{"SELECT count(*) FROM sample WHERE county_id = ?1 OR unit_id = ?1", "抽查记录"},
+		{"SELECT count(*) FROM accident WHERE county_id = ?1", "事故记录"},
+		{"SELECT count(*) FROM veto WHERE unit_id = ?1", "否决记录"},
+		{"SELECT count(*) FROM daily_outcome WHERE unit_id = ?1", "日常考核记录"},
+		{"SELECT count(*) FROM result WHERE unit_id = ?1", "考核结果"},
+		{"SELECT count(*) FROM decision WHERE unit_id = ?1", "确定的档次"},
+		{"SELECT count(*) FROM team_unit WHERE unit_id = ?1", "考核组的考核范围"},
+	};
+	struct buf used = {0};
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+		sqlite3_stmt *st = db_stmt(db, refs[i].sql);
+		sqlite3_bind_int64(st, 1, u.id);
+		int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_reset(st);
+		if (n)
+			buf_printf(&used, "%s%s %d 条", used.len ? "、" : "", refs[i].what, n);
+	}
+	if (used.len) {
+		db_fail(db, "“%s”已有%s，不能删除（须先删除这些记录）", u.name, buf_str(&used));
+		buf_free(&used);
+		return -1;
+	}
+	buf_free(&used);
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM unit WHERE id = ?");
+	sqlite3_bind_int64(st, 1, u.id);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	char *old = unit_describe(&u);
+	int rc = audit_add(db, "unit.remove", u.name, NULL, old, NULL, reason);
+	free(old);
+	return rc;
+}
+
 int unit_each(struct db *db, const char *kind, int (*fn)(const struct unit *, void *), void *arg)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " UNIT_COLS UNIT_FROM "WHERE u.year_id = ?1"

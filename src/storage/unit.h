@@ -44,6 +44,11 @@ struct unit_change {
 };
 int unit_edit(struct db *db, const char *name, const struct unit_change *c);
 
+/* Removes a unit registered by mistake, on the record with the reason.
+ * Refused while anything refers to it (sub-units, findings, spot checks,
+ * accidents, vetoes, daily records, results, decisions, team scope). */
+int unit_remove(struct db *db, const char *name, const char *reason);
+
 /* Calls fn for each unit of the current year (kind NULL: all), in the
  * official order: kind, then sort order. */
 int unit_each(struct db *db, const char *kind, int (*fn)(const struct unit *, void *), void *arg);

@@ -116,6 +116,17 @@ expect_exit 0 k status
 expect_text out.txt "确定抽查对象（sample draw / sample set）；录入缺少的评分：2.2、2.3、3、4.1.1"
 expect_text out.txt "甲县                    就绪"
 
+# A unit registered by mistake is removed on the record; one in use is not.
+expect_exit 0 k unit add 误加县 --kind county
+expect_exit 1 k unit remove 误加县
+expect_text err.txt "删除单位须写明原因"
+expect_exit 0 k unit remove 误加县 --reason 登记错误
+expect_exit 1 k unit remove 甲县 --reason 试试
+expect_text err.txt "“甲县”已有下属单位 2 条、评分记录"
+expect_exit 0 k audit 误加县
+expect_text out.txt "unit.remove"
+expect_text out.txt "登记错误"
+
 # JSON without duplicate keys, as a strict reader sees it.
 for args in "results --json" "explain 甲县 --json" "scheme show qhd-2016-county --json"; do
 	# shellcheck disable=SC2086
