@@ -176,13 +176,16 @@ int csv_next(struct csv_reader *r, struct diag *d)
 					*w++ = *p++;
 				}
 			}
-			char term = p < end ? *p : '\n';
-			if (term == '\r') {
+			/* the terminator: ',', or a line end: LF, CRLF, or a lone CR
+			 * (old Mac files), or the end of the file */
+			char term = '\n';
+			if (p < end && *p == '\r') {
 				p++;
-				term = p < end ? *p : '\n';
+				if (p < end && *p == '\n')
+					p++;
+			} else if (p < end) {
+				term = *p++;
 			}
-			if (p < end)
-				p++;
 			*w = '\0';
 			add_field(r, start);
 			if (term == '\n') {
@@ -287,6 +290,28 @@ int csv_header_check(char *const *header, int ncols, int line, const char *file,
 			diag_add(d, "%s:第%d行第%d列：未知的列“%s”", file, line, j + 1, header[j]);
 			bad++;
 		}
+	}
+	return bad;
+}
+
+int csv_header_dups(char *const *header, int ncols, int line, const char *file,
+		    const char *const *const *groups, struct diag *d)
+{
+	int bad = 0;
+	for (const char *const *const *g = groups; *g; g++) {
+		int first = -1;
+		for (int j = 0; j < ncols; j++)
+			for (const char *const *n = *g; *n; n++)
+				if (strcmp(header[j], *n) == 0) {
+					if (first < 0) {
+						first = j;
+					} else {
+						diag_add(d, "%s:第%d行第%d列：列“%s”与第%d列“%s”重复", file, line,
+							 j + 1, header[j], first + 1, header[first]);
+						bad++;
+					}
+					break;
+				}
 	}
 	return bad;
 }

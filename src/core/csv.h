@@ -56,6 +56,12 @@ int csv_header_column(char *const *header, int ncols, const char *const *names);
 int csv_header_check(char *const *header, int ncols, int line, const char *file,
 		     const char *const *known, struct diag *d);
 
+/* Reports two columns that name the same field: groups[] is a NULL-
+ * terminated list of NULL-terminated name lists (e.g. {"次数", "count"}).
+ * Returns the number of such columns. */
+int csv_header_dups(char *const *header, int ncols, int line, const char *file,
+		    const char *const *const *groups, struct diag *d);
+
 /* Checks that every header name is one of known[] (NULL-terminated);
  * adds "FILE:第1行第N列：未知的列“X”" for each that is not. Returns the
  * number of unknown columns. */

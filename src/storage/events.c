@@ -223,7 +223,12 @@ int accident_import(struct db *db, const struct csv *c, const char *file, struct
 	int ix[10];
 	for (int k = 0; k < 10; k++)
 		ix[k] = csv_column(c, cols[k]);
-	int bad = csv_check_header(c, file, known, d);
+	const char *const *groups[11];
+	for (int k = 0; k < 10; k++)
+		groups[k] = cols[k];
+	groups[10] = NULL;
+	int bad = csv_check_header(c, file, known, d) +
+		  csv_header_dups(c->rows[0], c->ncols, c->line[0], file, groups, d);
 	for (int k = 0; k < 5; k++)
 		if (ix[k] < 0) {
 			diag_add(d, "%s:第%d行：表头缺少“%s”列（县区、日期、死亡、重伤、损失 必须有）", file,

@@ -509,7 +509,10 @@ long long finding_import(struct db *db, struct csv_reader *r, const char *digest
 	int cv[5];
 	for (int k = 0; k < 5; k++)
 		cv[k] = csv_header_column(header, ncols, value_cols[k]);
-	if (csv_header_check(header, ncols, header_line, file, known, d)) {
+	const char *const *groups[] = {unit_col, item_col, value_cols[0], value_cols[1], value_cols[2],
+		value_cols[3], value_cols[4], note_col, NULL};
+	if (r->problems || csv_header_check(header, ncols, header_line, file, known, d) ||
+	    csv_header_dups(header, ncols, header_line, file, groups, d)) {
 		free(header);
 		return -1;
 	}
@@ -537,7 +540,7 @@ long long finding_import(struct db *db, struct csv_reader *r, const char *digest
 		char **row = r->fields;
 		int line = r->row_line;
 		/* where, for messages: formatted only when a row is refused */
-		char where_buf[96];
+		char where_buf[4352];
 #define where (snprintf(where_buf, sizeof where_buf, "%s:第%d行", file, line), where_buf)
 		if (r->problems > problems) {
 			/* reported by the reader (column count, stray quote) */
@@ -593,7 +596,7 @@ long long finding_import(struct db *db, struct csv_reader *r, const char *digest
 		if (check(db, &dc, t, &f, &quiet, "") != 0) {
 			/* an unknown code is the item column's fault, a bad value the
 			 * value column's */
-			char w2[128];
+			char w2[4400];
 			snprintf(w2, sizeof w2, "%s第%d列", where,
 				 (scheme_find(t->s, f.code) ? cv[col] : ci) + 1);
 			check(db, &dc, t, &f, d, w2);
@@ -617,8 +620,6 @@ long long finding_import(struct db *db, struct csv_reader *r, const char *digest
 			bad++;
 			continue;
 		}
-		seen[ti].line[node->index] = line;
-		seen[ti].na[node->index] = f.form == INPUT_NA;
 		/* the not-applicable rule within the file (both orders) */
 		int conflict = 0;
 		for (const struct node *a = node->parent; a && !conflict; a = a->parent)
@@ -645,6 +646,9 @@ long long finding_import(struct db *db, struct csv_reader *r, const char *digest
 			bad++;
 			continue;
 		}
+		/* only rows that passed every check count for later rows */
+		seen[ti].line[node->index] = line;
+		seen[ti].na[node->index] = f.form == INPUT_NA;
 		if (!bad && store(db, t, &f, false, at, replaced) != 0) {
 			diag_add(d, "%s：%s", where, db_error(db));
 			bad++;
@@ -654,6 +658,10 @@ long long finding_import(struct db *db, struct csv_reader *r, const char *digest
 	}
 	if (rc < 0)
 		bad++;
+	if (!bad && n == 0) {
+		diag_add(d, "%s：只有表头，没有数据行", file);
+		bad++;
+	}
 	if (bad >= MAX_PROBLEMS)
 		diag_add(d, "%s：问题过多，只列出前 %d 处", file, MAX_PROBLEMS);
 	if (!bad) {

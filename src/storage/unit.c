@@ -437,7 +437,10 @@ int unit_import(struct db *db, const struct csv *c, const char *file, struct dia
 	int co = csv_column(c, order_col), cs = csv_column(c, status_col);
 	static const char *const known[] = {"名称", "name", "单位", "unit", "类型", "kind", "上级", "parent",
 		"行业", "industry", "顺序", "order", "状态", "status", NULL};
-	if (csv_check_header(c, file, known, d))
+	const char *const *groups[] = {name_col, kind_col, parent_col, industry_col, order_col,
+		status_col, NULL};
+	if (csv_check_header(c, file, known, d) ||
+	    csv_header_dups(c->rows[0], c->ncols, c->line[0], file, groups, d))
 		return -1;
 	if (cn < 0 || ck < 0) {
 		diag_add(d, "%s:第%d行：表头须有“名称”和“类型”列", file, c->line[0]);

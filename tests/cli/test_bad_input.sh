@@ -106,6 +106,26 @@ expect_text err.txt "未知的模板“nosuch”"
 printf '单位;编号;次数\n甲县;1.1.5;1\n' > semi.csv
 csv_refused "semi.csv:第1行：表头只有一列，文件似乎用分号或制表符分隔" semi.csv
 
+# A problem in the header row, two columns for one field, a header alone:
+# refused, nothing written.
+printf '"单位"x,编号,次数\n甲县,1.1.5,1\n' > hq.csv
+csv_refused "hq.csv:第1行第1列：引号后面不能紧跟其他字符" hq.csv
+printf '单位,编号,次数,count\n甲县,1.1.5,1,2\n' > twice.csv
+csv_refused "twice.csv:第1行第4列：列“count”与第3列“次数”重复" twice.csv
+printf '单位,编号,次数\n' > header.csv
+csv_refused "header.csv：只有表头，没有数据行" header.csv
+# A row refused under the not-applicable rule does not count for later rows.
+printf '单位,编号,得分,不适用\n甲县,4.1,,是\n甲县,4.1.2,80,\n' > na2.csv
+csv_refused "na2.csv:第2行：4.1 下已有 4.1.1 的评分，不能标为不适用" na2.csv
+grep -q "第3行" err.txt && fail "row 3 blamed on a refused row"
+
+# Old Mac files end lines with a lone CR.
+printf '单位,编号,次数,备注\r甲县,1.1.6,1,mac\r' > mac.csv
+expect_exit 1 k score import mac.csv
+expect_text err.txt "mac.csv:第2行第3列：1.1.6 的规则是"
+printf '单位,编号,次数,备注\r甲县,1.1.5,1,mac\r' > mac.csv
+expect_exit 0 k score import mac.csv
+
 # Excel's empty trailing columns are ignored.
 printf '单位,编号,次数,,\r\n甲县,1.1.5,1,,\r\n' > excel.csv
 expect_exit 0 k score import excel.csv

@@ -42,6 +42,13 @@ static void quoting(void **state)
 	assert_string_equal(c.rows[1][2], "");
 	assert_string_equal(c.encoding, "UTF-8");
 	csv_free(&c);
+	/* a lone CR ends a line (old Mac files) and eats nothing */
+	c = ok("a,b\r1,2\r3,4");
+	assert_int_equal(c.nrows, 3);
+	assert_string_equal(c.rows[1][0], "1");
+	assert_string_equal(c.rows[2][1], "4");
+	assert_int_equal(c.line[2], 3);
+	csv_free(&c);
 	c = ok("a,b,\n1,2,");
 	assert_int_equal(c.ncols, 3);
 	assert_string_equal(c.rows[1][2], "");
