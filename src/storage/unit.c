@@ -40,15 +40,22 @@ static void read_unit(sqlite3_stmt *st, struct unit *u)
 	snprintf(u->provincial_grade, sizeof u->provincial_grade, "%s", db_col_text(st, 9));
 }
 
+/* Steps a bound single-unit query into *out; returns the step's code. */
+static int fetch_unit(sqlite3_stmt *st, struct unit *out)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_unit(st, out);
+	sqlite3_reset(st);
+	return rc;
+}
+
 int unit_get(struct db *db, const char *name, struct unit *out)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " UNIT_COLS UNIT_FROM "WHERE u.year_id = ? AND u.name = ?");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, name);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_unit(st, out);
-	sqlite3_reset(st);
+	int rc = fetch_unit(st, out);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)
@@ -77,11 +84,7 @@ int unit_get_id(struct db *db, long long id, struct unit *out)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " UNIT_COLS UNIT_FROM "WHERE u.id = ?");
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_unit(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	if (fetch_unit(st, out) == SQLITE_ROW)
 		return 0;
 	db_fail(db, "单位 %lld 不存在", id);
 	return -1;
