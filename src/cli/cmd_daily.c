@@ -63,17 +63,18 @@ int cmd_daily_record(int argc, char **argv)
 static int do_daily_rule(struct db *db, void *arg)
 {
 	struct daily_arg *x = arg;
-	return daily_rule_set(db, x->a, x->deduct, x->per_day);
+	return daily_rule_set(db, x->b, x->a, x->deduct, x->per_day);
 }
 
 int cmd_daily_rule(int argc, char **argv)
 {
-	struct opt opts[] = {{"--deduct", OPT_POINTS}, {"--per-day", OPT_POINTS}, {NULL}};
+	struct opt opts[] = {{"--deduct", OPT_POINTS}, {"--per-day", OPT_POINTS}, {"--target", OPT_TEXT},
+			     {NULL}};
 	char *pos[1];
 	if (args_parse("daily rule", argc, argv, opts, pos, 1) != 1 ||
 	    (!opt_get(opts, "--deduct")->set && !opt_get(opts, "--per-day")->set))
 		return cli_usage("daily rule");
-	struct daily_arg x = {pos[0]};
+	struct daily_arg x = {pos[0], opt_get(opts, "--target")->text};
 	/* -1: keep what the year has */
 	x.deduct = opt_get(opts, "--deduct")->set ? opt_get(opts, "--deduct")->points : -1;
 	x.per_day = opt_get(opts, "--per-day")->set ? opt_get(opts, "--per-day")->points : -1;

@@ -23,6 +23,7 @@ int cmd_accident_add(int argc, char **argv)
 	struct opt opts[] = {{"--unit", OPT_TEXT}, {"--date", OPT_TEXT}, {"--deaths", OPT_INT},
 			     {"--injuries", OPT_INT}, {"--loss", OPT_INT}, {"--industry", OPT_TEXT},
 			     {"--concealed", OPT_FLAG}, {"--false-report", OPT_FLAG}, {"--omitted", OPT_FLAG},
+			     {"--misreported-by", OPT_TEXT}, {"--occupational", OPT_FLAG}, {"--grade", OPT_TEXT},
 			     {"--note", OPT_TEXT}, {NULL}};
 	char *pos[1];
 	if (args_parse("accident add", argc, argv, opts, pos, 0) < 0)
@@ -46,6 +47,12 @@ int cmd_accident_add(int argc, char **argv)
 	x.a.omitted = opt_get(opts, "--omitted")->set;
 	if (opt_get(opts, "--note")->set)
 		snprintf(x.a.note, sizeof x.a.note, "%s", opt_get(opts, "--note")->text);
+	if (opt_get(opts, "--misreported-by")->set)
+		snprintf(x.a.misreported_by, sizeof x.a.misreported_by, "%s",
+			 opt_get(opts, "--misreported-by")->text);
+	x.a.occupational = opt_get(opts, "--occupational")->set;
+	if (opt_get(opts, "--grade")->set)
+		snprintf(x.a.grade, sizeof x.a.grade, "%s", opt_get(opts, "--grade")->text);
 	struct db *db = cli_open(false, true);
 	if (!db)
 		return EXIT_REJECTED;
@@ -60,17 +67,14 @@ int cmd_accident_add(int argc, char **argv)
 static int print_accident(const struct accident_rec *a, void *arg)
 {
 	(void)arg;
-	enum accident_grade g = accident_classify(a->deaths, a->injuries, a->loss);
-	printf("%4lld  %s  %s  %s事故  死亡 %lld  重伤 %lld  损失 %lld 元", a->id, a->date, a->county,
-	       accident_grade_name(g), a->deaths, a->injuries, a->loss);
+	printf("%4lld  %s  %s  %s%s事故%s  死亡 %lld  重伤 %lld  损失 %lld 元", a->id, a->date, a->county,
+	       accident_grade_name(accident_rec_grade(a)), a->occupational ? "职业病危害" : "",
+	       a->grade[0] ? "（调查认定）" : "", a->deaths, a->injuries, a->loss);
 	if (a->industry[0])
 		printf("  %s（%s）", a->industry, a->department[0] ? a->department : "无监管部门");
-	if (a->concealed)
-		printf("  瞒报");
-	if (a->false_report)
-		printf("  谎报");
-	if (a->omitted)
-		printf("  漏报");
+	if (a->concealed || a->false_report || a->omitted)
+		printf("  %s%s", a->misreported_by[0] ? a->misreported_by : a->county,
+		       a->concealed ? "瞒报" : a->false_report ? "谎报" : "漏报");
 	if (a->note[0])
 		printf("  %s", a->note);
 	putchar('\n');

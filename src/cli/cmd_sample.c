@@ -12,7 +12,7 @@ struct draw_arg {
 	const char *county;
 	bool has_seed;
 	uint64_t seed;
-	struct spot_counts counts;
+	int counts[4];
 	char **units;
 	int n;
 	struct buf report;
@@ -27,11 +27,20 @@ static int do_draw(struct db *db, void *arg)
 int cmd_sample_draw(int argc, char **argv)
 {
 	struct opt opts[] = {{"--seed", OPT_INT}, {"--towns", OPT_INT}, {"--departments", OPT_INT},
-			     {"--enterprises", OPT_INT}, {NULL}};
+			     {"--enterprises", OPT_INT}, {"--only", OPT_TEXT}, {NULL}};
 	char *pos[1];
 	if (args_parse("sample draw", argc, argv, opts, pos, 1) != 1)
 		return cli_usage("sample draw");
-	struct draw_arg a = {.county = pos[0], .counts = {-1, -1, -1}};
+	struct draw_arg a = {.county = pos[0], .counts = {0, -1, -1, -1}};
+	if (opt_get(opts, "--only")->set) {
+		enum sample_kind k = sample_kind_parse(opt_get(opts, "--only")->text);
+		if (!k) {
+			cli_error("--only 须是 town（乡镇）、county-department（县区部门）或 enterprise（企业）");
+			return EXIT_USAGE;
+		}
+		for (int i = SAMPLE_TOWN; i <= SAMPLE_ENTERPRISE; i++)
+			a.counts[i] = i == (int)k ? -1 : 0;
+	}
 	if (opt_get(opts, "--seed")->set) {
 		if (opt_get(opts, "--seed")->num < 0) {
 			cli_error("种子须是非负整数");
@@ -41,11 +50,19 @@ int cmd_sample_draw(int argc, char **argv)
 		a.seed = (uint64_t)opt_get(opts, "--seed")->num;
 	}
 	const char *names[3] = {"--towns", "--departments", "--enterprises"};
-	int *vals[3] = {&a.counts.towns, &a.counts.departments, &a.counts.enterprises};
 	for (int i = 0; i < 3; i++)
 		if (opt_get(opts, names[i])->set) {
 			long long v = opt_get(opts, names[i])->num;
-			*vals[i] = v < 0 ? 0 : v > 1000 ? 1000 : (int)v;
+			if (v < 1 || v > 16) {
+				cli_error("%s 的值须是 1 到 16 之间的整数（方案规定的数量见 kaohe scheme show）",
+					  names[i]);
+				return EXIT_USAGE;
+			}
+			if (a.counts[SAMPLE_TOWN + i] == 0) {
+				cli_error("%s 与 --only 指定的类别不一致", names[i]);
+				return EXIT_USAGE;
+			}
+			a.counts[SAMPLE_TOWN + i] = (int)v;
 		}
 	struct db *db = cli_open(false, true);
 	if (!db)
@@ -67,8 +84,8 @@ static int do_set(struct db *db, void *arg)
 int cmd_sample_set(int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
-	char *pos[17];
-	int n = args_parse("sample set", argc, argv, opts, pos, 17);
+	char *pos[49];
+	int n = args_parse("sample set", argc, argv, opts, pos, 49);
 	if (n < 2)
 		return cli_usage("sample set");
 	struct draw_arg a = {.county = pos[0], .units = pos + 1, .n = n - 1};

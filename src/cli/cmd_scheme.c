@@ -76,7 +76,11 @@ int cmd_scheme_check(int argc, char **argv)
 			cli_print_diag(&d);
 			bad = 1;
 		} else {
-			printf("%s：检查通过（%s，%d 个节点）\n", argv[i], s->name, s->nnodes - 1);
+			/* Not errors, but worth reading against the rubric. */
+			for (int k = 0; k < s->warnings.n; k++)
+				printf("%s\n", s->warnings.msgs[k]);
+			printf("%s：检查通过（%s，%d 个节点%s）\n", argv[i], s->name, s->nnodes - 1,
+			       s->warnings.n ? "，有提示" : "");
 		}
 		scheme_free(s);
 		diag_free(&d);

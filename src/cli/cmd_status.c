@@ -13,16 +13,9 @@
 struct status_arg {
 	struct db *db;
 	int open_items;
+	struct spot_size sizes[4];
 };
 
-static int count_samples(const char *county, const char *unit, const char *kind, void *arg)
-{
-	(void)county;
-	(void)unit;
-	int *n = arg;
-	n[strcmp(kind, "town") == 0 ? 0 : strcmp(kind, "county-department") == 0 ? 1 : 2]++;
-	return 0;
-}
 
 static int unit_status(const struct unit *u, void *arg)
 {
@@ -39,21 +32,39 @@ static int unit_status(const struct unit *u, void *arg)
 			buf_puts(&todo, "录入省考核档次（unit edit --provincial-grade）；");
 	} else {
 		if (strcmp(u->kind, "county") == 0) {
-			int n[3] = {0, 0, 0};
-			spot_each(s->db, u->name, count_samples, n);
-			if (!n[0] && !n[1] && !n[2])
-				buf_puts(&todo, "确定抽查对象（sample draw / sample set）；");
+			/* Every kind the year samples, within its sizes. */
+			int n[4];
+			spot_counts_of(s->db, u->id, n);
+			struct buf short_of = {0};
+			for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
+				const struct spot_size *z = &s->sizes[k];
+				if (!z->declared || n[k] >= z->min)
+					continue;
+				buf_printf(&short_of, "%s%s %d 个（须 %d", short_of.len ? "、" : "",
+					   sample_kind_title((enum sample_kind)k), n[k], z->min);
+				if (z->max > z->min)
+					buf_printf(&short_of, "–%d", z->max);
+				buf_puts(&short_of, " 个）");
+			}
+			if (short_of.len)
+				buf_printf(&todo, "抽查对象不全：%s；", buf_str(&short_of));
+			buf_free(&short_of);
 		}
 		struct unit_load L;
 		struct result *r = NULL;
 		struct diag d = {0};
 		if (unit_explain(s->db, u->name, &L, &r, &d) != 0) {
 			buf_printf(&todo, "评分记录有误：%s；", d.n ? d.msgs[0] : db_error(s->db));
-		} else if (r->incomplete) {
-			buf_puts(&todo, "录入缺少的评分：");
-			for (int i = 0; i < r->nmissing; i++)
-				buf_printf(&todo, "%s%s", i ? "、" : "", r->missing[i]);
-			buf_puts(&todo, "；");
+		} else {
+			if (r->incomplete) {
+				buf_puts(&todo, "录入缺少的评分：");
+				for (int i = 0; i < r->nmissing; i++)
+					buf_printf(&todo, "%s%s", i ? "、" : "", r->missing[i]);
+				buf_puts(&todo, "；");
+			}
+			/* Warnings are not blocking, but a person should look. */
+			for (int i = 0; i < r->nwarnings; i++)
+				buf_printf(&todo, "核实：%s；", r->warnings[i]);
 		}
 		result_free(r);
 		unit_load_free(&L);
@@ -85,7 +96,12 @@ int cmd_status(int argc, char **argv)
 	struct db *db = cli_open(false, true);
 	if (!db)
 		return EXIT_REJECTED;
-	struct status_arg s = {db, 0};
+	struct status_arg s = {db, 0, {{0}}};
+	if (spot_sizes(db, s.sizes) != 0) {
+		int rc = cli_db_error(db);
+		db_close(db);
+		return rc;
+	}
 	printf("%d 年度%s\n", db->year, db->approved ? "（已审定）" : "");
 	int rc = unit_each(db, "county", unit_status, &s) == 0 &&
 		 unit_each(db, "department", unit_status, &s) == 0 ? EXIT_OK : cli_db_error(db);

@@ -53,7 +53,10 @@ int cmd_init(int argc, char **argv)
 	int rc = EXIT_REJECTED;
 	if (db) {
 		if (year_init(db, cli_env.year, tmpl, given[0], given[1]) == 0) {
-			printf("已新建 %d 年度考核（模板 %s）：数据库 %s\n", cli_env.year, tmpl, db->path);
+			const struct scheme *cs = year_scheme(db, "county");
+			const struct scheme *ds = year_scheme(db, "department");
+			printf("已新建 %d 年度考核：县区方案 %s，市直部门方案 %s；数据库 %s\n", cli_env.year,
+			       cs ? cs->name : "", ds ? ds->name : "", db->path);
 			rc = EXIT_OK;
 		} else {
 			cli_db_error(db);

@@ -32,10 +32,12 @@ const struct command commands[] = {
 	 "[--contact 联系方式]", "加入成员；职务：leader 组长、deputy 副组长、member 组员、contact 联系人"},
 	{"team assign", cmd_team_assign, "team assign 考核组 单位…", "指定考核范围"},
 	{"team list", cmd_team_list, "team list", "列出考核组及其成员和考核范围"},
-	{"sample draw", cmd_sample_draw, "sample draw 县区 [--seed 种子] [--towns N] "
+	{"sample draw", cmd_sample_draw, "sample draw 县区 [--seed 种子] [--only 类别] [--towns N] "
 	 "[--departments N] [--enterprises N]",
-	 "按记录的种子随机抽取乡镇、县区部门和企业（重点行业优先），可重现"},
-	{"sample set", cmd_sample_set, "sample set 县区 单位…", "记录考核组自行确定的抽查对象"},
+	 "按记录的种子随机抽取乡镇、县区部门和企业（重点行业优先，数量按方案规定），可重现；"
+	 "--only town|county-department|enterprise 只重新抽取一类"},
+	{"sample set", cmd_sample_set, "sample set 县区 单位…",
+	 "记录考核组自行确定的抽查对象；只替换所列单位的类别，其他类别不变"},
 	{"sample list", cmd_sample_list, "sample list [县区]", "列出抽查对象"},
 	{"score set", cmd_score_set, "score set 单位 编号 (--count N | --conditions 1,3 | --deduct 分 | "
 	 "--score 分 | --na) [--note 备注]",
@@ -45,15 +47,17 @@ const struct command commands[] = {
 	 "导入评分（列：单位、编号、次数、情形、扣分、得分、不适用、备注；UTF-8 或 GBK），"
 	 "全部成功或全部不导入"},
 	{"accident add", cmd_accident_add, "accident add --unit 县区 --date YYYY-MM-DD --deaths N "
-	 "--injuries N --loss 元 [--industry 行业] [--concealed|--false-report|--omitted] [--note 备注]",
-	 "记录生产安全事故（按国务院令第493号定级）"},
+	 "--injuries N --loss 元 [--industry 行业] [--concealed|--false-report|--omitted "
+	 "[--misreported-by 单位]] [--occupational --grade 等级] [--note 备注]",
+	 "记录生产安全事故（按国务院令第493号定级）；瞒报、谎报、漏报的单位默认为县区本身；"
+	 "职业病危害事故写明调查认定的等级"},
 	{"accident list", cmd_accident_list, "accident list", "列出事故（带编号）"},
 	{"accident remove", cmd_accident_remove, "accident remove 编号 --reason 原因",
 	 "删除误录的事故（记录在案）"},
 	{"industry list", cmd_industry_list, "industry list", "列出行业及其监管部门（事故计入该部门）"},
 	{"industry set", cmd_industry_set, "industry set 行业 部门", "设定行业的监管部门"},
 	{"accident import", cmd_accident_import, "accident import 文件.csv",
-	 "导入事故（列：县区、日期、死亡、重伤、损失、行业、瞒报、谎报、漏报、备注）"},
+	 "导入事故（列：县区、日期、死亡、重伤、损失、行业、瞒报、谎报、漏报、瞒报单位、职业病危害、等级、备注）"},
 	{"veto add", cmd_veto_add, "veto add 单位 --cause rescue-failure|negative-impact|falsified "
 	 "--reason 理由", "记录其他否决原因"},
 	{"veto list", cmd_veto_list, "veto list", "列出否决原因（带编号）"},
@@ -62,8 +66,9 @@ const struct command commands[] = {
 	 "--kind meeting|feedback|report|summary|other --due YYYY-MM-DD", "登记日常考核任务"},
 	{"daily record", cmd_daily_record, "daily record 任务编号 单位 attended|absent|on-time|late|missing "
 	 "[--days N]", "记录单位完成日常考核任务的情况"},
-	{"daily rule", cmd_daily_rule, "daily rule absent|late|missing --deduct 分 [--per-day 分]",
-	 "设定本年度日常考核的扣分"},
+	{"daily rule", cmd_daily_rule, "daily rule absent|late|missing --deduct 分 [--per-day 分] "
+	 "[--target county|office|supervision]",
+	 "设定本年度日常考核的扣分（不写 --target 时适用于全部考核对象）"},
 	{"daily list", cmd_daily_list, "daily list", "列出日常考核任务"},
 	{"status", cmd_status, "status", "逐个单位列出审定前的待办事项（抽查、缺少的评分、计分）"},
 	{"compute", cmd_compute, "compute", "为全部县区和市直部门计分、排名、拟定档次"},

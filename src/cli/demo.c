@@ -88,7 +88,7 @@ static int maybe_finding(struct db *db, struct rng *r, const char *unit, const s
 		if (pick(r, 100) >= chance)
 			return 0;
 		f.form = INPUT_COUNT;
-		f.count = 1 + pick(r, 3);
+		f.count = 1 + pick(r, n->rule.max_count && n->rule.max_count < 3 ? (int)n->rule.max_count : 3);
 		break;
 	case RULE_CONDITIONS:
 	case RULE_FIXED: {
@@ -278,7 +278,8 @@ static int score(struct db *db, struct rng *r)
 		const char *c = counties[i].name;
 		if (strcmp(counties[i].status, "assessed") != 0)
 			continue;
-		if (spot_draw(db, c, true, 2016 + i, (struct spot_counts){-1, -1, -1}, NULL) != 0)
+		static const int all[4] = {0, -1, -1, -1};
+		if (spot_draw(db, c, true, 2016 + i, all, NULL) != 0)
 			return -1;
 		if (findings_for(db, r, c, cs->root, 25) != 0)
 			return -1;

@@ -17,11 +17,16 @@ enum accident_grade accident_classify(long long deaths, long long injuries,
 	return ACCIDENT_GENERAL;
 }
 
+enum accident_grade accident_grade_of(const struct accident *a)
+{
+	return a->graded ? a->grade : accident_classify(a->deaths, a->injuries, a->loss);
+}
+
 void accident_summarize(const struct accident *a, int n, struct accident_summary *out)
 {
 	memset(out, 0, sizeof *out);
 	for (int i = 0; i < n; i++) {
-		out->count[accident_classify(a[i].deaths, a[i].injuries, a[i].loss)]++;
+		out->count[accident_grade_of(&a[i])]++;
 		out->total++;
 		out->deaths += a[i].deaths;
 		if (a[i].concealed || a[i].false_report || a[i].omitted)

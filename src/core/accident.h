@@ -11,8 +11,16 @@ struct accident {
 	long long deaths;
 	long long injuries;     /* serious injuries, incl. acute poisoning */
 	long long loss;         /* direct economic loss, yuan */
-	bool concealed, false_report, omitted;  /* 瞒报、谎报、漏报 */
+	bool concealed, false_report, omitted;  /* 瞒报、谎报、漏报 by this unit */
+	bool graded;            /* grade found by the investigation (an
+				   occupational-disease hazard accident, whose
+				   grade Decree 493's thresholds do not give) */
+	enum accident_grade grade;   /* when graded */
 };
+
+/* The grade of an accident record: the investigation's where it gives
+ * one, else by deaths, injuries and loss. */
+enum accident_grade accident_grade_of(const struct accident *a);
 
 /* The grade of an accident: the highest any of the three criteria reaches.
  * Arguments must be >= 0. */

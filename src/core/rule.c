@@ -25,11 +25,11 @@ enum input_form rule_input_form(enum rule_type t)
 const char *input_form_name(enum input_form f)
 {
 	switch (f) {
-	case INPUT_COUNT: return "次数（--count）";
-	case INPUT_CONDITIONS: return "情形编号（--conditions）";
-	case INPUT_DEDUCT: return "扣分（--deduct）";
-	case INPUT_SCORE: return "得分（--score）";
-	case INPUT_NA: return "不适用（--na）";
+	case INPUT_COUNT: return "次数";
+	case INPUT_CONDITIONS: return "情形编号";
+	case INPUT_DEDUCT: return "扣分";
+	case INPUT_SCORE: return "得分";
+	case INPUT_NA: return "不适用";
 	default: return "无";
 	}
 }
@@ -123,6 +123,11 @@ int finding_check_form(const struct node *n, const struct finding *f, struct buf
 			buf_printf(why, "%s 的次数 %lld 不能为负数", n->code, f->count);
 			return -1;
 		}
+		if (r->max_count && f->count > r->max_count) {
+			buf_printf(why, "%s 的次数 %lld 超出范围：原文规定的次数最多 %lld %s", n->code,
+				   f->count, r->max_count, r->unit ? r->unit : "次");
+			return -1;
+		}
 		if (f->count > 1000000) {
 			buf_printf(why, "%s 的次数 %lld 过大", n->code, f->count);
 			return -1;
@@ -182,6 +187,11 @@ points_t rule_deduction(const struct node *n, const struct finding *f, struct bu
 			   P(raw, b2));
 		if (r->has_cap)
 			SAY(how, "，上限 %s 分", P(r->cap, b1));
+		/* An item's points are the most it can lose (扣完为止). */
+		if (!r->has_cap && d > n->points) {
+			d = n->points;
+			SAY(how, "，以本项分值 %s 分为限", P(n->points, b1));
+		}
 		SAY(how, " → 扣 %s 分", P(d, b1));
 		if (r->extra && raw >= r->cap) {
 			d += r->extra;

@@ -30,10 +30,10 @@ void sample_draw(const struct sample_candidate *c, int nc, int n, uint64_t seed,
 	uint64_t state = seed ^ (stream * 0xD1B54A32D192ED03ULL);
 	int *order = xmalloc((size_t)(nc ? nc : 1) * sizeof *order);
 	int k = 0;
-	for (int tier = 1; tier <= 2; tier++) {
+	for (int tier = 1; tier <= SAMPLE_TIERS; tier++) {
 		int first = k;
 		for (int i = 0; i < nc; i++)
-			if ((c[i].tier == tier) || (tier == 2 && c[i].tier != 1))
+			if (c[i].tier == tier || (tier == SAMPLE_TIERS && c[i].tier > tier))
 				order[k++] = i;
 		/* Fisher–Yates over this tier only. */
 		for (int i = k - 1; i > first; i--) {

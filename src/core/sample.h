@@ -1,16 +1,20 @@
 /* sample.h: drawing spot checks (抽查) reproducibly from a seed.
  *
- * Candidates are listed in the official order; priority ones (tier 1) are
- * drawn first, each tier shuffled by a seeded generator (splitmix64), so
+ * Candidates are listed in the official order; lower tiers are drawn
+ * first, each tier shuffled by a seeded generator (splitmix64), so
  * the same seed and the same candidates always give the same draw. */
 #ifndef KAOHE_SAMPLE_H
 #define KAOHE_SAMPLE_H
 
 #include <stdint.h>
 
+/* Tiers: 1 the pool's first (重点抽查), 2 its then, 3 units outside the
+ * pool where the scheme allows them (others). */
+#define SAMPLE_TIERS 3
+
 struct sample_candidate {
 	const char *name;
-	int tier;          /* 1 = priority, 2 = the rest */
+	int tier;          /* 1 … SAMPLE_TIERS */
 };
 
 /* Picks n candidates (n <= nc). picked[] receives candidate indices in the

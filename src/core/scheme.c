@@ -64,14 +64,53 @@ int accident_grade_parse(const char *s)
 	return -1;
 }
 
+static const char *const sample_names[][2] = {
+	{"", ""}, {"town", "乡镇"}, {"county-department", "县区部门"}, {"enterprise", "企业"},
+};
+
 const char *sample_kind_name(enum sample_kind k)
 {
-	switch (k) {
-	case SAMPLE_TOWN: return "town";
-	case SAMPLE_COUNTY_DEPARTMENT: return "county-department";
-	case SAMPLE_ENTERPRISE: return "enterprise";
-	default: return "";
-	}
+	return k > SAMPLE_NONE && k <= SAMPLE_ENTERPRISE ? sample_names[k][0] : "";
+}
+
+const char *sample_kind_title(enum sample_kind k)
+{
+	return k > SAMPLE_NONE && k <= SAMPLE_ENTERPRISE ? sample_names[k][1] : "";
+}
+
+enum sample_kind sample_kind_parse(const char *s)
+{
+	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++)
+		if (strcmp(s, sample_names[k][0]) == 0 || strcmp(s, sample_names[k][1]) == 0)
+			return (enum sample_kind)k;
+	return SAMPLE_NONE;
+}
+
+const struct node *scheme_sheets_node(const struct scheme *s, enum sample_kind k)
+{
+	for (int i = 0; i < s->nnodes; i++)
+		if (s->nodes[i]->score == SCORE_SHEETS && s->nodes[i]->sample == k)
+			return s->nodes[i];
+	return NULL;
+}
+
+const struct node *node_restricted(const struct node *n)
+{
+	for (; n; n = n->parent)
+		if (n->only)
+			return n;
+	return NULL;
+}
+
+bool node_applies(const struct node *n, const char *unit)
+{
+	const struct node *r = node_restricted(n);
+	if (!r)
+		return true;
+	for (int i = 0; i < r->nonly; i++)
+		if (unit && strcmp(r->only[i], unit) == 0)
+			return true;
+	return false;
 }
 
 static const struct {
@@ -168,6 +207,9 @@ static void node_free(struct node *n)
 	free(n->method);
 	free(n->note);
 	free(n->reconstructed);
+	for (int i = 0; i < n->nonly; i++)
+		free(n->only[i]);
+	free(n->only);
 	rule_free(&n->rule);
 	free(n);
 }
@@ -184,6 +226,21 @@ void scheme_free(struct scheme *s)
 		free(s->vetoes[i].title);
 	}
 	free(s->vetoes);
+	for (int k = 0; k < 4; k++) {
+		for (int i = 0; i < s->samples[k].npool; i++)
+			free(s->samples[k].pool[i].industry);
+		free(s->samples[k].pool);
+	}
+	for (int i = 0; i < s->nindustries; i++) {
+		free(s->industries[i].industry);
+		free(s->industries[i].department);
+	}
+	free(s->industries);
+	for (int i = 0; i < s->ndaily_items; i++)
+		free(s->daily_items[i].code);
+	free(s->daily_items);
+	free(s->daily_deducts);
+	diag_free(&s->warnings);
 	free(s->name);
 	free(s->title);
 	free(s->unit);

@@ -68,6 +68,11 @@ struct step {
 	points_t deduct;
 };
 
+/* What a count of places (每发现一地) ranges over: PLACES_SAMPLED, the
+ * county and the towns sampled in it (方式: 由各县（区）、抽查的乡镇…). A
+ * count above the places examined is accepted with a warning. */
+enum places { PLACES_ANY = 0, PLACES_SAMPLED };
+
 struct rule {
 	enum rule_type type;
 	points_t each;          /* per, earn */
@@ -78,6 +83,9 @@ struct rule {
 	points_t max;           /* judged; valid if has_max */
 	bool has_max;
 	points_t scale;         /* entered */
+	long long max_count;    /* per, steps, earn: the most occurrences the
+				   rubric allows (年度不得少于1次 → 1); 0: none */
+	enum places places;     /* per: what a count of places ranges over */
 	char *unit;             /* per, steps, earn: 次, 地, 项, 天 … */
 	char *text;             /* fixed: 未落实 … */
 	struct condition *conds;
@@ -108,6 +116,9 @@ struct node {
 	int index;              /* position in scheme->nodes (preorder) */
 	int depth;              /* root 0 */
 	struct node *sheet_root; /* the SCORE_SHEETS ancestor-or-self, if any */
+	char **only;            /* the units this node applies to (本项仅适用于…);
+				   NULL: every unit */
+	int nonly;
 };
 
 struct grade_rule {
@@ -132,6 +143,40 @@ struct veto_rule {
 	int line;
 };
 
+/* The spot checks of one kind of sub-unit (方案四（二）: 抽查1-2个乡镇、
+ * 2-3个部门、2-3家企业) and the pool they are drawn from. */
+struct pool_entry {
+	char *industry;
+	int tier;               /* 1: drawn first (重点抽查) */
+};
+
+struct sample_rule {
+	bool declared;
+	int min, max;
+	struct pool_entry *pool;  /* empty: every unit of the kind may be drawn */
+	int npool;
+	bool others;            /* units outside the pool are drawn after it */
+};
+
+/* Which city department supervises an industry: its accidents count
+ * against that department too (plan 一（三）). */
+struct industry_entry {
+	char *industry, *department;
+};
+
+/* The daily assessment (日常考核): which item a kind of task is scored
+ * into, and what each bad outcome costs. Words: core/daily.h. */
+struct daily_item {
+	int target, kind;       /* enum daily_target, enum daily_kind */
+	char *code;
+	int line;
+};
+
+struct daily_deduct {
+	int outcome;            /* enum daily_outcome */
+	points_t deduct, per_day;
+};
+
 struct scheme {
 	char *name, *title, *unit, *source, *note;
 	int year;
@@ -141,8 +186,22 @@ struct scheme {
 	struct node **by_code;  /* sorted by code, for scheme_find() */
 	struct grade_rule grades[GRADE_COUNT];
 	int ngrades;
+	bool grades_default;    /* no grades section: 90/80/60% of the points */
 	struct veto_rule *vetoes;
 	int nvetoes;
+	/* What a year takes from its scheme besides the tree. */
+	struct sample_rule samples[4];   /* by enum sample_kind */
+	struct industry_entry *industries;
+	int nindustries;
+	struct daily_item *daily_items;
+	int ndaily_items;
+	struct daily_deduct *daily_deducts;
+	int ndaily_deducts;
+	int window_from[3], window_to[3];  /* {years after `year`, month, day};
+					      month 0: no window stated */
+	/* Things worth a reader's attention that are not errors
+	 * ("FILE:LINE: message"), for scheme check. */
+	struct diag warnings;
 };
 
 /* Parses and checks a scheme. file names the source in messages.
@@ -154,6 +213,14 @@ void scheme_free(struct scheme *s);
 
 /* The node with this code, or NULL. "" is the root. */
 const struct node *scheme_find(const struct scheme *s, const char *code);
+
+/* Whether node n applies to the unit named unit (its `only` list). */
+bool node_applies(const struct node *n, const char *unit);
+/* The nearest node at or above n with an `only` list, or NULL. */
+const struct node *node_restricted(const struct node *n);
+
+/* The sheets node scoring sampled sub-units of kind k, or NULL. */
+const struct node *scheme_sheets_node(const struct scheme *s, enum sample_kind k);
 
 /* A leaf that is scored by a rule (an item or sub-item). */
 static inline bool node_is_leaf(const struct node *n) { return n->nchildren == 0; }
@@ -179,6 +246,8 @@ enum grade grade_parse(const char *s);        /* GRADE_NONE if unknown */
 const char *accident_grade_name(enum accident_grade g);
 int accident_grade_parse(const char *s);      /* -1 if unknown */
 const char *sample_kind_name(enum sample_kind k);  /* "county-department" */
+const char *sample_kind_title(enum sample_kind k); /* 乡镇, 县区部门, 企业 */
+enum sample_kind sample_kind_parse(const char *s); /* SAMPLE_NONE if unknown */
 const char *veto_flag_name(enum veto_flag f);      /* "rescue-failure" */
 const char *veto_flag_title(enum veto_flag f);     /* 未按预案抢险救援 */
 int veto_flag_parse(const char *s);                /* 0 if unknown */

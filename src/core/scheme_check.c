@@ -63,6 +63,7 @@ static void check_leaf(struct scheme_ctx *c, struct node *n)
 			scheme_err(c, n->line, "录入分节点 %s 须写明 points（计入总分的分值）", n->code);
 		return;
 	}
+	bool stated = n->points >= 0;
 	if (n->points >= 0 && bound >= 0 && n->points != bound)
 		scheme_err(c, n->line, "%s 写明的分值 %s 与规则的上限 %s 不一致", n->code,
 		    P(n->points, b1), P(bound, b2));
@@ -84,6 +85,25 @@ static void check_leaf(struct scheme_ctx *c, struct node *n)
 			    i + 1, P(n->rule.conds[i].deduct, b1), P(node_inner(p), b2));
 	if (n->rule.type == RULE_EARN && !under_deduct)
 		scheme_err(c, n->line, "%s：加分规则 earn 须放在按 deduct 计分的节点下", n->code);
+	/* 追加扣除 takes points from the enclosing group: only a deduct group
+	 * has points beyond the item's own to take them from. */
+	if (n->rule.extra && !under_deduct)
+		scheme_err(c, n->line, "%s：扣满后追加扣分 extra 须放在按 deduct 计分的节点下"
+		    "（它从所在类别中扣除，超出本项分值）", n->code);
+	/* "未…的，扣N分，最高扣M分" with M > N counts occurrences (doc/domain.md,
+	 * 读法): a single condition can never reach such a cap. */
+	if (n->rule.type == RULE_CONDITIONS && n->rule.nconds == 1 && n->rule.has_cap &&
+	    n->rule.cap > n->rule.conds[0].deduct)
+		scheme_err(c, n->line, "%s 只有一个情形（扣 %s 分），上限却是 %s 分：“未…的，扣N分，最高扣M分”"
+		    "按次扣分，请写成 per（each: %s, cap: %s）", n->code, P(n->rule.conds[0].deduct, b1),
+		    P(n->rule.cap, b2), P(n->rule.conds[0].deduct, b1), P(n->rule.cap, b2));
+	if (n->rule.places && n->rule.type != RULE_PER)
+		scheme_err(c, n->line, "%s：places 只用于按次（per）计地的规则", n->code);
+	/* An item's points are the most it loses: say so where the rule
+	 * itself states no bound but the item does. */
+	if (n->rule.type == RULE_PER && !n->rule.has_cap && stated && n->points < node_inner(p))
+		scheme_warn(c, n->line, "%s 的规则每%s扣 %s 分未写上限，按本项分值 %s 分为限（扣完为止）",
+		    n->code, n->rule.unit ? n->rule.unit : "次", P(n->rule.each, b1), P(n->points, b2));
 }
 
 static void check_group(struct scheme_ctx *c, struct node *n)
@@ -138,6 +158,12 @@ static void walk(struct scheme_ctx *c, struct node *n)
 			    n->code[pl + 1] == '\0')
 				scheme_err(c, n->line, "编号“%s”须以上级编号“%s.”开头", n->code, p->code);
 		}
+		if (n->only && n->na == NA_NONE)
+			scheme_err(c, n->line, "%s：only 须同时写明不适用时的处理 na（其他单位按不适用计）",
+				   n->code);
+		if (n->only && n->sheet_root)
+			scheme_err(c, n->line, "%s：抽查单位评分表（sheets）中的节点不能用 only 限定单位",
+				   n->code);
 		if (n->mandatory && n->sheet_root)
 			scheme_err(c, n->line, "%s：抽查单位评分表（sheets）中的节点不能是必达项 mandatory",
 				   n->code);

@@ -13,10 +13,38 @@ struct scheme_ctx {
 	struct diag *d;
 	int nerr;
 	int nnodes;
+	struct scheme *s;       /* the scheme being read (warnings) */
 };
 
 /* Adds "FILE:LINE: message" and counts it. */
 void scheme_err(struct scheme_ctx *c, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Readers of one YAML mapping's keys, each reporting its own problems
+ * (scheme_parse.c). sk_keys reports keys not in allowed[] and duplicates;
+ * sk_points/sk_int/sk_bool return 1 if the key is present and valid, 0 if
+ * absent, -1 on error. */
+struct ynode;
+void sk_keys(struct scheme_ctx *c, const struct ynode *map, const char *const *allowed,
+	     const char *what);
+const struct ynode *sk_scalar(struct scheme_ctx *c, const struct ynode *map, const char *key,
+			      int required, const char *what);
+char *sk_str(struct scheme_ctx *c, const struct ynode *map, const char *key, int required,
+	     const char *what);
+int sk_points(struct scheme_ctx *c, const struct ynode *map, const char *key, int required,
+	      const char *what, points_t *out);
+int sk_int(struct scheme_ctx *c, const struct ynode *map, const char *key, int required,
+	   const char *what, long long lo, long long hi, long long *out);
+int sk_bool(struct scheme_ctx *c, const struct ynode *map, const char *key, bool *out);
+
+/* The year settings of the file's top level: samples, industries, daily,
+ * window (scheme_year.c). */
+void scheme_parse_year(struct scheme_ctx *c, const struct ynode *top, struct scheme *s);
+/* Checks the settings against the tree (after scheme_check). */
+void scheme_check_year(struct scheme_ctx *c, struct scheme *s);
+
+/* Adds "FILE:LINE: message" to the scheme's warnings. */
+void scheme_warn(struct scheme_ctx *c, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Checks s, adding "FILE:LINE: message" to d and counting into *nerr. */

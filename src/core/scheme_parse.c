@@ -15,7 +15,7 @@
 
 
 /* Reports every key of map that is not in allowed[] (NULL-terminated). */
-static void check_keys(struct scheme_ctx *c, const struct ynode *map,
+void sk_keys(struct scheme_ctx *c, const struct ynode *map,
 		       const char *const *allowed, const char *what)
 {
 	for (int i = 0; i < map->n; i++) {
@@ -40,7 +40,7 @@ static void check_keys(struct scheme_ctx *c, const struct ynode *map,
 	}
 }
 
-static const struct ynode *scalar(struct scheme_ctx *c, const struct ynode *map,
+const struct ynode *sk_scalar(struct scheme_ctx *c, const struct ynode *map,
 				  const char *key, int required, const char *what)
 {
 	const struct ynode *v = ytree_get(map, key);
@@ -56,10 +56,10 @@ static const struct ynode *scalar(struct scheme_ctx *c, const struct ynode *map,
 	return v;
 }
 
-static char *get_str(struct scheme_ctx *c, const struct ynode *map, const char *key,
+char *sk_str(struct scheme_ctx *c, const struct ynode *map, const char *key,
 		     int required, const char *what)
 {
-	const struct ynode *v = scalar(c, map, key, required, what);
+	const struct ynode *v = sk_scalar(c, map, key, required, what);
 	if (!v)
 		return NULL;
 	if (required && v->str[0] == '\0') {
@@ -70,10 +70,10 @@ static char *get_str(struct scheme_ctx *c, const struct ynode *map, const char *
 }
 
 /* Returns 1 if the key is present and valid, 0 if absent, -1 on error. */
-static int get_points(struct scheme_ctx *c, const struct ynode *map, const char *key,
+int sk_points(struct scheme_ctx *c, const struct ynode *map, const char *key,
 		      int required, const char *what, points_t *out)
 {
-	const struct ynode *v = scalar(c, map, key, required, what);
+	const struct ynode *v = sk_scalar(c, map, key, required, what);
 	if (!v)
 		return ytree_get(map, key) ? -1 : 0;
 	if (points_parse(v->str, out) != 0) {
@@ -84,11 +84,11 @@ static int get_points(struct scheme_ctx *c, const struct ynode *map, const char 
 	return 1;
 }
 
-static int get_int(struct scheme_ctx *c, const struct ynode *map, const char *key,
+int sk_int(struct scheme_ctx *c, const struct ynode *map, const char *key,
 		   int required, const char *what, long long lo, long long hi,
 		   long long *out)
 {
-	const struct ynode *v = scalar(c, map, key, required, what);
+	const struct ynode *v = sk_scalar(c, map, key, required, what);
 	if (!v)
 		return ytree_get(map, key) ? -1 : 0;
 	char *end;
@@ -107,9 +107,9 @@ static int get_int(struct scheme_ctx *c, const struct ynode *map, const char *ke
 	return 1;
 }
 
-static int get_bool(struct scheme_ctx *c, const struct ynode *map, const char *key, bool *out)
+int sk_bool(struct scheme_ctx *c, const struct ynode *map, const char *key, bool *out)
 {
-	const struct ynode *v = scalar(c, map, key, 0, "");
+	const struct ynode *v = sk_scalar(c, map, key, 0, "");
 	if (!v)
 		return 0;
 	if (strcmp(v->str, "true") == 0 || strcmp(v->str, "yes") == 0)
@@ -137,7 +137,7 @@ static int valid_code(const char *s)
 static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node *n)
 {
 	static const char *const keys[] = {"type", "each", "cap", "unit", "extra", "steps",
-		"conditions", "deduct", "text", "max", "scale", NULL};
+		"conditions", "deduct", "text", "max", "scale", "max_count", "places", NULL};
 	struct rule *r = &n->rule;
 	char what[96];
 	snprintf(what, sizeof what, "节点 %s 的规则", n->code);
@@ -145,8 +145,8 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 		scheme_err(c, y->line, "%s必须是映射（type: …）", what);
 		return;
 	}
-	check_keys(c, y, keys, what);
-	const struct ynode *t = scalar(c, y, "type", 1, what);
+	sk_keys(c, y, keys, what);
+	const struct ynode *t = sk_scalar(c, y, "type", 1, what);
 	if (!t)
 		return;
 	r->type = rule_type_parse(t->str);
@@ -157,12 +157,12 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 	}
 	/* Keys each type takes; anything else is a mistake worth reporting. */
 	static const char *const takes[][8] = {
-		[RULE_PER] = {"type", "each", "cap", "unit", "extra"},
-		[RULE_STEPS] = {"type", "steps", "unit"},
+		[RULE_PER] = {"type", "each", "cap", "unit", "extra", "max_count", "places"},
+		[RULE_STEPS] = {"type", "steps", "unit", "max_count"},
 		[RULE_CONDITIONS] = {"type", "conditions", "cap"},
 		[RULE_FIXED] = {"type", "deduct", "text"},
 		[RULE_JUDGED] = {"type", "max"},
-		[RULE_EARN] = {"type", "each", "cap", "unit"},
+		[RULE_EARN] = {"type", "each", "cap", "unit", "max_count"},
 		[RULE_ENTERED] = {"type", "scale"},
 	};
 	for (int i = 0; i < y->n; i++) {
@@ -179,11 +179,11 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 	}
 	int need_each = r->type == RULE_PER || r->type == RULE_EARN;
 	if (need_each) {
-		if (get_points(c, y, "each", 1, what, &r->each) == 1 && r->each == 0)
+		if (sk_points(c, y, "each", 1, what, &r->each) == 1 && r->each == 0)
 			scheme_err(c, ytree_get(y, "each")->line, "“each”必须大于 0");
 	}
 	if (r->type == RULE_PER || r->type == RULE_CONDITIONS || r->type == RULE_EARN) {
-		int got = get_points(c, y, "cap", r->type == RULE_EARN, what, &r->cap);
+		int got = sk_points(c, y, "cap", r->type == RULE_EARN, what, &r->cap);
 		r->has_cap = got == 1;
 		if (got == 1 && r->cap == 0)
 			scheme_err(c, ytree_get(y, "cap")->line, "“cap”必须大于 0");
@@ -191,24 +191,34 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 			scheme_err(c, ytree_get(y, "cap")->line, "上限 cap 小于每次的分值 each");
 	}
 	if (r->type == RULE_PER || r->type == RULE_STEPS || r->type == RULE_EARN) {
-		char *u = get_str(c, y, "unit", 0, what);
+		char *u = sk_str(c, y, "unit", 0, what);
 		r->unit = u ? u : xstrdup(r->type == RULE_EARN ? "项" : "次");
 	}
-	if (r->type == RULE_PER && get_points(c, y, "extra", 0, what, &r->extra) == 1 &&
+	long long mc = 0;
+	if (sk_int(c, y, "max_count", 0, what, 1, 1000000, &mc) == 1)
+		r->max_count = mc;
+	const struct ynode *pl = sk_scalar(c, y, "places", 0, what);
+	if (pl) {
+		if (strcmp(pl->str, "sampled") == 0)
+			r->places = PLACES_SAMPLED;
+		else if (strcmp(pl->str, "any") != 0)
+			scheme_err(c, pl->line, "“places”必须是 sampled（本级和抽查的乡镇）或 any");
+	}
+	if (r->type == RULE_PER && sk_points(c, y, "extra", 0, what, &r->extra) == 1 &&
 	    !r->has_cap)
 		scheme_err(c, ytree_get(y, "extra")->line, "“extra”（扣满后追加扣分）需要同时写 cap");
 	if (r->type == RULE_FIXED) {
-		if (get_points(c, y, "deduct", 1, what, &r->deduct) == 1 && r->deduct == 0)
+		if (sk_points(c, y, "deduct", 1, what, &r->deduct) == 1 && r->deduct == 0)
 			scheme_err(c, ytree_get(y, "deduct")->line, "“deduct”必须大于 0");
-		r->text = get_str(c, y, "text", 0, what);
+		r->text = sk_str(c, y, "text", 0, what);
 	}
 	if (r->type == RULE_JUDGED) {
-		int got = get_points(c, y, "max", 0, what, &r->max);
+		int got = sk_points(c, y, "max", 0, what, &r->max);
 		r->has_max = got == 1;
 	}
 	if (r->type == RULE_ENTERED) {
 		r->scale = POINTS(100);
-		if (get_points(c, y, "scale", 0, what, &r->scale) == 1 && r->scale == 0)
+		if (sk_points(c, y, "scale", 0, what, &r->scale) == 1 && r->scale == 0)
 			scheme_err(c, ytree_get(y, "scale")->line, "“scale”必须大于 0");
 	}
 	if (r->type == RULE_CONDITIONS) {
@@ -228,10 +238,10 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 					scheme_err(c, ci->line, "%s必须是映射（text、deduct）", cwhat);
 					continue;
 				}
-				check_keys(c, ci, ckeys, cwhat);
+				sk_keys(c, ci, ckeys, cwhat);
 				struct condition *cd = &r->conds[r->nconds++];
-				cd->text = get_str(c, ci, "text", 1, cwhat);
-				if (get_points(c, ci, "deduct", 1, cwhat, &cd->deduct) == 1 &&
+				cd->text = sk_str(c, ci, "text", 1, cwhat);
+				if (sk_points(c, ci, "deduct", 1, cwhat, &cd->deduct) == 1 &&
 				    cd->deduct == 0)
 					scheme_err(c, ci->line, "%s的扣分必须大于 0", cwhat);
 			}
@@ -256,12 +266,12 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 					scheme_err(c, si->line, "%s必须是映射（from、deduct）", swhat);
 					continue;
 				}
-				check_keys(c, si, skeys, swhat);
+				sk_keys(c, si, skeys, swhat);
 				struct step *st = &r->steps[r->nsteps++];
 				long long from = 0;
-				if (get_int(c, si, "from", 1, swhat, 1, 1000000, &from) == 1)
+				if (sk_int(c, si, "from", 1, swhat, 1, 1000000, &from) == 1)
 					st->from = from;
-				get_points(c, si, "deduct", 1, swhat, &st->deduct);
+				sk_points(c, si, "deduct", 1, swhat, &st->deduct);
 				const struct step *prev = r->nsteps > 1 ? &r->steps[r->nsteps - 2] : NULL;
 				if (prev && (st->from <= prev->from || st->deduct <= prev->deduct))
 					scheme_err(c, si->line, "%s：档次的次数和扣分都必须递增", swhat);
@@ -296,7 +306,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 {
 	static const char *const keys[] = {"code", "title", "points", "children", "score",
 		"rule", "text", "method", "scale", "na", "optional", "mandatory", "bonus",
-		"sample", "reconstructed", "note", NULL};
+		"sample", "reconstructed", "note", "only", NULL};
 	if (y->type != Y_MAP) {
 		scheme_err(c, y->line, "节点必须是映射（code、title、points …）");
 		return NULL;
@@ -310,7 +320,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 	n->parent = parent;
 	n->depth = depth;
 	n->line = y->line;
-	n->code = get_str(c, y, "code", 1, "节点");
+	n->code = sk_str(c, y, "code", 1, "节点");
 	if (!n->code)
 		n->code = xstrdup("?");
 	else if (!valid_code(n->code))
@@ -318,20 +328,20 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 		    "编号“%s”只能包含数字、字母、点、连字符和下划线", n->code);
 	char what[96];
 	snprintf(what, sizeof what, "节点 %s ", n->code);
-	check_keys(c, y, keys, what);
-	n->title = get_str(c, y, "title", 1, what);
+	sk_keys(c, y, keys, what);
+	n->title = sk_str(c, y, "title", 1, what);
 	if (!n->title)
 		n->title = xstrdup("");
-	n->text = get_str(c, y, "text", 0, what);
-	n->method = get_str(c, y, "method", 0, what);
-	n->note = get_str(c, y, "note", 0, what);
-	n->reconstructed = get_str(c, y, "reconstructed", 0, what);
-	if (get_points(c, y, "points", 0, what, &n->points) != 1)
+	n->text = sk_str(c, y, "text", 0, what);
+	n->method = sk_str(c, y, "method", 0, what);
+	n->note = sk_str(c, y, "note", 0, what);
+	n->reconstructed = sk_str(c, y, "reconstructed", 0, what);
+	if (sk_points(c, y, "points", 0, what, &n->points) != 1)
 		n->points = -1; /* not written: derived or an error, see scheme_check.c */
-	if (get_points(c, y, "scale", 0, what, &n->scale) == 1 && n->scale == 0)
+	if (sk_points(c, y, "scale", 0, what, &n->scale) == 1 && n->scale == 0)
 		scheme_err(c, ytree_get(y, "scale")->line, "“scale”必须大于 0");
 	const struct ynode *v;
-	if ((v = scalar(c, y, "na", 0, what))) {
+	if ((v = sk_scalar(c, y, "na", 0, what))) {
 		if (strcmp(v->str, "full") == 0)
 			n->na = NA_FULL;
 		else if (strcmp(v->str, "rescale") == 0)
@@ -339,10 +349,10 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 		else
 			scheme_err(c, v->line, "“na”必须是 full（按满分）或 rescale（按比例折算）");
 	}
-	get_bool(c, y, "optional", &n->optional);
-	get_bool(c, y, "mandatory", &n->mandatory);
-	get_bool(c, y, "bonus", &n->bonus);
-	if ((v = scalar(c, y, "sample", 0, what))) {
+	sk_bool(c, y, "optional", &n->optional);
+	sk_bool(c, y, "mandatory", &n->mandatory);
+	sk_bool(c, y, "bonus", &n->bonus);
+	if ((v = sk_scalar(c, y, "sample", 0, what))) {
 		if (strcmp(v->str, "town") == 0)
 			n->sample = SAMPLE_TOWN;
 		else if (strcmp(v->str, "county-department") == 0)
@@ -352,9 +362,22 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 		else
 			scheme_err(c, v->line, "“sample”必须是 town、county-department 或 enterprise");
 	}
+	if ((v = ytree_get(y, "only"))) {
+		if (v->type != Y_SEQ || v->n == 0) {
+			scheme_err(c, v->line, "“only”必须是单位名称的列表，如 [海港区]");
+		} else {
+			n->only = xcalloc((size_t)v->n, sizeof *n->only);
+			for (int i = 0; i < v->n; i++) {
+				if (v->items[i]->type != Y_SCALAR || !v->items[i]->str[0])
+					scheme_err(c, v->items[i]->line, "“only”的每一项须是单位名称");
+				else
+					n->only[n->nonly++] = xstrdup(v->items[i]->str);
+			}
+		}
+	}
 	const struct ynode *children = ytree_get(y, "children");
 	const struct ynode *rule = ytree_get(y, "rule");
-	if ((v = scalar(c, y, "score", 0, what))) {
+	if ((v = sk_scalar(c, y, "score", 0, what))) {
 		n->score = group_score_parse(v->str);
 		if (n->score == SCORE_LEAF)
 			scheme_err(c, v->line, "“score”必须是 sum、deduct、mean 或 sheets");
@@ -385,14 +408,17 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct scheme *s)
 {
 	if (!y) {
-		static const int mins[] = {900, 800, 600};
+		/* doc/domain.md item 8: 900/800/600 of 1000, i.e. 90%, 80% and
+		 * 60% of the scheme's points, rounded half up. */
+		static const int pct[] = {90, 80, 60};
 		for (int i = 0; i < GRADE_COUNT; i++) {
 			s->grades[i].grade = (enum grade)i;
 			s->grades[i].has_min = i < 3;
-			s->grades[i].min = i < 3 ? POINTS(mins[i]) : 0;
+			s->grades[i].min = i < 3 ? points_muldiv(s->root->points, pct[i], 100) : 0;
 			s->grades[i].quota_pct = -1;
 		}
 		s->ngrades = GRADE_COUNT;
+		s->grades_default = true;
 		return;
 	}
 	if (y->type != Y_SEQ || y->n < 2 || y->n > GRADE_COUNT) {
@@ -406,16 +432,16 @@ static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct sch
 			scheme_err(c, g->line, "档次必须是映射（grade、min、quota）");
 			continue;
 		}
-		check_keys(c, g, keys, "档次");
+		sk_keys(c, g, keys, "档次");
 		struct grade_rule *gr = &s->grades[s->ngrades++];
 		gr->quota_pct = -1;
-		char *name = get_str(c, g, "grade", 1, "档次");
+		char *name = sk_str(c, g, "grade", 1, "档次");
 		gr->grade = name ? grade_parse(name) : GRADE_NONE;
 		if (name && gr->grade == GRADE_NONE)
 			scheme_err(c, g->line, "未知的档次“%s”（可用：优秀、良好、合格、不合格）", name);
 		free(name);
-		gr->has_min = get_points(c, g, "min", 0, "档次", &gr->min) == 1;
-		const struct ynode *q = scalar(c, g, "quota", 0, "档次");
+		gr->has_min = sk_points(c, g, "min", 0, "档次", &gr->min) == 1;
+		const struct ynode *q = sk_scalar(c, g, "quota", 0, "档次");
 		if (q) {
 			char *end;
 			long pct = strtol(q->str, &end, 10);
@@ -461,11 +487,11 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 			scheme_err(c, v->line, "否决规则必须是映射（code、title、when、effect）");
 			continue;
 		}
-		check_keys(c, v, keys, "否决规则");
+		sk_keys(c, v, keys, "否决规则");
 		struct veto_rule *vr = &s->vetoes[s->nvetoes++];
 		vr->line = v->line;
-		vr->code = get_str(c, v, "code", 1, "否决规则");
-		vr->title = get_str(c, v, "title", 1, "否决规则");
+		vr->code = sk_str(c, v, "code", 1, "否决规则");
+		vr->title = sk_str(c, v, "title", 1, "否决规则");
 		if (!vr->code)
 			vr->code = xstrdup("?");
 		if (!vr->title)
@@ -480,14 +506,14 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 		} else {
 			static const char *const wkeys[] = {"accidents", "accident_grade",
 				"min_accident_grade", "deaths", "flag", NULL};
-			check_keys(c, w, wkeys, "否决条件");
+			sk_keys(c, w, wkeys, "否决条件");
 			long long x;
 			const struct ynode *g;
 			int forms = !!ytree_get(w, "accidents") + !!ytree_get(w, "deaths") +
 				!!ytree_get(w, "flag");
 			if (forms != 1)
 				scheme_err(c, w->line, "否决条件须恰好使用 accidents、deaths、flag 之一");
-			if (get_int(c, w, "accidents", 0, "否决条件", 1, 1000, &x) == 1) {
+			if (sk_int(c, w, "accidents", 0, "否决条件", 1, 1000, &x) == 1) {
 				vr->when = WHEN_ACCIDENTS;
 				vr->count = (int)x;
 				const struct ynode *exact = ytree_get(w, "accident_grade");
@@ -508,11 +534,11 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 			if (!ytree_get(w, "accidents") &&
 			    (ytree_get(w, "accident_grade") || ytree_get(w, "min_accident_grade")))
 				scheme_err(c, w->line, "accident_grade 和 min_accident_grade 只与 accidents 一起使用");
-			if (get_int(c, w, "deaths", 0, "否决条件", 1, 100000, &x) == 1) {
+			if (sk_int(c, w, "deaths", 0, "否决条件", 1, 100000, &x) == 1) {
 				vr->when = WHEN_DEATHS;
 				vr->count = (int)x;
 			}
-			const struct ynode *f = scalar(c, w, "flag", 0, "否决条件");
+			const struct ynode *f = sk_scalar(c, w, "flag", 0, "否决条件");
 			if (f) {
 				vr->when = WHEN_FLAG;
 				vr->flag = (enum veto_flag)veto_flag_parse(f->str);
@@ -521,7 +547,7 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 					    "negative-impact、falsified、misreported）", f->str);
 			}
 		}
-		const struct ynode *e = scalar(c, v, "effect", 1, "否决规则");
+		const struct ynode *e = sk_scalar(c, v, "effect", 1, "否决规则");
 		if (e) {
 			if (strcmp(e->str, "fail") == 0)
 				vr->effect = EFFECT_FAIL;
@@ -532,7 +558,7 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 			else
 				scheme_err(c, e->line, "“effect”必须是 fail、at-most 或 zero");
 		}
-		const struct ynode *g = scalar(c, v, "grade", 0, "否决规则");
+		const struct ynode *g = sk_scalar(c, v, "grade", 0, "否决规则");
 		vr->grade = GRADE_NONE;
 		if (g) {
 			vr->grade = grade_parse(g->str);
@@ -587,20 +613,22 @@ static void sort_by_line(struct diag *d, int from, const char *file)
 struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 			    struct diag *d)
 {
-	struct scheme_ctx c = {file, d, 0, 0};
+	struct scheme_ctx c = {file, d, 0, 0, NULL};
 	int first = d->n;
 	struct ynode *y = ytree_parse(buf, len, file, d);
 	if (!y)
 		return NULL;
 	struct scheme *s = xcalloc(1, sizeof *s);
+	c.s = s;
 	if (y->type != Y_MAP) {
 		scheme_err(&c, y->line, "方案文件的顶层必须是映射（scheme、title、points、children …）");
 		goto out;
 	}
 	static const char *const keys[] = {"scheme", "title", "unit", "year", "source",
-		"points", "note", "grades", "vetoes", "children", NULL};
-	check_keys(&c, y, keys, "方案");
-	s->name = get_str(&c, y, "scheme", 1, "方案");
+		"points", "note", "grades", "vetoes", "children", "window", "samples", "industries",
+		"daily", NULL};
+	sk_keys(&c, y, keys, "方案");
+	s->name = sk_str(&c, y, "scheme", 1, "方案");
 	if (s->name) {
 		int ok = 1;
 		for (const char *p = s->name; *p; p++)
@@ -609,15 +637,15 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 			scheme_err(&c, ytree_get(y, "scheme")->line,
 			    "方案名“%s”只能包含小写字母、数字和连字符", s->name);
 	}
-	s->title = get_str(&c, y, "title", 1, "方案");
-	s->unit = get_str(&c, y, "unit", 1, "方案");
+	s->title = sk_str(&c, y, "title", 1, "方案");
+	s->unit = sk_str(&c, y, "unit", 1, "方案");
 	if (s->unit && strcmp(s->unit, "county") != 0 && strcmp(s->unit, "department") != 0)
 		scheme_err(&c, ytree_get(y, "unit")->line,
 		    "“unit”必须是 county（县区）或 department（市直部门）");
-	s->source = get_str(&c, y, "source", 0, "方案");
-	s->note = get_str(&c, y, "note", 0, "方案");
+	s->source = sk_str(&c, y, "source", 0, "方案");
+	s->note = sk_str(&c, y, "note", 0, "方案");
 	long long year = 0;
-	if (get_int(&c, y, "year", 1, "方案", 1949, 2999, &year) == 1)
+	if (sk_int(&c, y, "year", 1, "方案", 1949, 2999, &year) == 1)
 		s->year = (int)year;
 	struct node *root = xcalloc(1, sizeof *root);
 	s->root = root;
@@ -625,7 +653,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	root->title = xstrdup(s->title ? s->title : "");
 	root->score = SCORE_SUM;
 	root->line = y->line;
-	if (get_points(&c, y, "points", 1, "方案", &root->points) != 1)
+	if (sk_points(&c, y, "points", 1, "方案", &root->points) != 1)
 		root->points = 0;
 	const struct ynode *children = ytree_get(y, "children");
 	if (!children)
@@ -634,11 +662,13 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 		parse_children(&c, children, root);
 	parse_grades(&c, ytree_get(y, "grades"), s);
 	parse_vetoes(&c, ytree_get(y, "vetoes"), s);
+	scheme_parse_year(&c, y, s);
 	/* The whole-tree checks run even after errors above, so that one
 	 * run reports every problem; they tolerate partly parsed nodes. */
 	int cap = 0;
 	number_nodes(s, root, &cap);
 	scheme_check(s, &c);
+	scheme_check_year(&c, s);
 out:
 	ytree_free(y);
 	sort_by_line(d, first, file);

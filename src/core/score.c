@@ -95,6 +95,18 @@ static void score_leaf(struct eval *e, const struct node *n)
 	nr->deduction = d;
 	nr->score = d >= n->points ? 0 : n->points - d;
 	nr->derivation = how ? buf_take(how) : NULL;
+	/* 每发现一地 over the county and its sampled towns: a count above the
+	 * places examined is the team's finding to make, but worth a look. */
+	if (f && f->form == INPUT_COUNT && n->rule.places == PLACES_SAMPLED && !e->label &&
+	    e->in->places > 0 && f->count > e->in->places) {
+		struct buf w = {0};
+		buf_printf(&w, "%s 录入 %lld %s，多于已检查的 %d 地（本级和 %d 个抽查乡镇），请核实", n->code,
+			   f->count, n->rule.unit ? n->rule.unit : "地", e->in->places, e->in->places - 1);
+		nr->warning = buf_take(&w);
+		struct result *r = e->r;
+		r->warnings = xrealloc(r->warnings, (size_t)(r->nwarnings + 1) * sizeof *r->warnings);
+		r->warnings[r->nwarnings++] = xstrdup(nr->warning);
+	}
 }
 
 /* Sum of applicable children, rescaled to inner when some are n/a.
@@ -339,6 +351,10 @@ static void score_node(struct eval *e, const struct node *n)
 		score_na(e, n, "标为不适用");
 		return;
 	}
+	if (n->only && e->in->unit && !node_applies(n, e->in->unit)) {
+		score_na(e, n, "本项不适用于本单位");
+		return;
+	}
 	if (!f && n->optional && (node_is_leaf(n) || n->score != SCORE_SHEETS)) {
 		/* An optional node with nothing entered anywhere below it. */
 		bool any = false;
@@ -360,13 +376,23 @@ static void score_node(struct eval *e, const struct node *n)
 }
 
 int finding_check(const struct scheme *s, const struct finding *f,
-		  const struct node *sheet_root, const char *where, struct diag *d)
+		  const struct finding_where *at, const char *where, struct diag *d)
 {
 	const struct node *n = finding_node(s, f);
+	const struct node *sheet_root = at ? at->sheet_root : NULL;
 	struct buf why = {0};
 	int rc = -1;
+	const struct node *only;
 	if (!n || n->depth == 0) {
 		buf_printf(&why, "未知的考核项编号“%s”", f->code ? f->code : "");
+	} else if (at && at->unit && !node_applies(n, at->unit)) {
+		only = node_restricted(n);
+		buf_printf(&why, "%s（%s）只适用于", n->code, n->title);
+		for (int i = 0; i < only->nonly; i++)
+			buf_printf(&why, "%s%s", i ? "、" : "", only->only[i]);
+		buf_printf(&why, "，不适用于%s", at->unit);
+	} else if (at && at->computed && at->computed[n->index]) {
+		buf_printf(&why, "%s 由日常考核记录计算，不能直接录入", n->code);
 	} else {
 		/* The sheets node itself belongs to the unit's own sheet. */
 		const struct node *home = n->sheet_root == n ? NULL : n->sheet_root;
@@ -392,15 +418,17 @@ int finding_check(const struct scheme *s, const struct finding *f,
 
 /* Checks a set of findings for one sheet, including duplicates. */
 static int check_sheet(const struct scheme *s, const struct finding *f, int nf,
-		       const struct node *sheet_root, const char *label, struct diag *d)
+		       const struct node *sheet_root, const char *label, const char *unit,
+		       struct diag *d)
 {
+	struct finding_where at = {sheet_root, sheet_root ? NULL : unit, NULL};
 	int bad = 0;
 	struct buf where = {0};
 	if (label)
 		buf_printf(&where, "抽查单位“%s”", label);
 	const struct finding **seen = xcalloc((size_t)s->nnodes, sizeof *seen);
 	for (int i = 0; i < nf; i++) {
-		if (finding_check(s, &f[i], sheet_root, buf_str(&where), d) != 0) {
+		if (finding_check(s, &f[i], &at, buf_str(&where), d) != 0) {
 			bad++;
 			continue;
 		}
@@ -430,7 +458,7 @@ static int check_sheet(const struct scheme *s, const struct finding *f, int nf,
 struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 			  struct diag *d)
 {
-	int bad = check_sheet(s, in->findings, in->nfindings, NULL, NULL, d);
+	int bad = check_sheet(s, in->findings, in->nfindings, NULL, NULL, in->unit, d);
 	for (int i = 0; i < in->nsheets; i++) {
 		const struct node *sr = scheme_find(s, in->sheets[i].node_code);
 		if (!sr || sr->score != SCORE_SHEETS) {
@@ -440,7 +468,7 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 			continue;
 		}
 		bad += check_sheet(s, in->sheets[i].findings, in->sheets[i].nfindings, sr,
-				   in->sheets[i].label, d);
+				   in->sheets[i].label, NULL, d);
 	}
 	for (int i = 0; i < in->naccidents; i++) {
 		const struct accident *a = &in->accidents[i];
@@ -498,9 +526,15 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 			r->total = 0;
 	r->by_score = grade_by_score(s, r->total);
 	/* No grade is proposed from a partial total: a missing score could
-	 * move the unit across any threshold. */
+	 * move the unit across any threshold. A one-vote veto decides the
+	 * grade whatever the score (六: 受到“一票否决”的单位即为…不合格单位). */
 	r->proposed = r->incomplete ? GRADE_NONE
 		: veto_apply(r->by_score, r->vetoes, r->nvetoes);
+	bool zeroed = false;
+	for (int i = 0; i < r->nvetoes; i++)
+		zeroed |= r->vetoes[i].rule->effect == EFFECT_ZERO;
+	if (r->incomplete && (zeroed || veto_apply(GRADE_EXCELLENT, r->vetoes, r->nvetoes) == GRADE_FAIL))
+		r->proposed = veto_apply(grade_by_score(s, 0), r->vetoes, r->nvetoes);
 	return r;
 }
 
@@ -508,6 +542,7 @@ static void node_results_free(struct node_result *nodes, int n)
 {
 	for (int i = 0; i < n; i++) {
 		free(nodes[i].derivation);
+		free(nodes[i].warning);
 		for (int k = 0; k < nodes[i].nsheets; k++)
 			node_results_free(nodes[i].sheets[k].nodes, n);
 		free(nodes[i].sheets);
@@ -523,6 +558,9 @@ void result_free(struct result *r)
 	for (int i = 0; i < r->nmissing; i++)
 		free(r->missing[i]);
 	free(r->missing);
+	for (int i = 0; i < r->nwarnings; i++)
+		free(r->warnings[i]);
+	free(r->warnings);
 	for (int i = 0; i < r->nvetoes; i++)
 		free(r->vetoes[i].detail);
 	free(r->vetoes);

@@ -44,6 +44,12 @@ struct sheet_input {
 };
 
 struct unit_input {
+	const char *unit;                 /* the unit's name: nodes with an
+					     `only` list apply to the named
+					     units only; NULL: not checked */
+	int places;                       /* places examined for PLACES_SAMPLED
+					     counts: the county and its sampled
+					     towns; 0: unknown (no warning) */
 	const struct finding *findings;   /* outside any sheets node */
 	int nfindings;
 	const struct sheet_input *sheets;
@@ -65,6 +71,8 @@ struct node_result {
 	const struct finding *finding;
 	char *derivation;     /* how the score was reached, in Chinese;
 				 NULL when scored with unit_input.brief */
+	char *warning;        /* something a person should look at, not an
+				 error: a count above the places examined */
 	struct sheet_result *sheets;  /* SCORE_SHEETS: one per sheet */
 	int nsheets;
 };
@@ -88,6 +96,8 @@ struct result {
 	bool incomplete;             /* some entered score is missing */
 	char **missing;              /* codes (sheet label/code) of missing inputs */
 	int nmissing;
+	char **warnings;             /* "CODE：…" for every node warning */
+	int nwarnings;
 	const struct node *mandatory_failed;  /* first failed mandatory node */
 	struct veto_hit *vetoes;
 	int nvetoes;
@@ -96,12 +106,25 @@ struct result {
 	struct accident_summary accidents;
 };
 
-/* Checks one finding against the scheme; on error adds a message naming
- * the item and the value to d (prefixed with where, e.g. a CSV row) and
- * returns -1. sheet_root is the sheets node the finding is on, or NULL for
- * the unit's own sheet. */
+/* Where a finding is recorded: the sheet and the unit. */
+struct finding_where {
+	const struct node *sheet_root;   /* the sheets node, or NULL for the
+					    unit's own sheet */
+	const char *unit;                /* the assessed unit's name (`only`);
+					    NULL: not checked */
+	const bool *computed;            /* by node index: items computed from
+					    records (the daily assessment),
+					    which a person cannot enter; NULL:
+					    none */
+};
+
+/* Checks one finding against the scheme: the item exists and belongs to
+ * the sheet, applies to the unit, takes this form of input, the value is
+ * in range (a count within the rubric's stated maximum). On error adds a
+ * message naming the item and the value to d (prefixed with where, e.g.
+ * a CSV row) and returns -1. */
 int finding_check(const struct scheme *s, const struct finding *f,
-		  const struct node *sheet_root, const char *where, struct diag *d);
+		  const struct finding_where *at, const char *where, struct diag *d);
 
 /* Scores one unit. Returns the result, or NULL with every invalid finding
  * reported in d. Free with result_free(). */

@@ -21,6 +21,8 @@ static void add_scores(cJSON *j, const struct node *n, const struct node_result 
 			cJSON_AddTrueToObject(j, "missing");
 		if (nr->finding && nr->finding->note && *nr->finding->note)
 			cJSON_AddStringToObject(j, "finding_note", nr->finding->note);
+		if (nr->warning)
+			cJSON_AddStringToObject(j, "warning", nr->warning);
 	}
 	if (nr->nsheets) {
 		cJSON *sheets = cJSON_AddArrayToObject(j, "sheets");
@@ -85,6 +87,9 @@ cJSON *result_to_json(const struct result *r, const char *unit, const char *kind
 		cJSON_AddItemToArray(m, cJSON_CreateString(r->missing[i]));
 	if (r->mandatory_failed)
 		cJSON_AddStringToObject(j, "mandatory_failed", r->mandatory_failed->code);
+	cJSON *w = cJSON_AddArrayToObject(j, "warnings");
+	for (int i = 0; i < r->nwarnings; i++)
+		cJSON_AddItemToArray(w, cJSON_CreateString(r->warnings[i]));
 	cJSON *v = cJSON_AddArrayToObject(j, "veto_hits");
 	for (int i = 0; i < r->nvetoes; i++) {
 		cJSON *o = cJSON_CreateObject();

@@ -46,6 +46,10 @@ static void node_lines(const struct node *n, const struct node_result *nodes, in
 		indent(out, depth + 2);
 		buf_printf(out, "备注：%s\n", nr->finding->note);
 	}
+	if (nr->warning) {
+		indent(out, depth + 2);
+		buf_printf(out, "提示：%s\n", nr->warning);
+	}
 	for (int k = 0; k < nr->nsheets; k++) {
 		const struct sheet_result *sr = &nr->sheets[k];
 		indent(out, depth + 1);
@@ -73,11 +77,16 @@ void result_to_text(const struct result *r, const char *unit, struct buf *out)
 	for (int i = 0; i < r->nvetoes; i++)
 		buf_printf(out, "否决 %s：%s（%s）\n", r->vetoes[i].rule->code, r->vetoes[i].rule->title,
 			   r->vetoes[i].detail);
+	for (int i = 0; i < r->nwarnings; i++)
+		buf_printf(out, "提示：%s\n", r->warnings[i]);
 	if (r->incomplete) {
 		buf_puts(out, "未完成：缺少 ");
 		for (int i = 0; i < r->nmissing; i++)
 			buf_printf(out, "%s%s", i ? "、" : "", r->missing[i]);
-		buf_puts(out, " 的评分，暂不拟定档次\n");
+		if (r->proposed != GRADE_NONE)
+			buf_printf(out, " 的评分；受一票否决，拟定档次：%s\n", grade_name(r->proposed));
+		else
+			buf_puts(out, " 的评分，暂不拟定档次\n");
 	} else {
 		buf_printf(out, "按分数：%s；拟定档次：%s\n", grade_name(r->by_score), grade_name(r->proposed));
 	}

@@ -1,6 +1,9 @@
 /* scheme_json.c: a scheme as JSON (kaohe scheme show --json). */
 #include "render.h"
+#include "../core/bounds.h"
+#include "../core/daily.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 cJSON *json_points(points_t v)
@@ -25,6 +28,10 @@ static cJSON *rule_to_json(const struct node *n)
 		cJSON_AddItemToObject(j, "extra", json_points(r->extra));
 	if (r->unit)
 		cJSON_AddStringToObject(j, "unit", r->unit);
+	if (r->max_count)
+		cJSON_AddNumberToObject(j, "max_count", (double)r->max_count);
+	if (r->places == PLACES_SAMPLED)
+		cJSON_AddStringToObject(j, "places", "sampled");
 	if (r->type == RULE_FIXED) {
 		cJSON_AddItemToObject(j, "deduct", json_points(r->deduct));
 		if (r->text)
@@ -76,6 +83,11 @@ cJSON *node_to_json(const struct node *n)
 		cJSON_AddTrueToObject(j, "mandatory");
 	if (n->bonus)
 		cJSON_AddTrueToObject(j, "bonus");
+	if (n->only) {
+		cJSON *o = cJSON_AddArrayToObject(j, "only");
+		for (int i = 0; i < n->nonly; i++)
+			cJSON_AddItemToArray(o, cJSON_CreateString(n->only[i]));
+	}
 	if (node_is_leaf(n) && n->depth > 0) {
 		cJSON_AddStringToObject(j, "text", n->text ? n->text : "");
 		const char *m = node_method(n);
@@ -100,9 +112,84 @@ cJSON *node_to_json(const struct node *n)
 	return j;
 }
 
+/* Adds each node's reachable range (bounds.h) to the tree's JSON. */
+static void add_bounds(cJSON *j, const struct node *n, const struct node_bounds *b)
+{
+	cJSON_AddItemToObject(j, "min_score", json_points(b[n->index].min_score));
+	cJSON_AddItemToObject(j, "max_deduction", json_points(b[n->index].max_deduction));
+	cJSON *c;
+	int i = 0;
+	cJSON_ArrayForEach(c, cJSON_GetObjectItem(j, "children"))
+		add_bounds(c, n->children[i++], b);
+}
+
+static void settings_to_json(cJSON *j, const struct scheme *s)
+{
+	if (s->window_from[1]) {
+		char a[16], b[16];
+		snprintf(a, sizeof a, "%04d-%02d-%02d", s->year + s->window_from[0], s->window_from[1],
+			 s->window_from[2]);
+		snprintf(b, sizeof b, "%04d-%02d-%02d", s->year + s->window_to[0], s->window_to[1],
+			 s->window_to[2]);
+		cJSON *w = cJSON_AddObjectToObject(j, "window");
+		cJSON_AddStringToObject(w, "from", a);
+		cJSON_AddStringToObject(w, "to", b);
+	}
+	cJSON *ss = cJSON_AddArrayToObject(j, "samples");
+	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
+		const struct sample_rule *r = &s->samples[k];
+		if (!r->declared)
+			continue;
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "kind", sample_kind_name((enum sample_kind)k));
+		cJSON_AddNumberToObject(o, "min", r->min);
+		cJSON_AddNumberToObject(o, "max", r->max);
+		for (int tier = 1; tier <= 2; tier++) {
+			cJSON *p = NULL;
+			for (int i = 0; i < r->npool; i++)
+				if (r->pool[i].tier == tier) {
+					if (!p)
+						p = cJSON_AddArrayToObject(o, tier == 1 ? "first" : "then");
+					cJSON_AddItemToArray(p, cJSON_CreateString(r->pool[i].industry));
+				}
+		}
+		if (r->others)
+			cJSON_AddTrueToObject(o, "others");
+		cJSON_AddItemToArray(ss, o);
+	}
+	cJSON *is = cJSON_AddArrayToObject(j, "industries");
+	for (int i = 0; i < s->nindustries; i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "industry", s->industries[i].industry);
+		cJSON_AddStringToObject(o, "department", s->industries[i].department);
+		cJSON_AddItemToArray(is, o);
+	}
+	cJSON *d = cJSON_AddObjectToObject(j, "daily");
+	cJSON *items = cJSON_AddArrayToObject(d, "items");
+	for (int i = 0; i < s->ndaily_items; i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "target", daily_target_name(s->daily_items[i].target));
+		cJSON_AddStringToObject(o, "kind", daily_kind_name(s->daily_items[i].kind));
+		cJSON_AddStringToObject(o, "code", s->daily_items[i].code);
+		cJSON_AddItemToArray(items, o);
+	}
+	cJSON *ds = cJSON_AddArrayToObject(d, "deductions");
+	for (int i = 0; i < s->ndaily_deducts; i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "outcome", daily_outcome_name(s->daily_deducts[i].outcome));
+		cJSON_AddItemToObject(o, "deduct", json_points(s->daily_deducts[i].deduct));
+		cJSON_AddItemToObject(o, "per_day", json_points(s->daily_deducts[i].per_day));
+		cJSON_AddItemToArray(ds, o);
+	}
+}
+
 cJSON *scheme_to_json(const struct scheme *s)
 {
 	cJSON *j = node_to_json(s->root);
+	struct node_bounds *b = xcalloc((size_t)s->nnodes, sizeof *b);
+	scheme_bounds(s, b);
+	add_bounds(j, s->root, b);
+	free(b);
 	cJSON_AddStringToObject(j, "scheme", s->name);
 	cJSON_AddStringToObject(j, "unit_kind", s->unit);
 	cJSON_AddNumberToObject(j, "year", s->year);
@@ -110,6 +197,8 @@ cJSON *scheme_to_json(const struct scheme *s)
 		cJSON_AddStringToObject(j, "source", s->source);
 	if (s->note && !cJSON_HasObjectItem(j, "note"))
 		cJSON_AddStringToObject(j, "note", s->note);
+	if (s->grades_default)
+		cJSON_AddTrueToObject(j, "grades_default");
 	cJSON *gs = cJSON_AddArrayToObject(j, "grades");
 	for (int i = 0; i < s->ngrades; i++) {
 		cJSON *g = cJSON_CreateObject();
@@ -142,5 +231,6 @@ cJSON *scheme_to_json(const struct scheme *s)
 			cJSON_AddStringToObject(o, "grade", grade_name(v->grade));
 		cJSON_AddItemToArray(vs, o);
 	}
+	settings_to_json(j, s);
 	return j;
 }

@@ -1,6 +1,7 @@
 /* daily.c: daily-assessment tasks, outcomes and their deductions. */
 #include "daily.h"
 #include "audit.h"
+#include "../core/daily.h"
 #include "events.h"
 #include "unit.h"
 
@@ -8,27 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const targets[][2] = {
-	{"county", "县区日常考核"}, {"office", "安委办日常考核"}, {"supervision", "综合监管日常考核"},
-};
-static const char *const kinds[][2] = {
-	{"meeting", "参加会议"}, {"feedback", "情况反馈"}, {"report", "信息报送"},
-	{"summary", "节点性工作总结"}, {"other", "其它要求上报"},
-};
-static const char *const outcomes[][2] = {
-	{"attended", "参会"}, {"absent", "缺席"}, {"on-time", "按时"}, {"late", "迟报"},
-	{"missing", "未报"},
-};
-
-const char *daily_target_title(const char *s) { return pair_lookup(targets, 3, s, 1); }
-const char *daily_kind_title(const char *s) { return pair_lookup(kinds, 5, s, 1); }
-const char *daily_outcome_title(const char *s) { return pair_lookup(outcomes, 5, s, 1); }
+const char *daily_target_title(const char *s) { return daily_target_title_of(daily_target_parse(s)); }
+const char *daily_kind_title(const char *s) { return daily_kind_title_of(daily_kind_parse(s)); }
+const char *daily_outcome_title(const char *s) { return daily_outcome_title_of(daily_outcome_parse(s)); }
 
 long long daily_task_add(struct db *db, const char *title, const char *target, const char *kind,
 			 const char *due)
 {
-	const char *t = pair_lookup(targets, 3, target ? target : "", 0);
-	const char *k = pair_lookup(kinds, 5, kind ? kind : "", 0);
+	int ti = daily_target_parse(target), ki = daily_kind_parse(kind);
+	const char *t = ti < 0 ? NULL : daily_target_name(ti);
+	const char *k = ki < 0 ? NULL : daily_kind_name(ki);
 	if (!title || !*title) {
 		db_fail(db, "须写明任务名称");
 		return -1;
@@ -47,7 +37,18 @@ long long daily_task_add(struct db *db, const char *title, const char *target, c
 		db_fail(db, "日期“%s”不是 %d 年内的有效日期（YYYY-MM-DD）", due ? due : "", db->year);
 		return -1;
 	}
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO daily_task (year_id, title, target, kind, due)"
+	/* A task whose target has no item in the year's schemes would count
+	 * for nothing. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM daily_item WHERE year_id = ? AND target = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, t);
+	int has = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (!has) {
+		db_fail(db, "本年度方案没有%s项", daily_target_title_of(ti));
+		return -1;
+	}
+	st = db_stmt(db, "INSERT INTO daily_task (year_id, title, target, kind, due)"
 				   " VALUES (?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, title);
@@ -84,16 +85,15 @@ int daily_outcome_set(struct db *db, long long task, const char *unit, const cha
 	struct unit u;
 	if (unit_get(db, unit, &u) != 0)
 		return -1;
-	int county = strcmp(target, "county") == 0;
-	if (strcmp(u.kind, county ? "county" : "department") != 0) {
+	if (strcmp(u.kind, daily_target_unit(daily_target_parse(target))) != 0) {
 		db_fail(db, "任务 %lld 属于%s，“%s”是%s", task, daily_target_title(target), u.name,
 			unit_kind_title(u.kind));
 		return -1;
 	}
-	const char *o = pair_lookup(outcomes, 5, outcome ? outcome : "", 0);
+	int oi = daily_outcome_parse(outcome);
+	const char *o = oi < 0 ? NULL : daily_outcome_name(oi);
 	int meeting = strcmp(kind, "meeting") == 0;
-	if (!o || (meeting && strcmp(o, "attended") != 0 && strcmp(o, "absent") != 0) ||
-	    (!meeting && (strcmp(o, "attended") == 0 || strcmp(o, "absent") == 0))) {
+	if (!daily_outcome_fits(daily_kind_parse(kind), oi)) {
 		db_fail(db, "%s任务的结果须是 %s", daily_kind_title(kind),
 			meeting ? "attended（参会）或 absent（缺席）"
 				: "on-time（按时）、late（迟报，加 --days N）或 missing（未报）");
@@ -133,17 +133,15 @@ int daily_outcome_set(struct db *db, long long task, const char *unit, const cha
 	return audit_add(db, "daily.outcome", u.name, NULL, old[0] ? old : NULL, what, NULL);
 }
 
-int daily_rule_set(struct db *db, const char *outcome, points_t deduct, points_t per_day)
+/* Sets one target's rule for an outcome, on the record. */
+static int rule_set_one(struct db *db, const char *t, const char *o, points_t deduct,
+			points_t per_day)
 {
-	const char *o = pair_lookup(outcomes, 5, outcome ? outcome : "", 0);
-	if (!o || strcmp(o, "attended") == 0 || strcmp(o, "on-time") == 0) {
-		db_fail(db, "只能为 absent（缺席）、late（迟报）、missing（未报）设定扣分");
-		return -1;
-	}
-	/* A negative value keeps what the year has. */
-	sqlite3_stmt *st = db_stmt(db, "SELECT deduct, per_day FROM daily_rule WHERE year_id = ? AND outcome = ?");
+	sqlite3_stmt *st = db_stmt(db, "SELECT deduct, per_day FROM daily_rule WHERE year_id = ?"
+				   " AND target = ? AND outcome = ?");
 	sqlite3_bind_int64(st, 1, db->year_id);
-	db_bind_text(st, 2, o);
+	db_bind_text(st, 2, t);
+	db_bind_text(st, 3, o);
 	points_t old_deduct = 0, old_per_day = 0;
 	int had = sqlite3_step(st) == SQLITE_ROW;
 	if (had) {
@@ -155,21 +153,55 @@ int daily_rule_set(struct db *db, const char *outcome, points_t deduct, points_t
 		deduct = old_deduct;
 	if (per_day < 0)
 		per_day = old_per_day;
-	st = db_stmt(db, "INSERT INTO daily_rule (year_id, outcome, deduct, per_day)"
-		     " VALUES (?, ?, ?, ?) ON CONFLICT (year_id, outcome) DO UPDATE SET"
+	st = db_stmt(db, "INSERT INTO daily_rule (year_id, target, outcome, deduct, per_day)"
+		     " VALUES (?, ?, ?, ?, ?) ON CONFLICT (year_id, target, outcome) DO UPDATE SET"
 		     " deduct = excluded.deduct, per_day = excluded.per_day");
 	sqlite3_bind_int64(st, 1, db->year_id);
-	db_bind_text(st, 2, o);
-	sqlite3_bind_int64(st, 3, deduct);
-	sqlite3_bind_int64(st, 4, per_day);
+	db_bind_text(st, 2, t);
+	db_bind_text(st, 3, o);
+	sqlite3_bind_int64(st, 4, deduct);
+	sqlite3_bind_int64(st, 5, per_day);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
-	char what[128], oldw[128], a[POINTS_BUFSZ], b[POINTS_BUFSZ];
-	snprintf(what, sizeof what, "%s每次扣 %s 分，每天扣 %s 分", daily_outcome_title(o),
-		 points_fmt(deduct, a), points_fmt(per_day, b));
-	snprintf(oldw, sizeof oldw, "%s每次扣 %s 分，每天扣 %s 分", daily_outcome_title(o),
-		 points_fmt(old_deduct, a), points_fmt(old_per_day, b));
+	char what[256], oldw[256], a[POINTS_BUFSZ], b[POINTS_BUFSZ];
+	snprintf(what, sizeof what, "%s：%s每次扣 %s 分，每天扣 %s 分", daily_target_title(t),
+		 daily_outcome_title(o), points_fmt(deduct, a), points_fmt(per_day, b));
+	snprintf(oldw, sizeof oldw, "%s：%s每次扣 %s 分，每天扣 %s 分", daily_target_title(t),
+		 daily_outcome_title(o), points_fmt(old_deduct, a), points_fmt(old_per_day, b));
 	return audit_add(db, "daily.rule", NULL, o, had ? oldw : NULL, what, NULL);
+}
+
+int daily_rule_set(struct db *db, const char *target, const char *outcome, points_t deduct,
+		   points_t per_day)
+{
+	int oi = daily_outcome_parse(outcome);
+	if (!daily_outcome_costs(oi)) {
+		db_fail(db, "只能为 absent（缺席）、late（迟报）、missing（未报）设定扣分");
+		return -1;
+	}
+	int ti = target ? daily_target_parse(target) : -1;
+	if (target && ti < 0) {
+		db_fail(db, "未知的考核对象“%s”（county 县区、office 安委办、supervision 综合监管）", target);
+		return -1;
+	}
+	/* Every target the year's daily items name, or the one given. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT target FROM daily_item WHERE year_id = ?1"
+				   " AND (?2 IS NULL OR target = ?2) ORDER BY target");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, target ? daily_target_name(ti) : NULL);
+	char targets[DAILY_TARGETS][16];
+	int n = 0;
+	while (n < DAILY_TARGETS && sqlite3_step(st) == SQLITE_ROW)
+		snprintf(targets[n++], sizeof targets[0], "%s", db_col_text(st, 0));
+	sqlite3_reset(st);
+	if (!n) {
+		db_fail(db, "本年度方案没有%s日常考核项", target ? daily_target_title_of(ti) : "");
+		return -1;
+	}
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = rule_set_one(db, targets[i], daily_outcome_name(oi), deduct, per_day);
+	return rc;
 }
 
 int daily_deductions(struct db *db, long long unit_id, const char *unit_kind,
@@ -182,7 +214,8 @@ int daily_deductions(struct db *db, long long unit_id, const char *unit_kind,
 		"SELECT i.code, o.outcome, count(*), sum(o.days_late), ifnull(r.deduct, 0), ifnull(r.per_day, 0)"
 		" FROM daily_outcome o JOIN daily_task t ON t.id = o.task_id"
 		" JOIN daily_item i ON i.year_id = t.year_id AND i.target = t.target AND i.kind = t.kind"
-		" LEFT JOIN daily_rule r ON r.year_id = t.year_id AND r.outcome = o.outcome"
+		" LEFT JOIN daily_rule r ON r.year_id = t.year_id AND r.target = t.target"
+		" AND r.outcome = o.outcome"
 		" WHERE o.unit_id = ?1 AND o.outcome IN ('absent', 'late', 'missing')"
 		" AND ((?2 = 'county') = (t.target = 'county'))"
 		" GROUP BY i.code, o.outcome ORDER BY i.code, o.outcome");
@@ -195,7 +228,7 @@ int daily_deductions(struct db *db, long long unit_id, const char *unit_kind,
 		const char *o = db_col_text(st, 1);
 		long long times = sqlite3_column_int64(st, 2), days = sqlite3_column_int64(st, 3);
 		points_t deduct = sqlite3_column_int64(st, 4), per_day = sqlite3_column_int64(st, 5);
-		points_t amount = times * deduct + days * per_day;
+		points_t amount = daily_cost(times, days, deduct, per_day);
 		struct daily_deduction *d = *n ? &(*out)[*n - 1] : NULL;
 		if (!d || strcmp(d->code, code) != 0) {
 			*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);

@@ -15,8 +15,11 @@ long long daily_task_add(struct db *db, const char *title, const char *target, c
 int daily_outcome_set(struct db *db, long long task, const char *unit, const char *outcome,
 		      long long days_late);
 /* The deduction for an outcome this year: deduct per occurrence plus
- * per_day for each day late. */
-int daily_rule_set(struct db *db, const char *outcome, points_t deduct, points_t per_day);
+ * per_day for each day late, for one target (county, office, supervision)
+ * or, with target NULL, every target the year's schemes have. A negative
+ * value keeps what the year has. */
+int daily_rule_set(struct db *db, const char *target, const char *outcome, points_t deduct,
+		   points_t per_day);
 
 /* The judged deductions the daily records give a unit, one per item code,
  * with the derivation as the note. Caller frees codes, notes and *out. */

@@ -16,7 +16,7 @@
 #include "../core/scheme.h"
 #include "../core/util.h"
 
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 struct db {
 	sqlite3 *h;

@@ -41,6 +41,27 @@ static int department_of(struct db *db, const char *industry, char *out, size_t 
 	return 0;
 }
 
+enum accident_grade accident_rec_grade(const struct accident_rec *a)
+{
+	int g = a->grade[0] ? accident_grade_parse(a->grade) : -1;
+	return g >= 0 ? (enum accident_grade)g : accident_classify(a->deaths, a->injuries, a->loss);
+}
+
+/* The accident in words, for the record and the report. */
+static void accident_words(const struct accident_rec *a, struct buf *b)
+{
+	buf_printf(b, "%s %s%s事故：死亡 %lld 人，重伤 %lld 人，直接经济损失 %lld 元", a->date,
+		   accident_grade_name(accident_rec_grade(a)), a->occupational ? "职业病危害" : "",
+		   a->deaths, a->injuries, a->loss);
+	if (a->grade[0])
+		buf_puts(b, "（等级按事故调查认定）");
+	if (a->industry[0])
+		buf_printf(b, "，行业 %s", a->industry);
+	if (a->concealed || a->false_report || a->omitted)
+		buf_printf(b, "，%s%s%s%s", a->misreported_by[0] ? a->misreported_by : a->county,
+			   a->concealed ? "瞒报" : "", a->false_report ? "谎报" : "", a->omitted ? "漏报" : "");
+}
+
 int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 {
 	struct unit c;
@@ -64,8 +85,42 @@ int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 			ACCIDENT_MAX_PEOPLE, ACCIDENT_MAX_LOSS);
 		return -1;
 	}
+	if (a->concealed + a->false_report + a->omitted > 1) {
+		db_fail(db, "瞒报、谎报、漏报只能选一种");
+		return -1;
+	}
+	/* 493's thresholds grade production accidents; an occupational-disease
+	 * hazard accident takes the grade its investigation found. */
+	if (a->occupational && !a->grade[0]) {
+		db_fail(db, "职业病危害事故须写明事故调查认定的等级（一般、较大、重大、特别重大）");
+		return -1;
+	}
+	if (a->grade[0] && accident_grade_parse(a->grade) < 0) {
+		db_fail(db, "未知的事故等级“%s”（一般、较大、重大、特别重大）", a->grade);
+		return -1;
+	}
+	if (a->grade[0] && !a->occupational) {
+		db_fail(db, "生产安全事故的等级按死亡、重伤人数和直接经济损失认定（国务院令第493号），"
+			"只有职业病危害事故写明调查认定的等级");
+		return -1;
+	}
+	struct unit by = {0};
+	if (a->misreported_by[0]) {
+		if (!a->concealed && !a->false_report && !a->omitted) {
+			db_fail(db, "写明了瞒报单位，须同时写明是瞒报、谎报还是漏报");
+			return -1;
+		}
+		if (unit_get(db, a->misreported_by, &by) != 0)
+			return -1;
+		if (by.id != c.id && strcmp(by.kind, "department") != 0) {
+			db_fail(db, "瞒报、谎报、漏报的单位须是事故发生地县区或市直部门，“%s”是%s", by.name,
+				unit_kind_title(by.kind));
+			return -1;
+		}
+	}
 	department_of(db, a->industry, a->department, sizeof a->department);
 	if (a->industry[0] && !a->department[0]) {
+		/* A year whose schemes name no industries takes the word as it is. */
 		struct buf known = {0};
 		sqlite3_stmt *st = db_stmt(db, "SELECT industry FROM industry_department WHERE year_id = ?"
 					   " ORDER BY rowid");
@@ -73,13 +128,17 @@ int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 		while (sqlite3_step(st) == SQLITE_ROW)
 			buf_printf(&known, "%s%s", known.len ? "、" : "", db_col_text(st, 0));
 		sqlite3_reset(st);
-		db_fail(db, "行业“%s”没有对应的监管部门（可用的行业：%s）", a->industry, buf_str(&known));
-		buf_free(&known);
-		return -1;
+		if (known.len) {
+			db_fail(db, "行业“%s”没有对应的监管部门（可用的行业：%s）", a->industry,
+				buf_str(&known));
+			buf_free(&known);
+			return -1;
+		}
 	}
 	/* The same accident twice would count twice towards the vetoes. */
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM accident WHERE county_id = ? AND date = ? AND deaths = ?"
-				   " AND injuries = ? AND loss = ? AND ifnull(industry, '') = ? AND ifnull(note, '') = ?");
+				   " AND injuries = ? AND loss = ? AND ifnull(industry, '') = ? AND ifnull(note, '') = ?"
+				   " AND occupational = ?");
 	sqlite3_bind_int64(st, 1, c.id);
 	db_bind_text(st, 2, a->date);
 	sqlite3_bind_int64(st, 3, a->deaths);
@@ -87,15 +146,16 @@ int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 	sqlite3_bind_int64(st, 5, a->loss);
 	db_bind_text(st, 6, a->industry);
 	db_bind_text(st, 7, a->note);
+	sqlite3_bind_int(st, 8, a->occupational);
 	long long dup = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	if (dup) {
-		db_fail(db, "与已记录的第 %lld 号事故完全相同（如确是另一起事故，请用 --note 注明区别）", dup);
+		db_fail(db, "与已记录的第 %lld 号事故完全相同（如确是另一起事故，请在备注中注明区别）", dup);
 		return -1;
 	}
 	st = db_stmt(db, "INSERT INTO accident (year_id, county_id, date, deaths, injuries,"
-				   " loss, industry, concealed, false_report, omitted, note)"
-				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+				   " loss, industry, concealed, false_report, omitted, note, misreported_by,"
+				   " occupational, grade) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	sqlite3_bind_int64(st, 2, c.id);
 	db_bind_text(st, 3, a->date);
@@ -107,18 +167,17 @@ int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 	sqlite3_bind_int(st, 9, a->false_report);
 	sqlite3_bind_int(st, 10, a->omitted);
 	db_bind_text(st, 11, a->note[0] ? a->note : NULL);
+	if (by.id && by.id != c.id)
+		sqlite3_bind_int64(st, 12, by.id);
+	sqlite3_bind_int(st, 13, a->occupational);
+	db_bind_text(st, 14, a->grade[0] ? a->grade : NULL);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(db->h);
-	enum accident_grade g = accident_classify(a->deaths, a->injuries, a->loss);
+	if (by.id == c.id)
+		a->misreported_by[0] = '\0';
 	struct buf b = {0};
-	buf_printf(&b, "%s %s事故：死亡 %lld 人，重伤 %lld 人，直接经济损失 %lld 元", a->date,
-		   accident_grade_name(g), a->deaths, a->injuries, a->loss);
-	if (a->industry[0])
-		buf_printf(&b, "，行业 %s", a->industry);
-	if (a->concealed || a->false_report || a->omitted)
-		buf_printf(&b, "，%s%s%s", a->concealed ? "瞒报" : "", a->false_report ? "谎报" : "",
-			   a->omitted ? "漏报" : "");
+	accident_words(a, &b);
 	int rc = audit_add(db, "accident.add", c.name, NULL, NULL, buf_str(&b), a->note[0] ? a->note : NULL);
 	if (report) {
 		buf_printf(report, "%s：%s；计入 %s", c.name, buf_str(&b), c.name);
@@ -131,6 +190,9 @@ int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 					   "（用 kaohe industry set %s 部门名称 更正）", a->industry,
 					   a->department, a->industry);
 		}
+		if (a->concealed || a->false_report || a->omitted)
+			buf_printf(report, "；%s受优秀否决（瞒报、谎报、漏报）",
+				   a->misreported_by[0] ? a->misreported_by : c.name);
 		buf_putc(report, '\n');
 	}
 	buf_free(&b);
@@ -138,9 +200,10 @@ int accident_add(struct db *db, struct accident_rec *a, struct buf *report)
 }
 
 #define ACC_COLS "a.id, c.name, a.date, a.deaths, a.injuries, a.loss, ifnull(a.industry, ''), " \
-	"a.concealed, a.false_report, a.omitted, ifnull(a.note, ''), ifnull(d.department, '')"
+	"a.concealed, a.false_report, a.omitted, ifnull(a.note, ''), ifnull(d.department, ''), " \
+	"ifnull(m.name, ''), a.occupational, ifnull(a.grade, '')"
 #define ACC_FROM " FROM accident a JOIN unit c ON c.id = a.county_id LEFT JOIN industry_department d" \
-	" ON d.year_id = a.year_id AND d.industry = a.industry "
+	" ON d.year_id = a.year_id AND d.industry = a.industry LEFT JOIN unit m ON m.id = a.misreported_by "
 
 static void read_accident(sqlite3_stmt *st, struct accident_rec *a)
 {
@@ -157,6 +220,9 @@ static void read_accident(sqlite3_stmt *st, struct accident_rec *a)
 	a->omitted = sqlite3_column_int(st, 9);
 	snprintf(a->note, sizeof a->note, "%s", db_col_text(st, 10));
 	snprintf(a->department, sizeof a->department, "%s", db_col_text(st, 11));
+	snprintf(a->misreported_by, sizeof a->misreported_by, "%s", db_col_text(st, 12));
+	a->occupational = sqlite3_column_int(st, 13);
+	snprintf(a->grade, sizeof a->grade, "%s", db_col_text(st, 14));
 }
 
 int accident_each(struct db *db, int (*fn)(const struct accident_rec *, void *), void *arg)
@@ -182,11 +248,10 @@ int accident_load(struct db *db, long long unit_id, const char *unit_kind, const
 {
 	sqlite3_stmt *st;
 	if (strcmp(unit_kind, "county") == 0) {
-		st = db_stmt(db, "SELECT deaths, injuries, loss, concealed, false_report, omitted"
-			     " FROM accident WHERE county_id = ?");
+		st = db_stmt(db, "SELECT deaths, injuries, loss, grade FROM accident WHERE county_id = ?");
 		sqlite3_bind_int64(st, 1, unit_id);
 	} else {
-		st = db_stmt(db, "SELECT a.deaths, a.injuries, a.loss, a.concealed, a.false_report, a.omitted"
+		st = db_stmt(db, "SELECT a.deaths, a.injuries, a.loss, a.grade"
 			     " FROM accident a JOIN industry_department d ON d.year_id = a.year_id"
 			     " AND d.industry = a.industry WHERE a.year_id = ? AND d.department = ?");
 		sqlite3_bind_int64(st, 1, db->year_id);
@@ -198,15 +263,43 @@ int accident_load(struct db *db, long long unit_id, const char *unit_kind, const
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
 		struct accident *a = &(*out)[(*n)++];
+		memset(a, 0, sizeof *a);
 		a->deaths = sqlite3_column_int64(st, 0);
 		a->injuries = sqlite3_column_int64(st, 1);
 		a->loss = sqlite3_column_int64(st, 2);
-		a->concealed = sqlite3_column_int(st, 3);
-		a->false_report = sqlite3_column_int(st, 4);
-		a->omitted = sqlite3_column_int(st, 5);
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+			a->graded = true;
+			a->grade = (enum accident_grade)accident_grade_parse(db_col_text(st, 3));
+		}
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取事故");
+}
+
+int accident_misreported(struct db *db, long long unit_id, const char *unit_kind, char **why)
+{
+	/* A county conceals what it records without naming another unit; a
+	 * department only what names it. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.date, a.concealed, a.false_report FROM accident a"
+				   " WHERE (a.concealed OR a.false_report OR a.omitted) AND"
+				   " (a.misreported_by = ?1 OR (?2 AND a.misreported_by IS NULL AND a.county_id = ?1))"
+				   " ORDER BY a.date, a.id");
+	sqlite3_bind_int64(st, 1, unit_id);
+	sqlite3_bind_int(st, 2, strcmp(unit_kind, "county") == 0);
+	struct buf b = {0};
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		buf_printf(&b, "%s第 %lld 号事故（%s）%s", n++ ? "；" : "", sqlite3_column_int64(st, 0),
+			   db_col_text(st, 1), sqlite3_column_int(st, 2) ? "瞒报"
+			   : sqlite3_column_int(st, 3) ? "谎报" : "漏报");
+	}
+	sqlite3_reset(st);
+	if (why)
+		*why = n ? buf_take(&b) : NULL;
+	buf_free(&b);
+	if (rc != SQLITE_DONE)
+		return db_sqlite_fail(db, "读取事故");
+	return n > 0;
 }
 
 int accident_import(struct db *db, const struct csv *c, const char *file, struct diag *d)
@@ -215,18 +308,21 @@ int accident_import(struct db *db, const struct csv *c, const char *file, struct
 		{"县区", "county", NULL}, {"日期", "date", NULL}, {"死亡", "deaths", NULL},
 		{"重伤", "injuries", NULL}, {"损失", "loss", NULL}, {"行业", "industry", NULL},
 		{"瞒报", "concealed", NULL}, {"谎报", "false-report", NULL}, {"漏报", "omitted", NULL},
-		{"备注", "note", NULL},
+		{"备注", "note", NULL}, {"瞒报单位", "misreported-by", NULL},
+		{"职业病危害", "occupational", NULL}, {"等级", "grade", NULL},
 	};
+	enum { NCOLS = 13 };
 	static const char *const known[] = {"县区", "county", "日期", "date", "死亡", "deaths",
 		"重伤", "injuries", "损失", "loss", "行业", "industry", "瞒报", "concealed", "谎报",
-		"false-report", "漏报", "omitted", "备注", "note", NULL};
-	int ix[10];
-	for (int k = 0; k < 10; k++)
+		"false-report", "漏报", "omitted", "备注", "note", "瞒报单位", "misreported-by",
+		"职业病危害", "occupational", "等级", "grade", NULL};
+	int ix[NCOLS];
+	for (int k = 0; k < NCOLS; k++)
 		ix[k] = csv_column(c, cols[k]);
-	const char *const *groups[11];
-	for (int k = 0; k < 10; k++)
+	const char *const *groups[NCOLS + 1];
+	for (int k = 0; k < NCOLS; k++)
 		groups[k] = cols[k];
-	groups[10] = NULL;
+	groups[NCOLS] = NULL;
 	int bad = csv_check_header(c, file, known, d) +
 		  csv_header_dups(c->rows[0], c->ncols, c->line[0], file, groups, d);
 	for (int k = 0; k < 5; k++)
@@ -271,6 +367,20 @@ int accident_import(struct db *db, const struct csv *c, const char *file, struct
 		}
 		if (ix[9] >= 0)
 			snprintf(a.note, sizeof a.note, "%s", r[ix[9]]);
+		if (ix[10] >= 0)
+			snprintf(a.misreported_by, sizeof a.misreported_by, "%s", r[ix[10]]);
+		if (ix[11] >= 0) {
+			int v = csv_yes_no(r[ix[11]]);
+			if (v < 0) {
+				diag_add(d, "%s:第%d行第%d列：职业病危害“%s”须是 是 或 否（空白为否）", file,
+					 c->line[i], ix[11] + 1, r[ix[11]]);
+				bad++;
+				continue;
+			}
+			a.occupational = v == 1;
+		}
+		if (ix[12] >= 0)
+			snprintf(a.grade, sizeof a.grade, "%s", r[ix[12]]);
 		if (accident_add(db, &a, NULL) != 0) {
 			diag_add(d, "%s:第%d行：%s", file, c->line[i], db_error(db));
 			bad++;
@@ -392,11 +502,11 @@ int accident_remove(struct db *db, long long id, const char *reason)
 	sqlite3_bind_int64(st, 1, id);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
-	char old[512];
-	snprintf(old, sizeof old, "%s 死亡 %lld 人，重伤 %lld 人，直接经济损失 %lld 元%s%s%s%s%s",
-		 a.date, a.deaths, a.injuries, a.loss, a.industry[0] ? "，行业 " : "", a.industry,
-		 a.concealed ? "，瞒报" : "", a.false_report ? "，谎报" : "", a.omitted ? "，漏报" : "");
-	return audit_add(db, "accident.remove", a.county, NULL, old, NULL, reason);
+	struct buf old = {0};
+	accident_words(&a, &old);
+	int rc = audit_add(db, "accident.remove", a.county, NULL, buf_str(&old), NULL, reason);
+	buf_free(&old);
+	return rc;
 }
 
 int industry_set(struct db *db, const char *industry, const char *department)

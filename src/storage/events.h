@@ -18,23 +18,41 @@ struct accident_rec {
 	long long deaths, injuries, loss;
 	char industry[128];
 	bool concealed, false_report, omitted;
+	char misreported_by[256]; /* who concealed, falsely reported or omitted
+				     it: "" for the county itself, or a city
+				     department (优秀否决(4) vetoes that unit) */
+	bool occupational;        /* an occupational-disease hazard accident
+				     (职业病危害事故) */
+	char grade[16];           /* the grade the investigation found ("" for
+				     one derived by Decree 493); required for
+				     an occupational accident */
 	char note[512];
 	char department[256];     /* the supervising department, if any */
 };
 
+/* The grade of a record: the investigation's, or by Decree 493. */
+enum accident_grade accident_rec_grade(const struct accident_rec *a);
+
 /* Records an accident; checks the date is within the year, counts are not
- * negative, the county exists. report receives the derived grade and where
- * it counts. Caller holds a write transaction. */
+ * negative, the county exists, at most one of 瞒报/谎报/漏报 and who did it.
+ * report receives the grade and where it counts. Caller holds a write
+ * transaction. */
 int accident_add(struct db *db, struct accident_rec *a, struct buf *report);
 int accident_each(struct db *db, int (*fn)(const struct accident_rec *, void *), void *arg);
 /* Imports accidents (columns 县区, 日期, 死亡, 重伤, 损失, 行业, 瞒报, 谎报,
- * 漏报, 备注): all or none. */
+ * 漏报, 瞒报单位, 职业病危害, 等级, 备注): all or none. */
 int accident_import(struct db *db, const struct csv *c, const char *file, struct diag *d);
 
 /* The accidents that count against a unit: a county's own, and for a
- * department those in the industries it supervises. Caller frees *out. */
+ * department those in the industries it supervises. Their 瞒报/谎报/漏报
+ * flags are not set: a concealment counts against whoever concealed
+ * (accident_misreported). Caller frees *out. */
 int accident_load(struct db *db, long long unit_id, const char *unit_kind, const char *unit_name,
 		  struct accident **out, int *n);
+
+/* Whether the unit concealed, falsely reported or omitted an accident;
+ * *why (if not NULL) receives which ones (caller frees). */
+int accident_misreported(struct db *db, long long unit_id, const char *unit_kind, char **why);
 
 /* Removes an accident recorded by mistake (by its number in accident
  * list), on the record with the reason. */

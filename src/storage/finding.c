@@ -117,7 +117,6 @@ struct target {
 	const struct node *sheet_root;
 	char unit_name[256];
 	bool had_findings;        /* the sheet had findings before (imports) */
-	int places;               /* county + sampled towns; 0 if none sampled */
 };
 
 static int resolve_target(struct db *db, const struct unit *u, struct target *t)
@@ -156,26 +155,12 @@ static int resolve_target(struct db *db, const struct unit *u, struct target *t)
 	if (!t->s)
 		return -1;
 	if (t->sheet_id) {
-		enum sample_kind want = strcmp(u->kind, "enterprise") == 0 ? SAMPLE_ENTERPRISE
-			: SAMPLE_COUNTY_DEPARTMENT;
-		for (int i = 0; i < t->s->nnodes; i++)
-			if (t->s->nodes[i]->score == SCORE_SHEETS && t->s->nodes[i]->sample == want)
-				t->sheet_root = t->s->nodes[i];
+		t->sheet_root = scheme_sheets_node(t->s, sample_kind_parse(u->kind));
 		if (!t->sheet_root) {
 			db_fail(db, "方案 %s 没有按%s评分的部分", t->s->name, unit_kind_title(u->kind));
 			return -1;
 		}
 		t->sheet_label = u->name;
-	}
-	/* 每发现一地 counts places: the county and its sampled towns
-	 * (DOMAIN.md item 5). Known once towns are sampled. */
-	if (!t->sheet_id && strcmp(t->owner.kind, "county") == 0) {
-		sqlite3_stmt *q = db_stmt(db, "SELECT count(*) FROM sample s JOIN unit u ON u.id = s.unit_id"
-					  " WHERE s.county_id = ? AND u.kind = 'town'");
-		sqlite3_bind_int64(q, 1, t->owner.id);
-		int towns = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
-		sqlite3_reset(q);
-		t->places = towns ? towns + 1 : 0;
 	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM finding WHERE unit_id = ? AND sheet_id = ? LIMIT 1");
 	sqlite3_bind_int64(st, 1, t->owner.id);
@@ -185,44 +170,38 @@ static int resolve_target(struct db *db, const struct unit *u, struct target *t)
 	return 0;
 }
 
-/* The daily-assessment item codes of the year, read once per command:
- * those items are computed, not entered. */
+/* The items computed from the daily records (daily_item), by node index
+ * of each scheme of the year: read once per command. */
 struct daily_codes {
-	char **codes;       /* "county:5.1", "department:2.1" */
-	int n;
-	bool loaded;
+	const struct scheme *s[2];
+	bool *computed[2];
 };
 
 static void daily_codes_free(struct daily_codes *dc)
 {
-	for (int i = 0; i < dc->n; i++)
-		free(dc->codes[i]);
-	free(dc->codes);
+	free(dc->computed[0]);
+	free(dc->computed[1]);
 	memset(dc, 0, sizeof *dc);
 }
 
-static int daily_managed(struct db *db, struct daily_codes *dc, const char *owner_kind,
-			 const char *code)
+static const bool *computed_items(struct db *db, struct daily_codes *dc, const struct target *t)
 {
-	if (!dc->loaded) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT target, code FROM daily_item WHERE year_id = ?");
-		sqlite3_bind_int64(st, 1, db->year_id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			struct buf b = {0};
-			buf_printf(&b, "%s:%s", strcmp(db_col_text(st, 0), "county") == 0 ? "county"
-				   : "department", db_col_text(st, 1));
-			dc->codes = xrealloc(dc->codes, (size_t)(dc->n + 1) * sizeof *dc->codes);
-			dc->codes[dc->n++] = buf_take(&b);
-		}
-		sqlite3_reset(st);
-		dc->loaded = true;
+	int k = strcmp(t->owner.kind, "county") == 0 ? 0 : 1;
+	if (dc->s[k] == t->s)
+		return dc->computed[k];
+	free(dc->computed[k]);
+	dc->s[k] = t->s;
+	dc->computed[k] = xcalloc((size_t)t->s->nnodes, sizeof *dc->computed[k]);
+	sqlite3_stmt *st = db_stmt(db, "SELECT target, code FROM daily_item WHERE year_id = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		bool county_target = strcmp(db_col_text(st, 0), "county") == 0;
+		const struct node *n = scheme_find(t->s, db_col_text(st, 1));
+		if (n && county_target == (k == 0))
+			dc->computed[k][n->index] = true;
 	}
-	size_t kl = strlen(owner_kind);
-	for (int i = 0; i < dc->n; i++)
-		if (strncmp(dc->codes[i], owner_kind, kl) == 0 && dc->codes[i][kl] == ':' &&
-		    strcmp(dc->codes[i] + kl + 1, code) == 0)
-			return 1;
-	return 0;
+	sqlite3_reset(st);
+	return dc->computed[k];
 }
 
 /* Upserts one checked finding; logs the change. at is the time of the
@@ -327,22 +306,9 @@ static int na_conflict(struct db *db, const struct target *t, const struct findi
 static int check(struct db *db, struct daily_codes *dc, const struct target *t,
 		 const struct finding *f, struct diag *d, const char *where)
 {
-	if (finding_check(t->s, f, t->sheet_root, where, d) != 0)
-		return -1;
-	const struct node *n = scheme_find(t->s, f->code);
-	if (t->places && f->form == INPUT_COUNT && n->rule.unit && strcmp(n->rule.unit, "地") == 0 &&
-	    f->count > t->places) {
-		diag_add(d, "%s%s%s 按地计：%s 只有 %d 地（本级和 %d 个抽查乡镇），不能是 %lld 地",
-			 where ? where : "", where && *where ? "：" : "", f->code, t->owner.name,
-			 t->places, t->places - 1, f->count);
-		return -1;
-	}
-	if (daily_managed(db, dc, t->owner.kind, f->code)) {
-		diag_add(d, "%s%s%s 由日常考核记录计算（kaohe daily），不能直接录入", where ? where : "",
-			 where && *where ? "：" : "", f->code);
-		return -1;
-	}
-	return 0;
+	struct finding_where at = {t->sheet_root, t->sheet_id ? NULL : t->owner.name,
+		computed_items(db, dc, t)};
+	return finding_check(t->s, f, &at, where, d);
 }
 
 int finding_set(struct db *db, const char *unit, const struct finding *f)

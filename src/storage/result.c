@@ -34,17 +34,6 @@ void unit_load_free(struct unit_load *L)
 	memset(L, 0, sizeof *L);
 }
 
-static const struct node *sheets_node(const struct scheme *s, const char *unit_kind)
-{
-	enum sample_kind want = strcmp(unit_kind, "enterprise") == 0 ? SAMPLE_ENTERPRISE
-		: strcmp(unit_kind, "county-department") == 0 ? SAMPLE_COUNTY_DEPARTMENT
-		: SAMPLE_TOWN;
-	for (int i = 0; i < s->nnodes; i++)
-		if (s->nodes[i]->score == SCORE_SHEETS && s->nodes[i]->sample == want)
-			return s->nodes[i];
-	return NULL;
-}
-
 int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 {
 	memset(L, 0, sizeof *L);
@@ -60,7 +49,7 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 	long long *sheet_ids = NULL;
 	int *sheet_n = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const struct node *root = sheets_node(L->scheme, db_col_text(st, 2));
+		const struct node *root = scheme_sheets_node(L->scheme, sample_kind_parse(db_col_text(st, 2)));
 		if (!root)
 			continue;
 		int k = L->in.nsheets++;
@@ -160,6 +149,25 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 		return -1;
 	L->in.accidents = L->accidents;
 	L->in.flags = veto_flags(db, u->id, L->veto_reasons);
+	/* 优秀否决(4) counts against whoever concealed (events.h). */
+	char *why = NULL;
+	int mis = accident_misreported(db, u->id, u->kind, &why);
+	if (mis < 0)
+		return -1;
+	if (mis) {
+		L->in.flags |= FLAG_MISREPORTED;
+		free(L->veto_reasons[3]);
+		L->veto_reasons[3] = why;
+	}
+	L->in.unit = L->unit.name;
+	/* Places examined for 每发现一地: the county and its sampled towns. */
+	if (strcmp(u->kind, "county") == 0) {
+		st = db_stmt(db, "SELECT count(*) FROM sample s JOIN unit t ON t.id = s.unit_id"
+			     " WHERE s.county_id = ? AND t.kind = 'town'");
+		sqlite3_bind_int64(st, 1, u->id);
+		L->in.places = 1 + (sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0);
+		sqlite3_reset(st);
+	}
 	return 0;
 }
 

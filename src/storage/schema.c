@@ -186,4 +186,43 @@ const char *const schema_migrations[] = {
 "  actor TEXT NOT NULL,\n"
 "  at TEXT NOT NULL\n"
 ");\n",
+
+/* 3: scores as the plan reads (issue 6): who concealed an accident, an
+ *    occupational-disease hazard accident graded by its investigation,
+ *    daily-assessment deductions per target, the spot-check sizes of the
+ *    year (taken from its scheme; 2016 years get the plan's 1-2/2-3/2-3),
+ *    and indexes on what is looked up by unit. */
+"ALTER TABLE accident ADD COLUMN misreported_by INTEGER REFERENCES unit(id);\n"
+"ALTER TABLE accident ADD COLUMN occupational INTEGER NOT NULL DEFAULT 0;\n"
+"ALTER TABLE accident ADD COLUMN grade TEXT\n"
+"  CHECK (grade IS NULL OR grade IN ('一般', '较大', '重大', '特别重大'));\n"
+"CREATE TABLE daily_rule_by_target (\n"
+"  year_id INTEGER NOT NULL REFERENCES year(id),\n"
+"  target TEXT NOT NULL CHECK (target IN ('county', 'office', 'supervision')),\n"
+"  outcome TEXT NOT NULL CHECK (outcome IN ('absent', 'late', 'missing')),\n"
+"  deduct INTEGER NOT NULL CHECK (deduct >= 0),\n"
+"  per_day INTEGER NOT NULL DEFAULT 0 CHECK (per_day >= 0),\n"
+"  PRIMARY KEY (year_id, target, outcome)\n"
+");\n"
+"INSERT INTO daily_rule_by_target (year_id, target, outcome, deduct, per_day)\n"
+"  SELECT r.year_id, t.target, r.outcome, r.deduct, r.per_day FROM daily_rule r,\n"
+"  (SELECT 'county' AS target UNION ALL SELECT 'office' UNION ALL SELECT 'supervision') t;\n"
+"DROP TABLE daily_rule;\n"
+"ALTER TABLE daily_rule_by_target RENAME TO daily_rule;\n"
+"CREATE TABLE sample_size (\n"
+"  year_id INTEGER NOT NULL REFERENCES year(id),\n"
+"  kind TEXT NOT NULL CHECK (kind IN ('town', 'county-department', 'enterprise')),\n"
+"  min INTEGER NOT NULL CHECK (min >= 1),\n"
+"  max INTEGER NOT NULL CHECK (max >= min),\n"
+"  others INTEGER NOT NULL DEFAULT 0,\n"
+"  PRIMARY KEY (year_id, kind)\n"
+");\n"
+"INSERT INTO sample_size (year_id, kind, min, max, others)\n"
+"  SELECT y.id, k.kind, k.lo, k.hi, k.others FROM year y,\n"
+"  (SELECT 'town' AS kind, 1 AS lo, 2 AS hi, 0 AS others\n"
+"   UNION ALL SELECT 'county-department', 2, 3, 0 UNION ALL SELECT 'enterprise', 2, 3, 1) k\n"
+"  WHERE y.template = 'qhd-2016';\n"
+"CREATE INDEX accident_county ON accident(county_id);\n"
+"CREATE INDEX veto_unit ON veto(unit_id);\n"
+"CREATE INDEX daily_outcome_unit ON daily_outcome(unit_id);\n",
 };

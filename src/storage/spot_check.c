@@ -3,7 +3,6 @@
 #include "audit.h"
 #include "unit.h"
 #include "../core/sample.h"
-#include "../core/template.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,24 +10,46 @@
 #include <sys/random.h>
 #include <time.h>
 
-static const struct year_template *year_tmpl(struct db *db)
+int spot_sizes(struct db *db, struct spot_size sizes[4])
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT template FROM year WHERE id = ?");
+	memset(sizes, 0, 4 * sizeof *sizes);
+	sqlite3_stmt *st = db_stmt(db, "SELECT kind, min, max, others FROM sample_size WHERE year_id = ?");
 	sqlite3_bind_int64(st, 1, db->year_id);
-	const struct year_template *t = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		t = template_find(db_col_text(st, 0));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		enum sample_kind k = sample_kind_parse(db_col_text(st, 0));
+		if (!k)
+			continue;
+		sizes[k] = (struct spot_size){true, sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+			sqlite3_column_int(st, 3) != 0};
+	}
 	sqlite3_reset(st);
-	return t ? t : &year_templates[0];
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取抽查规定");
 }
 
-/* Whether any sampled unit of the county has findings on its sheet. */
-static int sheets_in_use(struct db *db, long long county_id, char *name, size_t n)
+int spot_counts_of(struct db *db, long long county_id, int counts[4])
+{
+	memset(counts, 0, 4 * sizeof *counts);
+	sqlite3_stmt *st = db_stmt(db, "SELECT u.kind, count(*) FROM sample s JOIN unit u ON u.id = s.unit_id"
+				   " WHERE s.county_id = ? GROUP BY u.kind");
+	sqlite3_bind_int64(st, 1, county_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		counts[sample_kind_parse(db_col_text(st, 0))] = sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取抽查单位");
+}
+
+/* Whether a sampled unit of kind k in the county has findings on its
+ * sheet; its name goes to name. */
+static int sheets_in_use(struct db *db, long long county_id, enum sample_kind k, char *name,
+			 size_t n)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT u.name FROM sample s JOIN unit u ON u.id = s.unit_id"
-				   " WHERE s.county_id = ? AND EXISTS (SELECT 1 FROM finding f"
+				   " WHERE s.county_id = ? AND u.kind = ? AND EXISTS (SELECT 1 FROM finding f"
 				   " WHERE f.unit_id = s.county_id AND f.sheet_id = s.unit_id) LIMIT 1");
 	sqlite3_bind_int64(st, 1, county_id);
+	db_bind_text(st, 2, sample_kind_name(k));
 	int used = sqlite3_step(st) == SQLITE_ROW;
 	if (used)
 		snprintf(name, n, "%s", db_col_text(st, 0));
@@ -36,24 +57,34 @@ static int sheets_in_use(struct db *db, long long county_id, char *name, size_t 
 	return used;
 }
 
+/* Replaces the samples of the kinds with replace[k] set by ids[], on the
+ * record (one sample_draw row). */
 static int replace_samples(struct db *db, const struct unit *county, const char *method,
-			   long long seed, bool has_seed, const char *detail,
+			   long long seed, bool has_seed, const char *detail, const bool replace[4],
 			   const long long *ids, int n)
 {
 	char used[256];
-	if (sheets_in_use(db, county->id, used, sizeof used)) {
-		db_fail(db, "“%s”的抽查单位“%s”已有评分记录，不能重新确定抽查对象"
-			"（先用 kaohe score clear 清除该单位的评分）", county->name, used);
-		return -1;
+	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
+		if (!replace[k])
+			continue;
+		if (sheets_in_use(db, county->id, (enum sample_kind)k, used, sizeof used)) {
+			db_fail(db, "“%s”的抽查%s“%s”已有评分记录，不能重新确定抽查的%s"
+				"（先删除该单位的评分）", county->name, sample_kind_title((enum sample_kind)k),
+				used, sample_kind_title((enum sample_kind)k));
+			return -1;
+		}
+		sqlite3_stmt *st = db_stmt(db, "DELETE FROM sample WHERE county_id = ? AND unit_id IN"
+					   " (SELECT id FROM unit WHERE parent_id = ? AND kind = ?)");
+		sqlite3_bind_int64(st, 1, county->id);
+		sqlite3_bind_int64(st, 2, county->id);
+		db_bind_text(st, 3, sample_kind_name((enum sample_kind)k));
+		if (db_exec_stmt(db, st) != 0)
+			return -1;
 	}
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM sample WHERE county_id = ?");
-	sqlite3_bind_int64(st, 1, county->id);
-	if (db_exec_stmt(db, st) != 0)
-		return -1;
 	char at[32];
 	db_now(at);
-	st = db_stmt(db, "INSERT INTO sample_draw (year_id, county_id, method, seed, detail, actor, at)"
-		     " VALUES (?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO sample_draw (year_id, county_id, method, seed, detail, actor, at)"
+				   " VALUES (?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	sqlite3_bind_int64(st, 2, county->id);
 	db_bind_text(st, 3, method);
@@ -83,7 +114,9 @@ struct cand_list {
 	int n, cap;
 	struct db *db;
 	long long county_id;
-	const char *kind;
+	enum sample_kind kind;
+	bool pooled;          /* the year has a pool for this kind */
+	bool others;          /* units outside the pool may be drawn */
 };
 
 static int collect(const struct unit *u, void *arg)
@@ -91,19 +124,18 @@ static int collect(const struct unit *u, void *arg)
 	struct cand_list *l = arg;
 	if (u->parent_id != l->county_id)
 		return 0;
-	int tier = 2;
-	if (strcmp(l->kind, "town") != 0) {
-		sqlite3_stmt *st = l->db ? db_stmt(l->db, "SELECT tier FROM sample_pool WHERE year_id = ?"
-						    " AND kind = ? AND industry = ?") : NULL;
+	int tier = 1;
+	if (l->pooled) {
+		sqlite3_stmt *st = db_stmt(l->db, "SELECT tier FROM sample_pool WHERE year_id = ?"
+					   " AND kind = ? AND industry = ?");
 		sqlite3_bind_int64(st, 1, l->db->year_id);
-		db_bind_text(st, 2, l->kind);
+		db_bind_text(st, 2, sample_kind_name(l->kind));
 		db_bind_text(st, 3, u->industry);
 		tier = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 		sqlite3_reset(st);
-		/* County departments outside both pools are not drawn; every
-		 * enterprise may be, the key industries first. */
-		if (tier == 0 && strcmp(l->kind, "enterprise") == 0)
-			tier = 2;
+		/* Outside the pool: drawn last where the scheme allows it. */
+		if (tier == 0 && l->others)
+			tier = SAMPLE_TIERS;
 		if (tier == 0)
 			return 0;
 	}
@@ -118,6 +150,26 @@ static int collect(const struct unit *u, void *arg)
 	return 0;
 }
 
+/* The candidates of one kind in a county; free l->u and l->c. */
+static int candidates(struct db *db, long long county_id, enum sample_kind k,
+		      const struct spot_size *size, struct cand_list *l)
+{
+	memset(l, 0, sizeof *l);
+	l->db = db;
+	l->county_id = county_id;
+	l->kind = k;
+	l->others = size->others;
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM sample_pool WHERE year_id = ? AND kind = ? LIMIT 1");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, sample_kind_name(k));
+	l->pooled = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	int rc = unit_each(db, sample_kind_name(k), collect, l);
+	for (int i = 0; i < l->n; i++)
+		l->c[i].name = l->u[i].name;
+	return rc;
+}
+
 /* The county to sample in; fails for any other kind of unit. */
 static int get_county(struct db *db, const char *name, struct unit *c)
 {
@@ -130,31 +182,57 @@ static int get_county(struct db *db, const char *name, struct unit *c)
 	return 0;
 }
 
+static void size_words(const struct spot_size *z, struct buf *b)
+{
+	if (z->min == z->max)
+		buf_printf(b, "%d", z->min);
+	else
+		buf_printf(b, "%d 到 %d", z->min, z->max);
+}
+
 int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
-	      struct spot_counts counts, struct buf *report)
+	      const int counts[4], struct buf *report)
 {
 	struct unit c;
-	if (get_county(db, county, &c) != 0)
+	struct spot_size sizes[4];
+	if (get_county(db, county, &c) != 0 || spot_sizes(db, sizes) != 0)
 		return -1;
-	const struct year_template *t = year_tmpl(db);
-	static const char *const kinds[3] = {"town", "county-department", "enterprise"};
-	static const char *const titles[3] = {"乡镇", "县区部门", "企业"};
-	int want[3] = {counts.towns, counts.departments, counts.enterprises};
-	int lo[3] = {t->towns_min, t->departments_min, t->enterprises_min};
-	int hi[3] = {t->towns_max, t->departments_max, t->enterprises_max};
-	for (int k = 0; k < 3; k++) {
-		if (want[k] < 0) {
-			/* not given: as many as the plan allows and the county has */
-			struct cand_list l = {.db = db, .county_id = c.id, .kind = kinds[k]};
-			unit_each(db, kinds[k], collect, &l);
-			want[k] = l.n < hi[k] ? (l.n > lo[k] ? l.n : lo[k]) : hi[k];
-			free(l.u);
-			free(l.c);
-		}
-		if (want[k] < lo[k] || want[k] > hi[k]) {
-			db_fail(db, "%s抽查数量须在 %d 到 %d 之间，不能是 %d", titles[k], lo[k], hi[k], want[k]);
+	int want[4] = {0};
+	bool replace[4] = {false};
+	int nkinds = 0;
+	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
+		const struct spot_size *z = &sizes[k];
+		if (counts[k] == 0 || (!z->declared && counts[k] < 0))
+			continue;
+		if (!z->declared) {
+			db_fail(db, "本年度方案没有规定抽查%s", sample_kind_title((enum sample_kind)k));
 			return -1;
 		}
+		want[k] = counts[k];
+		if (want[k] < 0) {
+			/* not given: as many as the plan allows and the county has */
+			struct cand_list l;
+			int rc = candidates(db, c.id, (enum sample_kind)k, z, &l);
+			free(l.u);
+			free(l.c);
+			if (rc != 0)
+				return -1;
+			want[k] = l.n < z->max ? (l.n > z->min ? l.n : z->min) : z->max;
+		}
+		if (want[k] < z->min || want[k] > z->max) {
+			struct buf w = {0};
+			size_words(z, &w);
+			db_fail(db, "抽查%s的数量须是 %s 个（方案规定），不能是 %d 个",
+				sample_kind_title((enum sample_kind)k), buf_str(&w), want[k]);
+			buf_free(&w);
+			return -1;
+		}
+		replace[k] = true;
+		nkinds++;
+	}
+	if (!nkinds) {
+		db_fail(db, "本年度方案没有规定抽查对象");
+		return -1;
 	}
 	if (!has_seed) {
 		if (getrandom(&seed, sizeof seed, 0) != (ssize_t)sizeof seed)
@@ -162,30 +240,33 @@ int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
 		seed &= 0x7fffffffffffffffULL;   /* fits SQLite's INTEGER */
 	}
 	struct buf detail = {0};
-	long long ids[16];
+	long long ids[48];
 	int nids = 0;
 	buf_printf(&detail, "种子 %llu", (unsigned long long)seed);
-	for (int k = 0; k < 3; k++) {
-		struct cand_list l = {.db = db, .county_id = c.id, .kind = kinds[k]};
-		if (unit_each(db, kinds[k], collect, &l) != 0) {
+	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
+		if (!replace[k])
+			continue;
+		const char *title = sample_kind_title((enum sample_kind)k);
+		struct cand_list l;
+		if (candidates(db, c.id, (enum sample_kind)k, &sizes[k], &l) != 0) {
 			free(l.u);
 			free(l.c);
 			buf_free(&detail);
 			return -1;
 		}
 		if (l.n < want[k]) {
-			db_fail(db, "“%s”只有 %d 个可抽查的%s，需要 %d 个（先用 kaohe unit add 登记%s）",
-				c.name, l.n, titles[k], want[k], titles[k]);
+			db_fail(db, "“%s”只有 %d 个可抽查的%s，需要 %d 个（先登记%s）", c.name, l.n, title,
+				want[k], title);
 			free(l.u);
 			free(l.c);
 			buf_free(&detail);
 			return -1;
 		}
-		for (int i = 0; i < l.n; i++)
-			l.c[i].name = l.u[i].name;
 		int picked[16];
-		sample_draw(l.c, l.n, want[k], seed, (uint64_t)k + 1, picked);
-		buf_printf(&detail, "；%s %d 个：", titles[k], want[k]);
+		/* The stream is the kind, so each kind's draw is the same whether
+		 * drawn alone or with the others. */
+		sample_draw(l.c, l.n, want[k], seed, (uint64_t)k, picked);
+		buf_printf(&detail, "；%s %d 个：", title, want[k]);
 		for (int i = 0; i < want[k]; i++) {
 			buf_printf(&detail, "%s%s", i ? "、" : "", l.u[picked[i]].name);
 			ids[nids++] = l.u[picked[i]].id;
@@ -193,12 +274,13 @@ int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
 		buf_printf(&detail, "（候选 %d 个：", l.n);
 		for (int i = 0; i < l.n; i++)
 			buf_printf(&detail, "%s%s%s", i ? "、" : "", l.u[i].name,
-				   l.c[i].tier == 1 && k > 0 ? "*" : "");
+				   l.c[i].tier == 1 && l.pooled ? "*" : "");
 		buf_puts(&detail, "）");
 		free(l.u);
 		free(l.c);
 	}
-	int rc = replace_samples(db, &c, "draw", (long long)seed, true, buf_str(&detail), ids, nids);
+	int rc = replace_samples(db, &c, "draw", (long long)seed, true, buf_str(&detail), replace,
+				 ids, nids);
 	if (rc == 0 && report)
 		buf_printf(report, "%s：%s\n（* 为重点抽查对象；用 --seed %llu 可重现本次抽取）\n", c.name,
 			   buf_str(&detail), (unsigned long long)seed);
@@ -209,13 +291,16 @@ int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
 int spot_set(struct db *db, const char *county, char *const *units, int n, struct buf *report)
 {
 	struct unit c;
-	if (get_county(db, county, &c) != 0)
+	struct spot_size sizes[4];
+	if (get_county(db, county, &c) != 0 || spot_sizes(db, sizes) != 0)
 		return -1;
-	if (n <= 0 || n > 16) {
-		db_fail(db, "须列出 1 到 16 个抽查单位");
+	if (n <= 0 || n > 48) {
+		db_fail(db, "须列出 1 到 48 个抽查单位");
 		return -1;
 	}
-	long long ids[16];
+	long long ids[48];
+	int per_kind[4] = {0};
+	bool replace[4] = {false};
 	struct buf detail = {0};
 	buf_puts(&detail, "考核组自行确定：");
 	for (int i = 0; i < n; i++) {
@@ -224,8 +309,8 @@ int spot_set(struct db *db, const char *county, char *const *units, int n, struc
 			buf_free(&detail);
 			return -1;
 		}
-		if (u.parent_id != c.id || strcmp(u.kind, "county") == 0 ||
-		    strcmp(u.kind, "department") == 0) {
+		enum sample_kind k = sample_kind_parse(u.kind);
+		if (u.parent_id != c.id || !k) {
 			db_fail(db, "“%s”不是“%s”的乡镇、县区部门或企业", u.name, c.name);
 			buf_free(&detail);
 			return -1;
@@ -237,9 +322,30 @@ int spot_set(struct db *db, const char *county, char *const *units, int n, struc
 				return -1;
 			}
 		ids[i] = u.id;
+		per_kind[k]++;
+		replace[k] = true;
 		buf_printf(&detail, "%s%s（%s）", i ? "、" : "", u.name, unit_kind_title(u.kind));
 	}
-	int rc = replace_samples(db, &c, "set", 0, false, buf_str(&detail), ids, n);
+	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
+		const struct spot_size *z = &sizes[k];
+		if (!replace[k])
+			continue;
+		if (!z->declared) {
+			db_fail(db, "本年度方案没有规定抽查%s", sample_kind_title((enum sample_kind)k));
+			buf_free(&detail);
+			return -1;
+		}
+		if (per_kind[k] < z->min || per_kind[k] > z->max) {
+			struct buf w = {0};
+			size_words(z, &w);
+			db_fail(db, "抽查%s的数量须是 %s 个（方案规定），这里列出了 %d 个",
+				sample_kind_title((enum sample_kind)k), buf_str(&w), per_kind[k]);
+			buf_free(&w);
+			buf_free(&detail);
+			return -1;
+		}
+	}
+	int rc = replace_samples(db, &c, "set", 0, false, buf_str(&detail), replace, ids, n);
 	if (rc == 0 && report)
 		buf_printf(report, "%s：%s\n", c.name, buf_str(&detail));
 	buf_free(&detail);
@@ -249,6 +355,9 @@ int spot_set(struct db *db, const char *county, char *const *units, int n, struc
 int spot_each(struct db *db, const char *county,
 	      int (*fn)(const char *county, const char *unit, const char *kind, void *arg), void *arg)
 {
+	struct unit c;
+	if (county && get_county(db, county, &c) != 0)
+		return -1;
 	sqlite3_stmt *st = db_stmt(db, "SELECT c.name, u.name, u.kind FROM sample s"
 				   " JOIN unit c ON c.id = s.county_id JOIN unit u ON u.id = s.unit_id"
 				   " WHERE c.year_id = ?1 AND (?2 IS NULL OR c.name = ?2)"

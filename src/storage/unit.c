@@ -364,7 +364,7 @@ int unit_remove(struct db *db, const char *name, const char *reason)
 		{"SELECT count(*) FROM unit WHERE parent_id = ?1", "下属单位"},
 		{"SELECT count(*) FROM finding WHERE unit_id = ?1 OR sheet_id = ?1", "评分记录"},
 		{"SELECT count(*) FROM sample WHERE county_id = ?1 OR unit_id = ?1", "抽查记录"},
-		{"SELECT count(*) FROM accident WHERE county_id = ?1", "事故记录"},
+		{"SELECT count(*) FROM accident WHERE county_id = ?1 OR misreported_by = ?1", "事故记录"},
 		{"SELECT count(*) FROM veto WHERE unit_id = ?1", "否决记录"},
 		{"SELECT count(*) FROM daily_outcome WHERE unit_id = ?1", "日常考核记录"},
 		{"SELECT count(*) FROM result WHERE unit_id = ?1", "考核结果"},

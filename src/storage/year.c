@@ -1,11 +1,13 @@
-/* year.c: years, their schemes and template settings, approval. */
+/* year.c: years, their schemes and the settings they take from them,
+ * approval. */
 #include "year.h"
 #include "audit.h"
 #include "result.h"
 #include "../core/builtin.h"
-#include "../core/template.h"
+#include "../core/daily.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct builtin_scheme *builtin_find(const char *name)
@@ -16,8 +18,10 @@ static const struct builtin_scheme *builtin_find(const char *name)
 	return NULL;
 }
 
-/* Parses a scheme text and checks it scores the expected unit kind. */
-static int check_scheme(struct db *db, const struct scheme_text *t, const char *kind)
+/* Parses a scheme text and checks it scores the expected unit kind;
+ * *out receives the parsed scheme. */
+static int check_scheme(struct db *db, const struct scheme_text *t, const char *kind,
+			struct scheme **out)
 {
 	struct diag d = {0};
 	struct scheme *s = scheme_parse(t->text, t->len, t->file, &d);
@@ -31,17 +35,20 @@ static int check_scheme(struct db *db, const struct scheme_text *t, const char *
 		return -1;
 	}
 	int ok = strcmp(s->unit, kind) == 0;
-	if (!ok)
-		db_fail(db, "%s 是 %s 方案，这里需要 %s 方案", t->file, s->unit, kind);
-	scheme_free(s);
-	return ok ? 0 : -1;
+	if (!ok) {
+		db_fail(db, "%s 是%s方案，这里需要%s方案", t->file,
+			strcmp(s->unit, "county") == 0 ? "县区" : "市直部门",
+			strcmp(kind, "county") == 0 ? "县区" : "市直部门");
+		scheme_free(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
 }
 
-static int insert_scheme(struct db *db, const char *kind, const struct scheme_text *t)
+static int insert_scheme(struct db *db, const char *kind, const struct scheme_text *t,
+			 const struct scheme *s)
 {
-	struct diag d = {0};
-	struct scheme *s = scheme_parse(t->text, t->len, t->file, &d);
-	diag_free(&d);
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO scheme (year_id, unit_kind, name, source)"
 				   " VALUES (?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, db->year_id);
@@ -51,101 +58,171 @@ static int insert_scheme(struct db *db, const char *kind, const struct scheme_te
 	int rc = db_exec_stmt(db, st);
 	if (rc == 0)
 		rc = audit_add(db, "year.scheme", NULL, kind, NULL, s->name, NULL);
-	scheme_free(s);
 	return rc;
+}
+
+/* Writes what the year takes from one of its schemes (scheme_year.c):
+ * the industry table, spot-check sizes and pools, daily items and
+ * deductions. */
+static int insert_settings(struct db *db, const struct scheme *s)
+{
+	int rc = 0;
+	sqlite3_stmt *st;
+	for (int i = 0; rc == 0 && i < s->nindustries; i++) {
+		st = db_stmt(db, "SELECT department FROM industry_department WHERE year_id = ? AND industry = ?");
+		sqlite3_bind_int64(st, 1, db->year_id);
+		db_bind_text(st, 2, s->industries[i].industry);
+		char *other = sqlite3_step(st) == SQLITE_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+		sqlite3_reset(st);
+		if (other) {
+			if (strcmp(other, s->industries[i].department) != 0) {
+				db_fail(db, "两个方案对行业“%s”的监管部门规定不同（%s、%s）",
+					s->industries[i].industry, other, s->industries[i].department);
+				rc = -1;
+			}
+			free(other);
+			continue;
+		}
+		st = db_stmt(db, "INSERT INTO industry_department (year_id, industry, department)"
+			     " VALUES (?, ?, ?)");
+		sqlite3_bind_int64(st, 1, db->year_id);
+		db_bind_text(st, 2, s->industries[i].industry);
+		db_bind_text(st, 3, s->industries[i].department);
+		rc = db_exec_stmt(db, st);
+	}
+	for (int k = SAMPLE_TOWN; rc == 0 && k <= SAMPLE_ENTERPRISE; k++) {
+		const struct sample_rule *r = &s->samples[k];
+		if (!r->declared)
+			continue;
+		st = db_stmt(db, "INSERT INTO sample_size (year_id, kind, min, max, others) VALUES (?, ?, ?, ?, ?)");
+		sqlite3_bind_int64(st, 1, db->year_id);
+		db_bind_text(st, 2, sample_kind_name((enum sample_kind)k));
+		sqlite3_bind_int(st, 3, r->min);
+		sqlite3_bind_int(st, 4, r->max);
+		sqlite3_bind_int(st, 5, r->others || r->npool == 0);
+		rc = db_exec_stmt(db, st);
+		for (int i = 0; rc == 0 && i < r->npool; i++) {
+			st = db_stmt(db, "INSERT INTO sample_pool (year_id, kind, industry, tier) VALUES (?, ?, ?, ?)");
+			sqlite3_bind_int64(st, 1, db->year_id);
+			db_bind_text(st, 2, sample_kind_name((enum sample_kind)k));
+			db_bind_text(st, 3, r->pool[i].industry);
+			sqlite3_bind_int(st, 4, r->pool[i].tier);
+			rc = db_exec_stmt(db, st);
+		}
+	}
+	bool targets[DAILY_TARGETS] = {false};
+	for (int i = 0; rc == 0 && i < s->ndaily_items; i++) {
+		const struct daily_item *d = &s->daily_items[i];
+		targets[d->target] = true;
+		st = db_stmt(db, "INSERT INTO daily_item (year_id, target, kind, code) VALUES (?, ?, ?, ?)");
+		sqlite3_bind_int64(st, 1, db->year_id);
+		db_bind_text(st, 2, daily_target_name(d->target));
+		db_bind_text(st, 3, daily_kind_name(d->kind));
+		db_bind_text(st, 4, d->code);
+		rc = db_exec_stmt(db, st);
+	}
+	for (int t = 0; rc == 0 && t < DAILY_TARGETS; t++)
+		for (int i = 0; rc == 0 && targets[t] && i < s->ndaily_deducts; i++) {
+			const struct daily_deduct *d = &s->daily_deducts[i];
+			st = db_stmt(db, "INSERT INTO daily_rule (year_id, target, outcome, deduct, per_day)"
+				     " VALUES (?, ?, ?, ?, ?)");
+			sqlite3_bind_int64(st, 1, db->year_id);
+			db_bind_text(st, 2, daily_target_name(t));
+			db_bind_text(st, 3, daily_outcome_name(d->outcome));
+			sqlite3_bind_int64(st, 4, d->deduct);
+			sqlite3_bind_int64(st, 5, d->per_day);
+			rc = db_exec_stmt(db, st);
+		}
+	return rc;
+}
+
+/* A window day of the scheme ({years after, month, day}) in `year`. */
+static void window_day(const int w[3], int year, char out[32])
+{
+	snprintf(out, 32, "%04d-%02d-%02d", year + w[0], w[1], w[2]);
 }
 
 int year_init(struct db *db, int year, const char *template_name,
 	      const struct scheme_text *county, const struct scheme_text *department)
 {
-	const struct year_template *t = template_find(template_name);
-	if (!t) {
-		db_fail(db, "未知的模板“%s”（可用：qhd-2016）", template_name);
-		return -1;
-	}
 	if (year < 2000 || year > 2999) {
 		db_fail(db, "年度 %d 不在 2000 到 2999 之间", year);
 		return -1;
 	}
 	struct scheme_text texts[2];
-	const char *names[2] = {t->county_scheme, t->department_scheme};
 	const struct scheme_text *given[2] = {county, department};
 	static const char *const kinds[2] = {"county", "department"};
-	for (int i = 0; i < 2; i++) {
+	struct scheme *schemes[2] = {NULL, NULL};
+	bool builtin_pair = true;
+	int rc = 0;
+	for (int i = 0; i < 2 && rc == 0; i++) {
 		if (given[i]) {
 			texts[i] = *given[i];
+			builtin_pair = false;
 		} else {
-			const struct builtin_scheme *b = builtin_find(names[i]);
+			char name[128];
+			snprintf(name, sizeof name, "%s-%s", template_name, kinds[i]);
+			const struct builtin_scheme *b = builtin_find(name);
+			if (!b) {
+				db_fail(db, "未知的模板“%s”（内置方案没有 %s）", template_name, name);
+				rc = -1;
+				break;
+			}
 			texts[i] = (struct scheme_text){b->file, b->data, b->len};
 		}
-		if (check_scheme(db, &texts[i], kinds[i]) != 0)
-			return -1;
+		rc = check_scheme(db, &texts[i], kinds[i], &schemes[i]);
 	}
-	if (db_begin(db) != 0)
+	if (rc == 0)
+		rc = db_begin(db);
+	if (rc != 0) {
+		scheme_free(schemes[0]);
+		scheme_free(schemes[1]);
 		return -1;
+	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM year WHERE year = ?");
 	sqlite3_bind_int(st, 1, year);
 	int exists = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	if (exists) {
 		db_fail(db, "%d 年度的考核已经存在", year);
-		db_rollback(db);
-		return -1;
+		rc = -1;
 	}
-	char start[16], end[16], title[128];
-	snprintf(start, sizeof start, "%d-%s", year + 1, t->window_start);
-	snprintf(end, sizeof end, "%d-%s", year + 1, t->window_end);
+	/* The assessment window: the county scheme's, else the department's. */
+	const struct scheme *ws = schemes[0]->window_from[1] ? schemes[0]
+		: schemes[1]->window_from[1] ? schemes[1] : NULL;
+	char start[32] = "", end[32] = "", title[128];
+	if (ws) {
+		window_day(ws->window_from, year, start);
+		window_day(ws->window_to, year, end);
+	}
 	snprintf(title, sizeof title, "%d年度安全生产目标考核", year);
-	st = db_stmt(db, "INSERT INTO year (year, title, template, window_start, window_end)"
-		     " VALUES (?, ?, ?, ?, ?)");
-	sqlite3_bind_int(st, 1, year);
-	db_bind_text(st, 2, title);
-	db_bind_text(st, 3, t->name);
-	db_bind_text(st, 4, start);
-	db_bind_text(st, 5, end);
-	int rc = db_exec_stmt(db, st);
+	if (rc == 0) {
+		st = db_stmt(db, "INSERT INTO year (year, title, template, window_start, window_end)"
+			     " VALUES (?, ?, ?, ?, ?)");
+		sqlite3_bind_int(st, 1, year);
+		db_bind_text(st, 2, title);
+		db_bind_text(st, 3, builtin_pair ? template_name : "");
+		db_bind_text(st, 4, start);
+		db_bind_text(st, 5, end);
+		rc = db_exec_stmt(db, st);
+	}
 	if (rc == 0) {
 		db->year_id = sqlite3_last_insert_rowid(db->h);
 		db->year = year;
 		db->approved = false;
-		char detail[256];
-		snprintf(detail, sizeof detail, "模板 %s，考核时间 %s 至 %s", t->name, start, end);
-		rc = audit_add(db, "year.init", NULL, NULL, NULL, detail, NULL);
+		struct buf detail = {0};
+		buf_printf(&detail, "县区方案 %s，市直部门方案 %s", schemes[0]->name, schemes[1]->name);
+		if (ws)
+			buf_printf(&detail, "，考核时间 %s 至 %s", start, end);
+		rc = audit_add(db, "year.init", NULL, NULL, NULL, buf_str(&detail), NULL);
+		buf_free(&detail);
 	}
 	for (int i = 0; i < 2 && rc == 0; i++)
-		rc = insert_scheme(db, kinds[i], &texts[i]);
-	for (const struct template_pair *p = t->industry_department; rc == 0 && p->a; p++) {
-		st = db_stmt(db, "INSERT INTO industry_department (year_id, industry, department)"
-			     " VALUES (?, ?, ?)");
-		sqlite3_bind_int64(st, 1, db->year_id);
-		db_bind_text(st, 2, p->a);
-		db_bind_text(st, 3, p->b);
-		rc = db_exec_stmt(db, st);
-	}
-	for (const struct template_pool *p = t->pools; rc == 0 && p->kind; p++) {
-		st = db_stmt(db, "INSERT INTO sample_pool (year_id, kind, industry, tier) VALUES (?, ?, ?, ?)");
-		sqlite3_bind_int64(st, 1, db->year_id);
-		db_bind_text(st, 2, p->kind);
-		db_bind_text(st, 3, p->industry);
-		sqlite3_bind_int(st, 4, p->tier);
-		rc = db_exec_stmt(db, st);
-	}
-	for (const struct template_daily_item *p = t->daily_items; rc == 0 && p->target; p++) {
-		st = db_stmt(db, "INSERT INTO daily_item (year_id, target, kind, code) VALUES (?, ?, ?, ?)");
-		sqlite3_bind_int64(st, 1, db->year_id);
-		db_bind_text(st, 2, p->target);
-		db_bind_text(st, 3, p->kind);
-		db_bind_text(st, 4, p->code);
-		rc = db_exec_stmt(db, st);
-	}
-	for (const struct template_daily_rule *p = t->daily_rules; rc == 0 && p->outcome; p++) {
-		st = db_stmt(db, "INSERT INTO daily_rule (year_id, outcome, deduct, per_day) VALUES (?, ?, ?, ?)");
-		sqlite3_bind_int64(st, 1, db->year_id);
-		db_bind_text(st, 2, p->outcome);
-		sqlite3_bind_int64(st, 3, p->deduct);
-		sqlite3_bind_int64(st, 4, p->per_day);
-		rc = db_exec_stmt(db, st);
-	}
+		rc = insert_scheme(db, kinds[i], &texts[i], schemes[i]);
+	for (int i = 0; i < 2 && rc == 0; i++)
+		rc = insert_settings(db, schemes[i]);
+	scheme_free(schemes[0]);
+	scheme_free(schemes[1]);
 	return db_write_end(db, rc);
 }
 

@@ -1,13 +1,16 @@
-/* year.h: assessment years: creation from a template, the stored schemes,
+/* year.h: assessment years: creation from their schemes, the stored schemes,
  * approval and reopening. */
 #ifndef KAOHE_YEAR_H
 #define KAOHE_YEAR_H
 
 #include "db.h"
 
-/* Creates a year from a template (qhd-2016). county_file/department_file,
- * if not NULL, are scheme texts (with their file names) that replace the
- * template's built-in schemes. Makes it the current year. */
+/* Creates a year from two schemes: the built-in pair TEMPLATE-county and
+ * TEMPLATE-department (qhd-2016), or, where county/department is not NULL,
+ * a scheme text (with its file name) that replaces one of them. The year
+ * takes its settings (assessment window, spot-check sizes and pools,
+ * industry table, daily items and deductions) from its schemes, nothing
+ * from elsewhere. Makes it the current year. */
 struct scheme_text {
 	const char *file;
 	const char *text;

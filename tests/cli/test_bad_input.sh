@@ -24,7 +24,7 @@ refused() {
 
 refused "没有名为“丁县”的单位" k score set 丁县 1.1.4 --count 1
 refused "未知的考核项编号“9.9”" k score set 甲县 9.9 --count 1
-refused "1.1.1 的规则是「未落实扣10分」，应录入情形编号（--conditions），而不是次数（--count）" \
+refused "1.1.1 的规则是「未落实扣10分」，应录入情形编号，而不是次数" \
 	k score set 甲县 1.1.1 --count 1
 refused "1.1.4 的次数 -1 不能为负数" k score set 甲县 1.1.4 --count -1
 refused "1.1.1 没有情形 2（只有 1 种情形）" k score set 甲县 1.1.1 --conditions 2
@@ -115,7 +115,7 @@ csv_refused "twice.csv:第1行第4列：列“count”与第3列“次数”重�
 printf '单位,编号,次数\n' > header.csv
 csv_refused "header.csv：只有表头，没有数据行" header.csv
 # A row refused under the not-applicable rule does not count for later rows.
-printf '单位,编号,得分,不适用\n甲县,4.1,,是\n甲县,4.1.2,80,\n' > na2.csv
+printf '单位,编号,得分,不适用\n甲县,4.1,,是\n甲县,4.1.1,80,\n' > na2.csv
 csv_refused "na2.csv:第2行：4.1 下已有 4.1.1 的评分，不能标为不适用" na2.csv
 grep -q "第3行" err.txt && fail "row 3 blamed on a refused row"
 

@@ -19,11 +19,15 @@ industries() {
 for u in 甲县 乙县; do
 	industries $u > $u.csv
 	k score import $u.csv >/dev/null || fail "import $u"
-	# no sampled units: 部门工作 and 企业工作 would be incomplete; mark them n/a? they have
-	# no na policy, so sample one county department and enterprise each
+	# 部门工作 and 企业工作 are scored on sampled units (方案四（二）: 抽查1-2个乡镇、
+	# 2-3个部门、2-3家企业): a town, two county departments, two enterprises
+	k unit add ${u}一镇 --kind town --parent $u >/dev/null
 	k unit add ${u}交通局 --kind county-department --parent $u --industry 交通 >/dev/null
+	k unit add ${u}建设局 --kind county-department --parent $u --industry 建设 >/dev/null
 	k unit add ${u}示例化工有限公司 --kind enterprise --parent $u --industry 危险化学品 >/dev/null
-	k sample set $u ${u}交通局 ${u}示例化工有限公司 >/dev/null || fail "sample $u"
+	k unit add ${u}示例建材有限公司 --kind enterprise --parent $u --industry 冶金建材 >/dev/null
+	k sample set $u ${u}一镇 ${u}交通局 ${u}建设局 ${u}示例化工有限公司 ${u}示例建材有限公司 \
+		>/dev/null || fail "sample $u"
 done
 expect_exit 0 k compute
 expect_exit 0 k results --json
@@ -74,7 +78,8 @@ expect_text out.txt "计入 甲县 和 应急管理局"
 # The daily rule changes only what is given.
 expect_exit 0 k daily rule late --per-day 2
 expect_exit 0 k audit
-expect_text out.txt "原：迟报每次扣 0 分，每天扣 1 分  新：迟报每次扣 0 分，每天扣 2 分"
+expect_text out.txt "原：县区日常考核：迟报每次扣 0 分，每天扣 1 分  新：县区日常考核：迟报每次扣 0 分，每天扣 2 分"
+expect_text out.txt "原：安委办日常考核：迟报每次扣 0 分，每天扣 1 分  新：安委办日常考核：迟报每次扣 0 分，每天扣 2 分"
 expect_exit 2 k daily rule absent
 
 # Stale results are not exported.
@@ -113,7 +118,7 @@ expect_text out.txt "【未完成】"
 expect_exit 1 k approve
 expect_text err.txt "没有考核结果、结果未完成或没有档次，不能审定：丙县"
 expect_exit 0 k status
-expect_text out.txt "确定抽查对象（sample draw / sample set）；录入缺少的评分：2.2、2.3、3、4.1.1"
+expect_text out.txt "抽查对象不全：乡镇 0 个（须 1–2 个）、县区部门 0 个（须 2–3 个）、企业 0 个（须 2–3 个）；录入缺少的评分：2.2、2.3、3、4.1.1"
 expect_text out.txt "甲县                    就绪"
 
 # A unit registered by mistake is removed on the record; one in use is not.
@@ -122,7 +127,7 @@ expect_exit 1 k unit remove 误加县
 expect_text err.txt "删除单位须写明原因"
 expect_exit 0 k unit remove 误加县 --reason 登记错误
 expect_exit 1 k unit remove 甲县 --reason 试试
-expect_text err.txt "“甲县”已有下属单位 2 条、评分记录"
+expect_text err.txt "“甲县”已有下属单位 5 条、评分记录"
 expect_exit 0 k audit 误加县
 expect_text out.txt "unit.remove"
 expect_text out.txt "登记错误"

@@ -49,12 +49,13 @@ cmp -s out.txt draw1.txt || fail "the same seed drew differently"
 # the key-industry enterprises (化工, 运输) come before 食品.
 grep -q "示例食品" draw1.txt && sed -n '1p' draw1.txt | grep -q "企业 2 个：[^（]*示例食品" && fail "non-key enterprise drawn before key ones"
 expect_exit 1 k sample draw 甲县 --towns 3
-expect_text err.txt "乡镇抽查数量须在 1 到 2 之间"
+expect_text err.txt "抽查乡镇的数量须是 1 到 2 个（方案规定），不能是 3 个"
 expect_exit 0 k sample set 甲县 甲镇一 甲县交通局 甲县教育局 甲县示例化工有限公司 甲县示例运输有限公司
 
-# 每发现一地 counts the county and its sampled towns: 1 + 1 here.
-expect_exit 1 k score set 甲县 1.1.8 --count 3
-expect_text err.txt "1.1.8 按地计：甲县 只有 2 地（本级和 1 个抽查乡镇），不能是 3 地"
+# 1.1.8 "抽查的县乡每有一地未落实，扣4分。最高可扣16分": the team found 3
+# places although only the county and 1 sampled town were examined: taken
+# as found (3 × 4 = 12, under the cap), with a note to check it.
+expect_exit 0 k score set 甲县 1.1.8 --count 3
 # 党委层面 1.1.4 "每少落实1次，扣5分。最高可扣10分": 3 missed -> 15, capped 10.
 expect_exit 0 k score set 甲县 1.1.4 --count 3 --note "常委会只听取1次汇报"
 # 政府工作 2.1.1.1 "每发现一地扣2分，最高扣10分": 2 places -> 4.
@@ -114,9 +115,10 @@ python3 - out.txt <<'PY' || fail "results JSON"
 import json, sys
 rs = {r["unit"]: r for r in json.load(open(sys.argv[1]))}
 j = rs["甲县"]
-# 90 + (96 + 95.5 + 95) + 90 + 197 + 295 = 958.5
-assert j["total"] == 958.5, j["total"]
-assert [p["score"] for p in j["parts"]] == [90, 286.5, 90, 197, 295], j["parts"]
+# 党委 100 − 10 (1.1.4) − 12 (1.1.8) = 78;
+# 78 + (96 + 95.5 + 95) + 90 + 197 + 295 = 946.5
+assert j["total"] == 946.5, j["total"]
+assert [p["score"] for p in j["parts"]] == [78, 286.5, 90, 197, 295], j["parts"]
 assert j["proposed_grade"] == "良好", j          # 优秀 by score, excellence veto
 assert [v["code"] for v in j["vetoes"]] == ["E1"], j["vetoes"]
 assert j["rank"] == 1 and j["kind"] == "county"
@@ -134,7 +136,7 @@ expect_exit 0 k explain 甲县 --json
 python3 - out.txt <<'PY' || fail "explain JSON"
 import json, sys
 j = json.load(open(sys.argv[1]))
-assert j["total"] == 958.5
+assert j["total"] == 946.5
 def find(n, code):
     if n["code"] == code: return n
     for c in n.get("children", []):
@@ -144,7 +146,12 @@ n = find(j, "1.1.4")
 assert n["deduction"] == 10 and "3 次 × 5 分 = 15 分，上限 10 分 → 扣 10 分" in n["derivation"], n
 dep = find(j, "2.2")
 assert dep["score"] == 95.5 and [s["score"] for s in dep["sheets"]] == [95, 96], dep["sheets"]
+n = find(j, "1.1.8")
+assert n["deduction"] == 12 and "多于已检查的 2 地（本级和 1 个抽查乡镇）" in n["warning"], n
+assert any("1.1.8" in w for w in j["warnings"]), j["warnings"]
 PY
+expect_exit 0 k status
+expect_text out.txt "核实：1.1.8 录入 3 地，多于已检查的 2 地（本级和 1 个抽查乡镇），请核实"
 expect_exit 0 k explain 甲县
 expect_text out.txt "常委会只听取1次汇报"
 expect_text out.txt "日常考核：缺席 1 次 × 2 分 = 2 分"
@@ -186,8 +193,8 @@ import json, sys
 rs = {r["unit"]: r for r in json.load(open(sys.argv[1]))}
 assert rs["安监局"]["grade"] is None, rs["安监局"]
 assert rs["甲县"]["grade"] == "良好"
-# 1.1.5 "每少落实1次，扣1分" and 1.1.6 "未按规定落实者，扣5分": 958.5 − 1 − 5 = 952.5
-assert rs["甲县"]["total"] == 952.5, rs["甲县"]["total"]
+# 1.1.5 "每少落实1次，扣1分" and 1.1.6 "未按规定落实者，扣5分": 946.5 − 1 − 5 = 940.5
+assert rs["甲县"]["total"] == 940.5, rs["甲县"]["total"]
 PY
 
 # Records made by mistake are removed on the record; veto reasons show.

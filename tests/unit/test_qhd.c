@@ -1780,13 +1780,13 @@ static void test_reject_wrong_input_form(void **state)
 	struct unit_input in = {.findings = f, .nfindings = 1};
 	char *msg = score_bad(s, &in);
 	/* 1.1.1 "未落实扣10分" takes a condition number, not a count */
-	assert_contains(msg, "1.1.1 的规则是「未落实扣10分」，应录入情形编号（--conditions），而不是次数（--count）");
+	assert_contains(msg, "1.1.1 的规则是「未落实扣10分」，应录入情形编号，而不是次数");
 	free(msg);
 	struct finding g[] = {f_score("1.1.4", POINTS(5))};
 	in = (struct unit_input){.findings = g, .nfindings = 1};
 	msg = score_bad(s, &in);
 	/* 1.1.4 "每少落实1次，扣5分。最高可扣10分" takes a count */
-	assert_contains(msg, "1.1.4 的规则是「每次扣5分，最高扣10分」，应录入次数（--count），而不是得分（--score）");
+	assert_contains(msg, "1.1.4 的规则是「每次扣5分，最高扣10分」，应录入次数，而不是得分");
 	free(msg);
 	scheme_free(s);
 }

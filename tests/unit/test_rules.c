@@ -229,7 +229,9 @@ static void missing_entered_score_is_incomplete(void **state)
 
 /* 部门工作: each sampled county department gets its own sheet; the
  * county's part is the mean of the sheets. */
-static const char *sheets_yaml = HEAD("100")
+static const char *sheets_yaml =
+	"scheme: t\ntitle: 测试\nunit: county\nyear: 2016\npoints: 100\n"
+	"samples:\n- {kind: county-department, min: 2, max: 3}\nchildren:\n"
 	"- code: '1'\n  title: 部门工作\n  points: 100\n  score: sheets\n  sample: county-department\n  children:\n"
 	"  - code: '1.1'\n    title: 责任体系\n    points: 40\n    score: deduct\n    children:\n"
 	"    - {code: '1.1.1', title: 一岗双责, text: 未落实的，扣5分。, rule: {type: fixed, deduct: 5}}\n"

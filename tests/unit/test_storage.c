@@ -87,7 +87,10 @@ static void refuses_newer_file(void **state)
 	char *err = NULL;
 	struct db *db = db_open(path, false, "测试", &err);
 	assert_null(db);
-	assert_contains(err, "由更新版本的 kaohe 创建（结构版本 99，本程序支持到 2）");
+	char want[128];
+	snprintf(want, sizeof want, "由更新版本的 kaohe 创建（结构版本 99，本程序支持到 %d）",
+		 DB_SCHEMA_VERSION);
+	assert_contains(err, want);
 	free(err);
 	sqlite3_open(path, &h);
 	sqlite3_stmt *st;
@@ -96,6 +99,34 @@ static void refuses_newer_file(void **state)
 	assert_int_equal(sqlite3_column_int(st, 0), 99);
 	sqlite3_finalize(st);
 	sqlite3_close(h);
+}
+
+/* Version 3 keeps a version-2 year's settings: the daily rule for every
+ * target, and the plan's spot-check sizes (方案四（二）: 1-2 towns, 2-3
+ * departments, 2-3 enterprises) for a year made from qhd-2016. */
+static void migration_3_keeps_settings(void **state)
+{
+	(void)state;
+	make_version(2);
+	sqlite3 *h;
+	sqlite3_open(path, &h);
+	assert_int_equal(sqlite3_exec(h, "INSERT INTO daily_rule (year_id, outcome, deduct, per_day)"
+				      " VALUES (1, 'absent', 200, 0)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	char *err = NULL;
+	struct db *db = db_open(path, false, "测试", &err);
+	assert_non_null(db);
+	sqlite3_stmt *st = db_stmt(db, "SELECT group_concat(target || ':' || deduct) FROM"
+				   " (SELECT * FROM daily_rule ORDER BY target)");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(db_col_text(st, 0), "county:200,office:200,supervision:200");
+	sqlite3_reset(st);
+	st = db_stmt(db, "SELECT group_concat(kind || ':' || min || '-' || max || ':' || others) FROM"
+		     " (SELECT * FROM sample_size ORDER BY kind)");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(db_col_text(st, 0), "county-department:2-3:0,enterprise:2-3:1,town:1-2:0");
+	sqlite3_reset(st);
+	db_close(db);
 }
 
 static struct db *open_with_log(int rows)
@@ -163,6 +194,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(migrates_from_every_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(refuses_newer_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(migration_3_keeps_settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_chain_detects_tampering, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_null_and_empty_differ, setup, teardown),
 	};
