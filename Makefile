@@ -1,35 +1,41 @@
 # kaohe — build, test, demo, benchmark, install.
-# Plain make + pkg-config. `make check` builds with ASan and UBSan.
+# Plain make + pkg-config. Each layer is a static library of objects with
+# header dependencies (-MMD); each binary links the layers it needs:
+#   core (libyaml only) <- storage (SQLite, libsodium) <- service <- cli
+#   core <- render (cJSON)
+# `make` only builds; `make check` and `make demo` first install missing
+# Debian packages (scripts/deps.sh). `make check` builds with ASan+UBSan.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-VERSION = 0.1.0
+VERSION = 0.2.0
 
 PKGS = yaml-0.1 libcjson sqlite3 libsodium
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS_CORE := $(shell pkg-config --libs yaml-0.1 2>/dev/null)
+LIBS_ALL := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wno-missing-field-initializers
-BASE_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -DKAOHE_VERSION='"$(VERSION)"' \
-              $(WARN) $(PKG_CFLAGS)
+BASE_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+              -DKAOHE_VERSION='"$(VERSION)"' $(WARN) $(PKG_CFLAGS) -Isrc/core
 CFLAGS ?= -O2 -g
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-CORE_SRC = $(wildcard src/core/*.c)
-RENDER_SRC = $(wildcard src/render/*.c)
-STORAGE_SRC = $(wildcard src/storage/*.c)
-CLI_SRC = $(wildcard src/cli/*.c)
 SCHEMES = $(sort $(wildcard schemes/*.yaml))
-LIB_SRC = $(CORE_SRC) $(STORAGE_SRC) $(RENDER_SRC)
-HDRS = $(wildcard src/*/*.h)
+LAYERS = core storage service render
+src_of = $(wildcard src/$(1)/*.c)
+CORE_SRC = $(call src_of,core)
+
+# Object files of one build flavour (rel or asan) for one layer.
+objs = $(patsubst src/%.c,build/$(1)/%.o,$(call src_of,$(2)))
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all check demo bench install uninstall clean fuzz deps deps-check valgrind
+.PHONY: all check demo bench install uninstall clean fuzz deps deps-check valgrind core-check
 
-all: deps kaohe
+all: kaohe
 
 deps:
 	@scripts/deps.sh build
@@ -42,59 +48,92 @@ build/gen/builtin_schemes.c: tools/embed.c $(SCHEMES)
 	$(CC) -O1 -o build/embed tools/embed.c
 	build/embed $@ $(SCHEMES)
 
-# Release binary.
-kaohe: $(LIB_SRC) $(CLI_SRC) $(HDRS) build/gen/builtin_schemes.c
-	$(CC) $(BASE_CFLAGS) $(CFLAGS) -Isrc/core -o $@ $(LIB_SRC) $(CLI_SRC) \
-		build/gen/builtin_schemes.c $(PKG_LIBS)
+# --- objects ---------------------------------------------------------------
 
-# Sanitized binary and tests, used by `make check`.
-build/asan/kaohe: $(LIB_SRC) $(CLI_SRC) $(HDRS) build/gen/builtin_schemes.c
+build/rel/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+build/asan/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -MMD -MP -c $< -o $@
+
+build/rel/gen/builtin_schemes.o: build/gen/builtin_schemes.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -c $< -o $@
+
+build/asan/gen/builtin_schemes.o: build/gen/builtin_schemes.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -c $< -o $@
+
+# --- libraries: one per layer ----------------------------------------------
+
+define layer_lib
+build/$(1)/lib$(2).a: $(call objs,$(1),$(2)) $(if $(filter core,$(2)),build/$(1)/gen/builtin_schemes.o)
+	@rm -f $$@
+	ar rcs $$@ $$^
+endef
+$(foreach f,rel asan,$(foreach l,$(LAYERS),$(eval $(call layer_lib,$(f),$(l)))))
+
+libs = $(foreach l,service storage render core,build/$(1)/lib$(l).a)
+
+-include $(wildcard build/rel/*/*.d build/asan/*/*.d)
+
+# --- binaries --------------------------------------------------------------
+
+kaohe: $(call objs,rel,cli) $(call libs,rel)
+	$(CC) $(CFLAGS) -o $@ $(call objs,rel,cli) $(call libs,rel) $(LIBS_ALL)
+
+build/asan/kaohe: $(call objs,asan,cli) $(call libs,asan)
+	$(CC) -O1 -g $(SAN) -o $@ $(call objs,asan,cli) $(call libs,asan) $(LIBS_ALL)
+
+# The core links with libyaml alone: no SQL, no JSON, no I/O library.
+build/core-check: tests/core_only.c build/rel/libcore.a
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $< build/rel/libcore.a $(LIBS_CORE)
+
+core-check: build/core-check
+	@build/core-check
+
+# Unit tests link every library below the CLI.
+TEST_LIBS = $(foreach l,service storage render core,build/asan/lib$(l).a)
+build/asan/test_%: tests/unit/test_%.c tests/unit/testutil.h $(TEST_LIBS)
 	@mkdir -p build/asan
-	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -Isrc/core -o $@ $(LIB_SRC) $(CLI_SRC) \
-		build/gen/builtin_schemes.c $(PKG_LIBS)
+	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -O1 -g $(SAN) -Isrc -MMD -MP -o $@ $< \
+		$(TEST_LIBS) $(LIBS_ALL) $(shell pkg-config --libs cmocka)
 
-build/asan/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB_SRC) $(HDRS) build/gen/builtin_schemes.c
+# The fuzz harnesses with a plain main() that replays the corpus.
+build/asan/fuzz_%_replay: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(TEST_LIBS)
 	@mkdir -p build/asan
-	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -O1 -g $(SAN) -Isrc/core -Isrc -o $@ $< \
-		$(LIB_SRC) build/gen/builtin_schemes.c $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -O1 -g $(SAN) -Isrc -o $@ \
+		$< tests/fuzz/replay_main.c $(TEST_LIBS) $(LIBS_ALL)
 
-# The fuzz harness with a plain main() that replays the corpus.
-build/asan/fuzz_scheme_replay: tests/fuzz/fuzz_scheme.c tests/fuzz/replay_main.c $(CORE_SRC) $(HDRS)
-	@mkdir -p build/asan
-	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -O1 -g $(SAN) -Isrc/core -o $@ \
-		tests/fuzz/fuzz_scheme.c tests/fuzz/replay_main.c $(CORE_SRC) $(PKG_LIBS)
+FUZZERS = $(patsubst tests/fuzz/fuzz_%.c,build/asan/fuzz_%_replay,$(wildcard tests/fuzz/fuzz_*.c))
 
-build/asan/fuzz_csv_replay: tests/fuzz/fuzz_csv.c tests/fuzz/replay_main.c $(CORE_SRC) $(HDRS)
-	@mkdir -p build/asan
-	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -O1 -g $(SAN) -Isrc/core -o $@ \
-		tests/fuzz/fuzz_csv.c tests/fuzz/replay_main.c $(CORE_SRC) $(PKG_LIBS)
-
-check: deps-check build/asan/kaohe $(addprefix build/asan/,$(UNIT_TESTS)) build/asan/fuzz_scheme_replay \
-	build/asan/fuzz_csv_replay kaohe
+check: deps-check
+	@$(MAKE) --no-print-directory core-check build/asan/kaohe $(addprefix build/asan/,$(UNIT_TESTS)) \
+		$(FUZZERS) kaohe
 	@tests/run.sh build/asan $(UNIT_TESTS)
 
 valgrind: kaohe
 	@tests/valgrind.sh ./kaohe
 
-# libFuzzer on the scheme parser, for a bounded time (FUZZ_SECONDS).
+# libFuzzer on each harness in tests/fuzz, for a bounded time (FUZZ_SECONDS).
 FUZZ_SECONDS ?= 60
-fuzz:
+FUZZ_SRC = $(foreach l,core storage service,$(call src_of,$(l))) build/gen/builtin_schemes.c
+fuzz: build/gen/builtin_schemes.c
 	@scripts/deps.sh fuzz
-	@mkdir -p build/fuzz/corpus
-	clang $(filter-out -Wmissing-prototypes,$(BASE_CFLAGS)) -Wno-missing-prototypes -O1 -g \
-		-fsanitize=fuzzer,address,undefined -Isrc/core -o build/fuzz/fuzz_scheme \
-		tests/fuzz/fuzz_scheme.c $(CORE_SRC) $(PKG_LIBS)
-	build/fuzz/fuzz_scheme -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
-		-dict=tests/fuzz/scheme.dict build/fuzz/corpus tests/fuzz/corpus
-	@mkdir -p build/fuzz/csv_corpus
-	clang $(filter-out -Wmissing-prototypes,$(BASE_CFLAGS)) -Wno-missing-prototypes -O1 -g \
-		-fsanitize=fuzzer,address,undefined -Isrc/core -o build/fuzz/fuzz_csv \
-		tests/fuzz/fuzz_csv.c $(CORE_SRC) $(PKG_LIBS)
-	build/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-		build/fuzz/csv_corpus tests/fuzz/csv_corpus
+	@for h in tests/fuzz/fuzz_*.c; do \
+		name=$$(basename $$h .c); \
+		mkdir -p build/fuzz/$$name.corpus; \
+		clang $(filter-out -Wmissing-prototypes,$(BASE_CFLAGS)) -Wno-missing-prototypes -O1 -g \
+			-fsanitize=fuzzer,address,undefined -Isrc -o build/fuzz/$$name $$h \
+			$(FUZZ_SRC) $(LIBS_ALL) || exit 1; \
+		build/fuzz/$$name -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+			build/fuzz/$$name.corpus tests/fuzz/$${name#fuzz_}_corpus || exit 1; \
+	done
 
 DEMO_DB ?= kaohe-demo.db
-demo: all
+demo: deps kaohe
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	./kaohe demo $(DEMO_DB)
 	./kaohe -d $(DEMO_DB) results
@@ -103,16 +142,17 @@ demo: all
 	@echo "  ./kaohe -d $(DEMO_DB) explain 昌黎县      逐项得分 / item by item"
 	@echo "  ./kaohe -d $(DEMO_DB) results --json      机器可读 / machine-readable"
 
-bench: all
+bench: deps kaohe
 	@bench/run.sh
 
-install: all
+install: kaohe
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kaohe/schemes \
 		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/kaohe
 	install -m 755 kaohe $(DESTDIR)$(PREFIX)/bin/kaohe
 	install -m 644 $(SCHEMES) $(DESTDIR)$(PREFIX)/share/kaohe/schemes/
 	install -m 644 doc/kaohe.1 $(DESTDIR)$(PREFIX)/share/man/man1/kaohe.1
-	install -m 644 README.md doc/scheme-language.md doc/domain.md $(DESTDIR)$(PREFIX)/share/doc/kaohe/
+	install -m 644 README.md doc/scheme-language.md doc/domain.md doc/architecture.md \
+		$(DESTDIR)$(PREFIX)/share/doc/kaohe/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/kaohe $(DESTDIR)$(PREFIX)/share/man/man1/kaohe.1

@@ -31,14 +31,18 @@ run() {
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
+run "layers" sh "$top/tests/layers.sh"
 for t in "$@"; do
 	run "unit/$t" "$dir/$t"
 done
 for t in "$top"/tests/cli/test_*.sh; do
 	run "cli/$(basename "$t" .sh)" sh "$t" "$top/$dir/kaohe"
 done
-run "fuzz/replay" "$dir/fuzz_scheme_replay" "$top"/tests/fuzz/corpus/*
-run "fuzz/csv-replay" "$dir/fuzz_csv_replay" "$top"/tests/fuzz/csv_corpus/*
+for h in "$top"/tests/fuzz/fuzz_*.c; do
+	name=$(basename "$h" .c)
+	name=${name#fuzz_}
+	run "fuzz/$name-replay" "$dir/fuzz_${name}_replay" "$top"/tests/fuzz/${name}_corpus/*
+done
 if command -v valgrind >/dev/null 2>&1; then
 	run "valgrind" sh "$top/tests/valgrind.sh" "$top/kaohe"
 fi

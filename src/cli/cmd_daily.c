@@ -1,47 +1,26 @@
 /* cmd_daily.c: kaohe daily task | record | rule | list (日常考核). */
 #include "args.h"
 #include "cli.h"
-#include "../storage/daily.h"
+#include "../core/daily.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-struct daily_arg {
-	const char *a, *b, *c, *d;
-	long long task, days;
-	points_t deduct, per_day;
-	long long id;
-};
-
-static int do_daily_task(struct db *db, void *arg)
-{
-	struct daily_arg *x = arg;
-	x->id = daily_task_add(db, x->a, x->b, x->c, x->d);
-	return x->id < 0 ? -1 : 0;
-}
-
-int cmd_daily_task(int argc, char **argv)
+int cmd_daily_task(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--target", OPT_TEXT}, {"--kind", OPT_TEXT}, {"--due", OPT_TEXT}, {NULL}};
 	char *pos[1];
 	if (args_parse("daily task", argc, argv, opts, pos, 1) != 1)
 		return cli_usage("daily task");
-	struct daily_arg x = {pos[0], opt_get(opts, "--target")->text, opt_get(opts, "--kind")->text,
-			      opt_get(opts, "--due")->text};
-	int rc = cli_write_year(do_daily_task, &x);
-	if (rc == EXIT_OK)
-		printf("已登记日常考核任务 %lld：%s\n", x.id, pos[0]);
-	return rc;
+	long long id = svc_daily_task(s, pos[0], opt_get(opts, "--target")->text,
+				      opt_get(opts, "--kind")->text, opt_get(opts, "--due")->text);
+	if (id < 0)
+		return cli_fail(s, NULL);
+	printf("已登记日常考核任务 %lld：%s\n", id, pos[0]);
+	return EXIT_OK;
 }
 
-static int do_daily_record(struct db *db, void *arg)
-{
-	struct daily_arg *x = arg;
-	return daily_outcome_set(db, x->task, x->a, x->b, x->days);
-}
-
-int cmd_daily_record(int argc, char **argv)
+int cmd_daily_record(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--days", OPT_INT}, {NULL}};
 	char *pos[3];
@@ -53,20 +32,13 @@ int cmd_daily_record(int argc, char **argv)
 		cli_error("任务编号“%s”须是正整数（kaohe daily list 查看）", pos[0]);
 		return EXIT_USAGE;
 	}
-	struct daily_arg x = {pos[1], pos[2], NULL, NULL, task, opt_get(opts, "--days")->num};
-	int rc = cli_write_year(do_daily_record, &x);
-	if (rc == EXIT_OK)
-		printf("已记录：任务 %lld %s %s\n", task, pos[1], daily_outcome_title(pos[2]));
-	return rc;
+	if (svc_daily_record(s, task, pos[1], pos[2], opt_get(opts, "--days")->num) != 0)
+		return cli_fail(s, NULL);
+	printf("已记录：任务 %lld %s %s\n", task, pos[1], daily_outcome_title_of(daily_outcome_parse(pos[2])));
+	return EXIT_OK;
 }
 
-static int do_daily_rule(struct db *db, void *arg)
-{
-	struct daily_arg *x = arg;
-	return daily_rule_set(db, x->b, x->a, x->deduct, x->per_day);
-}
-
-int cmd_daily_rule(int argc, char **argv)
+int cmd_daily_rule(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--deduct", OPT_POINTS}, {"--per-day", OPT_POINTS}, {"--target", OPT_TEXT},
 			     {NULL}};
@@ -74,35 +46,29 @@ int cmd_daily_rule(int argc, char **argv)
 	if (args_parse("daily rule", argc, argv, opts, pos, 1) != 1 ||
 	    (!opt_get(opts, "--deduct")->set && !opt_get(opts, "--per-day")->set))
 		return cli_usage("daily rule");
-	struct daily_arg x = {pos[0], opt_get(opts, "--target")->text};
 	/* -1: keep what the year has */
-	x.deduct = opt_get(opts, "--deduct")->set ? opt_get(opts, "--deduct")->points : -1;
-	x.per_day = opt_get(opts, "--per-day")->set ? opt_get(opts, "--per-day")->points : -1;
-	int rc = cli_write_year(do_daily_rule, &x);
-	if (rc == EXIT_OK)
-		printf("已设定%s的扣分\n", daily_outcome_title(pos[0]));
-	return rc;
+	points_t deduct = opt_get(opts, "--deduct")->set ? opt_get(opts, "--deduct")->points : -1;
+	points_t per_day = opt_get(opts, "--per-day")->set ? opt_get(opts, "--per-day")->points : -1;
+	if (svc_daily_rule(s, opt_get(opts, "--target")->text, pos[0], deduct, per_day) != 0)
+		return cli_fail(s, NULL);
+	printf("已设定%s的扣分\n", daily_outcome_title_of(daily_outcome_parse(pos[0])));
+	return EXIT_OK;
 }
 
-static int print_task(long long id, const char *title, const char *target, const char *kind,
-		      const char *due, int recorded, void *arg)
-{
-	(void)arg;
-	printf("%4lld  %s  %-8s %-8s %s（已记录 %d 个单位）\n", id, due, daily_target_title(target),
-	       daily_kind_title(kind), title, recorded);
-	return 0;
-}
-
-int cmd_daily_list(int argc, char **argv)
+int cmd_daily_list(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
 	if (args_parse("daily list", argc, argv, opts, pos, 0) < 0)
 		return EXIT_USAGE;
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = daily_each(db, print_task, NULL) == 0 ? EXIT_OK : cli_db_error(db);
-	db_close(db);
-	return rc;
+	struct daily_task *t;
+	int n;
+	if (svc_daily_list(s, &t, &n) != 0)
+		return cli_fail(s, NULL);
+	for (int i = 0; i < n; i++)
+		printf("%4lld  %s  %-8s %-8s %s（已记录 %d 个单位）\n", t[i].id, t[i].due,
+		       daily_target_title_of(t[i].target), daily_kind_title_of(t[i].kind), t[i].title,
+		       t[i].recorded);
+	daily_list_free(t, n);
+	return EXIT_OK;
 }

@@ -1,37 +1,27 @@
 /* cmd_sample.c: kaohe sample draw | set | list (抽查). */
 #include "args.h"
 #include "cli.h"
-#include "../storage/spot_check.h"
-#include "../storage/unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct draw_arg {
-	const char *county;
-	bool has_seed;
-	uint64_t seed;
-	int counts[4];
-	char **units;
-	int n;
-	struct buf report;
-};
-
-static int do_draw(struct db *db, void *arg)
+static void print_report(const char *county, struct spot_report *r, bool drawn)
 {
-	struct draw_arg *a = arg;
-	return spot_draw(db, a->county, a->has_seed, a->seed, a->counts, &a->report);
+	printf("%s：%s\n", county, r->detail);
+	if (drawn)
+		printf("（* 为重点抽查对象；用 --seed %llu 可重现本次抽取）\n", (unsigned long long)r->seed);
+	free(r->detail);
 }
 
-int cmd_sample_draw(int argc, char **argv)
+int cmd_sample_draw(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--seed", OPT_INT}, {"--towns", OPT_INT}, {"--departments", OPT_INT},
 			     {"--enterprises", OPT_INT}, {"--only", OPT_TEXT}, {NULL}};
 	char *pos[1];
 	if (args_parse("sample draw", argc, argv, opts, pos, 1) != 1)
 		return cli_usage("sample draw");
-	struct draw_arg a = {.county = pos[0], .counts = {0, -1, -1, -1}};
+	int counts[4] = {0, -1, -1, -1};
 	if (opt_get(opts, "--only")->set) {
 		enum sample_kind k = sample_kind_parse(opt_get(opts, "--only")->text);
 		if (!k) {
@@ -39,15 +29,12 @@ int cmd_sample_draw(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		for (int i = SAMPLE_TOWN; i <= SAMPLE_ENTERPRISE; i++)
-			a.counts[i] = i == (int)k ? -1 : 0;
+			counts[i] = i == (int)k ? -1 : 0;
 	}
-	if (opt_get(opts, "--seed")->set) {
-		if (opt_get(opts, "--seed")->num < 0) {
-			cli_error("种子须是非负整数");
-			return EXIT_USAGE;
-		}
-		a.has_seed = true;
-		a.seed = (uint64_t)opt_get(opts, "--seed")->num;
+	bool has_seed = opt_get(opts, "--seed")->set;
+	if (has_seed && opt_get(opts, "--seed")->num < 0) {
+		cli_error("种子须是非负整数");
+		return EXIT_USAGE;
 	}
 	const char *names[3] = {"--towns", "--departments", "--enterprises"};
 	for (int i = 0; i < 3; i++)
@@ -58,66 +45,46 @@ int cmd_sample_draw(int argc, char **argv)
 					  names[i]);
 				return EXIT_USAGE;
 			}
-			if (a.counts[SAMPLE_TOWN + i] == 0) {
+			if (counts[SAMPLE_TOWN + i] == 0) {
 				cli_error("%s 与 --only 指定的类别不一致", names[i]);
 				return EXIT_USAGE;
 			}
-			a.counts[SAMPLE_TOWN + i] = (int)v;
+			counts[SAMPLE_TOWN + i] = (int)v;
 		}
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_draw, &a);
-	if (rc == EXIT_OK)
-		fputs(buf_str(&a.report), stdout);
-	buf_free(&a.report);
-	db_close(db);
-	return rc;
+	struct spot_report r = {0};
+	if (svc_sample_draw(s, pos[0], has_seed, (uint64_t)opt_get(opts, "--seed")->num, counts, &r) != 0)
+		return cli_fail(s, NULL);
+	print_report(pos[0], &r, true);
+	return EXIT_OK;
 }
 
-static int do_set(struct db *db, void *arg)
-{
-	struct draw_arg *a = arg;
-	return spot_set(db, a->county, a->units, a->n, &a->report);
-}
-
-int cmd_sample_set(int argc, char **argv)
+int cmd_sample_set(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[49];
 	int n = args_parse("sample set", argc, argv, opts, pos, 49);
 	if (n < 2)
 		return cli_usage("sample set");
-	struct draw_arg a = {.county = pos[0], .units = pos + 1, .n = n - 1};
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = cli_write(db, do_set, &a);
-	if (rc == EXIT_OK)
-		fputs(buf_str(&a.report), stdout);
-	buf_free(&a.report);
-	db_close(db);
-	return rc;
+	struct spot_report r = {0};
+	if (svc_sample_set(s, pos[0], pos + 1, n - 1, &r) != 0)
+		return cli_fail(s, NULL);
+	print_report(pos[0], &r, false);
+	return EXIT_OK;
 }
 
-static int print_sample(const char *county, const char *unit, const char *kind, void *arg)
-{
-	(void)arg;
-	printf("%s\t%s\t%s\n", county, unit_kind_title(kind), unit);
-	return 0;
-}
-
-int cmd_sample_list(int argc, char **argv)
+int cmd_sample_list(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
 	int n = args_parse("sample list", argc, argv, opts, pos, 1);
 	if (n < 0)
 		return EXIT_USAGE;
-	struct db *db = cli_open(false, true);
-	if (!db)
-		return EXIT_REJECTED;
-	int rc = spot_each(db, n ? pos[0] : NULL, print_sample, NULL) == 0 ? EXIT_OK : cli_db_error(db);
-	db_close(db);
-	return rc;
+	struct spot *p;
+	int np;
+	if (svc_sample_list(s, n ? pos[0] : NULL, &p, &np) != 0)
+		return cli_fail(s, NULL);
+	for (int i = 0; i < np; i++)
+		printf("%s\t%s\t%s\n", p[i].county, unit_kind_title(p[i].kind), p[i].unit);
+	spot_list_free(p, np);
+	return EXIT_OK;
 }

@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cmd_scheme_list(int argc, char **argv)
+int cmd_scheme_list(struct svc *svc, int argc, char **argv)
 {
+	(void)svc;
 	(void)argv;
 	if (argc != 1)
 		return cli_usage("scheme list");
@@ -16,7 +17,7 @@ int cmd_scheme_list(int argc, char **argv)
 		struct diag d = {0};
 		struct scheme *s = scheme_parse(b->data, b->len, b->file, &d);
 		if (!s) {
-			cli_print_diag(&d);
+			cli_print_diag(&d, NULL);
 			diag_free(&d);
 			return EXIT_REJECTED;
 		}
@@ -27,8 +28,9 @@ int cmd_scheme_list(int argc, char **argv)
 	return EXIT_OK;
 }
 
-int cmd_scheme_show(int argc, char **argv)
+int cmd_scheme_show(struct svc *svc, int argc, char **argv)
 {
+	(void)svc;
 	const char *name = NULL;
 	int json = 0;
 	for (int i = 1; i < argc; i++) {
@@ -44,7 +46,7 @@ int cmd_scheme_show(int argc, char **argv)
 	struct diag d = {0};
 	struct scheme *s = scheme_load(name, &d);
 	if (!s) {
-		cli_print_diag(&d);
+		cli_print_diag(&d, NULL);
 		diag_free(&d);
 		return EXIT_REJECTED;
 	}
@@ -64,8 +66,9 @@ int cmd_scheme_show(int argc, char **argv)
 	return EXIT_OK;
 }
 
-int cmd_scheme_check(int argc, char **argv)
+int cmd_scheme_check(struct svc *svc, int argc, char **argv)
 {
+	(void)svc;
 	if (argc < 2)
 		return cli_usage("scheme check");
 	int bad = 0;
@@ -73,7 +76,7 @@ int cmd_scheme_check(int argc, char **argv)
 		struct diag d = {0};
 		struct scheme *s = scheme_load(argv[i], &d);
 		if (!s) {
-			cli_print_diag(&d);
+			cli_print_diag(&d, NULL);
 			bad = 1;
 		} else {
 			/* Not errors, but worth reading against the rubric. */

@@ -6,84 +6,94 @@
 #include <string.h>
 
 const struct command commands[] = {
-	{"help", cmd_help, "help [命令]", "显示命令说明"},
-	{"version", cmd_version, "version", "显示版本"},
-	{"scheme list", cmd_scheme_list, "scheme list", "列出内置考核方案"},
-	{"scheme show", cmd_scheme_show, "scheme show 方案名|文件 [--json]",
+	{"help", cmd_help, 0, "help [命令]", "显示命令说明"},
+	{"version", cmd_version, 0, "version", "显示版本"},
+	{"scheme list", cmd_scheme_list, 0, "scheme list", "列出内置考核方案"},
+	{"scheme show", cmd_scheme_show, 0, "scheme show 方案名|文件 [--json]",
 	 "显示方案的完整结构：编号、分值、原文、考核方式和规则说明"},
-	{"scheme check", cmd_scheme_check, "scheme check 文件…",
+	{"scheme check", cmd_scheme_check, 0, "scheme check 文件…",
 	 "检查方案文件，逐条报告问题（文件:行号: 说明）"},
-	{"init", cmd_init, "init --year 年度 [--template qhd-2016] [--county-scheme 文件] "
+	{"init", cmd_init, 0, "init --year 年度 [--template qhd-2016] [--county-scheme 文件] "
 	 "[--department-scheme 文件]", "新建考核年度（内置方案或自编方案）"},
-	{"unit add", cmd_unit_add, "unit add 名称 --kind 类型 [--parent 上级] [--industry 行业] "
+	{"unit add", cmd_unit_add, CMD_DB, "unit add 名称 --kind 类型 [--parent 上级] [--industry 行业] "
 	 "[--order 顺序] [--status 状态]",
 	 "登记单位；类型：county 县区、department 市直部门、town 乡镇、county-department 县区部门、"
 	 "enterprise 企业；状态：assessed 市考核、provincial 省考核、excluded 不考核"},
-	{"unit list", cmd_unit_list, "unit list [--kind 类型] [--json]", "按规定顺序列出单位"},
-	{"unit edit", cmd_unit_edit, "unit edit 名称 [--name 新名称] [--parent 上级] [--industry 行业] "
+	{"unit list", cmd_unit_list, CMD_DB, "unit list [--kind 类型] [--json]", "按规定顺序列出单位"},
+	{"unit edit", cmd_unit_edit, CMD_DB, "unit edit 名称 [--name 新名称] [--parent 上级] [--industry 行业] "
 	 "[--order 顺序] [--status 状态] [--provincial-total 分数] [--provincial-grade 档次]",
 	 "修改单位；省考核单位录入省考核得分和档次"},
-	{"unit remove", cmd_unit_remove, "unit remove 名称 --reason 原因",
+	{"unit remove", cmd_unit_remove, CMD_DB, "unit remove 名称 --reason 原因",
 	 "删除误登记的单位（尚无任何记录时；记录在案）"},
-	{"unit import", cmd_unit_import, "unit import 文件.csv",
+	{"unit import", cmd_unit_import, CMD_DB, "unit import 文件.csv",
 	 "导入单位（列：名称、类型、上级、行业、顺序、状态），全部成功或全部不导入"},
-	{"team add", cmd_team_add, "team add 考核组", "建立考核组"},
-	{"team member", cmd_team_member, "team member 考核组 姓名 [--role 职务] [--title 职务说明] "
+	{"team add", cmd_team_add, CMD_DB, "team add 考核组", "建立考核组"},
+	{"team member", cmd_team_member, CMD_DB, "team member 考核组 姓名 [--role 职务] [--title 职务说明] "
 	 "[--contact 联系方式]", "加入成员；职务：leader 组长、deputy 副组长、member 组员、contact 联系人"},
-	{"team assign", cmd_team_assign, "team assign 考核组 单位…", "指定考核范围"},
-	{"team list", cmd_team_list, "team list", "列出考核组及其成员和考核范围"},
-	{"sample draw", cmd_sample_draw, "sample draw 县区 [--seed 种子] [--only 类别] [--towns N] "
+	{"team assign", cmd_team_assign, CMD_DB, "team assign 考核组 单位…", "指定考核范围"},
+	{"team list", cmd_team_list, CMD_DB, "team list", "列出考核组及其成员和考核范围"},
+	{"sample draw", cmd_sample_draw, CMD_DB, "sample draw 县区 [--seed 种子] [--only 类别] [--towns N] "
 	 "[--departments N] [--enterprises N]",
 	 "按记录的种子随机抽取乡镇、县区部门和企业（重点行业优先，数量按方案规定），可重现；"
 	 "--only town|county-department|enterprise 只重新抽取一类"},
-	{"sample set", cmd_sample_set, "sample set 县区 单位…",
+	{"sample set", cmd_sample_set, CMD_DB, "sample set 县区 单位…",
 	 "记录考核组自行确定的抽查对象；只替换所列单位的类别，其他类别不变"},
-	{"sample list", cmd_sample_list, "sample list [县区]", "列出抽查对象"},
-	{"score set", cmd_score_set, "score set 单位 编号 (--count N | --conditions 1,3 | --deduct 分 | "
+	{"sample list", cmd_sample_list, CMD_DB, "sample list [县区]", "列出抽查对象"},
+	{"score set", cmd_score_set, CMD_DB, "score set 单位 编号 (--count N | --conditions 1,3 | --deduct 分 | "
 	 "--score 分 | --na) [--note 备注]",
 	 "录入考核发现：按次数、情形、评定扣分、得分或不适用；抽查的县区部门和企业用其自身名称"},
-	{"score clear", cmd_score_clear, "score clear 单位 [编号]", "删除评分记录"},
-	{"score import", cmd_score_import, "score import 文件.csv",
+	{"score clear", cmd_score_clear, CMD_DB, "score clear 单位 [编号]", "删除评分记录"},
+	{"score import", cmd_score_import, CMD_DB, "score import 文件.csv",
 	 "导入评分（列：单位、编号、次数、情形、扣分、得分、不适用、备注；UTF-8 或 GBK），"
 	 "全部成功或全部不导入"},
-	{"accident add", cmd_accident_add, "accident add --unit 县区 --date YYYY-MM-DD --deaths N "
+	{"accident add", cmd_accident_add, CMD_DB, "accident add --unit 县区 --date YYYY-MM-DD --deaths N "
 	 "--injuries N --loss 元 [--industry 行业] [--concealed|--false-report|--omitted "
 	 "[--misreported-by 单位]] [--occupational --grade 等级] [--note 备注]",
 	 "记录生产安全事故（按国务院令第493号定级）；瞒报、谎报、漏报的单位默认为县区本身；"
 	 "职业病危害事故写明调查认定的等级"},
-	{"accident list", cmd_accident_list, "accident list", "列出事故（带编号）"},
-	{"accident remove", cmd_accident_remove, "accident remove 编号 --reason 原因",
+	{"accident list", cmd_accident_list, CMD_DB, "accident list", "列出事故（带编号）"},
+	{"accident remove", cmd_accident_remove, CMD_DB, "accident remove 编号 --reason 原因",
 	 "删除误录的事故（记录在案）"},
-	{"industry list", cmd_industry_list, "industry list", "列出行业及其监管部门（事故计入该部门）"},
-	{"industry set", cmd_industry_set, "industry set 行业 部门", "设定行业的监管部门"},
-	{"accident import", cmd_accident_import, "accident import 文件.csv",
+	{"industry list", cmd_industry_list, CMD_DB, "industry list", "列出行业及其监管部门（事故计入该部门）"},
+	{"industry set", cmd_industry_set, CMD_DB, "industry set 行业 部门", "设定行业的监管部门"},
+	{"accident import", cmd_accident_import, CMD_DB, "accident import 文件.csv",
 	 "导入事故（列：县区、日期、死亡、重伤、损失、行业、瞒报、谎报、漏报、瞒报单位、职业病危害、等级、备注）"},
-	{"veto add", cmd_veto_add, "veto add 单位 --cause rescue-failure|negative-impact|falsified "
+	{"veto add", cmd_veto_add, CMD_DB, "veto add 单位 --cause rescue-failure|negative-impact|falsified "
 	 "--reason 理由", "记录其他否决原因"},
-	{"veto list", cmd_veto_list, "veto list", "列出否决原因（带编号）"},
-	{"veto remove", cmd_veto_remove, "veto remove 编号 --reason 原因", "删除误录的否决原因（记录在案）"},
-	{"daily task", cmd_daily_task, "daily task 名称 --target county|office|supervision "
+	{"veto list", cmd_veto_list, CMD_DB, "veto list", "列出否决原因（带编号）"},
+	{"veto remove", cmd_veto_remove, CMD_DB, "veto remove 编号 --reason 原因", "删除误录的否决原因（记录在案）"},
+	{"daily task", cmd_daily_task, CMD_DB, "daily task 名称 --target county|office|supervision "
 	 "--kind meeting|feedback|report|summary|other --due YYYY-MM-DD", "登记日常考核任务"},
-	{"daily record", cmd_daily_record, "daily record 任务编号 单位 attended|absent|on-time|late|missing "
+	{"daily record", cmd_daily_record, CMD_DB, "daily record 任务编号 单位 attended|absent|on-time|late|missing "
 	 "[--days N]", "记录单位完成日常考核任务的情况"},
-	{"daily rule", cmd_daily_rule, "daily rule absent|late|missing --deduct 分 [--per-day 分] "
+	{"daily rule", cmd_daily_rule, CMD_DB, "daily rule absent|late|missing --deduct 分 [--per-day 分] "
 	 "[--target county|office|supervision]",
 	 "设定本年度日常考核的扣分（不写 --target 时适用于全部考核对象）"},
-	{"daily list", cmd_daily_list, "daily list", "列出日常考核任务"},
-	{"status", cmd_status, "status", "逐个单位列出审定前的待办事项（抽查、缺少的评分、计分）"},
-	{"compute", cmd_compute, "compute", "为全部县区和市直部门计分、排名、拟定档次"},
-	{"results", cmd_results, "results [--kind county|department] [--json]",
+	{"daily list", cmd_daily_list, CMD_DB, "daily list", "列出日常考核任务"},
+	{"status", cmd_status, CMD_DB, "status", "逐个单位列出审定前的待办事项（抽查、缺少的评分、计分）"},
+	{"compute", cmd_compute, CMD_DB, "compute", "为全部县区和市直部门计分、排名、拟定档次"},
+	{"results", cmd_results, CMD_DB, "results [--kind county|department] [--json]",
 	 "考核结果：总分、名次、各部分得分、否决、拟定档次、确定档次"},
-	{"explain", cmd_explain, "explain 单位 [--json]", "逐项说明单位的得分"},
-	{"grade set", cmd_grade_set, "grade set 单位 档次 [--reason 理由]",
+	{"explain", cmd_explain, CMD_DB, "explain 单位 [--json]", "逐项说明单位的得分"},
+	{"grade set", cmd_grade_set, CMD_DB, "grade set 单位 档次 [--reason 理由]",
 	 "记录集体研究确定的档次（与拟定档次不同须写理由）"},
-	{"approve", cmd_approve, "approve", "审定并锁定本年度考核结果"},
-	{"reopen", cmd_reopen, "reopen --reason 理由", "重新开放已审定的年度（记录在案）"},
-	{"audit", cmd_audit, "audit [单位] [--verify]", "查看修改记录；--verify 校验记录是否被篡改"},
-	{"export", cmd_export, "export [目录]", "导出 results.csv 和 sheets.csv（每个单位的评分表）"},
-	{"backup", cmd_backup, "backup 文件", "在他人写入时也能做一致的在线备份"},
-	{"demo", cmd_demo, "demo [文件] [--seed N]", "生成秦皇岛市2016年度考核的演示数据库"},
-	{NULL, NULL, NULL, NULL},
+	{"approve", cmd_approve, CMD_DB, "approve", "审定并锁定本年度考核结果"},
+	{"reopen", cmd_reopen, CMD_DB, "reopen --reason 理由", "重新开放已审定的年度（记录在案）"},
+	{"audit", cmd_audit, CMD_DB | CMD_NO_YEAR, "audit [单位] [--verify]", "查看修改记录；--verify 校验记录是否被篡改"},
+	{"export", cmd_export, CMD_DB, "export [目录]", "导出 results.csv 和 sheets.csv（每个单位的评分表）"},
+	{"backup", cmd_backup, CMD_DB | CMD_NO_YEAR, "backup 文件", "在他人写入时也能做一致的在线备份"},
+	{"demo", cmd_demo, 0, "demo [文件] [--seed N]", "生成秦皇岛市2016年度考核的演示数据库"},
+	{"publish", cmd_publish, CMD_DB, "publish", "公布已审定的考核结果（公布后查阅账号和被考核单位可以看到）"},
+	{"user add", cmd_user_add, CMD_DB | CMD_NO_YEAR, "user add 账号 --role 角色 [--team 考核组] "
+	 "[--industry 行业] [--unit 单位] --password-stdin",
+	 "新建账号；角色：office 安委办、leader 考核组组长、member 考核组成员、industry 行业评分、"
+	 "enforcement 执法评分、unit 被考核单位、viewer 查阅结果；密码从标准输入读取"},
+	{"user list", cmd_user_list, CMD_DB | CMD_NO_YEAR, "user list", "列出账号"},
+	{"user disable", cmd_user_disable, CMD_DB | CMD_NO_YEAR, "user disable 账号 [--enable] [--reason 原因]",
+	 "停用（或重新启用）账号"},
+	{"user passwd", cmd_user_passwd, CMD_DB | CMD_NO_YEAR, "user passwd 账号 --password-stdin",
+	 "更改账号密码（从标准输入读取新密码；本人更改时先读原密码一行）"},
+	{NULL, NULL, 0, NULL, NULL},
 };
 
 int cli_usage(const char *name)
@@ -94,8 +104,9 @@ int cli_usage(const char *name)
 	return EXIT_USAGE;
 }
 
-int cmd_help(int argc, char **argv)
+int cmd_help(struct svc *s, int argc, char **argv)
 {
+	(void)s;
 	if (argc > 1) {
 		int found = 0;
 		for (const struct command *c = commands; c->name; c++)
@@ -114,15 +125,20 @@ int cmd_help(int argc, char **argv)
 		printf("  kaohe %s\n", c->usage);
 		printf("      %s\n", c->help);
 	}
-	puts("\n全局选项：-d 文件 数据库（默认 ./kaohe.db，或环境变量 KAOHE_DB）；--year 年度（默认最新年度）\n"
-	     "操作人：环境变量 KAOHE_USER，默认为登录名\n"
+	puts("\n全局选项：-d 文件 数据库（默认 ./kaohe.db，或环境变量 KAOHE_DB）；--year 年度（默认最新年度）；\n"
+	     "  --user 账号 以该账号的身份和权限操作（默认：数据库文件的所有者，即安委办）\n"
+	     "操作人：以账号操作时为账号名，否则为环境变量 KAOHE_USER 或登录名\n"
 	     "退出状态：0 成功；1 输入有误被拒绝；2 用法错误。");
 	return EXIT_OK;
 }
 
-int cmd_version(int argc, char **argv)
+int cmd_version(struct svc *s, int argc, char **argv)
 {
-	(void)argc;
+	(void)s;
+	if (argc > 1) {
+		cli_error("多余的参数“%s”", argv[1]);
+		return cli_usage("version");
+	}
 	(void)argv;
 	puts("kaohe " KAOHE_VERSION);
 	return EXIT_OK;

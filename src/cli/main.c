@@ -1,24 +1,31 @@
-/* main.c: finds the command in the registration table and runs it. */
+/* main.c: takes the global options, finds the command in the registration
+ * table, opens the session the command needs, runs it, closes. */
 #include "cli.h"
 
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* Takes the global options (-d FILE, --db FILE, --year N) out of argv,
- * wherever they stand. Returns the new argc, or -1 on a bad value. */
+struct cli_env cli_env;
+
+/* Takes the global options (-d FILE, --db FILE, --year N, --user NAME)
+ * out of argv, wherever they stand. Returns the new argc, or -1 on a bad
+ * value. */
 static int take_globals(int argc, char **argv)
 {
 	int out = 1;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (strcmp(a, "-d") == 0 || strcmp(a, "--db") == 0 || strcmp(a, "--year") == 0) {
+		if (strcmp(a, "-d") == 0 || strcmp(a, "--db") == 0 || strcmp(a, "--year") == 0 ||
+		    strcmp(a, "--user") == 0) {
 			if (i + 1 >= argc) {
 				cli_error("选项 %s 需要一个值", a);
 				return -1;
 			}
 			const char *v = argv[++i];
-			if (a[2] == 'y') {
+			if (strcmp(a, "--year") == 0) {
 				char *end;
 				long y = strtol(v, &end, 10);
 				if (*end || y < 2000 || y > 2999) {
@@ -26,6 +33,8 @@ static int take_globals(int argc, char **argv)
 					return -1;
 				}
 				cli_env.year = (int)y;
+			} else if (strcmp(a, "--user") == 0) {
+				cli_env.account = v;
 			} else {
 				cli_env.db_path = v;
 			}
@@ -37,13 +46,57 @@ static int take_globals(int argc, char **argv)
 	return out;
 }
 
+const char *cli_db_path(void)
+{
+	const char *path = cli_env.db_path;
+	if (!path)
+		path = getenv("KAOHE_DB");
+	return path && *path ? path : "kaohe.db";
+}
+
+/* The local owner's name: KAOHE_USER, else the login name. */
+static const char *local_name(void)
+{
+	const char *u = getenv("KAOHE_USER");
+	if (u && *u)
+		return u;
+	struct passwd *pw = getpwuid(getuid());
+	return pw ? pw->pw_name : "unknown";
+}
+
+struct svc *cli_session(const char *path, bool create, bool need_year)
+{
+	struct svc_error err;
+	struct svc_options o = {path, create, cli_env.year, !need_year};
+	if (!create && access(path, F_OK) != 0) {
+		cli_error("无法打开数据库 %s：文件不存在（先运行 kaohe init 新建考核年度）", path);
+		return NULL;
+	}
+	struct svc *s = svc_open(&o, &err);
+	if (!s) {
+		cli_error_of(&err, NULL);
+		svc_error_clear(&err);
+		return NULL;
+	}
+	if (cli_env.account) {
+		if (svc_act_as(s, cli_env.account) != 0) {
+			cli_fail(s, NULL);
+			svc_close(s);
+			return NULL;
+		}
+	} else {
+		svc_act_local(s, local_name());
+	}
+	return s;
+}
+
 int main(int argc, char **argv)
 {
 	argc = take_globals(argc, argv);
 	if (argc < 0)
 		return EXIT_USAGE;
 	if (argc < 2) {
-		cmd_help(0, NULL);
+		cmd_help(NULL, 0, NULL);
 		return EXIT_USAGE;
 	}
 	/* Longest match: "scheme show" before "scheme". */
@@ -79,5 +132,13 @@ int main(int argc, char **argv)
 			cli_error("未知的命令“%s”。运行 kaohe help 查看全部命令。", argv[1]);
 		return EXIT_USAGE;
 	}
-	return best->run(argc - best_words, argv + best_words);
+	struct svc *s = NULL;
+	if (best->flags & CMD_DB) {
+		s = cli_session(cli_db_path(), best->flags & CMD_CREATE, !(best->flags & CMD_NO_YEAR));
+		if (!s)
+			return EXIT_REJECTED;
+	}
+	int rc = best->run(s, argc - best_words, argv + best_words);
+	svc_close(s);
+	return rc;
 }

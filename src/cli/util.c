@@ -1,9 +1,9 @@
-/* util.c (cli): error printing, file reading, scheme loading. */
+/* util.c (cli): printing errors and aligned text, reading files, loading
+ * schemes. */
 #include "cli.h"
 #include "../core/builtin.h"
 
 #include <errno.h>
-#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,10 +19,36 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-void cli_print_diag(const struct diag *d)
+void cli_print_diag(const struct diag *d, const char *file)
 {
-	for (int i = 0; i < d->n; i++)
-		fprintf(stderr, "%s\n", d->msgs[i]);
+	for (int i = 0; i < d->n; i++) {
+		char *m = diag_located(d, i, file ? file : "");
+		fprintf(stderr, "%s\n", m);
+		free(m);
+	}
+}
+
+/* The command that does what an error says to do next. */
+static const char *next_command(enum svc_next n)
+{
+	switch (n) {
+	case SVC_NEXT_COMPUTE: return "（运行 kaohe compute）";
+	case SVC_NEXT_REOPEN: return "（kaohe reopen --reason 原因）";
+	case SVC_NEXT_INIT: return "（kaohe init --year 年度）";
+	default: return "";
+	}
+}
+
+void cli_error_of(const struct svc_error *e, const char *file)
+{
+	cli_print_diag(&e->problems, file);
+	cli_error("%s%s", e->message ? e->message : "操作失败", next_command(e->next));
+}
+
+int cli_fail(struct svc *s, const char *file)
+{
+	cli_error_of(svc_err(s), file);
+	return EXIT_REJECTED;
 }
 
 const char *errno_words(int e)
@@ -34,9 +60,11 @@ const char *errno_words(int e)
 	case ENOSPC: return "磁盘已满";
 	case EROFS: return "文件系统只读";
 	case ENOTDIR: return "路径中有一部分不是目录";
+	case ENAMETOOLONG: return "文件名过长";
 	case EMFILE:
 	case ENFILE: return "打开的文件过多";
-	default: return strerror(e);
+	case EEXIST: return "文件已存在";
+	default: return "读写出错";
 	}
 }
 
@@ -71,14 +99,54 @@ int read_file(const char *path, size_t max, char **data, size_t *len, struct dia
 	return 0;
 }
 
+struct cli_file {
+	FILE *f;
+};
+
+static long file_read(void *arg, char *buf, size_t n)
+{
+	struct cli_file *c = arg;
+	size_t k = fread(buf, 1, n, c->f);
+	return k == 0 && ferror(c->f) ? -1 : (long)k;
+}
+
+static int file_rewind(void *arg)
+{
+	struct cli_file *c = arg;
+	return fseek(c->f, 0, SEEK_SET);
+}
+
+struct cli_file *cli_file_source(const char *path, struct csv_source *src)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		cli_error("%s: 无法打开文件：%s", path, errno_words(errno));
+		return NULL;
+	}
+	struct cli_file *c = xmalloc(sizeof *c);
+	c->f = f;
+	memset(src, 0, sizeof *src);
+	src->read = file_read;
+	src->rewind = file_rewind;
+	src->arg = c;
+	return c;
+}
+
+void cli_file_close(struct cli_file *c)
+{
+	if (!c)
+		return;
+	fclose(c->f);
+	free(c);
+}
+
 struct scheme *scheme_load(const char *name_or_file, struct diag *d)
 {
 	for (const struct builtin_scheme *b = builtin_schemes; b->name; b++)
 		if (strcmp(b->name, name_or_file) == 0)
 			return scheme_parse(b->data, b->len, b->file, d);
 	if (!strchr(name_or_file, '/') && !strchr(name_or_file, '.')) {
-		diag_add(d, "没有名为“%s”的内置方案（kaohe scheme list 列出内置方案）",
-			 name_or_file);
+		diag_add(d, "没有名为“%s”的内置方案（kaohe scheme list 列出内置方案）", name_or_file);
 		return NULL;
 	}
 	char *data;
@@ -88,15 +156,6 @@ struct scheme *scheme_load(const char *name_or_file, struct diag *d)
 	struct scheme *s = scheme_parse(data, len, name_or_file, d);
 	free(data);
 	return s;
-}
-
-char *sha256_hex(const char *data, size_t len)
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(h, (const unsigned char *)data, len);
-	char *hex = xmalloc(2 * sizeof h + 1);
-	sodium_bin2hex(hex, 2 * sizeof h + 1, h, sizeof h);
-	return hex;
 }
 
 void cli_pad(const char *s, int width)
@@ -111,4 +170,9 @@ void cli_rpad(const char *s, int width)
 	for (int w = utf8_width(s); w < width; w++)
 		putchar(' ');
 	fputs(s, stdout);
+}
+
+const char *grade_or_dash(enum grade g)
+{
+	return g == GRADE_NONE ? "—" : grade_name(g);
 }

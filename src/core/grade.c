@@ -58,16 +58,20 @@ int veto_evaluate(const struct scheme *s, const struct accident_summary *acc,
 	return n;
 }
 
+enum grade veto_effect_cap(enum grade cap, enum veto_effect effect, enum grade grade)
+{
+	enum grade g = effect == EFFECT_AT_MOST ? grade : GRADE_FAIL;
+	if (g == GRADE_NONE)
+		return cap;
+	return cap == GRADE_NONE || g > cap ? g : cap;
+}
+
 enum grade veto_apply(enum grade g, const struct veto_hit *hits, int n)
 {
-	for (int i = 0; i < n; i++) {
-		const struct veto_rule *v = hits[i].rule;
-		if (v->effect == EFFECT_FAIL)
-			g = GRADE_FAIL;
-		else if (v->effect == EFFECT_AT_MOST && g < v->grade)
-			g = v->grade;
-	}
-	return g;
+	enum grade cap = GRADE_NONE;
+	for (int i = 0; i < n; i++)
+		cap = veto_effect_cap(cap, hits[i].rule->effect, hits[i].rule->grade);
+	return cap != GRADE_NONE && g != GRADE_NONE && g < cap ? cap : g;
 }
 
 void rank_totals(const points_t *totals, int n, int *rank)

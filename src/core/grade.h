@@ -17,6 +17,11 @@ enum grade grade_by_score(const struct scheme *s, points_t total);
 int veto_evaluate(const struct scheme *s, const struct accident_summary *acc,
 		  unsigned flags, struct veto_hit **hits);
 
+/* The one statement of what a veto does to a grade: cap (GRADE_NONE for
+ * no cap so far) tightened by one veto's effect: fail and zero allow at
+ * most 不合格, at-most allows at most its grade. */
+enum grade veto_effect_cap(enum grade cap, enum veto_effect effect, enum grade grade);
+
 /* Applies the hits' grade effects to g (fail; at most good). */
 enum grade veto_apply(enum grade g, const struct veto_hit *hits, int n);
 

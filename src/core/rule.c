@@ -34,6 +34,104 @@ const char *input_form_name(enum input_form f)
 	}
 }
 
+static const char *const form_codes[] = {"", "count", "conditions", "deduct", "score", "na"};
+
+const char *input_form_code(enum input_form f)
+{
+	return (unsigned)f < 6 ? form_codes[f] : "";
+}
+
+enum input_form input_form_parse(const char *s)
+{
+	for (int i = 1; s && i < 6; i++)
+		if (strcmp(s, form_codes[i]) == 0)
+			return (enum input_form)i;
+	return INPUT_NONE;
+}
+
+int conditions_parse(const char *s, uint64_t *bits)
+{
+	*bits = 0;
+	/* "0" or "无": none of the conditions was found */
+	if (strcmp(s, "0") == 0 || strcmp(s, "无") == 0)
+		return 0;
+	if (!*s)
+		return -1;
+	const char *p = s;
+	while (*p) {
+		char *end;
+		if (*p < '0' || *p > '9')
+			return -1;
+		long v = strtol(p, &end, 10);
+		if (v < 1 || v > 64)
+			return -1;
+		*bits |= (uint64_t)1 << (v - 1);
+		p = end;
+		if (*p == ',' || *p == ' ')
+			p++;
+		else if (strncmp(p, "、", 3) == 0 || strncmp(p, "，", 3) == 0)
+			p += 3;
+		else if (*p)
+			return -1;
+	}
+	return 0;
+}
+
+char *finding_describe(const struct node *n, const struct finding *f)
+{
+	struct buf b = {0};
+	char p[POINTS_BUFSZ];
+	switch (f->form) {
+	case INPUT_COUNT:
+		buf_printf(&b, "%lld %s", f->count, n && n->rule.unit ? n->rule.unit : "次");
+		break;
+	case INPUT_CONDITIONS:
+		if (!f->conditions)
+			buf_puts(&b, "无所列情形");
+		for (int i = 0, k = 0; i < 64; i++)
+			if (f->conditions & ((uint64_t)1 << i))
+				buf_printf(&b, "%s%d", k++ ? "、" : "情形 ", i + 1);
+		break;
+	case INPUT_DEDUCT:
+		buf_printf(&b, "扣 %s 分", points_fmt(f->amount, p));
+		break;
+	case INPUT_SCORE:
+		buf_printf(&b, "%s 分", points_fmt(f->amount, p));
+		break;
+	case INPUT_NA:
+		buf_puts(&b, "不适用");
+		break;
+	default:
+		break;
+	}
+	if (f->note && *f->note)
+		buf_printf(&b, "（%s）", f->note);
+	return buf_take(&b);
+}
+
+long long finding_value(const struct finding *f)
+{
+	switch (f->form) {
+	case INPUT_COUNT: return f->count;
+	case INPUT_CONDITIONS: return (long long)f->conditions;
+	case INPUT_DEDUCT:
+	case INPUT_SCORE: return f->amount;
+	default: return 0;
+	}
+}
+
+void finding_set_value(struct finding *f, enum input_form form, long long value)
+{
+	f->form = form;
+	switch (form) {
+	case INPUT_COUNT: f->count = value; break;
+	case INPUT_CONDITIONS: f->conditions = (uint64_t)value; break;
+	case INPUT_DEDUCT:
+	case INPUT_SCORE: f->amount = value; break;
+	default: break;
+	}
+}
+
 int rule_nconds(const struct rule *r)
 {
 	return r->type == RULE_FIXED ? 1 : r->nconds;

@@ -73,6 +73,11 @@ struct step {
  * count above the places examined is accepted with a warning. */
 enum places { PLACES_ANY = 0, PLACES_SAMPLED };
 
+/* Who enters an `entered` score: the office (default), the team, the
+ * enforcement detachment, or an industry's scorer (the item's title names
+ * the industry). */
+enum entered_by { BY_OFFICE = 0, BY_TEAM, BY_ENFORCEMENT, BY_INDUSTRY };
+
 struct rule {
 	enum rule_type type;
 	points_t each;          /* per, earn */
@@ -83,6 +88,7 @@ struct rule {
 	points_t max;           /* judged; valid if has_max */
 	bool has_max;
 	points_t scale;         /* entered */
+	enum entered_by by;     /* entered */
 	long long max_count;    /* per, steps, earn: the most occurrences the
 				   rubric allows (年度不得少于1次 → 1); 0: none */
 	enum places places;     /* per: what a count of places ranges over */

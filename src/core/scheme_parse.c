@@ -137,7 +137,7 @@ static int valid_code(const char *s)
 static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node *n)
 {
 	static const char *const keys[] = {"type", "each", "cap", "unit", "extra", "steps",
-		"conditions", "deduct", "text", "max", "scale", "max_count", "places", NULL};
+		"conditions", "deduct", "text", "max", "scale", "max_count", "places", "by", NULL};
 	struct rule *r = &n->rule;
 	char what[96];
 	snprintf(what, sizeof what, "节点 %s 的规则", n->code);
@@ -163,7 +163,7 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 		[RULE_FIXED] = {"type", "deduct", "text"},
 		[RULE_JUDGED] = {"type", "max"},
 		[RULE_EARN] = {"type", "each", "cap", "unit", "max_count"},
-		[RULE_ENTERED] = {"type", "scale"},
+		[RULE_ENTERED] = {"type", "scale", "by"},
 	};
 	for (int i = 0; i < y->n; i++) {
 		const struct ynode *k = y->keys[i];
@@ -215,6 +215,18 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 	if (r->type == RULE_JUDGED) {
 		int got = sk_points(c, y, "max", 0, what, &r->max);
 		r->has_max = got == 1;
+	}
+	if (r->type == RULE_ENTERED && (pl = sk_scalar(c, y, "by", 0, what))) {
+		static const char *const by[] = {"office", "team", "enforcement", "industry"};
+		int found = 0;
+		for (int i = 0; i < 4; i++)
+			if (strcmp(pl->str, by[i]) == 0) {
+				r->by = (enum entered_by)i;
+				found = 1;
+			}
+		if (!found)
+			scheme_err(c, pl->line, "“by”必须是 office（安委办）、team（考核组）、"
+			    "enforcement（执法评分）或 industry（行业评分）");
 	}
 	if (r->type == RULE_ENTERED) {
 		r->scale = POINTS(100);

@@ -3,6 +3,7 @@
 #include "score.h"
 #include "grade.h"
 #include "rule.h"
+#include "sheet.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -416,42 +417,23 @@ int finding_check(const struct scheme *s, const struct finding *f,
 	return rc;
 }
 
-/* Checks a set of findings for one sheet, including duplicates. */
+/* Checks a set of findings for one sheet (sheet.h): each finding, one per
+ * item, and the not-applicable rule. */
 static int check_sheet(const struct scheme *s, const struct finding *f, int nf,
 		       const struct node *sheet_root, const char *label, const char *unit,
 		       struct diag *d)
 {
 	struct finding_where at = {sheet_root, sheet_root ? NULL : unit, NULL};
-	int bad = 0;
-	struct buf where = {0};
+	struct buf who = {0};
 	if (label)
-		buf_printf(&where, "抽查单位“%s”", label);
-	const struct finding **seen = xcalloc((size_t)s->nnodes, sizeof *seen);
-	for (int i = 0; i < nf; i++) {
-		if (finding_check(s, &f[i], &at, buf_str(&where), d) != 0) {
-			bad++;
-			continue;
-		}
-		const struct node *n = finding_node(s, &f[i]);
-		if (seen[n->index]) {
-			diag_add(d, "%s%s%s 重复录入", buf_str(&where), label ? "：" : "", n->code);
-			bad++;
-		}
-		seen[n->index] = &f[i];
-	}
-	/* A finding below a node marked not applicable would be ignored. */
-	for (int i = 0; i < nf && !bad; i++) {
-		const struct node *n = finding_node(s, &f[i]);
-		for (const struct node *a = n->parent; a; a = a->parent)
-			if (seen[a->index] && seen[a->index]->form == INPUT_NA) {
-				diag_add(d, "%s%s%s 已标为不适用，其下的 %s 不能再录入", buf_str(&where),
-					 label ? "：" : "", a->code, n->code);
-				bad++;
-				break;
-			}
-	}
-	free(seen);
-	buf_free(&where);
+		buf_printf(&who, "抽查单位“%s”", label);
+	struct sheet_state st;
+	sheet_state_init(&st, s, sheet_root);
+	int bad = 0;
+	for (int i = 0; i < nf; i++)
+		bad += sheet_accept(&st, &f[i], &at, i + 1, 0, 0, buf_str(&who), d) == NULL;
+	sheet_state_free(&st);
+	buf_free(&who);
 	return bad;
 }
 

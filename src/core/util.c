@@ -141,18 +141,46 @@ void buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
-void diag_add(struct diag *d, const char *fmt, ...)
+static void diag_vadd(struct diag *d, int row, int col, const char *fmt, va_list ap)
 {
 	struct buf b = {0};
-	va_list ap;
-	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 8;
 		d->msgs = xrealloc(d->msgs, (size_t)d->cap * sizeof *d->msgs);
+		d->row = xrealloc(d->row, (size_t)d->cap * sizeof *d->row);
+		d->col = xrealloc(d->col, (size_t)d->cap * sizeof *d->col);
 	}
+	d->row[d->n] = row;
+	d->col[d->n] = col;
 	d->msgs[d->n++] = buf_take(&b);
+}
+
+void diag_add(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(d, 0, 0, fmt, ap);
+	va_end(ap);
+}
+
+void diag_add_at(struct diag *d, int row, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(d, row, col, fmt, ap);
+	va_end(ap);
+}
+
+char *diag_located(const struct diag *d, int i, const char *file)
+{
+	struct buf b = {0};
+	if (d->row[i] && d->col[i])
+		buf_printf(&b, "%s:第%d行第%d列：", file, d->row[i], d->col[i]);
+	else if (d->row[i])
+		buf_printf(&b, "%s:第%d行：", file, d->row[i]);
+	buf_puts(&b, d->msgs[i]);
+	return buf_take(&b);
 }
 
 void diag_free(struct diag *d)
@@ -160,7 +188,10 @@ void diag_free(struct diag *d)
 	for (int i = 0; i < d->n; i++)
 		free(d->msgs[i]);
 	free(d->msgs);
+	free(d->row);
+	free(d->col);
 	d->msgs = NULL;
+	d->row = d->col = NULL;
 	d->n = d->cap = 0;
 }
 

@@ -42,14 +42,22 @@ void buf_free(struct buf *b);
 #define SAYS(b, s) do { if (b) buf_puts((b), (s)); } while (0)
 
 /* A list of problems found in one input (a file, a CSV, a set of findings).
- * Each is "where: message"; the caller decides how to print them. */
+ * Each is a message; problems in a table also carry their row and column
+ * as data (1-based, 0 if none), so each surface says where in its own
+ * words (CLI: FILE:第N行第M列：…; web: beside the cell). */
 struct diag {
 	char **msgs;
+	int *row, *col;
 	int n, cap;
 };
 
 void diag_add(struct diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void diag_add_at(struct diag *d, int row, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* "FILE:第N行第M列：message" (or "FILE:第N行：", or the message alone when
+ * the problem has no row). Caller frees. */
+char *diag_located(const struct diag *d, int i, const char *file);
 void diag_free(struct diag *d);
 
 /* Returns 1 if s[0..n) is valid UTF-8 (no overlongs, surrogates or values

@@ -5,6 +5,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "../core/records.h"
 #include "../core/scheme.h"
 #include "../core/score.h"
 #include "../core/util.h"
@@ -30,5 +31,21 @@ cJSON *result_to_json(const struct result *r, const char *unit, const char *kind
 void result_tree_scores(cJSON *j, const struct node *n, const struct node_result *nodes);
 /* The same for people. */
 void result_to_text(const struct result *r, const char *unit, struct buf *out);
+
+/* A unit as JSON: name, kind, parent, industry, order, status, provincial
+ * result. */
+cJSON *unit_to_json(const struct unit *u);
+/* A stored result as JSON (kaohe results --json): unit, kind, status,
+ * total, rank, incomplete, proposed_grade, grade, reason, warning, vetoes,
+ * parts, missing, warnings. */
+cJSON *stored_result_to_json(const struct stored_result *r);
+
+/* The stored results as CSV for other systems and the record: one row per
+ * unit (results.csv), and one row per node of every unit's sheets
+ * (sheets.csv, from results read with their tree). UTF-8 with BOM, so
+ * that Excel on Chinese Windows opens them; cells that would start a
+ * formula are neutralised. */
+void results_csv(const struct stored_result *r, int n, struct buf *out);
+void sheets_csv(const struct stored_result *r, int n, struct buf *out);
 
 #endif

@@ -1,5 +1,6 @@
 /* audit.c: the hash-chained audit log. */
 #include "audit.h"
+#include "db_impl.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -134,29 +135,33 @@ long long audit_verify(struct db *db, char head[65])
 	return n;
 }
 
-int audit_list(struct db *db, const char *unit, void (*fn)(const struct audit_row *, void *),
-	       void *arg)
+int audit_list(struct db *db, const char *unit, struct audit_row **out, int *n)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT seq, at, actor, action, year, unit, target, old,"
 				   " new, reason FROM audit WHERE (year = ? OR year = 0)"
 				   " AND (?2 IS NULL OR unit = ?2) ORDER BY seq");
 	sqlite3_bind_int(st, 1, db->year);
 	db_bind_text(st, 2, unit);
-	int rc;
+	*out = NULL;
+	*n = 0;
+	int rc, cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct audit_row r = {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		(*out)[(*n)++] = (struct audit_row){
 			.seq = sqlite3_column_int64(st, 0),
-			.at = db_col_text(st, 1),
-			.actor = db_col_text(st, 2),
-			.action = db_col_text(st, 3),
+			.at = db_col_str(st, 1),
+			.actor = db_col_str(st, 2),
+			.action = db_col_str(st, 3),
 			.year = sqlite3_column_int(st, 4),
-			.unit = nullable(st, 5),
-			.target = nullable(st, 6),
-			.old = nullable(st, 7),
-			.new_value = nullable(st, 8),
-			.reason = nullable(st, 9),
+			.unit = db_col_dup(st, 5),
+			.target = db_col_dup(st, 6),
+			.old = db_col_dup(st, 7),
+			.new_value = db_col_dup(st, 8),
+			.reason = db_col_dup(st, 9),
 		};
-		fn(&r, arg);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取审计记录");

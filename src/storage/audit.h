@@ -10,6 +10,7 @@
 #define KAOHE_AUDIT_H
 
 #include "db.h"
+#include "../core/records.h"
 
 /* Appends one change: action (e.g. "score.set"), the unit's name, the
  * target (item code …), old and new values as text, the reason. Any of
@@ -25,14 +26,8 @@ long long audit_verify(struct db *db, char head[65]);
 /* The newest sequence number (0 if none). */
 long long audit_head_seq(struct db *db);
 
-/* Calls fn for each row (oldest first), for the current year, optionally
- * only those about one unit. */
-struct audit_row {
-	long long seq;
-	const char *at, *actor, *action, *unit, *target, *old, *new_value, *reason;
-	int year;
-};
-int audit_list(struct db *db, const char *unit, void (*fn)(const struct audit_row *, void *),
-	       void *arg);
+/* The rows (oldest first) of the current year, optionally only those
+ * about one unit. Free with audit_list_free. */
+int audit_list(struct db *db, const char *unit, struct audit_row **out, int *n);
 
 #endif

@@ -1,9 +1,10 @@
 /* daily.c: daily-assessment tasks, outcomes and their deductions. */
 #include "daily.h"
 #include "audit.h"
-#include "../core/daily.h"
+#include "db_impl.h"
 #include "events.h"
 #include "unit.h"
+#include "../core/daily.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,22 +20,19 @@ long long daily_task_add(struct db *db, const char *title, const char *target, c
 	int ti = daily_target_parse(target), ki = daily_kind_parse(kind);
 	const char *t = ti < 0 ? NULL : daily_target_name(ti);
 	const char *k = ki < 0 ? NULL : daily_kind_name(ki);
-	if (!title || !*title) {
-		db_fail(db, "须写明任务名称");
-		return -1;
-	}
 	if (!t) {
-		db_fail(db, "未知的考核对象“%s”（county 县区、office 安委办、supervision 综合监管）",
-			target ? target : "");
+		db_fail_code(db, DB_INVALID, "target", "未知的考核对象“%s”（county 县区、office 安委办、"
+			     "supervision 综合监管）", target ? target : "");
 		return -1;
 	}
 	if (!k) {
-		db_fail(db, "未知的任务类型“%s”（meeting、feedback、report、summary、other）",
-			kind ? kind : "");
+		db_fail_code(db, DB_INVALID, "kind", "未知的任务类型“%s”（meeting 参加会议、feedback 情况反馈、"
+			     "report 信息报送、summary 节点性工作总结、other 其它要求上报）", kind ? kind : "");
 		return -1;
 	}
 	if (!due || !date_in_year(due, db->year)) {
-		db_fail(db, "日期“%s”不是 %d 年内的有效日期（YYYY-MM-DD）", due ? due : "", db->year);
+		db_fail_code(db, DB_INVALID, "due", "日期“%s”不是 %d 年内的有效日期（YYYY-MM-DD）",
+			     due ? due : "", db->year);
 		return -1;
 	}
 	/* A task whose target has no item in the year's schemes would count
@@ -45,7 +43,7 @@ long long daily_task_add(struct db *db, const char *title, const char *target, c
 	int has = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	if (!has) {
-		db_fail(db, "本年度方案没有%s项", daily_target_title_of(ti));
+		db_fail_code(db, DB_INVALID, "target", "本年度方案没有%s项", daily_target_title_of(ti));
 		return -1;
 	}
 	st = db_stmt(db, "INSERT INTO daily_task (year_id, title, target, kind, due)"
@@ -57,13 +55,13 @@ long long daily_task_add(struct db *db, const char *title, const char *target, c
 	db_bind_text(st, 5, due);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
-	long long id = sqlite3_last_insert_rowid(db->h);
-	char what[512];
-	snprintf(what, sizeof what, "任务 %lld：%s（%s，%s，%s）", id, title, daily_target_title(t),
-		 daily_kind_title(k), due);
-	if (audit_add(db, "daily.task", NULL, NULL, NULL, what, NULL) != 0)
-		return -1;
-	return id;
+	long long id = db_last_id(db);
+	struct buf what = {0};
+	buf_printf(&what, "任务 %lld：%s（%s，%s，%s）", id, title, daily_target_title(t),
+		   daily_kind_title(k), due);
+	int rc = audit_add(db, "daily.task", NULL, NULL, NULL, buf_str(&what), NULL);
+	buf_free(&what);
+	return rc != 0 ? -1 : id;
 }
 
 int daily_outcome_set(struct db *db, long long task, const char *unit, const char *outcome,
@@ -72,48 +70,44 @@ int daily_outcome_set(struct db *db, long long task, const char *unit, const cha
 	sqlite3_stmt *st = db_stmt(db, "SELECT target, kind, title FROM daily_task WHERE id = ? AND year_id = ?");
 	sqlite3_bind_int64(st, 1, task);
 	sqlite3_bind_int64(st, 2, db->year_id);
-	char target[32], kind[32], title[256];
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		db_fail(db, "%d 年度没有编号为 %lld 的日常考核任务（kaohe daily list 查看）", db->year, task);
+		db_fail_code(db, DB_NOT_FOUND, "task", "%d 年度没有编号为 %lld 的日常考核任务", db->year, task);
 		return -1;
 	}
-	snprintf(target, sizeof target, "%s", db_col_text(st, 0));
-	snprintf(kind, sizeof kind, "%s", db_col_text(st, 1));
-	snprintf(title, sizeof title, "%s", db_col_text(st, 2));
+	int target = daily_target_parse(db_col_text(st, 0));
+	int kind = daily_kind_parse(db_col_text(st, 1));
+	char *title = db_col_str(st, 2);
 	sqlite3_reset(st);
-	struct unit u;
+	struct unit u = {0};
+	struct buf old = {0}, what = {0};
+	int rc = -1;
 	if (unit_get(db, unit, &u) != 0)
-		return -1;
-	if (strcmp(u.kind, daily_target_unit(daily_target_parse(target))) != 0) {
-		db_fail(db, "任务 %lld 属于%s，“%s”是%s", task, daily_target_title(target), u.name,
-			unit_kind_title(u.kind));
-		return -1;
+		goto out;
+	if (strcmp(unit_kind_name(u.kind), daily_target_unit(target)) != 0) {
+		db_fail_code(db, DB_INVALID, "unit", "任务 %lld 属于%s，“%s”是%s", task,
+			     daily_target_title_of(target), u.name, unit_kind_title(u.kind));
+		goto out;
 	}
 	int oi = daily_outcome_parse(outcome);
-	const char *o = oi < 0 ? NULL : daily_outcome_name(oi);
-	int meeting = strcmp(kind, "meeting") == 0;
-	if (!daily_outcome_fits(daily_kind_parse(kind), oi)) {
-		db_fail(db, "%s任务的结果须是 %s", daily_kind_title(kind),
-			meeting ? "attended（参会）或 absent（缺席）"
-				: "on-time（按时）、late（迟报，加 --days N）或 missing（未报）");
-		return -1;
+	if (!daily_outcome_fits(kind, oi)) {
+		db_fail_code(db, DB_INVALID, "outcome", "%s任务的结果须是 %s", daily_kind_title_of(kind),
+			     kind == DAILY_MEETING ? "attended（参会）或 absent（缺席）"
+			     : "on-time（按时）、late（迟报，写明天数）或 missing（未报）");
+		goto out;
 	}
-	if (days_late < 0 || days_late > 366 || (strcmp(o, "late") == 0) != (days_late > 0)) {
-		db_fail(db, "迟报须写明迟报天数（--days，1 到 366），其他结果不写天数");
-		return -1;
+	if (days_late < 0 || days_late > 366 || (oi == DAILY_LATE) != (days_late > 0)) {
+		db_fail_code(db, DB_INVALID, "days", "迟报须写明迟报天数（1 到 366），其他结果不写天数");
+		goto out;
 	}
 	st = db_stmt(db, "SELECT outcome, days_late FROM daily_outcome WHERE task_id = ? AND unit_id = ?");
 	sqlite3_bind_int64(st, 1, task);
 	sqlite3_bind_int64(st, 2, u.id);
-	char old[512] = "";
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		long long d = sqlite3_column_int64(st, 1);
+		buf_printf(&old, "%s：%s", title, daily_outcome_title(db_col_text(st, 0)));
 		if (d)
-			snprintf(old, sizeof old, "%s：%s %lld 天", title,
-				 daily_outcome_title(db_col_text(st, 0)), d);
-		else
-			snprintf(old, sizeof old, "%s：%s", title, daily_outcome_title(db_col_text(st, 0)));
+			buf_printf(&old, " %lld 天", d);
 	}
 	sqlite3_reset(st);
 	st = db_stmt(db, "INSERT INTO daily_outcome (task_id, unit_id, outcome, days_late) VALUES (?, ?, ?, ?)"
@@ -121,16 +115,21 @@ int daily_outcome_set(struct db *db, long long task, const char *unit, const cha
 		     " days_late = excluded.days_late");
 	sqlite3_bind_int64(st, 1, task);
 	sqlite3_bind_int64(st, 2, u.id);
-	db_bind_text(st, 3, o);
+	db_bind_text(st, 3, daily_outcome_name(oi));
 	sqlite3_bind_int64(st, 4, days_late);
 	if (db_exec_stmt(db, st) != 0)
-		return -1;
-	char what[512];
+		goto out;
+	buf_printf(&what, "%s：%s", title, daily_outcome_title_of(oi));
 	if (days_late)
-		snprintf(what, sizeof what, "%s：%s %lld 天", title, daily_outcome_title(o), days_late);
-	else
-		snprintf(what, sizeof what, "%s：%s", title, daily_outcome_title(o));
-	return audit_add(db, "daily.outcome", u.name, NULL, old[0] ? old : NULL, what, NULL);
+		buf_printf(&what, " %lld 天", days_late);
+	rc = audit_add(db, "daily.outcome", u.name, NULL, old.len ? buf_str(&old) : NULL,
+		       buf_str(&what), NULL);
+out:
+	free(title);
+	unit_clear(&u);
+	buf_free(&old);
+	buf_free(&what);
+	return rc;
 }
 
 /* Sets one target's rule for an outcome, on the record. */
@@ -164,6 +163,7 @@ static int rule_set_one(struct db *db, const char *t, const char *o, points_t de
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
 	char what[256], oldw[256], a[POINTS_BUFSZ], b[POINTS_BUFSZ];
+	/* the words are the program's own: a fixed buffer cannot be outgrown */
 	snprintf(what, sizeof what, "%s：%s每次扣 %s 分，每天扣 %s 分", daily_target_title(t),
 		 daily_outcome_title(o), points_fmt(deduct, a), points_fmt(per_day, b));
 	snprintf(oldw, sizeof oldw, "%s：%s每次扣 %s 分，每天扣 %s 分", daily_target_title(t),
@@ -176,12 +176,13 @@ int daily_rule_set(struct db *db, const char *target, const char *outcome, point
 {
 	int oi = daily_outcome_parse(outcome);
 	if (!daily_outcome_costs(oi)) {
-		db_fail(db, "只能为 absent（缺席）、late（迟报）、missing（未报）设定扣分");
+		db_fail_code(db, DB_INVALID, "outcome", "只能为 absent（缺席）、late（迟报）、missing（未报）设定扣分");
 		return -1;
 	}
 	int ti = target ? daily_target_parse(target) : -1;
 	if (target && ti < 0) {
-		db_fail(db, "未知的考核对象“%s”（county 县区、office 安委办、supervision 综合监管）", target);
+		db_fail_code(db, DB_INVALID, "target", "未知的考核对象“%s”（county 县区、office 安委办、"
+			     "supervision 综合监管）", target);
 		return -1;
 	}
 	/* Every target the year's daily items name, or the one given. */
@@ -195,7 +196,8 @@ int daily_rule_set(struct db *db, const char *target, const char *outcome, point
 		snprintf(targets[n++], sizeof targets[0], "%s", db_col_text(st, 0));
 	sqlite3_reset(st);
 	if (!n) {
-		db_fail(db, "本年度方案没有%s日常考核项", target ? daily_target_title_of(ti) : "");
+		db_fail_code(db, DB_INVALID, "target", "本年度方案没有%s日常考核项",
+			     target ? daily_target_title_of(ti) : "");
 		return -1;
 	}
 	int rc = 0;
@@ -204,8 +206,7 @@ int daily_rule_set(struct db *db, const char *target, const char *outcome, point
 	return rc;
 }
 
-int daily_deductions(struct db *db, long long unit_id, const char *unit_kind,
-		     struct daily_deduction **out, int *n)
+int daily_deductions(struct db *db, const struct unit *u, struct daily_deduction **out, int *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -219,8 +220,8 @@ int daily_deductions(struct db *db, long long unit_id, const char *unit_kind,
 		" WHERE o.unit_id = ?1 AND o.outcome IN ('absent', 'late', 'missing')"
 		" AND ((?2 = 'county') = (t.target = 'county'))"
 		" GROUP BY i.code, o.outcome ORDER BY i.code, o.outcome");
-	sqlite3_bind_int64(st, 1, unit_id);
-	db_bind_text(st, 2, unit_kind);
+	sqlite3_bind_int64(st, 1, u->id);
+	db_bind_text(st, 2, unit_kind_name(u->kind));
 	int rc;
 	struct buf note = {0};
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -265,18 +266,25 @@ void daily_deductions_free(struct daily_deduction *d, int n)
 	free(d);
 }
 
-int daily_each(struct db *db, int (*fn)(long long id, const char *title, const char *target,
-					const char *kind, const char *due, int recorded, void *arg),
-	       void *arg)
+int daily_list(struct db *db, struct daily_task **out, int *n)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.title, t.target, t.kind, t.due,"
 				   " (SELECT count(*) FROM daily_outcome o WHERE o.task_id = t.id)"
 				   " FROM daily_task t WHERE t.year_id = ? ORDER BY t.due, t.id");
 	sqlite3_bind_int64(st, 1, db->year_id);
-	int rc, r = 0;
-	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		r = fn(sqlite3_column_int64(st, 0), db_col_text(st, 1), db_col_text(st, 2),
-		       db_col_text(st, 3), db_col_text(st, 4), sqlite3_column_int(st, 5), arg);
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		struct daily_task *t = &(*out)[(*n)++];
+		t->id = sqlite3_column_int64(st, 0);
+		t->title = db_col_str(st, 1);
+		t->target = daily_target_parse(db_col_text(st, 2));
+		t->kind = daily_kind_parse(db_col_text(st, 3));
+		t->due = db_col_str(st, 4);
+		t->recorded = sqlite3_column_int(st, 5);
+	}
 	sqlite3_reset(st);
-	return r;
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取日常考核任务");
 }

@@ -4,6 +4,7 @@
 #define KAOHE_DAILY_H
 
 #include "db.h"
+#include "../core/records.h"
 
 /* target: county (县区日常考核) | office (安委办日常考核) |
  * supervision (综合监管日常考核); kind: meeting | feedback | report |
@@ -28,14 +29,11 @@ struct daily_deduction {
 	points_t amount;
 	char *note;
 };
-int daily_deductions(struct db *db, long long unit_id, const char *unit_kind,
-		     struct daily_deduction **out, int *n);
+int daily_deductions(struct db *db, const struct unit *u, struct daily_deduction **out, int *n);
 void daily_deductions_free(struct daily_deduction *d, int n);
 
-/* Lists tasks with their outcome counts. */
-int daily_each(struct db *db, int (*fn)(long long id, const char *title, const char *target,
-					const char *kind, const char *due, int recorded, void *arg),
-	       void *arg);
+/* The tasks with their outcome counts. */
+int daily_list(struct db *db, struct daily_task **out, int *n);
 
 const char *daily_target_title(const char *target);
 const char *daily_kind_title(const char *kind);

@@ -1,5 +1,6 @@
-/* db.c: opening, migrating, transactions and the statement cache. */
-#include "db.h"
+/* db.c: opening, migrating, transactions, the statement cache, errors,
+ * the current year and the online backup. */
+#include "db_impl.h"
 #include "schema.h"
 
 #include <stdarg.h>
@@ -8,31 +9,43 @@
 #include <string.h>
 #include <time.h>
 
-#define STMT_CACHE 256
-
-struct stmt_slot {
-	const char *sql;
-	sqlite3_stmt *st;
-};
-
-/* The cache lives beside the handle; db.h keeps the struct small. */
-struct db_full {
-	struct db db;
-	struct stmt_slot cache[STMT_CACHE];
-	int ncache;
-};
-
 const char *db_error(struct db *db)
 {
 	return buf_str(&db->err);
 }
 
+enum db_code db_error_code(struct db *db)
+{
+	return db->code;
+}
+
+const char *db_error_field(struct db *db)
+{
+	return db->field;
+}
+
+static void vfail(struct db *db, enum db_code code, const char *field, const char *fmt, va_list ap)
+{
+	buf_reset(&db->err);
+	buf_vprintf(&db->err, fmt, ap);
+	db->code = code;
+	free(db->field);
+	db->field = field ? xstrdup(field) : NULL;
+}
+
 void db_fail(struct db *db, const char *fmt, ...)
 {
 	va_list ap;
-	buf_reset(&db->err);
 	va_start(ap, fmt);
-	buf_vprintf(&db->err, fmt, ap);
+	vfail(db, DB_INVALID, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void db_fail_code(struct db *db, enum db_code code, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vfail(db, code, field, fmt, ap);
 	va_end(ap);
 }
 
@@ -42,30 +55,36 @@ int db_sqlite_fail(struct db *db, const char *what)
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		db_fail(db, "%s失败：数据库正被其他程序长时间占用，请稍后重试", what);
+		db_fail_code(db, DB_BUSY, NULL, "%s失败：数据库正被其他程序长时间占用，请稍后重试", what);
 		break;
 	case SQLITE_FULL:
-		db_fail(db, "%s失败：磁盘已满", what);
+		db_fail_code(db, DB_FAILED, NULL, "%s失败：磁盘已满", what);
 		break;
 	case SQLITE_READONLY:
-		db_fail(db, "%s失败：数据库文件只读", what);
+		db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库文件只读", what);
 		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		db_fail(db, "%s失败：数据库文件已损坏或不是 kaohe 数据库", what);
+		db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库文件已损坏或不是 kaohe 数据库", what);
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		db_fail_code(db, DB_FAILED, NULL, "%s失败：读写数据库文件出错", what);
 		break;
 	case SQLITE_CONSTRAINT:
-		db_fail(db, "%s失败：违反数据约束（%s）", what, sqlite3_errmsg(db->h));
+		/* A statement kaohe prepares that breaks a constraint is a
+		 * rule checked too late: say what was refused. */
+		db_fail_code(db, DB_CONFLICT, NULL, "%s失败：与已有记录冲突", what);
 		break;
 	default:
-		db_fail(db, "%s失败：%s", what, sqlite3_errmsg(db->h));
+		db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库错误（代码 %d）", what, code);
 	}
 	return -1;
 }
 
 sqlite3_stmt *db_stmt(struct db *db, const char *sql)
 {
-	struct db_full *f = (struct db_full *)db;
+	struct db *f = db;
 	for (int i = 0; i < f->ncache; i++)
 		if (f->cache[i].sql == sql) {
 			sqlite3_reset(f->cache[i].st);
@@ -111,6 +130,26 @@ const char *db_col_text(sqlite3_stmt *st, int i)
 	return s ? (const char *)s : "";
 }
 
+char *db_col_dup(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
+}
+
+char *db_col_str(sqlite3_stmt *st, int i)
+{
+	return xstrdup(db_col_text(st, i));
+}
+
+long long db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int db_changes(struct db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
 static int exec(struct db *db, const char *sql, const char *what)
 {
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -123,6 +162,17 @@ int db_begin(struct db *db)
 	if (db->in_tx++)
 		return 0;
 	if (exec(db, "BEGIN IMMEDIATE", "开始事务") != 0) {
+		db->in_tx = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int db_begin_read(struct db *db)
+{
+	if (db->in_tx++)
+		return 0;
+	if (exec(db, "BEGIN", "开始读取") != 0) {
 		db->in_tx = 0;
 		return -1;
 	}
@@ -176,20 +226,19 @@ int db_migrate(struct db *db, int to)
 	return 0;
 }
 
-struct db *db_open(const char *path, bool create, const char *actor, char **err)
+struct db *db_open(const char *path, bool create, char **err)
 {
-	struct db_full *f = xcalloc(1, sizeof *f);
-	struct db *db = &f->db;
+	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
-	db->actor = xstrdup(actor && *actor ? actor : "unknown");
+	db->actor = xstrdup("unknown");
 	/* One connection per thread: no need for SQLite's per-call mutexes. */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		struct buf b = {0};
 		if (!create)
-			buf_printf(&b, "无法打开数据库 %s（文件不存在？先运行 kaohe init 新建考核年度）", path);
+			buf_printf(&b, "无法打开数据库 %s（文件不存在？须先新建考核年度）", path);
 		else
-			buf_printf(&b, "无法打开数据库 %s：%s", path, sqlite3_errmsg(db->h));
+			buf_printf(&b, "无法创建数据库 %s（目录不存在或没有写权限？）", path);
 		*err = buf_take(&b);
 		db_close(db);
 		return NULL;
@@ -205,7 +254,7 @@ struct db *db_open(const char *path, bool create, const char *actor, char **err)
 	sqlite3_finalize(st);
 	if (version < 0) {
 		struct buf b = {0};
-		buf_printf(&b, "%s 不是 kaohe 数据库或已损坏（%s）", path, sqlite3_errmsg(db->h));
+		buf_printf(&b, "%s 不是 kaohe 数据库或已损坏", path);
 		*err = buf_take(&b);
 		db_close(db);
 		return NULL;
@@ -233,27 +282,58 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
-	struct db_full *f = (struct db_full *)db;
-	for (int i = 0; i < f->ncache; i++)
-		sqlite3_finalize(f->cache[i].st);
+	for (int i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
 	if (db->h)
 		sqlite3_close(db->h);
 	scheme_free(db->schemes[0]);
 	scheme_free(db->schemes[1]);
 	free(db->path);
 	free(db->actor);
+	free(db->field);
 	buf_free(&db->err);
-	free(f);
+	free(db);
+}
+
+void db_set_actor(struct db *db, const char *name)
+{
+	free(db->actor);
+	db->actor = xstrdup(name && *name ? name : "unknown");
+}
+
+const char *db_actor(struct db *db)
+{
+	return db->actor;
+}
+
+const char *db_path(struct db *db)
+{
+	return db->path;
+}
+
+int db_year(struct db *db)
+{
+	return db->year;
+}
+
+bool db_approved(struct db *db)
+{
+	return db->approved;
+}
+
+bool db_published(struct db *db)
+{
+	return db->published;
 }
 
 int db_use_year(struct db *db, int year)
 {
 	sqlite3_stmt *st;
 	if (year) {
-		st = db_stmt(db, "SELECT id, year, approved FROM year WHERE year = ?");
+		st = db_stmt(db, "SELECT id, year, approved, published FROM year WHERE year = ?");
 		sqlite3_bind_int(st, 1, year);
 	} else {
-		st = db_stmt(db, "SELECT id, year, approved FROM year ORDER BY year DESC LIMIT 1");
+		st = db_stmt(db, "SELECT id, year, approved, published FROM year ORDER BY year DESC LIMIT 1");
 	}
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
@@ -261,14 +341,22 @@ int db_use_year(struct db *db, int year)
 		if (rc != SQLITE_DONE)
 			return db_sqlite_fail(db, "读取考核年度");
 		if (year)
-			db_fail(db, "没有 %d 年度的考核（kaohe init --year %d 新建）", year, year);
+			db_fail_code(db, DB_NOT_FOUND, "year", "没有 %d 年度的考核（须先新建该年度）", year);
 		else
-			db_fail(db, "数据库中还没有考核年度（kaohe init --year 年度 新建）");
+			db_fail_code(db, DB_NOT_FOUND, "year", "数据库中还没有考核年度（须先新建考核年度）");
 		return -1;
 	}
-	db->year_id = sqlite3_column_int64(st, 0);
+	long long id = sqlite3_column_int64(st, 0);
+	if (id != db->year_id) {
+		/* another year: its schemes are parsed afresh */
+		scheme_free(db->schemes[0]);
+		scheme_free(db->schemes[1]);
+		db->schemes[0] = db->schemes[1] = NULL;
+	}
+	db->year_id = id;
 	db->year = sqlite3_column_int(st, 1);
 	db->approved = sqlite3_column_int(st, 2) != 0;
+	db->published = sqlite3_column_int(st, 3) != 0;
 	sqlite3_reset(st);
 	return 0;
 }
@@ -276,8 +364,8 @@ int db_use_year(struct db *db, int year)
 int db_check_open(struct db *db)
 {
 	if (db->approved) {
-		db_fail(db, "%d 年度考核结果已审定锁定，不能再修改（如确需修改，先运行 kaohe reopen --reason 原因）",
-			db->year);
+		db_fail_code(db, DB_CONFLICT, NULL, "%d 年度考核结果已审定锁定，不能再修改（如确需修改，须先重新开放并写明原因）",
+			     db->year);
 		return -1;
 	}
 	return 0;
@@ -291,23 +379,34 @@ void db_now(char out[32])
 	strftime(out, 32, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
-int db_write_begin(struct db *db)
+int db_write_check(struct db *db)
 {
-	if (db_begin(db) != 0)
+	if (db_use_year(db, db->year) != 0)
 		return -1;
-	int year = db->year;
-	if (db_use_year(db, year) != 0 || db_check_open(db) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return db_check_open(db);
 }
 
-int db_write_end(struct db *db, int rc)
+int db_backup(struct db *db, const char *path)
 {
-	if (rc != 0) {
-		db_rollback(db);
+	sqlite3 *out = NULL;
+	if (sqlite3_open_v2(path, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		db_fail_code(db, DB_FAILED, "file", "无法创建备份文件 %s", path);
+		sqlite3_close(out);
 		return -1;
 	}
-	return db_commit(db);
+	/* The online backup copies a consistent snapshot while others keep
+	 * writing; -1 copies all pages in one step. */
+	sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
+	int r = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+	if (b)
+		sqlite3_backup_finish(b);
+	int rc = 0;
+	if (r != SQLITE_DONE) {
+		int code = sqlite3_errcode(out);
+		db_fail_code(db, r == SQLITE_BUSY || r == SQLITE_LOCKED ? DB_BUSY : DB_FAILED, "file",
+			     "备份失败：%s", code == SQLITE_FULL ? "磁盘已满" : "写入备份文件出错");
+		rc = -1;
+	}
+	sqlite3_close(out);
+	return rc;
 }

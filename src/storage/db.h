@@ -1,82 +1,83 @@
-/* db.h: the storage layer: one SQLite file per installation.
+/* db.h: the storage layer's handle: one SQLite file per installation.
  *
- * The only code in kaohe that speaks SQL. Every statement is prepared with
- * bound parameters; writes run in BEGIN IMMEDIATE transactions with a busy
- * timeout, so concurrent writers wait for each other instead of failing.
- * WAL mode, synchronous=FULL, foreign keys on.
+ * Storage is the only code in kaohe that speaks SQL; above it (the service
+ * layer) the handle is opaque, so that another backend could sit behind
+ * the same functions. Every statement is prepared with bound parameters;
+ * writes run in BEGIN IMMEDIATE transactions (db_begin) owned by the
+ * service, with a busy timeout, WAL mode, synchronous=FULL and foreign keys.
  *
  * Errors: functions return 0 (or a row id > 0) on success and -1 on
- * failure, with a Chinese message for the user in db_error(). */
+ * failure, with a code, the field concerned (if any) and a Chinese message
+ * without any surface's syntax in db_error_*(). */
 #ifndef KAOHE_DB_H
 #define KAOHE_DB_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 
 #include "../core/scheme.h"
 #include "../core/util.h"
 
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
-struct db {
-	sqlite3 *h;
-	char *path;
-	char *actor;          /* who makes the changes (audit) */
-	struct buf err;
-	int in_tx;
-	/* the current year, once chosen */
-	long long year_id;
-	int year;
-	bool approved;
-	struct scheme *schemes[2];   /* parsed on first use: county, department */
+struct db;
+
+/* What kind of failure: the service maps these to its own codes. */
+enum db_code {
+	DB_OK = 0,
+	DB_INVALID,      /* the input is wrong */
+	DB_NOT_FOUND,    /* no such unit, item, record */
+	DB_CONFLICT,     /* not now: approved, stale, in use, exists */
+	DB_BUSY,         /* another writer held the lock too long */
+	DB_FAILED,       /* the system failed: disk full, read-only, I/O */
 };
 
 /* Opens (creating if absent when create is set) and migrates the database.
  * Returns NULL with a message in *err (caller frees) on failure. A file
  * written by a newer kaohe is refused and left untouched. */
-struct db *db_open(const char *path, bool create, const char *actor, char **err);
+struct db *db_open(const char *path, bool create, char **err);
 void db_close(struct db *db);
+
+const char *db_error(struct db *db);
+enum db_code db_error_code(struct db *db);
+const char *db_error_field(struct db *db);   /* NULL if none */
+void db_fail(struct db *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void db_fail_code(struct db *db, enum db_code code, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* The schema version of the file (PRAGMA user_version). */
 int db_schema_version(struct db *db);
-
 /* Runs migrations from the file's version up to `to` (tests use this to
  * migrate step by step). */
 int db_migrate(struct db *db, int to);
 
-const char *db_error(struct db *db);
-void db_fail(struct db *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Who makes the changes (recorded in the audit log). */
+void db_set_actor(struct db *db, const char *name);
+const char *db_actor(struct db *db);
+const char *db_path(struct db *db);
 
-/* Transactions. begin is BEGIN IMMEDIATE (takes the write lock at once). */
+/* Transactions. begin is BEGIN IMMEDIATE (takes the write lock at once);
+ * read begins a deferred transaction (a consistent snapshot). */
 int db_begin(struct db *db);
+int db_begin_read(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
-/* Prepares sql (a string literal: statements are cached by address).
- * The statement is reset and its bindings cleared before it is returned. */
-sqlite3_stmt *db_stmt(struct db *db, const char *sql);
-/* Steps a statement that returns no row; 0 or -1 (message set). */
-int db_exec_stmt(struct db *db, sqlite3_stmt *st);
-/* Reports an SQLite failure as a Chinese message (busy, full disk …). */
-int db_sqlite_fail(struct db *db, const char *what);
-
-/* Binding helpers: NULL text binds SQL NULL. */
-void db_bind_text(sqlite3_stmt *st, int i, const char *s);
-const char *db_col_text(sqlite3_stmt *st, int i);  /* "" for NULL */
-
-/* Selects the year to work on: `year` or, if 0, the latest. Fails if none. */
+/* The year to work on: `year` or, if 0, the latest. Fails if none. */
 int db_use_year(struct db *db, int year);
-/* Fails with a message if the current year is approved (locked). */
+int db_year(struct db *db);
+bool db_approved(struct db *db);
+bool db_published(struct db *db);
+/* Fails (DB_CONFLICT) if the current year is approved (locked). */
 int db_check_open(struct db *db);
-
-/* Begins a write to the current year: BEGIN IMMEDIATE, then re-reads
- * whether the year is approved (another process may have approved it) and
- * fails, rolled back, if it is. */
-int db_write_begin(struct db *db);
-/* Commits; on failure rolls back. Returns 0 or -1. */
-int db_write_end(struct db *db, int rc);
+/* Re-reads the current year's state inside a write transaction (another
+ * process may have approved it) and fails if it is locked. */
+int db_write_check(struct db *db);
 
 /* The current time as "YYYY-MM-DD HH:MM:SS" (UTC, ISO 8601 order). */
 void db_now(char out[32]);
+
+/* A consistent copy of the whole database to path, taken while others may
+ * write (SQLite's online backup). */
+int db_backup(struct db *db, const char *path);
 
 #endif

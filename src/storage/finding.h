@@ -1,36 +1,44 @@
-/* finding.h: what the teams and scorers found, per unit and item. */
+/* finding.h: what the teams and scorers found, stored per unit, sheet and
+ * item. The checks of a finding are the core's (sheet.h); here is where a
+ * unit's findings go, what is on a sheet already, and the writing. */
 #ifndef KAOHE_FINDING_H
 #define KAOHE_FINDING_H
 
 #include "db.h"
-#include "../core/score.h"
+#include "../core/sheet.h"
+#include "../core/unit_rules.h"
 
-struct csv_reader;
+/* Where a unit's findings go: the assessed county or department (owner)
+ * and the sheet: 0 its own, or a sampled sub-unit's (sheet_id, label). */
+struct sheet_target {
+	struct unit owner;
+	long long sheet_id;
+	char *label;              /* the sampled unit's name, or NULL */
+	const struct scheme *s;
+	const struct node *sheet_root;
+	bool had_findings;        /* the sheet had findings before */
+};
 
-/* Records one finding for a unit: a county or department (its own sheet),
- * or a sampled county department or enterprise (its sheet in its county's
- * part). f->code names the item. Refused with a reason if the unit is not
- * scored item by item, the item's rule does not take the form, the value
- * is out of range, or the item is computed from daily records. Caller
- * holds a write transaction. */
-int finding_set(struct db *db, const char *unit, const struct finding *f);
+/* Resolves unit u's sheet. Refused (with the reason) for a unit that is
+ * not scored item by item: a town, a sub-unit not sampled, a provincial
+ * or excluded unit. Free with finding_target_free. */
+int finding_target(struct db *db, const struct unit *u, struct sheet_target *t);
+void finding_target_free(struct sheet_target *t);
 
-/* Removes a unit's finding for an item (ITEM NULL: all its findings). */
-int finding_clear(struct db *db, const char *unit, const char *code);
+/* Marks what is stored on the target's sheet in st (initialised here). */
+int finding_sheet_state(struct db *db, const struct sheet_target *t, struct sheet_state *st);
 
-/* Imports findings from a CSV read row by row (r just opened): all rows
- * or none (rows are stored as they are checked; on any problem the caller
- * rolls its transaction back), every problem in d as "FILE:第N行第M列：…".
- * Caller holds a write transaction. Returns the number of rows, or -1. */
-long long finding_import(struct db *db, struct csv_reader *r, const char *digest, struct diag *d,
-			 long long *replaced);
+/* The items of the year computed from the daily records, by node index of
+ * the scheme of an owner kind (a person cannot enter them). Caller frees. */
+bool *finding_computed_items(struct db *db, const struct scheme *s, enum unit_kind owner);
 
-/* Parses a form name (count, conditions, deduct, score, na). */
-enum input_form finding_form_parse(const char *s);
-const char *finding_form_name(enum input_form f);
-/* The value as people read it: "3 次", "情形 1、3", "扣 2.5 分", "85 分", "不适用". */
-char *finding_describe(const struct node *n, const struct finding *f);
-/* Parses "1,3" into a condition bit set; -1 on a bad list. */
-int conditions_parse(const char *s, uint64_t *bits);
+/* Stores one checked finding (inserting or replacing), at time `at`.
+ * Records the change in the audit log where it changed a stored value,
+ * or always with audit_new; counts replaced values in *replaced. */
+int finding_store(struct db *db, const struct sheet_target *t, const struct finding *f,
+		  const char *at, bool audit_new, long long *replaced);
+
+/* Removes the target's finding for an item (code NULL: all of them). */
+int finding_clear(struct db *db, const struct sheet_target *t, const char *code);
 
 #endif

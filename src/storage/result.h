@@ -1,80 +1,49 @@
-/* result.h: computing a year's results, ranking, grades and decisions.
- *
- * Scores come only from the core engine (score.h): this file gathers a
- * unit's inputs from the database, scores them, and stores what reports
- * and the web show. */
+/* result.h: the results of the last compute, stored typed: per unit its
+ * total, rank, proposal, vetoes, missing inputs and warnings, and every
+ * node of every sheet with its score and derivation. One reader returns
+ * them as struct stored_result (core/records.h); reports, export, status
+ * and the web read these and never score again. */
 #ifndef KAOHE_RESULT_H
 #define KAOHE_RESULT_H
 
 #include "db.h"
-#include "unit.h"
+#include "../core/records.h"
 #include "../core/score.h"
 
-/* Everything score_unit() needs for one unit, and the memory behind it. */
-struct unit_load {
-	struct unit unit;
-	const struct scheme *scheme;
-	struct unit_input in;
-	struct finding *findings;
-	struct sheet_input *sheets;
-	struct finding **sheet_findings;
-	struct accident *accidents;
-	char *veto_reasons[4];   /* the reasons recorded per veto flag bit */
-	char **strings;
-	int nstrings;
+/* One unit's result to store: a scored one (r, with the sampled unit of
+ * each of its sheets by label) or a provincial one (r NULL). */
+struct result_entry {
+	const struct unit *unit;
+	const struct result *r;
+	const struct sheet_input *sheets;   /* labels and their ids */
+	const long long *sheet_ids;
+	int nsheets;
+	char *const *veto_reasons;          /* [4]: the office's reasons per flag */
+	int rank;                           /* 0: not ranked */
+	enum grade proposed;                /* after the grade quota */
 };
 
-int unit_load(struct db *db, const struct unit *u, struct unit_load *L);
-void unit_load_free(struct unit_load *L);
+/* Deletes every stored result of the current year (a compute replaces
+ * them all). */
+int result_clear_year(struct db *db);
+/* Stores one unit's result, computed at `at` from the audit log up to
+ * seq. */
+int result_store(struct db *db, const struct result_entry *e, const char *at, long long seq);
 
-/* Scores one unit live, for kaohe explain. *r is freed by the caller with
- * result_free(); d receives input problems. */
-int unit_explain(struct db *db, const char *name, struct unit_load *L, struct result **r,
-		 struct diag *d);
+/* After every unit is stored: the audit record the results are current
+ * as of, and each ranked unit's rank and proposal after the grade quota. */
+int result_set_seq(struct db *db, long long seq);
+int result_set_rank(struct db *db, long long unit_id, int rank, enum grade proposed);
 
-struct compute_summary {
-	int scored, provincial, excluded, incomplete, failed;
-};
-/* Scores every county and department of the year, ranks each kind and
- * applies grade quotas, stores the results. Caller holds a write
- * transaction. Units whose inputs cannot be scored are listed in d (and
- * nothing is stored); incomplete results are listed in notes. */
-int compute_all(struct db *db, struct compute_summary *sum, struct diag *d, struct diag *notes);
+/* The stored results of the current year (kind -1: counties and
+ * departments), by kind, rank and order; with tree, every node of every
+ * sheet too. Free with stored_results_free. */
+int result_read_all(struct db *db, int kind, bool tree, struct stored_result **out, int *n);
+/* One unit's stored result: 0, -1 (DB_NOT_FOUND if it has none). */
+int result_read_unit(struct db *db, const struct unit *u, bool tree, struct stored_result *out);
 
-/* One stored result. */
-struct result_row {
-	char unit[256];
-	char kind[32];
-	char status[16];
-	points_t total;
-	bool incomplete;
-	int rank;
-	char proposed[16];     /* "" if none */
-	char grade[16];        /* the recorded decision, "" if none */
-	char reason[512];
-	const char *detail;    /* JSON: parts, vetoes, missing */
-};
-/* Calls fn for each result of a kind (NULL: all), by kind and rank. */
-int results_each(struct db *db, const char *kind, int (*fn)(const struct result_row *, void *),
-		 void *arg);
-/* Whether anything changed since the last compute (1), not (0), or no
- * results yet (-1). */
+/* Whether anything that bears on the results changed since the last
+ * compute: 1 stale, 0 current, -1 no results yet. */
 int results_stale(struct db *db);
-
-/* The proposal stored by the last compute, when nothing changed since
- * (it includes the grade quotas, which need every unit): returns 1 and
- * sets *g, or 0. */
-int result_current_proposal(struct db *db, long long unit_id, enum grade *g);
-
-/* Records the collective decision for a unit. A reason is required where
- * the grade differs from the proposal. */
-int decision_set(struct db *db, const char *unit, const char *grade, const char *reason);
-
-/* Approves (locks) the year: results must be current and complete; units
- * without a decision take their proposed grade, on the record. */
-int year_approve_results(struct db *db, struct buf *report);
-
-/* The reason of decisions made automatically at approval. */
-extern const char *const AUTO_REASON;
 
 #endif

@@ -1,6 +1,7 @@
 /* spot_check.c: drawing and recording spot checks. */
 #include "spot_check.h"
 #include "audit.h"
+#include "db_impl.h"
 #include "unit.h"
 #include "../core/sample.h"
 
@@ -42,19 +43,16 @@ int spot_counts_of(struct db *db, long long county_id, int counts[4])
 
 /* Whether a sampled unit of kind k in the county has findings on its
  * sheet; its name goes to name. */
-static int sheets_in_use(struct db *db, long long county_id, enum sample_kind k, char *name,
-			 size_t n)
+static char *sheets_in_use(struct db *db, long long county_id, enum sample_kind k)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT u.name FROM sample s JOIN unit u ON u.id = s.unit_id"
 				   " WHERE s.county_id = ? AND u.kind = ? AND EXISTS (SELECT 1 FROM finding f"
 				   " WHERE f.unit_id = s.county_id AND f.sheet_id = s.unit_id) LIMIT 1");
 	sqlite3_bind_int64(st, 1, county_id);
 	db_bind_text(st, 2, sample_kind_name(k));
-	int used = sqlite3_step(st) == SQLITE_ROW;
-	if (used)
-		snprintf(name, n, "%s", db_col_text(st, 0));
+	char *name = sqlite3_step(st) == SQLITE_ROW ? db_col_str(st, 0) : NULL;
 	sqlite3_reset(st);
-	return used;
+	return name;
 }
 
 /* Replaces the samples of the kinds with replace[k] set by ids[], on the
@@ -63,14 +61,16 @@ static int replace_samples(struct db *db, const struct unit *county, const char 
 			   long long seed, bool has_seed, const char *detail, const bool replace[4],
 			   const long long *ids, int n)
 {
-	char used[256];
 	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
 		if (!replace[k])
 			continue;
-		if (sheets_in_use(db, county->id, (enum sample_kind)k, used, sizeof used)) {
-			db_fail(db, "“%s”的抽查%s“%s”已有评分记录，不能重新确定抽查的%s"
-				"（先删除该单位的评分）", county->name, sample_kind_title((enum sample_kind)k),
-				used, sample_kind_title((enum sample_kind)k));
+		char *used = sheets_in_use(db, county->id, (enum sample_kind)k);
+		if (used) {
+			db_fail_code(db, DB_CONFLICT, "units", "“%s”的抽查%s“%s”已有评分记录，不能重新确定抽查的%s"
+				     "（须先删除该单位的评分）", county->name,
+				     sample_kind_title((enum sample_kind)k), used,
+				     sample_kind_title((enum sample_kind)k));
+			free(used);
 			return -1;
 		}
 		sqlite3_stmt *st = db_stmt(db, "DELETE FROM sample WHERE county_id = ? AND unit_id IN"
@@ -95,7 +95,7 @@ static int replace_samples(struct db *db, const struct unit *county, const char 
 	db_bind_text(st, 7, at);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
-	long long draw = sqlite3_last_insert_rowid(db->h);
+	long long draw = db_last_id(db);
 	for (int i = 0; i < n; i++) {
 		st = db_stmt(db, "INSERT INTO sample (county_id, unit_id, draw_id) VALUES (?, ?, ?)");
 		sqlite3_bind_int64(st, 1, county->id);
@@ -109,65 +109,70 @@ static int replace_samples(struct db *db, const struct unit *county, const char 
 }
 
 struct cand_list {
-	struct unit *u;
+	struct unit *u;           /* the candidates (owned) */
 	struct sample_candidate *c;
-	int n, cap;
-	struct db *db;
-	long long county_id;
+	int n;
 	enum sample_kind kind;
-	bool pooled;          /* the year has a pool for this kind */
-	bool others;          /* units outside the pool may be drawn */
+	bool pooled;              /* the year has a pool for this kind */
 };
 
-static int collect(const struct unit *u, void *arg)
+static void cand_free(struct cand_list *l)
 {
-	struct cand_list *l = arg;
-	if (u->parent_id != l->county_id)
-		return 0;
-	int tier = 1;
-	if (l->pooled) {
-		sqlite3_stmt *st = db_stmt(l->db, "SELECT tier FROM sample_pool WHERE year_id = ?"
-					   " AND kind = ? AND industry = ?");
-		sqlite3_bind_int64(st, 1, l->db->year_id);
-		db_bind_text(st, 2, sample_kind_name(l->kind));
-		db_bind_text(st, 3, u->industry);
-		tier = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-		sqlite3_reset(st);
-		/* Outside the pool: drawn last where the scheme allows it. */
-		if (tier == 0 && l->others)
-			tier = SAMPLE_TIERS;
-		if (tier == 0)
-			return 0;
-	}
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->u = xrealloc(l->u, (size_t)l->cap * sizeof *l->u);
-		l->c = xrealloc(l->c, (size_t)l->cap * sizeof *l->c);
-	}
-	l->u[l->n] = *u;
-	l->c[l->n].tier = tier;
-	l->n++;
-	return 0;
+	unit_list_free(l->u, l->n);
+	free(l->c);
+	memset(l, 0, sizeof *l);
 }
 
-/* The candidates of one kind in a county; free l->u and l->c. */
+/* The candidates of one kind in a county: its units of that kind, each
+ * with its tier in the year's pool (units outside the pool only where the
+ * scheme allows others, last). Free with cand_free. */
 static int candidates(struct db *db, long long county_id, enum sample_kind k,
 		      const struct spot_size *size, struct cand_list *l)
 {
 	memset(l, 0, sizeof *l);
-	l->db = db;
-	l->county_id = county_id;
 	l->kind = k;
-	l->others = size->others;
 	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM sample_pool WHERE year_id = ? AND kind = ? LIMIT 1");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, sample_kind_name(k));
 	l->pooled = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
-	int rc = unit_each(db, sample_kind_name(k), collect, l);
-	for (int i = 0; i < l->n; i++)
-		l->c[i].name = l->u[i].name;
-	return rc;
+	int kind = k == SAMPLE_TOWN ? KIND_TOWN : k == SAMPLE_COUNTY_DEPARTMENT ? KIND_COUNTY_DEPARTMENT
+		: KIND_ENTERPRISE;
+	struct unit *all;
+	int n;
+	if (unit_list(db, kind, &all, &n) != 0)
+		return -1;
+	l->u = xcalloc((size_t)(n ? n : 1), sizeof *l->u);
+	l->c = xcalloc((size_t)(n ? n : 1), sizeof *l->c);
+	for (int i = 0; i < n; i++) {
+		struct unit *u = &all[i];
+		int tier = 1;
+		if (u->parent_id != county_id) {
+			unit_clear(u);
+			continue;
+		}
+		if (l->pooled) {
+			st = db_stmt(db, "SELECT tier FROM sample_pool WHERE year_id = ? AND kind = ? AND industry = ?");
+			sqlite3_bind_int64(st, 1, db->year_id);
+			db_bind_text(st, 2, sample_kind_name(k));
+			db_bind_text(st, 3, u->industry ? u->industry : "");
+			tier = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+			sqlite3_reset(st);
+			/* Outside the pool: drawn last where the scheme allows it. */
+			if (tier == 0 && size->others)
+				tier = SAMPLE_TIERS;
+		}
+		if (tier == 0) {
+			unit_clear(u);
+			continue;
+		}
+		l->u[l->n] = *u;
+		l->c[l->n].tier = tier;
+		l->c[l->n].name = l->u[l->n].name;
+		l->n++;
+	}
+	free(all);
+	return 0;
 }
 
 /* The county to sample in; fails for any other kind of unit. */
@@ -175,8 +180,10 @@ static int get_county(struct db *db, const char *name, struct unit *c)
 {
 	if (unit_get(db, name, c) != 0)
 		return -1;
-	if (strcmp(c->kind, "county") != 0) {
-		db_fail(db, "只对县区抽查，“%s”是%s", c->name, unit_kind_title(c->kind));
+	if (c->kind != KIND_COUNTY) {
+		db_fail_code(db, DB_INVALID, "county", "只对县区抽查，“%s”是%s", c->name,
+			     unit_kind_title(c->kind));
+		unit_clear(c);
 		return -1;
 	}
 	return 0;
@@ -191,76 +198,71 @@ static void size_words(const struct spot_size *z, struct buf *b)
 }
 
 int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
-	      const int counts[4], struct buf *report)
+	      const int counts[4], struct spot_report *report)
 {
 	struct unit c;
 	struct spot_size sizes[4];
-	if (get_county(db, county, &c) != 0 || spot_sizes(db, sizes) != 0)
+	if (get_county(db, county, &c) != 0)
 		return -1;
-	int want[4] = {0};
+	int rc = -1, want[4] = {0}, nkinds = 0, nids = 0;
 	bool replace[4] = {false};
-	int nkinds = 0;
+	long long ids[48];
+	struct buf detail = {0};
+	if (spot_sizes(db, sizes) != 0)
+		goto out;
 	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
 		const struct spot_size *z = &sizes[k];
 		if (counts[k] == 0 || (!z->declared && counts[k] < 0))
 			continue;
 		if (!z->declared) {
-			db_fail(db, "本年度方案没有规定抽查%s", sample_kind_title((enum sample_kind)k));
-			return -1;
+			db_fail_code(db, DB_INVALID, "kind", "本年度方案没有规定抽查%s",
+				     sample_kind_title((enum sample_kind)k));
+			goto out;
 		}
 		want[k] = counts[k];
 		if (want[k] < 0) {
 			/* not given: as many as the plan allows and the county has */
 			struct cand_list l;
-			int rc = candidates(db, c.id, (enum sample_kind)k, z, &l);
-			free(l.u);
-			free(l.c);
-			if (rc != 0)
-				return -1;
+			if (candidates(db, c.id, (enum sample_kind)k, z, &l) != 0)
+				goto out;
 			want[k] = l.n < z->max ? (l.n > z->min ? l.n : z->min) : z->max;
+			cand_free(&l);
 		}
 		if (want[k] < z->min || want[k] > z->max) {
 			struct buf w = {0};
 			size_words(z, &w);
-			db_fail(db, "抽查%s的数量须是 %s 个（方案规定），不能是 %d 个",
-				sample_kind_title((enum sample_kind)k), buf_str(&w), want[k]);
+			db_fail_code(db, DB_INVALID, sample_kind_name((enum sample_kind)k),
+				     "抽查%s的数量须是 %s 个（方案规定），不能是 %d 个",
+				     sample_kind_title((enum sample_kind)k), buf_str(&w), want[k]);
 			buf_free(&w);
-			return -1;
+			goto out;
 		}
 		replace[k] = true;
 		nkinds++;
 	}
 	if (!nkinds) {
-		db_fail(db, "本年度方案没有规定抽查对象");
-		return -1;
+		db_fail_code(db, DB_INVALID, NULL, "本年度方案没有规定抽查对象");
+		goto out;
 	}
 	if (!has_seed) {
 		if (getrandom(&seed, sizeof seed, 0) != (ssize_t)sizeof seed)
 			seed = (uint64_t)time(NULL);
 		seed &= 0x7fffffffffffffffULL;   /* fits SQLite's INTEGER */
 	}
-	struct buf detail = {0};
-	long long ids[48];
-	int nids = 0;
 	buf_printf(&detail, "种子 %llu", (unsigned long long)seed);
 	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
 		if (!replace[k])
 			continue;
 		const char *title = sample_kind_title((enum sample_kind)k);
 		struct cand_list l;
-		if (candidates(db, c.id, (enum sample_kind)k, &sizes[k], &l) != 0) {
-			free(l.u);
-			free(l.c);
-			buf_free(&detail);
-			return -1;
-		}
+		if (candidates(db, c.id, (enum sample_kind)k, &sizes[k], &l) != 0)
+			goto out;
 		if (l.n < want[k]) {
-			db_fail(db, "“%s”只有 %d 个可抽查的%s，需要 %d 个（先登记%s）", c.name, l.n, title,
-				want[k], title);
-			free(l.u);
-			free(l.c);
-			buf_free(&detail);
-			return -1;
+			db_fail_code(db, DB_CONFLICT, sample_kind_name((enum sample_kind)k),
+				     "“%s”只有 %d 个可抽查的%s，需要 %d 个（须先登记%s）", c.name, l.n, title,
+				     want[k], title);
+			cand_free(&l);
+			goto out;
 		}
 		int picked[16];
 		/* The stream is the kind, so each kind's draw is the same whether
@@ -276,88 +278,99 @@ int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
 			buf_printf(&detail, "%s%s%s", i ? "、" : "", l.u[i].name,
 				   l.c[i].tier == 1 && l.pooled ? "*" : "");
 		buf_puts(&detail, "）");
-		free(l.u);
-		free(l.c);
+		cand_free(&l);
 	}
-	int rc = replace_samples(db, &c, "draw", (long long)seed, true, buf_str(&detail), replace,
-				 ids, nids);
-	if (rc == 0 && report)
-		buf_printf(report, "%s：%s\n（* 为重点抽查对象；用 --seed %llu 可重现本次抽取）\n", c.name,
-			   buf_str(&detail), (unsigned long long)seed);
+	rc = replace_samples(db, &c, "draw", (long long)seed, true, buf_str(&detail), replace, ids, nids);
+	if (rc == 0 && report) {
+		report->seed = seed;
+		report->detail = buf_take(&detail);
+	}
+out:
 	buf_free(&detail);
+	unit_clear(&c);
 	return rc;
 }
 
-int spot_set(struct db *db, const char *county, char *const *units, int n, struct buf *report)
+int spot_set(struct db *db, const char *county, char *const *units, int n,
+	     struct spot_report *report)
 {
 	struct unit c;
 	struct spot_size sizes[4];
-	if (get_county(db, county, &c) != 0 || spot_sizes(db, sizes) != 0)
+	if (get_county(db, county, &c) != 0)
 		return -1;
-	if (n <= 0 || n > 48) {
-		db_fail(db, "须列出 1 到 48 个抽查单位");
-		return -1;
-	}
+	int rc = -1, per_kind[4] = {0};
 	long long ids[48];
-	int per_kind[4] = {0};
 	bool replace[4] = {false};
 	struct buf detail = {0};
+	if (spot_sizes(db, sizes) != 0)
+		goto out;
+	if (n <= 0 || n > 48) {
+		db_fail_code(db, DB_INVALID, "units", "须列出 1 到 48 个抽查单位");
+		goto out;
+	}
 	buf_puts(&detail, "考核组自行确定：");
 	for (int i = 0; i < n; i++) {
 		struct unit u;
-		if (unit_get(db, units[i], &u) != 0) {
-			buf_free(&detail);
-			return -1;
-		}
-		enum sample_kind k = sample_kind_parse(u.kind);
-		if (u.parent_id != c.id || !k) {
-			db_fail(db, "“%s”不是“%s”的乡镇、县区部门或企业", u.name, c.name);
-			buf_free(&detail);
-			return -1;
-		}
-		for (int j = 0; j < i; j++)
+		if (unit_get(db, units[i], &u) != 0)
+			goto out;
+		enum sample_kind k = unit_kind_sample(u.kind);
+		int bad = u.parent_id != c.id || !k;
+		if (bad)
+			db_fail_code(db, DB_INVALID, "units", "“%s”不是“%s”的乡镇、县区部门或企业", u.name, c.name);
+		for (int j = 0; j < i && !bad; j++)
 			if (ids[j] == u.id) {
-				db_fail(db, "“%s”重复列出", u.name);
-				buf_free(&detail);
-				return -1;
+				db_fail_code(db, DB_INVALID, "units", "“%s”重复列出", u.name);
+				bad = 1;
 			}
-		ids[i] = u.id;
-		per_kind[k]++;
-		replace[k] = true;
-		buf_printf(&detail, "%s%s（%s）", i ? "、" : "", u.name, unit_kind_title(u.kind));
+		if (!bad) {
+			ids[i] = u.id;
+			per_kind[k]++;
+			replace[k] = true;
+			buf_printf(&detail, "%s%s（%s）", i ? "、" : "", u.name, unit_kind_title(u.kind));
+		}
+		unit_clear(&u);
+		if (bad)
+			goto out;
 	}
 	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
 		const struct spot_size *z = &sizes[k];
 		if (!replace[k])
 			continue;
 		if (!z->declared) {
-			db_fail(db, "本年度方案没有规定抽查%s", sample_kind_title((enum sample_kind)k));
-			buf_free(&detail);
-			return -1;
+			db_fail_code(db, DB_INVALID, "units", "本年度方案没有规定抽查%s",
+				     sample_kind_title((enum sample_kind)k));
+			goto out;
 		}
 		if (per_kind[k] < z->min || per_kind[k] > z->max) {
 			struct buf w = {0};
 			size_words(z, &w);
-			db_fail(db, "抽查%s的数量须是 %s 个（方案规定），这里列出了 %d 个",
-				sample_kind_title((enum sample_kind)k), buf_str(&w), per_kind[k]);
+			db_fail_code(db, DB_INVALID, "units", "抽查%s的数量须是 %s 个（方案规定），这里列出了 %d 个",
+				     sample_kind_title((enum sample_kind)k), buf_str(&w), per_kind[k]);
 			buf_free(&w);
-			buf_free(&detail);
-			return -1;
+			goto out;
 		}
 	}
-	int rc = replace_samples(db, &c, "set", 0, false, buf_str(&detail), replace, ids, n);
-	if (rc == 0 && report)
-		buf_printf(report, "%s：%s\n", c.name, buf_str(&detail));
+	rc = replace_samples(db, &c, "set", 0, false, buf_str(&detail), replace, ids, n);
+	if (rc == 0 && report) {
+		report->seed = 0;
+		report->detail = buf_take(&detail);
+	}
+out:
 	buf_free(&detail);
+	unit_clear(&c);
 	return rc;
 }
 
-int spot_each(struct db *db, const char *county,
-	      int (*fn)(const char *county, const char *unit, const char *kind, void *arg), void *arg)
+int spot_list(struct db *db, const char *county, struct spot **out, int *n)
 {
-	struct unit c;
-	if (county && get_county(db, county, &c) != 0)
-		return -1;
+	*out = NULL;
+	*n = 0;
+	if (county) {
+		struct unit c;
+		if (get_county(db, county, &c) != 0)
+			return -1;
+		unit_clear(&c);
+	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT c.name, u.name, u.kind FROM sample s"
 				   " JOIN unit c ON c.id = s.county_id JOIN unit u ON u.id = s.unit_id"
 				   " WHERE c.year_id = ?1 AND (?2 IS NULL OR c.name = ?2)"
@@ -365,24 +378,24 @@ int spot_each(struct db *db, const char *county,
 				   " WHEN 'county-department' THEN 2 ELSE 3 END, u.sort_order");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, county);
-	struct buf rows = {0};
-	int n = 0, rc;
-	/* Copy out: fn may run statements of its own. */
+	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < 3; i++) {
-			buf_puts(&rows, db_col_text(st, i));
-			buf_putc(&rows, '\0');
-		}
-		n++;
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		struct spot *p = &(*out)[(*n)++];
+		p->county = db_col_str(st, 0);
+		p->unit = db_col_str(st, 1);
+		p->kind = (enum unit_kind)unit_kind_parse(db_col_text(st, 2));
 	}
 	sqlite3_reset(st);
-	int r = rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取抽查单位");
-	const char *p = rows.p;
-	for (int i = 0; i < n && r == 0; i++) {
-		const char *a = p, *b = a + strlen(a) + 1, *k = b + strlen(b) + 1;
-		p = k + strlen(k) + 1;
-		r = fn(a, b, k, arg);
-	}
-	buf_free(&rows);
-	return r;
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取抽查单位");
+}
+
+int spot_town_count(struct db *db, long long county_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM sample s JOIN unit t ON t.id = s.unit_id"
+				   " WHERE s.county_id = ? AND t.kind = 'town'");
+	sqlite3_bind_int64(st, 1, county_id);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
 }

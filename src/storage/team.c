@@ -1,13 +1,12 @@
-/* team.c: assessment teams (考核组): members with their roles, and the
- * units in each team's scope (附件1). */
+/* team.c: assessment teams. */
+#include "team.h"
 #include "audit.h"
-#include "unit.h"
+#include "db_impl.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static long long team_id(struct db *db, const char *name)
+long long team_id(struct db *db, const char *name)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM team WHERE year_id = ? AND name = ?");
 	sqlite3_bind_int64(st, 1, db->year_id);
@@ -15,164 +14,120 @@ static long long team_id(struct db *db, const char *name)
 	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	if (!id)
-		db_fail(db, "没有名为“%s”的考核组（kaohe team list 查看）", name);
+		db_fail_code(db, DB_NOT_FOUND, "team", "没有名为“%s”的考核组", name ? name : "");
 	return id;
 }
 
-int team_add(struct db *db, const char *name)
+int team_insert(struct db *db, const char *name)
 {
-	if (!name || !*name) {
-		db_fail(db, "考核组名称不能为空");
-		return -1;
-	}
 	sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO team (year_id, name) VALUES (?, ?)");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, name);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
-	if (sqlite3_changes(db->h) == 0) {
-		db_fail(db, "考核组“%s”已经存在", name);
+	if (db_changes(db) == 0) {
+		db_fail_code(db, DB_CONFLICT, "team", "考核组“%s”已经存在", name);
 		return -1;
 	}
 	return audit_add(db, "team.add", NULL, name, NULL, name, NULL);
 }
 
-static const char *const roles[][2] = {
-	{"leader", "组长"}, {"deputy", "副组长"}, {"member", "组员"}, {"contact", "联系人"},
-};
-
-int team_member_add(struct db *db, const char *team, const char *person, const char *role,
-		    const char *title, const char *contact)
+int team_member_insert(struct db *db, long long team, const char *team_name,
+		       const struct team_member *m)
 {
-	long long id = team_id(db, team);
-	if (!id)
-		return -1;
-	const char *r = pair_lookup(roles, 4, role ? role : "member", 0);
-	if (!r) {
-		db_fail(db, "未知的职务“%s”（组长、副组长、组员、联系人）", role);
-		return -1;
-	}
-	if (!person || !*person) {
-		db_fail(db, "成员姓名不能为空");
-		return -1;
-	}
 	sqlite3_stmt *dup = db_stmt(db, "SELECT 1 FROM team_member WHERE team_id = ? AND name = ? AND role = ?");
-	sqlite3_bind_int64(dup, 1, id);
-	db_bind_text(dup, 2, person);
-	db_bind_text(dup, 3, r);
+	sqlite3_bind_int64(dup, 1, team);
+	db_bind_text(dup, 2, m->name);
+	db_bind_text(dup, 3, team_role_name(m->role));
 	int exists = sqlite3_step(dup) == SQLITE_ROW;
 	sqlite3_reset(dup);
 	if (exists) {
-		db_fail(db, "%s已是%s的%s", person, team, pair_lookup(roles, 4, r, 1));
+		db_fail_code(db, DB_CONFLICT, "name", "%s已是%s的%s", m->name, team_name,
+			     team_role_title(m->role));
 		return -1;
 	}
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO team_member (team_id, name, role, title, contact)"
 				   " VALUES (?, ?, ?, ?, ?)");
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, person);
-	db_bind_text(st, 3, r);
-	db_bind_text(st, 4, title && *title ? title : NULL);
-	db_bind_text(st, 5, contact && *contact ? contact : NULL);
+	sqlite3_bind_int64(st, 1, team);
+	db_bind_text(st, 2, m->name);
+	db_bind_text(st, 3, team_role_name(m->role));
+	db_bind_text(st, 4, m->title);
+	db_bind_text(st, 5, m->contact);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
 	struct buf b = {0};
-	buf_printf(&b, "%s %s", pair_lookup(roles, 4, r, 1), person);
-	int rc = audit_add(db, "team.member", NULL, team, NULL, buf_str(&b), NULL);
+	buf_printf(&b, "%s %s", team_role_title(m->role), m->name);
+	int rc = audit_add(db, "team.member", NULL, team_name, NULL, buf_str(&b), NULL);
 	buf_free(&b);
 	return rc;
 }
 
-int team_assign(struct db *db, const char *team, const char *unit)
+char *team_of_unit(struct db *db, long long unit_id)
 {
-	long long id = team_id(db, team);
-	struct unit u;
-	if (!id || unit_get(db, unit, &u) != 0)
-		return -1;
-	if (strcmp(u.kind, "county") != 0 && strcmp(u.kind, "department") != 0) {
-		db_fail(db, "考核范围只含县区和市直部门，“%s”是%s", u.name, unit_kind_title(u.kind));
-		return -1;
-	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT t.name FROM team_unit tu JOIN team t ON t.id = tu.team_id"
 				   " WHERE tu.unit_id = ?");
-	sqlite3_bind_int64(st, 1, u.id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		db_fail(db, "“%s”已在考核组“%s”的考核范围内", u.name, db_col_text(st, 0));
-		sqlite3_reset(st);
-		return -1;
-	}
+	sqlite3_bind_int64(st, 1, unit_id);
+	char *name = sqlite3_step(st) == SQLITE_ROW ? db_col_str(st, 0) : NULL;
 	sqlite3_reset(st);
-	st = db_stmt(db, "INSERT INTO team_unit (team_id, unit_id) VALUES (?, ?)");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, u.id);
-	if (db_exec_stmt(db, st) != 0)
-		return -1;
-	return audit_add(db, "team.assign", u.name, team, NULL, team, NULL);
+	return name;
 }
 
-int team_each(struct db *db,
-	      int (*fn)(const char *team, const struct team_member *members, int nmembers,
-			const char *const *units, int nunits, void *arg),
-	      void *arg)
+int team_assign(struct db *db, long long team, const char *team_name, const struct unit *u)
 {
+	char *other = team_of_unit(db, u->id);
+	if (other) {
+		db_fail_code(db, DB_CONFLICT, "unit", "“%s”已在考核组“%s”的考核范围内", u->name, other);
+		free(other);
+		return -1;
+	}
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO team_unit (team_id, unit_id) VALUES (?, ?)");
+	sqlite3_bind_int64(st, 1, team);
+	sqlite3_bind_int64(st, 2, u->id);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	return audit_add(db, "team.assign", u->name, team_name, NULL, team_name, NULL);
+}
+
+int team_list(struct db *db, struct team **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, name FROM team WHERE year_id = ? ORDER BY id");
 	sqlite3_bind_int64(st, 1, db->year_id);
-	int nteams = 0, cap = 0;
-	long long *ids = NULL;
-	char **names = NULL;
+	struct team *t = NULL;
+	int k = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (nteams == cap) {
-			cap = cap ? cap * 2 : 8;
-			ids = xrealloc(ids, (size_t)cap * sizeof *ids);
-			names = xrealloc(names, (size_t)cap * sizeof *names);
-		}
-		ids[nteams] = sqlite3_column_int64(st, 0);
-		names[nteams++] = xstrdup(db_col_text(st, 1));
+		t = xrealloc(t, (size_t)(k + 1) * sizeof *t);
+		memset(&t[k], 0, sizeof t[k]);
+		t[k].id = sqlite3_column_int64(st, 0);
+		t[k].name = db_col_str(st, 1);
+		k++;
 	}
 	sqlite3_reset(st);
-	int r = 0;
-	for (int t = 0; t < nteams; t++) {
-		struct team_member *m = NULL;
-		char **strs = NULL;
-		int nm = 0, ns = 0;
-		st = db_stmt(db, "SELECT name, role, ifnull(title, ''), ifnull(contact, '') FROM team_member"
-			     " WHERE team_id = ? ORDER BY CASE role WHEN 'leader' THEN 1 WHEN 'deputy' THEN 2"
+	for (int i = 0; i < k; i++) {
+		st = db_stmt(db, "SELECT name, role, title, contact FROM team_member WHERE team_id = ?"
+			     " ORDER BY CASE role WHEN 'leader' THEN 1 WHEN 'deputy' THEN 2"
 			     " WHEN 'member' THEN 3 ELSE 4 END, id");
-		sqlite3_bind_int64(st, 1, ids[t]);
+		sqlite3_bind_int64(st, 1, t[i].id);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			m = xrealloc(m, (size_t)(nm + 1) * sizeof *m);
-			strs = xrealloc(strs, (size_t)(ns + 4) * sizeof *strs);
-			for (int k = 0; k < 4; k++)
-				strs[ns + k] = xstrdup(db_col_text(st, k));
-			m[nm].name = strs[ns];
-			m[nm].role = pair_lookup(roles, 4, strs[ns + 1], 1);
-			m[nm].title = strs[ns + 2];
-			m[nm].contact = strs[ns + 3];
-			nm++;
-			ns += 4;
+			t[i].members = xrealloc(t[i].members, (size_t)(t[i].nmembers + 1) * sizeof *t[i].members);
+			struct team_member *m = &t[i].members[t[i].nmembers++];
+			m->name = db_col_str(st, 0);
+			m->role = (enum team_role)team_role_parse(db_col_text(st, 1));
+			m->title = db_col_dup(st, 2);
+			m->contact = db_col_dup(st, 3);
 		}
 		sqlite3_reset(st);
-		char **units = NULL;
-		int nu = 0;
 		st = db_stmt(db, "SELECT u.name FROM team_unit tu JOIN unit u ON u.id = tu.unit_id"
 			     " WHERE tu.team_id = ? ORDER BY u.kind, u.sort_order");
-		sqlite3_bind_int64(st, 1, ids[t]);
+		sqlite3_bind_int64(st, 1, t[i].id);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			units = xrealloc(units, (size_t)(nu + 1) * sizeof *units);
-			units[nu++] = xstrdup(db_col_text(st, 0));
+			t[i].units = xrealloc(t[i].units, (size_t)(t[i].nunits + 1) * sizeof *t[i].units);
+			t[i].units[t[i].nunits++] = db_col_str(st, 0);
 		}
 		sqlite3_reset(st);
-		if (r == 0)
-			r = fn(names[t], m, nm, (const char *const *)units, nu, arg);
-		for (int k = 0; k < ns; k++)
-			free(strs[k]);
-		for (int k = 0; k < nu; k++)
-			free(units[k]);
-		free(strs);
-		free(units);
-		free(m);
-		free(names[t]);
 	}
-	free(ids);
-	free(names);
-	return r;
+	*out = t;
+	*n = k;
+	return 0;
 }

@@ -1,50 +1,12 @@
-/* year.c: years, their schemes and the settings they take from them,
- * approval. */
+/* year.c: years, their schemes and the settings they take from them. */
 #include "year.h"
 #include "audit.h"
-#include "result.h"
-#include "../core/builtin.h"
+#include "db_impl.h"
 #include "../core/daily.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const struct builtin_scheme *builtin_find(const char *name)
-{
-	for (const struct builtin_scheme *b = builtin_schemes; b->name; b++)
-		if (strcmp(b->name, name) == 0)
-			return b;
-	return NULL;
-}
-
-/* Parses a scheme text and checks it scores the expected unit kind;
- * *out receives the parsed scheme. */
-static int check_scheme(struct db *db, const struct scheme_text *t, const char *kind,
-			struct scheme **out)
-{
-	struct diag d = {0};
-	struct scheme *s = scheme_parse(t->text, t->len, t->file, &d);
-	if (!s) {
-		struct buf b = {0};
-		for (int i = 0; i < d.n; i++)
-			buf_printf(&b, "%s%s", i ? "\n" : "", d.msgs[i]);
-		db_fail(db, "%s", buf_str(&b));
-		buf_free(&b);
-		diag_free(&d);
-		return -1;
-	}
-	int ok = strcmp(s->unit, kind) == 0;
-	if (!ok) {
-		db_fail(db, "%s 是%s方案，这里需要%s方案", t->file,
-			strcmp(s->unit, "county") == 0 ? "县区" : "市直部门",
-			strcmp(kind, "county") == 0 ? "县区" : "市直部门");
-		scheme_free(s);
-		return -1;
-	}
-	*out = s;
-	return 0;
-}
 
 static int insert_scheme(struct db *db, const char *kind, const struct scheme_text *t,
 			 const struct scheme *s)
@@ -142,50 +104,17 @@ static void window_day(const int w[3], int year, char out[32])
 	snprintf(out, 32, "%04d-%02d-%02d", year + w[0], w[1], w[2]);
 }
 
-int year_init(struct db *db, int year, const char *template_name,
-	      const struct scheme_text *county, const struct scheme_text *department)
+int year_create(struct db *db, int year, const char *template_name,
+		struct scheme *const schemes[2], const struct scheme_text texts[2])
 {
-	if (year < 2000 || year > 2999) {
-		db_fail(db, "年度 %d 不在 2000 到 2999 之间", year);
-		return -1;
-	}
-	struct scheme_text texts[2];
-	const struct scheme_text *given[2] = {county, department};
 	static const char *const kinds[2] = {"county", "department"};
-	struct scheme *schemes[2] = {NULL, NULL};
-	bool builtin_pair = true;
-	int rc = 0;
-	for (int i = 0; i < 2 && rc == 0; i++) {
-		if (given[i]) {
-			texts[i] = *given[i];
-			builtin_pair = false;
-		} else {
-			char name[128];
-			snprintf(name, sizeof name, "%s-%s", template_name, kinds[i]);
-			const struct builtin_scheme *b = builtin_find(name);
-			if (!b) {
-				db_fail(db, "未知的模板“%s”（内置方案没有 %s）", template_name, name);
-				rc = -1;
-				break;
-			}
-			texts[i] = (struct scheme_text){b->file, b->data, b->len};
-		}
-		rc = check_scheme(db, &texts[i], kinds[i], &schemes[i]);
-	}
-	if (rc == 0)
-		rc = db_begin(db);
-	if (rc != 0) {
-		scheme_free(schemes[0]);
-		scheme_free(schemes[1]);
-		return -1;
-	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM year WHERE year = ?");
 	sqlite3_bind_int(st, 1, year);
 	int exists = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	if (exists) {
-		db_fail(db, "%d 年度的考核已经存在", year);
-		rc = -1;
+		db_fail_code(db, DB_CONFLICT, "year", "%d 年度的考核已经存在", year);
+		return -1;
 	}
 	/* The assessment window: the county scheme's, else the department's. */
 	const struct scheme *ws = schemes[0]->window_from[1] ? schemes[0]
@@ -196,20 +125,21 @@ int year_init(struct db *db, int year, const char *template_name,
 		window_day(ws->window_to, year, end);
 	}
 	snprintf(title, sizeof title, "%d年度安全生产目标考核", year);
+	st = db_stmt(db, "INSERT INTO year (year, title, template, window_start, window_end)"
+		     " VALUES (?, ?, ?, ?, ?)");
+	sqlite3_bind_int(st, 1, year);
+	db_bind_text(st, 2, title);
+	db_bind_text(st, 3, template_name ? template_name : "");
+	db_bind_text(st, 4, start);
+	db_bind_text(st, 5, end);
+	int rc = db_exec_stmt(db, st);
 	if (rc == 0) {
-		st = db_stmt(db, "INSERT INTO year (year, title, template, window_start, window_end)"
-			     " VALUES (?, ?, ?, ?, ?)");
-		sqlite3_bind_int(st, 1, year);
-		db_bind_text(st, 2, title);
-		db_bind_text(st, 3, builtin_pair ? template_name : "");
-		db_bind_text(st, 4, start);
-		db_bind_text(st, 5, end);
-		rc = db_exec_stmt(db, st);
-	}
-	if (rc == 0) {
-		db->year_id = sqlite3_last_insert_rowid(db->h);
+		db->year_id = db_last_id(db);
 		db->year = year;
-		db->approved = false;
+		db->approved = db->published = false;
+		scheme_free(db->schemes[0]);
+		scheme_free(db->schemes[1]);
+		db->schemes[0] = db->schemes[1] = NULL;
 		struct buf detail = {0};
 		buf_printf(&detail, "县区方案 %s，市直部门方案 %s", schemes[0]->name, schemes[1]->name);
 		if (ws)
@@ -221,18 +151,59 @@ int year_init(struct db *db, int year, const char *template_name,
 		rc = insert_scheme(db, kinds[i], &texts[i], schemes[i]);
 	for (int i = 0; i < 2 && rc == 0; i++)
 		rc = insert_settings(db, schemes[i]);
-	scheme_free(schemes[0]);
-	scheme_free(schemes[1]);
-	return db_write_end(db, rc);
+	return rc;
 }
 
-const struct scheme *year_scheme(struct db *db, const char *unit_kind)
+int year_window(struct db *db, char **from, char **to)
 {
-	int i = strcmp(unit_kind, "county") == 0 ? 0 : strcmp(unit_kind, "department") == 0 ? 1 : -1;
+	sqlite3_stmt *st = db_stmt(db, "SELECT window_start, window_end FROM year WHERE id = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	*from = *to = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW && *db_col_text(st, 0)) {
+		*from = db_col_str(st, 0);
+		*to = db_col_str(st, 1);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int year_list(struct db *db, int **years, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT year FROM year ORDER BY year");
+	*years = NULL;
+	*n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		*years = xrealloc(*years, (size_t)(*n + 1) * sizeof **years);
+		(*years)[(*n)++] = sqlite3_column_int(st, 0);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int year_set_state(struct db *db, const char *what, bool value)
+{
+	bool published = strcmp(what, "published") == 0;
+	sqlite3_stmt *st = published ? db_stmt(db, "UPDATE year SET published = ? WHERE id = ?")
+		: db_stmt(db, "UPDATE year SET approved = ? WHERE id = ?");
+	sqlite3_bind_int(st, 1, value);
+	sqlite3_bind_int64(st, 2, db->year_id);
+	if (db_exec_stmt(db, st) != 0)
+		return -1;
+	if (published)
+		db->published = value;
+	else
+		db->approved = value;
+	return 0;
+}
+
+const struct scheme *year_scheme(struct db *db, enum unit_kind kind)
+{
+	int i = kind == KIND_COUNTY ? 0 : kind == KIND_DEPARTMENT ? 1 : -1;
 	if (i < 0) {
-		db_fail(db, "%s 类单位没有考核方案", unit_kind);
+		db_fail(db, "%s没有考核方案", unit_kind_title(kind));
 		return NULL;
 	}
+	const char *unit_kind = i ? "department" : "county";
 	if (db->schemes[i])
 		return db->schemes[i];
 	sqlite3_stmt *st = db_stmt(db, "SELECT name, source FROM scheme WHERE year_id = ? AND unit_kind = ?");
@@ -240,7 +211,7 @@ const struct scheme *year_scheme(struct db *db, const char *unit_kind)
 	db_bind_text(st, 2, unit_kind);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		db_fail(db, "%d 年度没有%s考核方案", db->year, i ? "市直部门" : "县区");
+		db_fail_code(db, DB_NOT_FOUND, NULL, "%d 年度没有%s考核方案", db->year, i ? "市直部门" : "县区");
 		return NULL;
 	}
 	struct diag d = {0};
@@ -250,58 +221,8 @@ const struct scheme *year_scheme(struct db *db, const char *unit_kind)
 	db->schemes[i] = scheme_parse(src, (size_t)sqlite3_column_bytes(st, 1), file, &d);
 	sqlite3_reset(st);
 	if (!db->schemes[i])
-		db_fail(db, "%s", d.n ? d.msgs[0] : "方案无法解析");
+		db_fail_code(db, DB_FAILED, NULL, "%s", d.n ? d.msgs[0] : "方案无法解析");
 	diag_free(&d);
 	return db->schemes[i];
 }
 
-int year_reopen(struct db *db, const char *reason)
-{
-	if (!reason || !*reason) {
-		db_fail(db, "重新开放须写明原因（--reason）");
-		return -1;
-	}
-	if (db_begin(db) != 0)
-		return -1;
-	if (db_use_year(db, db->year) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	if (!db->approved) {
-		db_fail(db, "%d 年度尚未审定，无需重新开放", db->year);
-		db_rollback(db);
-		return -1;
-	}
-	sqlite3_stmt *st = db_stmt(db, "UPDATE year SET approved = 0 WHERE id = ?");
-	sqlite3_bind_int64(st, 1, db->year_id);
-	int rc = db_exec_stmt(db, st);
-	/* Grades taken from the proposals at approval are withdrawn: the
-	 * proposals may change now. Decisions the office made stay. */
-	struct buf withdrawn = {0};
-	if (rc == 0) {
-		st = db_stmt(db, "SELECT u.name, d.grade FROM decision d JOIN unit u ON u.id = d.unit_id"
-			     " WHERE d.reason = ? AND u.year_id = ? ORDER BY u.kind, u.sort_order");
-		db_bind_text(st, 1, AUTO_REASON);
-		sqlite3_bind_int64(st, 2, db->year_id);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			buf_printf(&withdrawn, "%s%s %s", withdrawn.len ? "、" : "", db_col_text(st, 0),
-				   db_col_text(st, 1));
-		sqlite3_reset(st);
-		st = db_stmt(db, "DELETE FROM decision WHERE reason = ? AND unit_id IN"
-			     " (SELECT id FROM unit WHERE year_id = ?)");
-		db_bind_text(st, 1, AUTO_REASON);
-		sqlite3_bind_int64(st, 2, db->year_id);
-		rc = db_exec_stmt(db, st);
-	}
-	if (rc == 0) {
-		struct buf what = {0};
-		buf_printf(&what, "未审定%s%s%s", withdrawn.len ? "（撤回按拟定档次确定的档次：" : "",
-			   buf_str(&withdrawn), withdrawn.len ? "）" : "");
-		rc = audit_add(db, "year.reopen", NULL, NULL, "已审定", buf_str(&what), reason);
-		buf_free(&what);
-	}
-	buf_free(&withdrawn);
-	if (rc == 0)
-		db->approved = false;
-	return db_write_end(db, rc);
-}

@@ -37,7 +37,7 @@ refused "不是 2016 年内的有效日期" k accident add --unit 甲县 --date 
 refused "不是 2016 年内的有效日期" k accident add --unit 甲县 --date 2016-02-30 --deaths 1 --injuries 0 --loss 0
 refused "不能为负数" k accident add --unit 甲县 --date 2016-05-01 --deaths -1 --injuries 0 --loss 0
 refused "没有对应的监管部门" k accident add --unit 甲县 --date 2016-05-01 --deaths 1 --injuries 0 --loss 0 --industry 外星采矿
-refused "须写明否决理由" k veto add 甲县 --cause falsified
+refused "否决理由不能为空" k veto add 甲县 --cause falsified
 refused "已经存在" k unit add 甲县 --kind county
 refused "县区部门的上级须是县区" k unit add 丙局科室 --kind county-department --parent 丙局
 
@@ -55,7 +55,7 @@ csv_refused "cols.csv:第2行：有 4 列，表头有 3 列" cols.csv
 : > empty.csv
 csv_refused "empty.csv：文件为空" empty.csv
 printf '单位,编号,次数\n甲县,1.1.5,2\n甲县,1.1.2,1\n甲县,1.1.5,3\n' > dup.csv
-csv_refused "dup.csv:第4行：与第2行重复（甲县 的 1.1.5）" dup.csv
+csv_refused "dup.csv:第4行：与第2行重复（1.1.5）" dup.csv
 printf '\357\273\277单位,编号,次数\n甲县,1.1.5,\377\376\n' > badutf8.csv
 csv_refused "badutf8.csv:第2行：文件以 UTF-8 标记开头，但含有无效的 UTF-8 字节" badutf8.csv
 printf '\265\245\316\273,\261\340\272\305\n\201\040\n' > badgbk.csv
@@ -73,8 +73,16 @@ before=$(snap)
 refused "4.1 已标为不适用，其下的 4.1.1 不能再录入" k score set 甲县 4.1.1 --score 80
 printf '单位,编号,得分,不适用\n甲县,4.1.1,80,\n' > under_na.csv
 csv_refused "under_na.csv:第2行：4.1 已标为不适用，其下的 4.1.1 不能再录入" under_na.csv
-printf '单位,编号,得分,不适用\n甲县,4.2,,是\n甲县,4.2.1,80,\n' > in_file.csv
-csv_refused "未知的考核项编号“4.2.1”" in_file.csv
+# Within one file, both orders, for a unit with nothing stored under 4.1
+# (4.1 非煤矿山 is a group with na: rescale; 4.1.1 lies under it):
+# marked not applicable first, then a score below it …
+k unit add 戊县 --kind county >/dev/null || fail "unit"
+before=$(snap)
+printf '单位,编号,得分,不适用\n戊县,4.1,,是\n戊县,4.1.1,80,\n' > in_file.csv
+csv_refused "in_file.csv:第3行：4.1 已在第2行标为不适用，其下的 4.1.1 不能再录入" in_file.csv
+# … and a score first, then the mark over it.
+printf '单位,编号,得分,不适用\n戊县,4.1.1,80,\n戊县,4.1,,是\n' > in_file2.csv
+csv_refused "in_file2.csv:第3行：4.1 下已在第2行录入 4.1.1，不能标为不适用" in_file2.csv
 k score set 甲县 4.1.1 --score 80 2>/dev/null
 k score clear 甲县 4.1 >/dev/null || fail "clear"
 k score set 甲县 4.1.1 --score 80 >/dev/null || fail "score 4.1.1"

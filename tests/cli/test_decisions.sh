@@ -44,14 +44,14 @@ cp out.txt first.json
 k score clear 乙县 >/dev/null
 k score set 乙县 3 --score 90 >/dev/null
 expect_exit 0 k score import allna.csv
-before=$(sqlite3 "$KAOHE_DB" "SELECT group_concat(unit_id || ':' || total) FROM result")
+before=$(sqlite3 "$KAOHE_DB" "SELECT group_concat(unit_id || ':' || total) FROM result_unit")
 expect_exit 1 k compute
 expect_text err.txt "乙县：4（行业专项）的下级全部不适用，无法计分"
 expect_text err.txt "原有结果保持不变"
-[ "$(sqlite3 "$KAOHE_DB" "SELECT group_concat(unit_id || ':' || total) FROM result")" = "$before" ] \
+[ "$(sqlite3 "$KAOHE_DB" "SELECT group_concat(unit_id || ':' || total) FROM result_unit")" = "$before" ] \
 	|| fail "a failed compute changed the results"
 expect_exit 1 k approve
-expect_text err.txt "请先运行 kaohe compute"
+expect_text err.txt "须先重新计分再审定（运行 kaohe compute）"
 k score clear 乙县 4.5 >/dev/null
 k score set 乙县 4.5 --score 90 >/dev/null
 expect_exit 0 k compute
@@ -124,7 +124,7 @@ expect_text out.txt "甲县                    就绪"
 # A unit registered by mistake is removed on the record; one in use is not.
 expect_exit 0 k unit add 误加县 --kind county
 expect_exit 1 k unit remove 误加县
-expect_text err.txt "删除单位须写明原因"
+expect_text err.txt "删除原因不能为空"
 expect_exit 0 k unit remove 误加县 --reason 登记错误
 expect_exit 1 k unit remove 甲县 --reason 试试
 expect_text err.txt "“甲县”已有下属单位 5 条、评分记录"

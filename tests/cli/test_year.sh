@@ -173,7 +173,7 @@ expect_text exported/sheets.csv "甲县,甲县交通局,2.2.1.1"
 # A change after compute makes the results stale; approve refuses them.
 expect_exit 0 k score set 甲县 1.1.5 --count 1
 expect_exit 1 k approve
-expect_text err.txt "请先运行 kaohe compute"
+expect_text err.txt "须先重新计分再审定（运行 kaohe compute）"
 expect_exit 0 k compute
 expect_exit 0 k approve
 expect_text out.txt "已审定"
@@ -181,7 +181,7 @@ expect_exit 1 k score set 甲县 1.1.6 --conditions 1
 expect_text err.txt "已审定锁定，不能再修改"
 expect_exit 1 k unit add 丁县 --kind county
 expect_exit 1 k reopen
-expect_text err.txt "须写明原因"
+expect_text err.txt "重新开放的原因不能为空"
 expect_exit 0 k reopen --reason "省里要求补充材料"
 expect_exit 0 k score set 甲县 1.1.6 --conditions 1
 # 安监局 took its proposal (良好) at approval; reopening withdrew that, so a
@@ -202,7 +202,7 @@ expect_exit 0 k veto add 乙县 --cause falsified --reason 提供虚假会议记
 expect_exit 0 k veto list
 expect_text out.txt "1  乙县  在考核中提供不真实情况，弄虚作假  理由：提供虚假会议记录"
 expect_exit 1 k veto remove 1
-expect_text err.txt "删除须写明原因"
+expect_text err.txt "删除原因不能为空"
 expect_exit 0 k veto remove 1 --reason 录错单位
 expect_exit 0 k accident list
 expect_text out.txt "   2  2016-09-09  甲县  一般事故"

@@ -19,10 +19,73 @@ static char *bad(const char *text, size_t len)
 	struct diag d = {0};
 	assert_int_equal(csv_parse(text, len, "t.csv", &c, &d), -1);
 	struct buf b = {0};
-	for (int i = 0; i < d.n; i++)
-		buf_printf(&b, "%s\n", d.msgs[i]);
+	for (int i = 0; i < d.n; i++) {
+		char *m = diag_located(&d, i, "t.csv");
+		buf_printf(&b, "%s\n", m);
+		free(m);
+	}
 	diag_free(&d);
 	return buf_take(&b);
+}
+
+/* A source that hands out the bytes a few at a time, so that rows,
+ * quoted fields, CRLF pairs and multi-byte characters are cut by reads. */
+struct trickle {
+	const char *p;
+	size_t len, pos, step;
+};
+
+static long trickle_read(void *arg, char *buf, size_t n)
+{
+	struct trickle *t = arg;
+	size_t k = t->step;
+	if (k > n)
+		k = n;
+	if (k > t->len - t->pos)
+		k = t->len - t->pos;
+	memcpy(buf, t->p + t->pos, k);
+	t->pos += k;
+	t->step = t->step % 5 + 1;
+	return (long)k;
+}
+
+static int trickle_rewind(void *arg)
+{
+	((struct trickle *)arg)->pos = 0;
+	return 0;
+}
+
+/* The rows read through a trickling source equal those of csv_parse. */
+static void reads_cut_anywhere(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"单位,备注\r\n甲县,\"含,逗号\"\r\n乙县,\"两行\n备注，\"\"引号\"\"\"\r\n",
+		"\xEF\xBB\xBF单位,编号\r1,2\r\n3,\"4\"\"\"\n",
+		"\xb5\xa5\xce\xbb,\xb1\xe0\xba\xc5\n\xbc\xd7\xcf\xd8,1.1.4\n",
+	};
+	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+		struct csv c = ok(texts[k]);
+		struct trickle t = {texts[k], strlen(texts[k]), 0, 1};
+		struct csv_source src = {trickle_read, trickle_rewind, &t, NULL, NULL};
+		struct csv_reader r;
+		struct diag d = {0};
+		assert_int_equal(csv_open(&r, &src, "t.csv", &d), 0);
+		assert_string_equal(r.encoding, c.encoding);
+		int rows = 0;
+		while (csv_next(&r, &d) == 1) {
+			assert_true(rows < c.nrows);
+			assert_int_equal(r.nf, c.ncols);
+			for (int i = 0; i < r.nf; i++)
+				assert_string_equal(r.fields[i], c.rows[rows][i]);
+			assert_int_equal(r.row_line, c.line[rows]);
+			rows++;
+		}
+		assert_int_equal(rows, c.nrows);
+		assert_int_equal(d.n, 0);
+		csv_close(&r);
+		csv_free(&c);
+	}
 }
 
 static void quoting(void **state)
@@ -117,6 +180,7 @@ int main(void)
 		cmocka_unit_test(gbk),
 		cmocka_unit_test(problems_named_by_row_and_column),
 		cmocka_unit_test(writes_fields_back),
+		cmocka_unit_test(reads_cut_anywhere),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

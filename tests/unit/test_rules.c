@@ -431,7 +431,8 @@ static void rejected_inputs(void **state)
 	struct finding dup[] = {f_count("1.1", 1), f_count("1.1", 2)};
 	in = (struct unit_input){.findings = dup, .nfindings = 2};
 	msg = score_bad(s, &in);
-	assert_contains(msg, "重复录入");
+	/* the second finding for 1.1 repeats the first of the list */
+	assert_contains(msg, "与第1行重复（1.1）");
 	free(msg);
 	scheme_free(s);
 	s = parse_ok(industry_yaml);
@@ -526,7 +527,7 @@ static void not_applicable_edges(void **state)
 	struct finding under[] = {f_na("2.1"), f_score("2.1.1", POINTS(80))};
 	in = (struct unit_input){.findings = under, .nfindings = 2};
 	msg = score_bad(s, &in);
-	assert_contains(msg, "2.1 已标为不适用，其下的 2.1.1 不能再录入");
+	assert_contains(msg, "2.1 已在第1行标为不适用，其下的 2.1.1 不能再录入");
 	free(msg);
 	scheme_free(s);
 }

@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "../../src/storage/audit.h"
-#include "../../src/storage/db.h"
+#include "../../src/storage/db_impl.h"
 #include "../../src/storage/schema.h"
 
 static char path[64];
@@ -57,7 +57,7 @@ static void migrates_from_every_version(void **state)
 		teardown(NULL);
 		make_version(v);
 		char *err = NULL;
-		struct db *db = db_open(path, true, "测试", &err);
+		struct db *db = db_open(path, true, &err);
 		if (!db)
 			fail_msg("from version %d: %s", v, err);
 		assert_int_equal(db_schema_version(db), DB_SCHEMA_VERSION);
@@ -85,7 +85,7 @@ static void refuses_newer_file(void **state)
 	sqlite3_exec(h, "PRAGMA user_version = 99", NULL, NULL, NULL);
 	sqlite3_close(h);
 	char *err = NULL;
-	struct db *db = db_open(path, false, "测试", &err);
+	struct db *db = db_open(path, false, &err);
 	assert_null(db);
 	char want[128];
 	snprintf(want, sizeof want, "由更新版本的 kaohe 创建（结构版本 99，本程序支持到 %d）",
@@ -114,7 +114,7 @@ static void migration_3_keeps_settings(void **state)
 				      " VALUES (1, 'absent', 200, 0)", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	char *err = NULL;
-	struct db *db = db_open(path, false, "测试", &err);
+	struct db *db = db_open(path, false, &err);
 	assert_non_null(db);
 	sqlite3_stmt *st = db_stmt(db, "SELECT group_concat(target || ':' || deduct) FROM"
 				   " (SELECT * FROM daily_rule ORDER BY target)");
@@ -132,7 +132,7 @@ static void migration_3_keeps_settings(void **state)
 static struct db *open_with_log(int rows)
 {
 	char *err = NULL;
-	struct db *db = db_open(path, true, "测试", &err);
+	struct db *db = db_open(path, true, &err);
 	assert_non_null(db);
 	db->year = 2016;
 	assert_int_equal(db_begin(db), 0);

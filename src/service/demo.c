@@ -1,17 +1,12 @@
-/* demo.c: builds the demo database through the same storage functions the
- * commands use, so the demo exercises the real paths. Enterprise names are
+/* demo.c: builds the 2016 Qinhuangdao demo year through the same service
+ * calls every surface makes, so the demo exercises the real paths (in one
+ * transaction: the service's own nest inside it). Enterprise names are
  * invented (示例…); no phone numbers. */
-#include "demo.h"
+#include "service_impl.h"
 #include "../core/sample.h"
-#include "../storage/daily.h"
-#include "../storage/events.h"
-#include "../storage/finding.h"
-#include "../storage/result.h"
-#include "../storage/spot_check.h"
-#include "../storage/unit.h"
-#include "../storage/year.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -78,7 +73,7 @@ static int pick(struct rng *r, int n)
 }
 
 /* One plausible finding for a leaf, or none (most items are in order). */
-static int maybe_finding(struct db *db, struct rng *r, const char *unit, const struct node *n,
+static int maybe_finding(struct svc *db, struct rng *r, const char *unit, const struct node *n,
 			 int chance)
 {
 	struct finding f = {.code = n->code};
@@ -112,13 +107,11 @@ static int maybe_finding(struct db *db, struct rng *r, const char *unit, const s
 	default:
 		return 0;
 	}
-	if (finding_set(db, unit, &f) != 0)
-		return -1;
-	return 0;
+	return svc_score_set(db, unit, &f);
 }
 
 /* Findings for every item of a subtree (skipping daily-assessment items). */
-static int findings_for(struct db *db, struct rng *r, const char *unit, const struct node *n,
+static int findings_for(struct svc *db, struct rng *r, const char *unit, const struct node *n,
 			int chance)
 {
 	if (n->score == SCORE_SHEETS)
@@ -137,29 +130,22 @@ static int findings_for(struct db *db, struct rng *r, const char *unit, const st
 	return 0;
 }
 
-static int add_unit(struct db *db, const char *name, const char *kind, const char *parent,
+static int add_unit(struct svc *db, const char *name, const char *kind, const char *parent,
 		    const char *industry, const char *status)
 {
-	struct unit u = {0};
-	snprintf(u.name, sizeof u.name, "%s", name);
-	snprintf(u.kind, sizeof u.kind, "%s", kind);
-	if (parent)
-		snprintf(u.parent, sizeof u.parent, "%s", parent);
-	if (industry)
-		snprintf(u.industry, sizeof u.industry, "%s", industry);
-	if (status)
-		snprintf(u.status, sizeof u.status, "%s", status);
-	return unit_add(db, &u);
+	struct svc_unit_fields f = {.name = name, .kind = kind, .parent = parent, .industry = industry,
+				    .status = status, .order = 0};
+	return svc_unit_add(db, &f, NULL);
 }
 
-static int provincial(struct db *db, const char *name, points_t total, const char *grade)
+static int provincial(struct svc *db, const char *name, points_t total, const char *grade)
 {
-	struct unit_change c = {.sort_order = -1, .set_total = true, .provincial_total = total,
-				.provincial_grade = grade};
-	return unit_edit(db, name, &c);
+	struct svc_unit_fields f = {.order = -1, .set_total = true, .provincial_total = total,
+				    .provincial_grade = grade};
+	return svc_unit_edit(db, name, &f);
 }
 
-static int units(struct db *db)
+static int units(struct svc *db)
 {
 	char name[256];
 	for (size_t i = 0; i < sizeof counties / sizeof counties[0]; i++) {
@@ -210,68 +196,64 @@ static int units(struct db *db)
 	return 0;
 }
 
-static int teams(struct db *db)
+static int teams(struct svc *db)
 {
 	static const char *const county_members[] = {"尹树刚", "肖占杰", "郭猛", "李少衡", "李少忠",
 		"张建立", "任崇生"};
 	static const char *const dept_members[] = {"赵鹏飞", "李斗", "国海涛", "任永强", "习志联",
 		"王拥军", "蒋仕国", "李平"};
-	if (team_add(db, "县区考核组") != 0 ||
-	    team_member_add(db, "县区考核组", "李建国", "leader", "市安监局局长", NULL) != 0 ||
-	    team_member_add(db, "县区考核组", "贾培龙", "deputy", "市安监局副局长", NULL) != 0)
+	if (svc_team_add(db, "县区考核组") != 0 ||
+	    svc_team_member(db, "县区考核组", "李建国", "leader", "市安监局局长", NULL) != 0 ||
+	    svc_team_member(db, "县区考核组", "贾培龙", "deputy", "市安监局副局长", NULL) != 0)
 		return -1;
 	for (size_t i = 0; i < sizeof county_members / sizeof county_members[0]; i++)
-		if (team_member_add(db, "县区考核组", county_members[i], "member", NULL, NULL) != 0)
+		if (svc_team_member(db, "县区考核组", county_members[i], "member", NULL, NULL) != 0)
 			return -1;
-	if (team_member_add(db, "县区考核组", "肖占杰", "contact", NULL, NULL) != 0)
+	if (svc_team_member(db, "县区考核组", "肖占杰", "contact", NULL, NULL) != 0)
 		return -1;
 	static const char *const scope[] = {"昌黎县", "卢龙县", "抚宁区", "山海关区", "北戴河区", "北戴河新区"};
 	for (size_t i = 0; i < sizeof scope / sizeof scope[0]; i++)
-		if (team_assign(db, "县区考核组", scope[i]) != 0)
+		if (svc_team_assign(db, "县区考核组", scope[i]) != 0)
 			return -1;
-	if (team_add(db, "部门考核组") != 0 ||
-	    team_member_add(db, "部门考核组", "张建忠", "leader", "市安监局副局长", NULL) != 0)
+	if (svc_team_add(db, "部门考核组") != 0 ||
+	    svc_team_member(db, "部门考核组", "张建忠", "leader", "市安监局副局长", NULL) != 0)
 		return -1;
 	for (size_t i = 0; i < sizeof dept_members / sizeof dept_members[0]; i++)
-		if (team_member_add(db, "部门考核组", dept_members[i], "member", NULL, NULL) != 0)
+		if (svc_team_member(db, "部门考核组", dept_members[i], "member", NULL, NULL) != 0)
 			return -1;
-	if (team_member_add(db, "部门考核组", "赵鹏飞", "contact", NULL, NULL) != 0)
+	if (svc_team_member(db, "部门考核组", "赵鹏飞", "contact", NULL, NULL) != 0)
 		return -1;
 	for (size_t i = 0; i < sizeof departments / sizeof departments[0]; i++)
 		if (strcmp(departments[i].status, "assessed") == 0 &&
-		    team_assign(db, "部门考核组", departments[i].name) != 0)
+		    svc_team_assign(db, "部门考核组", departments[i].name) != 0)
 			return -1;
 	return 0;
 }
 
-struct sample_walk {
-	struct db *db;
-	struct rng *r;
-	const struct scheme *s;
-};
-
-static int sheet_findings(const char *county, const char *unit, const char *kind, void *arg)
+/* Findings on the sheets of a county's sampled departments and
+ * enterprises. */
+static int sheet_findings(struct svc *db, struct rng *r, const struct scheme *cs, const char *county)
 {
-	struct sample_walk *w = arg;
-	(void)county;
-	if (strcmp(kind, "town") == 0)
-		return 0;
-	enum sample_kind want = strcmp(kind, "enterprise") == 0 ? SAMPLE_ENTERPRISE
-		: SAMPLE_COUNTY_DEPARTMENT;
-	for (int i = 0; i < w->s->nnodes; i++) {
-		const struct node *n = w->s->nodes[i];
-		if (n->score == SCORE_SHEETS && n->sample == want)
-			for (int k = 0; k < n->nchildren; k++)
-				if (findings_for(w->db, w->r, unit, n->children[k], 25) != 0)
-					return -1;
+	struct spot *p;
+	int n;
+	if (svc_sample_list(db, county, &p, &n) != 0)
+		return -1;
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++) {
+		const struct node *root = scheme_sheets_node(cs, unit_kind_sample(p[i].kind));
+		if (!root || p[i].kind == KIND_TOWN)
+			continue;
+		for (int k = 0; k < root->nchildren && rc == 0; k++)
+			rc = findings_for(db, r, p[i].unit, root->children[k], 25);
 	}
-	return 0;
+	spot_list_free(p, n);
+	return rc;
 }
 
-static int score(struct db *db, struct rng *r)
+static int score(struct svc *db, struct rng *r)
 {
-	const struct scheme *cs = year_scheme(db, "county");
-	const struct scheme *ds = year_scheme(db, "department");
+	const struct scheme *cs = svc_scheme(db, KIND_COUNTY);
+	const struct scheme *ds = svc_scheme(db, KIND_DEPARTMENT);
 	if (!cs || !ds)
 		return -1;
 	for (size_t i = 0; i < sizeof counties / sizeof counties[0]; i++) {
@@ -279,16 +261,18 @@ static int score(struct db *db, struct rng *r)
 		if (strcmp(counties[i].status, "assessed") != 0)
 			continue;
 		static const int all[4] = {0, -1, -1, -1};
-		if (spot_draw(db, c, true, 2016 + i, all, NULL) != 0)
+		struct spot_report rep = {0};
+		int rc = svc_sample_draw(db, c, true, 2016 + i, all, &rep);
+		free(rep.detail);
+		if (rc != 0)
 			return -1;
 		if (findings_for(db, r, c, cs->root, 25) != 0)
 			return -1;
-		struct sample_walk w = {db, r, cs};
-		if (spot_each(db, c, sheet_findings, &w) != 0)
+		if (sheet_findings(db, r, cs, c) != 0)
 			return -1;
 		/* 行政执法 (out of 100) and the 20 industries (each out of 100) */
 		struct finding f = {.code = "3", .form = INPUT_SCORE, .amount = POINTS(82 + pick(r, 16))};
-		if (finding_set(db, c, &f) != 0)
+		if (svc_score_set(db, c, &f) != 0)
 			return -1;
 		const struct node *ind = scheme_find(cs, "4");
 		for (int k = 0; k < ind->nchildren; k++) {
@@ -302,7 +286,7 @@ static int score(struct db *db, struct rng *r)
 				g.code = "4.1";
 				g.form = INPUT_NA;
 			}
-			if (finding_set(db, c, &g) != 0)
+			if (svc_score_set(db, c, &g) != 0)
 				return -1;
 		}
 	}
@@ -313,7 +297,7 @@ static int score(struct db *db, struct rng *r)
 	return 0;
 }
 
-static int daily(struct db *db, struct rng *r)
+static int daily(struct svc *db, struct rng *r)
 {
 	static const struct { const char *title, *target, *kind, *due; } tasks[] = {
 		{"全市安全生产工作会议", "county", "meeting", "2016-02-26"},
@@ -328,7 +312,7 @@ static int daily(struct db *db, struct rng *r)
 		{"隐患排查治理情况报送", "supervision", "report", "2016-09-30"},
 	};
 	for (size_t t = 0; t < sizeof tasks / sizeof tasks[0]; t++) {
-		long long id = daily_task_add(db, tasks[t].title, tasks[t].target, tasks[t].kind, tasks[t].due);
+		long long id = svc_daily_task(db, tasks[t].title, tasks[t].target, tasks[t].kind, tasks[t].due);
 		if (id < 0)
 			return -1;
 		int county = strcmp(tasks[t].target, "county") == 0;
@@ -343,57 +327,59 @@ static int daily(struct db *db, struct rng *r)
 			int roll = pick(r, 100);
 			const char *o = meeting ? (roll < 10 ? "absent" : "attended")
 				: roll < 8 ? "late" : roll < 11 ? "missing" : "on-time";
-			if (daily_outcome_set(db, id, name, o, strcmp(o, "late") == 0 ? 1 + pick(r, 5) : 0) != 0)
+			if (svc_daily_record(db, id, name, o, strcmp(o, "late") == 0 ? 1 + pick(r, 5) : 0) != 0)
 				return -1;
 		}
 	}
 	return 0;
 }
 
-static int accidents(struct db *db)
+static int accidents(struct svc *db)
 {
 	/* 卢龙县: a 较大 accident (3 deaths) -> one-vote veto (不合格).
 	 * 抚宁区: two 一般 accidents -> excellence veto (at most 良好); they are
 	 * in 危险化学品, supervised by 安监局, which gets the same veto. */
-	struct accident_rec a[] = {
-		{.county = "卢龙县", .date = "2016-07-14", .deaths = 3, .injuries = 2, .loss = 4200000,
-		 .industry = "建筑施工", .note = "示例：某在建工程坍塌"},
-		{.county = "抚宁区", .date = "2016-04-09", .deaths = 1, .injuries = 0, .loss = 800000,
-		 .industry = "危险化学品", .note = "示例：储罐检修中毒"},
-		{.county = "抚宁区", .date = "2016-10-22", .deaths = 1, .injuries = 1, .loss = 650000,
-		 .industry = "危险化学品", .note = "示例：装卸作业灼伤"},
+	static const struct {
+		const char *county, *date;
+		long long deaths, injuries, loss;
+		const char *industry, *note;
+	} list[] = {
+		{"卢龙县", "2016-07-14", 3, 2, 4200000, "建筑施工", "示例：某在建工程坍塌"},
+		{"抚宁区", "2016-04-09", 1, 0, 800000, "危险化学品", "示例：储罐检修中毒"},
+		{"抚宁区", "2016-10-22", 1, 1, 650000, "危险化学品", "示例：装卸作业灼伤"},
 	};
-	for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
-		if (accident_add(db, &a[i], NULL) != 0)
+	for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) {
+		struct accident_rec a = {.county = xstrdup(list[i].county), .date = xstrdup(list[i].date),
+			.deaths = list[i].deaths, .injuries = list[i].injuries, .loss = list[i].loss,
+			.industry = xstrdup(list[i].industry), .note = xstrdup(list[i].note)};
+		int rc = svc_accident_add(db, &a);
+		accident_rec_clear(&a);
+		if (rc != 0)
 			return -1;
+	}
 	return 0;
 }
 
-int demo_build(struct db *db, unsigned long long seed)
+int svc_demo(struct svc *s, unsigned long long seed)
 {
-	if (year_init(db, 2016, "qhd-2016", NULL, NULL) != 0)
+	if (svc_year_init(s, 2016, "qhd-2016", NULL, NULL) != 0)
 		return -1;
 	struct rng r = {seed};
-	if (db_write_begin(db) != 0)
+	if (svc_begin(s) != 0)
 		return -1;
-	struct compute_summary sum;
-	struct diag d = {0}, notes = {0};
-	int rc = units(db);
+	struct svc_compute_report sum;
+	int rc = units(s);
 	if (rc == 0)
-		rc = teams(db);
+		rc = teams(s);
 	if (rc == 0)
-		rc = score(db, &r);
+		rc = score(s, &r);
 	if (rc == 0)
-		rc = daily(db, &r);
+		rc = daily(s, &r);
 	if (rc == 0)
-		rc = accidents(db);
-	if (rc == 0)
-		rc = compute_all(db, &sum, &d, &notes);
-	if (rc == 0 && (d.n || sum.failed)) {
-		db_fail(db, "演示数据计分有误：%s", d.n ? d.msgs[0] : "");
-		rc = -1;
+		rc = accidents(s);
+	if (rc == 0) {
+		rc = svc_compute(s, &sum);
+		diag_free(&sum.notes);
 	}
-	diag_free(&d);
-	diag_free(&notes);
-	return db_write_end(db, rc);
+	return svc_end(s, rc);
 }

@@ -1,0 +1,220 @@
+/* unit_rules.c: unit kinds, statuses and the check of a unit record. */
+#include "unit_rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kinds[KIND_COUNT][2] = {
+	{"county", "县区"}, {"department", "市直部门"}, {"town", "乡镇"},
+	{"county-department", "县区部门"}, {"enterprise", "企业"},
+};
+static const char *const statuses[STATUS_COUNT][2] = {
+	{"assessed", "市考核"}, {"provincial", "省考核"}, {"excluded", "不考核"},
+};
+
+static const char *const team_roles[TEAM_ROLES][2] = {
+	{"leader", "组长"}, {"deputy", "副组长"}, {"member", "组员"}, {"contact", "联系人"},
+};
+
+const char *team_role_name(int r) { return (unsigned)r < TEAM_ROLES ? team_roles[r][0] : ""; }
+const char *team_role_title(int r) { return (unsigned)r < TEAM_ROLES ? team_roles[r][1] : ""; }
+
+int team_role_parse(const char *s)
+{
+	for (int i = 0; s && i < TEAM_ROLES; i++)
+		if (strcmp(s, team_roles[i][0]) == 0 || strcmp(s, team_roles[i][1]) == 0)
+			return i;
+	return -1;
+}
+
+const char *unit_kind_name(enum unit_kind k) { return (unsigned)k < KIND_COUNT ? kinds[k][0] : ""; }
+const char *unit_kind_title(enum unit_kind k) { return (unsigned)k < KIND_COUNT ? kinds[k][1] : ""; }
+const char *unit_status_name(enum unit_status s) { return (unsigned)s < STATUS_COUNT ? statuses[s][0] : ""; }
+const char *unit_status_title(enum unit_status s) { return (unsigned)s < STATUS_COUNT ? statuses[s][1] : ""; }
+
+int unit_kind_parse(const char *s)
+{
+	for (int i = 0; s && i < KIND_COUNT; i++)
+		if (strcmp(s, kinds[i][0]) == 0 || strcmp(s, kinds[i][1]) == 0)
+			return i;
+	return -1;
+}
+
+int unit_status_parse(const char *s)
+{
+	for (int i = 0; s && i < STATUS_COUNT; i++)
+		if (strcmp(s, statuses[i][0]) == 0 || strcmp(s, statuses[i][1]) == 0)
+			return i;
+	return -1;
+}
+
+const char *unit_kind_scheme(enum unit_kind k)
+{
+	return k == KIND_COUNTY ? "county" : k == KIND_DEPARTMENT ? "department" : NULL;
+}
+
+enum sample_kind unit_kind_sample(enum unit_kind k)
+{
+	switch (k) {
+	case KIND_TOWN: return SAMPLE_TOWN;
+	case KIND_COUNTY_DEPARTMENT: return SAMPLE_COUNTY_DEPARTMENT;
+	case KIND_ENTERPRISE: return SAMPLE_ENTERPRISE;
+	default: return SAMPLE_NONE;
+	}
+}
+
+void unit_clear(struct unit *u)
+{
+	free(u->name);
+	free(u->parent);
+	free(u->industry);
+	memset(u, 0, sizeof *u);
+	u->provincial_grade = GRADE_NONE;
+}
+
+void unit_list_free(struct unit *u, int n)
+{
+	for (int i = 0; i < n; i++)
+		unit_clear(&u[i]);
+	free(u);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void unit_copy(struct unit *dst, const struct unit *src)
+{
+	*dst = *src;
+	dst->name = dup_or_null(src->name);
+	dst->parent = dup_or_null(src->parent);
+	dst->industry = dup_or_null(src->industry);
+}
+
+/* The number of characters in s, or -1 at the first invalid UTF-8 byte. */
+static int utf8_chars(const char *s)
+{
+	size_t bad;
+	if (!utf8_valid(s, strlen(s), &bad))
+		return -1;
+	int n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		n += (*p & 0xC0) != 0x80;
+	return n;
+}
+
+int text_check(const char *s, const char *label, int max, bool multiline, bool required,
+	       struct buf *why)
+{
+	if (!s || !*s) {
+		if (required) {
+			buf_printf(why, "%s不能为空", label);
+			return -1;
+		}
+		return 0;
+	}
+	int n = utf8_chars(s);
+	if (n < 0) {
+		buf_printf(why, "%s含有无效的文字编码（须是 UTF-8）", label);
+		return -1;
+	}
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n' && multiline)
+			continue;
+		if (*p < 0x20 || *p == 0x7f) {
+			buf_printf(why, "%s含有控制字符%s", label, *p == '\n' ? "（不能换行）" : "");
+			return -1;
+		}
+	}
+	if (n > max) {
+		buf_printf(why, "%s过长：%d 个字，最多 %d 个字", label, n, max);
+		return -1;
+	}
+	return 0;
+}
+
+void text_trim(char *s)
+{
+	size_t n = strlen(s), a = 0;
+	for (;;) {
+		if (s[a] == ' ' || s[a] == '\t')
+			a++;
+		else if (strncmp(s + a, "　", 3) == 0)
+			a += 3;
+		else
+			break;
+	}
+	while (n > a) {
+		if (s[n - 1] == ' ' || s[n - 1] == '\t')
+			n--;
+		else if (n - a >= 3 && strncmp(s + n - 3, "　", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	memmove(s, s + a, n - a);
+	s[n - a] = '\0';
+}
+
+int unit_check(const struct unit *u, int parent_kind, points_t max_total, struct buf *why,
+	       const char **field)
+{
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+	*field = "name";
+	if (text_check(u->name, "单位名称", UNIT_NAME_MAX, false, true, why) != 0)
+		return -1;
+	*field = "kind";
+	if ((unsigned)u->kind >= KIND_COUNT) {
+		buf_puts(why, "未知的单位类型（县区、市直部门、乡镇、县区部门、企业）");
+		return -1;
+	}
+	*field = "industry";
+	if (text_check(u->industry, "行业", UNIT_WORD_MAX, false, false, why) != 0)
+		return -1;
+	*field = "parent";
+	bool top = unit_kind_assessed(u->kind);
+	if (top && parent_kind >= 0) {
+		buf_printf(why, "%s没有上级单位", unit_kind_title(u->kind));
+		return -1;
+	}
+	if (!top && parent_kind < 0) {
+		buf_printf(why, "%s须写明上级单位（所在县区%s）", unit_kind_title(u->kind),
+			   u->kind == KIND_ENTERPRISE ? "或主管部门" : "");
+		return -1;
+	}
+	if (!top && parent_kind != KIND_COUNTY &&
+	    !(u->kind == KIND_ENTERPRISE && parent_kind == KIND_DEPARTMENT)) {
+		buf_printf(why, "%s的上级须是县区%s，“%s”是%s", unit_kind_title(u->kind),
+			   u->kind == KIND_ENTERPRISE ? "或市直部门" : "", u->parent ? u->parent : "",
+			   unit_kind_title((enum unit_kind)parent_kind));
+		return -1;
+	}
+	*field = "order";
+	if (u->sort_order < 0 || u->sort_order > 1000000) {
+		buf_printf(why, "顺序须是 1 到 1000000 之间的整数，不能是 %d", u->sort_order);
+		return -1;
+	}
+	*field = "status";
+	if ((unsigned)u->status >= STATUS_COUNT) {
+		buf_puts(why, "未知的考核状态（市考核、省考核、不考核）");
+		return -1;
+	}
+	if (u->status != STATUS_ASSESSED && !top) {
+		buf_puts(why, "只有县区和市直部门有考核状态");
+		return -1;
+	}
+	*field = "provincial_total";
+	if ((u->has_provincial_total || u->provincial_grade != GRADE_NONE) &&
+	    u->status != STATUS_PROVINCIAL) {
+		buf_printf(why, "“%s”不是省考核单位，不能录入省考核结果", u->name);
+		return -1;
+	}
+	if (u->has_provincial_total && (u->provincial_total < 0 || u->provincial_total > max_total)) {
+		buf_printf(why, "省考核得分 %s 超出范围（0 到 %s 分）", points_fmt(u->provincial_total, b1),
+			   points_fmt(max_total, b2));
+		return -1;
+	}
+	*field = NULL;
+	return 0;
+}

@@ -1,0 +1,94 @@
+/* unit_rules.h: assessed units and their sub-units as data, and the rules
+ * a unit record obeys (kinds, statuses, parents, bounds). One check for
+ * every surface and every path (add, edit, import). Pure: no I/O. */
+#ifndef KAOHE_UNIT_RULES_H
+#define KAOHE_UNIT_RULES_H
+
+#include <stdbool.h>
+
+#include "scheme.h"
+
+enum unit_kind {
+	KIND_COUNTY,              /* 县区 */
+	KIND_DEPARTMENT,          /* 市直部门 */
+	KIND_TOWN,                /* 乡镇 */
+	KIND_COUNTY_DEPARTMENT,   /* 县区部门 */
+	KIND_ENTERPRISE,          /* 企业 */
+	KIND_COUNT
+};
+
+enum unit_status {
+	STATUS_ASSESSED,          /* 市考核 */
+	STATUS_PROVINCIAL,        /* 省考核 */
+	STATUS_EXCLUDED,          /* 不考核 */
+	STATUS_COUNT
+};
+
+/* A unit of an assessment year. Strings are the struct's own (unit_clear). */
+struct unit {
+	long long id;
+	char *name;
+	enum unit_kind kind;
+	long long parent_id;      /* 0: none */
+	char *parent;             /* the parent's name, NULL if none */
+	char *industry;           /* NULL if none */
+	int sort_order;
+	enum unit_status status;
+	bool has_provincial_total;
+	points_t provincial_total;
+	enum grade provincial_grade;   /* GRADE_NONE if none */
+};
+
+void unit_clear(struct unit *u);
+void unit_list_free(struct unit *u, int n);
+/* A deep copy of src into dst. */
+void unit_copy(struct unit *dst, const struct unit *src);
+
+/* Code words (county, …; assessed, …) and Chinese titles (县区, …; 市考核, …).
+ * parse takes either; -1 if unknown. */
+const char *unit_kind_name(enum unit_kind k);
+const char *unit_kind_title(enum unit_kind k);
+int unit_kind_parse(const char *s);
+const char *unit_status_name(enum unit_status s);
+const char *unit_status_title(enum unit_status s);
+int unit_status_parse(const char *s);
+
+/* Counties and departments are scored against a scheme; the rest are
+ * their sub-units. */
+static inline bool unit_kind_assessed(enum unit_kind k)
+{
+	return k == KIND_COUNTY || k == KIND_DEPARTMENT;
+}
+/* The scheme a kind is scored against ("county", "department"), or NULL. */
+const char *unit_kind_scheme(enum unit_kind k);
+/* The kind of sampled sub-unit a unit kind is (SAMPLE_NONE if none). */
+enum sample_kind unit_kind_sample(enum unit_kind k);
+
+/* Longest names and words, in characters. */
+#define UNIT_NAME_MAX 80
+#define UNIT_WORD_MAX 40
+
+/* Checks a unit record as it would be stored: name, kind, parent (the
+ * parent's kind given, -1 if none), industry, order, status and the
+ * provincial result (bounded by max_total, the scheme's points). Returns
+ * 0, or -1 with the reason in why and the field concerned in *field. */
+int unit_check(const struct unit *u, int parent_kind, points_t max_total, struct buf *why,
+	       const char **field);
+
+/* Checks one text a person typed: valid UTF-8, no control characters
+ * (newlines only where multiline), at most max characters, and not empty
+ * where required. label names the field in the message. Returns 0 or -1
+ * with the reason appended to why. */
+int text_check(const char *s, const char *label, int max, bool multiline, bool required,
+	       struct buf *why);
+
+/* A member's place in an assessment team (附件1: 组长、副组长、组员、联系人). */
+enum team_role { TEAM_LEADER, TEAM_DEPUTY, TEAM_MEMBER, TEAM_CONTACT, TEAM_ROLES };
+const char *team_role_name(int r);
+const char *team_role_title(int r);
+int team_role_parse(const char *s);
+
+/* Drops spaces (ASCII and 全角) around a name typed or pasted, in place. */
+void text_trim(char *s);
+
+#endif

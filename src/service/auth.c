@@ -1,0 +1,144 @@
+/* auth.c: who may do what. One table: each operation, the roles allowed
+ * to do it, and the scope within which they may (doc/domain.md: the office
+ * does everything; teams work on the units in their scope; industry and
+ * enforcement scorers enter their own scores; an assessed unit sees its own
+ * result once published; the viewer reads published results). Every
+ * service operation asks here first, whatever surface called it. */
+#include "service_impl.h"
+#include "../storage/team.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define R(r) (1u << (r))
+#define STAFF (R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER))
+#define SCORERS (R(ROLE_INDUSTRY) | R(ROLE_ENFORCEMENT))
+#define EVERYONE ((1u << ROLE_COUNT) - 1)
+
+enum scope {
+	SCOPE_ANY,          /* the role is enough */
+	SCOPE_TEAM,         /* team leaders and members: units in their team's scope */
+	SCOPE_PUBLISHED,    /* viewers: published results; units: their own, published */
+};
+
+static const struct {
+	const char *title;
+	unsigned roles;
+	enum scope scope;
+} ops[OP_COUNT] = {
+	[OP_YEAR_INIT] = {"新建考核年度", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_UNIT_WRITE] = {"登记和修改单位", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_UNIT_READ] = {"查看单位", EVERYONE, SCOPE_ANY},
+	[OP_TEAM_WRITE] = {"设置考核组", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_TEAM_READ] = {"查看考核组", STAFF, SCOPE_ANY},
+	[OP_SAMPLE_WRITE] = {"确定抽查对象", STAFF, SCOPE_TEAM},
+	[OP_SAMPLE_READ] = {"查看抽查对象", STAFF, SCOPE_ANY},
+	[OP_SCORE_WRITE] = {"录入评分", STAFF | SCORERS, SCOPE_ANY},
+	[OP_EVENT_WRITE] = {"记录事故和否决原因", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_EVENT_READ] = {"查看事故和否决原因", STAFF, SCOPE_ANY},
+	[OP_DAILY_WRITE] = {"记录日常考核", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_DAILY_READ] = {"查看日常考核", STAFF, SCOPE_ANY},
+	[OP_COMPUTE] = {"计分", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_STATUS] = {"查看待办事项", STAFF | SCORERS, SCOPE_ANY},
+	[OP_EXPLAIN] = {"查看评分表", STAFF, SCOPE_TEAM},
+	[OP_RESULTS_READ] = {"查看考核结果", R(ROLE_OFFICE) | R(ROLE_VIEWER) | R(ROLE_UNIT),
+		SCOPE_PUBLISHED},
+	[OP_DECIDE] = {"确定档次", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_APPROVE] = {"审定和重新开放", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_PUBLISH] = {"公布结果", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_AUDIT_READ] = {"查看修改记录", STAFF, SCOPE_TEAM},
+	[OP_AUDIT_VERIFY] = {"校验审计记录", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_BACKUP] = {"备份", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_USER_ADMIN] = {"管理账号", R(ROLE_OFFICE), SCOPE_ANY},
+	[OP_USER_SELF] = {"修改本人密码", EVERYONE, SCOPE_ANY},
+};
+
+static int forbid(struct svc *s, enum svc_op op, const char *why)
+{
+	if (!s->acting)
+		return svc_fail(s, SVC_FORBIDDEN, NULL, "未登录，不能%s", ops[op].title);
+	return svc_fail(s, SVC_FORBIDDEN, NULL, "%s（%s）不能%s%s", s->actor.name,
+			role_title(s->actor.role), ops[op].title, why ? why : "");
+}
+
+/* Whether the county or department is in the acting team member's scope. */
+static bool in_team(struct svc *s, const struct unit *target)
+{
+	if (!target || !s->actor.team)
+		return false;
+	char *team = team_of_unit(s->db, target->id);
+	bool ok = team && strcmp(team, s->actor.team) == 0;
+	free(team);
+	return ok;
+}
+
+int svc_allow(struct svc *s, enum svc_op op, const struct unit *target)
+{
+	if (!s->acting)
+		return forbid(s, op, NULL);
+	enum role r = s->actor.role;
+	if (!(ops[op].roles & R(r)))
+		return forbid(s, op, NULL);
+	if (r == ROLE_OFFICE)
+		return 0;
+	switch (ops[op].scope) {
+	case SCOPE_TEAM:
+		/* No target: a listing the caller filters with svc_allow per unit. */
+		if (target && !in_team(s, target))
+			return forbid(s, op, "（不在本考核组的考核范围内）");
+		return 0;
+	case SCOPE_PUBLISHED:
+		if (!db_published(s->db))
+			return forbid(s, op, "（结果尚未公布）");
+		if (r == ROLE_UNIT && target && (!s->actor.unit || strcmp(s->actor.unit, target->name) != 0))
+			return forbid(s, op, "（只能查看本单位的结果）");
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+bool svc_sees_result(struct svc *s, const struct unit *u)
+{
+	if (!s->acting)
+		return false;
+	if (s->actor.role == ROLE_OFFICE)
+		return true;
+	if (!db_published(s->db))
+		return false;
+	if (s->actor.role == ROLE_VIEWER)
+		return true;
+	return s->actor.role == ROLE_UNIT && s->actor.unit && strcmp(s->actor.unit, u->name) == 0;
+}
+
+int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n)
+{
+	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0)
+		return -1;
+	enum role r = s->actor.role;
+	bool entered = n->rule.type == RULE_ENTERED;
+	switch (r) {
+	case ROLE_OFFICE:
+		return 0;
+	case ROLE_LEADER:
+	case ROLE_MEMBER:
+		/* Teams enter what they find; scores made by other bodies are
+		 * entered by those bodies (or the office). */
+		if (entered && n->rule.by != BY_TEAM)
+			return forbid(s, OP_SCORE_WRITE, "（这是其他单位录入的评分）");
+		if (!in_team(s, owner))
+			return forbid(s, OP_SCORE_WRITE, "（不在本考核组的考核范围内）");
+		return 0;
+	case ROLE_ENFORCEMENT:
+		if (entered && n->rule.by == BY_ENFORCEMENT)
+			return 0;
+		return forbid(s, OP_SCORE_WRITE, "（只能录入行政执法评分）");
+	case ROLE_INDUSTRY:
+		if (entered && n->rule.by == BY_INDUSTRY && s->actor.industry &&
+		    strcmp(n->title, s->actor.industry) == 0)
+			return 0;
+		return forbid(s, OP_SCORE_WRITE, "（只能录入本行业的评分）");
+	default:
+		return forbid(s, OP_SCORE_WRITE, NULL);
+	}
+}

@@ -1,0 +1,347 @@
+/* findings.c: what the teams and scorers found: one entry, a clearing,
+ * and a CSV import read row by row. Every finding goes through the same
+ * checks (core/sheet.h) and the same permission (auth.c). */
+#include "service_impl.h"
+#include "../core/rule.h"
+#include "../storage/finding.h"
+#include "../storage/unit.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOTE_MAX 500
+
+/* Everything a finding for one unit needs: its sheet, what is on it
+ * already, the items computed from records. */
+struct entry_sheet {
+	struct sheet_target t;
+	struct sheet_state st;
+	bool *computed;
+	bool ok;
+	char *refused;            /* why the unit takes no findings */
+};
+
+static void entry_free(struct entry_sheet *e)
+{
+	finding_target_free(&e->t);
+	sheet_state_free(&e->st);
+	free(e->computed);
+	free(e->refused);
+	memset(e, 0, sizeof *e);
+}
+
+/* Resolves a unit's sheet for findings; e->ok false with the reason in
+ * e->refused (and the session's error) if it takes none. */
+static void entry_open(struct svc *s, const char *name, struct entry_sheet *e)
+{
+	memset(e, 0, sizeof *e);
+	struct unit u;
+	if (unit_get(s->db, name, &u) != 0 || finding_target(s->db, &u, &e->t) != 0 ||
+	    finding_sheet_state(s->db, &e->t, &e->st) != 0) {
+		if (u.name)
+			unit_clear(&u);
+		svc_fail_db(s);
+		e->refused = xstrdup(s->err.message);
+		return;
+	}
+	unit_clear(&u);
+	e->computed = finding_computed_items(s->db, e->t.s, e->t.owner.kind);
+	e->ok = true;
+}
+
+/* Checks one finding for the entry's sheet (permission included) and
+ * stores it. row 0: a single entry. Problems go to d (at row). */
+static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int row, int item_col,
+		 int value_col, const char *at, bool audit_new, long long *replaced, bool store,
+		 struct diag *d)
+{
+	f->node = f->code ? scheme_find(e->t.s, f->code) : NULL;
+	if (f->node && svc_allow_item(s, &e->t.owner, f->node) != 0) {
+		diag_add_at(d, row, 0, "%s", s->err.message);
+		return -1;
+	}
+	struct finding_where where = {e->t.sheet_root, e->t.sheet_id ? NULL : e->t.owner.name, e->computed};
+	if (!sheet_accept(&e->st, f, &where, row, item_col, value_col, "", d))
+		return -1;
+	if (store && finding_store(s->db, &e->t, f, at, audit_new, replaced) != 0) {
+		svc_fail_db(s);
+		diag_add_at(d, row, 0, "%s", s->err.message);
+		return -1;
+	}
+	return 0;
+}
+
+int svc_score_set(struct svc *s, const char *unit, const struct finding *given)
+{
+	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 ||
+	    svc_text(s, "note", "备注", given->note, NOTE_MAX, true, false) != 0 || svc_begin(s) != 0)
+		return -1;
+	struct entry_sheet e;
+	entry_open(s, unit, &e);
+	int rc = -1;
+	if (e.ok) {
+		struct finding f = *given;
+		struct diag d = {0};
+		char at[32];
+		db_now(at);
+		rc = enter(s, &e, &f, 0, 0, 0, at, true, NULL, true, &d);
+		if (rc != 0 && s->err.code != SVC_FORBIDDEN)
+			svc_fail(s, s->err.code == SVC_FAILED ? SVC_FAILED : SVC_INVALID,
+				 d.col[0] ? "value" : "item", "%s", d.msgs[0]);
+		diag_free(&d);
+	}
+	entry_free(&e);
+	return svc_end(s, rc);
+}
+
+int svc_score_clear(struct svc *s, const char *unit, const char *code)
+{
+	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 || svc_begin(s) != 0)
+		return -1;
+	struct entry_sheet e;
+	entry_open(s, unit, &e);
+	int rc = -1;
+	if (e.ok) {
+		/* Clearing an item is entering it: the same permission. */
+		const struct node *n = code ? scheme_find(e.t.s, code) : NULL;
+		if (code && !n)
+			rc = svc_fail(s, SVC_NOT_FOUND, "item", "未知的考核项编号“%s”", code);
+		else if (n && svc_allow_item(s, &e.t.owner, n) != 0)
+			rc = -1;
+		else if (!n && s->actor.role != ROLE_OFFICE &&
+			 svc_allow(s, OP_EXPLAIN, &e.t.owner) != 0)
+			rc = -1;
+		else
+			rc = finding_clear(s->db, &e.t, code) == 0 ? 0 : svc_fail_db(s);
+	}
+	entry_free(&e);
+	return svc_end(s, rc);
+}
+
+/* ---- the import ---- */
+
+/* The units met in one import, by name: an open-addressing hash table
+ * (imports name tens of thousands of units; memory grows with the units,
+ * not with the rows). */
+struct unit_cache {
+	char **names;
+	struct entry_sheet *sheets;
+	int n, cap;
+	int *slots;               /* index + 1; 0 = empty */
+	size_t nslots;
+};
+
+static size_t name_hash(const char *s)
+{
+	size_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void cache_rehash(struct unit_cache *c)
+{
+	size_t n = c->nslots ? c->nslots * 2 : 256;
+	int *slots = xcalloc(n, sizeof *slots);
+	for (int i = 0; i < c->n; i++) {
+		size_t h = name_hash(c->names[i]) & (n - 1);
+		while (slots[h])
+			h = (h + 1) & (n - 1);
+		slots[h] = i + 1;
+	}
+	free(c->slots);
+	c->slots = slots;
+	c->nslots = n;
+}
+
+static void cache_free(struct unit_cache *c)
+{
+	for (int i = 0; i < c->n; i++) {
+		free(c->names[i]);
+		entry_free(&c->sheets[i]);
+	}
+	free(c->names);
+	free(c->sheets);
+	free(c->slots);
+}
+
+/* The entry sheet of a unit, opened on first sight. */
+static struct entry_sheet *cached(struct svc *s, struct unit_cache *c, const char *name)
+{
+	if ((size_t)c->n * 2 >= c->nslots)
+		cache_rehash(c);
+	size_t h = name_hash(name) & (c->nslots - 1);
+	for (; c->slots[h]; h = (h + 1) & (c->nslots - 1)) {
+		int i = c->slots[h] - 1;
+		if (strcmp(c->names[i], name) == 0)
+			return &c->sheets[i];
+	}
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->names = xrealloc(c->names, (size_t)c->cap * sizeof *c->names);
+		c->sheets = xrealloc(c->sheets, (size_t)c->cap * sizeof *c->sheets);
+	}
+	c->names[c->n] = xstrdup(name);
+	entry_open(s, name, &c->sheets[c->n]);
+	c->slots[h] = c->n + 1;
+	return &c->sheets[c->n++];
+}
+
+/* The value of one row in its column's form; 0, or -1 with the problem. */
+static int parse_value(int form_col, const char *v, struct finding *f, struct diag *d, int row, int col)
+{
+	static const enum input_form forms[5] = {INPUT_COUNT, INPUT_CONDITIONS, INPUT_DEDUCT,
+						 INPUT_SCORE, INPUT_NA};
+	static const char *const names[5] = {"次数", "情形", "扣分", "得分", "不适用"};
+	static const char *const expect[5] = {"须是整数", "须是情形编号，如 1,3（没有所列情形写 0）",
+		"须是分值，最多两位小数", "须是分值，最多两位小数", "不适用时填“是”，否则留空"};
+	int ok;
+	f->form = forms[form_col];
+	switch (f->form) {
+	case INPUT_COUNT: {
+		char *end;
+		errno = 0;
+		f->count = strtoll(v, &end, 10);
+		ok = *end == '\0' && errno == 0 && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9'));
+		break;
+	}
+	case INPUT_CONDITIONS: ok = conditions_parse(v, &f->conditions) == 0; break;
+	case INPUT_DEDUCT:
+	case INPUT_SCORE: ok = points_parse(v, &f->amount) == 0; break;
+	default: ok = csv_yes_no(v) == 1 || strcmp(v, "na") == 0; break;
+	}
+	if (!ok)
+		diag_add_at(d, row, col, "%s“%s”格式不对，%s", names[form_col], v, expect[form_col]);
+	return ok ? 0 : -1;
+}
+
+int svc_score_import(struct svc *s, const struct csv_source *src, const char *file,
+		     struct svc_import_report *out)
+{
+	static const char *const unit_col[] = {"单位", "unit", "名称", NULL};
+	static const char *const item_col[] = {"编号", "item", "code", "考核项", NULL};
+	static const char *const value_cols[5][3] = {{"次数", "count", NULL}, {"情形", "conditions", NULL},
+		{"扣分", "deduct", NULL}, {"得分", "score", NULL}, {"不适用", "na", NULL}};
+	static const char *const note_col[] = {"备注", "note", NULL};
+	static const char *const known[] = {"单位", "unit", "名称", "编号", "item", "code", "考核项",
+		"次数", "count", "情形", "conditions", "扣分", "deduct", "得分", "score", "不适用", "na",
+		"备注", "note", NULL};
+	const char *const *groups[] = {unit_col, item_col, value_cols[0], value_cols[1], value_cols[2],
+		value_cols[3], value_cols[4], note_col, NULL};
+	memset(out, 0, sizeof *out);
+	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0)
+		return -1;
+	struct csv_reader r;
+	struct diag d = {0};
+	char digest[65];
+	if (svc_open_csv(s, &r, src, file, digest, &d) != 0)
+		return -1;
+	out->encoding = r.encoding;
+	int bad = 0, rc = csv_next(&r, &d);
+	if (rc <= 0) {
+		if (rc == 0)
+			diag_add(&d, "%s：文件为空（需要表头行）", file);
+		csv_close(&r);
+		return svc_fail_problems(s, &d, "导入失败，数据库未作任何改动");
+	}
+	int ncols = r.nf, hline = r.row_line;
+	int cu = csv_header_column(r.fields, ncols, unit_col);
+	int ci = csv_header_column(r.fields, ncols, item_col);
+	int cn = csv_header_column(r.fields, ncols, note_col);
+	int cv[5];
+	for (int k = 0; k < 5; k++)
+		cv[k] = csv_header_column(r.fields, ncols, value_cols[k]);
+	bad = r.problems + csv_header_check(r.fields, ncols, hline, known, &d) +
+	      csv_header_dups(r.fields, ncols, hline, groups, &d);
+	if (!bad && (cu < 0 || ci < 0)) {
+		diag_add_at(&d, hline, 0, "表头须有“单位”和“编号”列（以及 次数、情形、扣分、得分、不适用 中的列）");
+		bad++;
+	}
+	if (bad) {
+		csv_close(&r);
+		return svc_fail_problems(s, &d, "导入失败（%d 处问题），数据库未作任何改动", d.n);
+	}
+	if (svc_begin(s) != 0) {
+		csv_close(&r);
+		diag_free(&d);
+		return -1;
+	}
+	/* One pass: each row is checked and, while the file has had no
+	 * problem, stored at once; the transaction makes it all or nothing. */
+	struct unit_cache cache = {0};
+	char at[32];
+	db_now(at);
+	int problems = r.problems;
+	long long n = 0;
+	while (bad < MAX_PROBLEMS && (rc = csv_next(&r, &d)) == 1) {
+		char **row = r.fields;
+		int line = r.row_line;
+		if (r.problems > problems) {
+			/* reported by the reader (column count, stray quote) */
+			bad += r.problems - problems;
+			problems = r.problems;
+			continue;
+		}
+		struct entry_sheet *e = cached(s, &cache, row[cu]);
+		if (!e->ok) {
+			diag_add_at(&d, line, cu + 1, "%s", e->refused);
+			bad++;
+			continue;
+		}
+		int given = 0, col = -1;
+		for (int k = 0; k < 5; k++)
+			if (cv[k] >= 0 && row[cv[k]][0]) {
+				given++;
+				col = k;
+			}
+		if (given != 1) {
+			diag_add_at(&d, line, 0, "须在 次数、情形、扣分、得分、不适用 中恰好填写一项（填了 %d 项）",
+				    given);
+			bad++;
+			continue;
+		}
+		struct finding f = {.code = row[ci], .note = cn >= 0 ? row[cn] : NULL};
+		struct buf why = {0};
+		if (text_check(f.note, "备注", NOTE_MAX, true, false, &why) != 0) {
+			diag_add_at(&d, line, cn + 1, "%s", buf_str(&why));
+			buf_free(&why);
+			bad++;
+			continue;
+		}
+		if (parse_value(col, row[cv[col]], &f, &d, line, cv[col] + 1) != 0 ||
+		    enter(s, e, &f, line, ci + 1, cv[col] + 1, at, false, &out->replaced, !bad, &d) != 0) {
+			bad++;
+			continue;
+		}
+		n++;
+	}
+	if (rc < 0)
+		bad++;
+	if (!bad && n == 0) {
+		diag_add(&d, "%s：只有表头，没有数据行", file);
+		bad++;
+	}
+	if (bad >= MAX_PROBLEMS)
+		diag_add(&d, "%s：问题过多，只列出前 %d 处", file, MAX_PROBLEMS);
+	cache_free(&cache);
+	csv_close(&r);
+	out->rows = n;
+	if (!bad) {
+		struct buf detail = {0};
+		buf_printf(&detail, "导入 %lld 条评分记录，其中覆盖原有记录 %lld 条", n, out->replaced);
+		if (svc_audit_import(s, "score.import", file, buf_str(&detail), digest) != 0)
+			bad = -1;
+		buf_free(&detail);
+	}
+	if (bad) {
+		svc_end(s, -1);
+		if (bad < 0) {
+			diag_free(&d);
+			return -1;
+		}
+		return svc_fail_problems(s, &d, "导入失败（%d 处问题），数据库未作任何改动", d.n);
+	}
+	diag_free(&d);
+	return svc_end(s, 0);
+}

@@ -1,0 +1,419 @@
+/* results.c: computing and storing every unit's result, reading the stored
+ * results, explaining one unit from its current records, and what is left
+ * before approval. Scores come only from the core engine; ranking and
+ * quotas from core/grade.c. */
+#include "service_impl.h"
+#include "../core/grade.h"
+#include "../storage/audit.h"
+#include "../storage/inputs.h"
+#include "../storage/result.h"
+#include "../storage/spot_check.h"
+#include "../storage/unit.h"
+#include "../storage/year.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What ranking needs of each stored result (the rest is stored as it is
+ * computed, so memory does not grow with the year). */
+struct ranked {
+	long long unit_id;
+	enum unit_kind kind;
+	bool rankable;
+	points_t total;
+	enum grade proposed;
+	int rank;
+};
+
+static int store_provincial(struct svc *s, const struct unit *u, const char *at, struct ranked *k)
+{
+	struct result_entry e = {.unit = u, .proposed = u->provincial_grade};
+	*k = (struct ranked){u->id, u->kind, false, u->provincial_total, u->provincial_grade, 0};
+	return result_store(s->db, &e, at, 0) == 0 ? 0 : svc_fail_db(s);
+}
+
+/* Scores one unit and stores its result; problems go to d. Returns 1 if
+ * it was scored, 0 if its findings could not be scored, -1 on failure. */
+static int score_one(struct svc *s, const struct unit *u, const char *at, struct ranked *k,
+		     struct svc_compute_report *rep, struct diag *d)
+{
+	struct unit_load L;
+	if (unit_load(s->db, u, &L) != 0) {
+		unit_load_free(&L);
+		return svc_fail_db(s);
+	}
+	struct diag one = {0};
+	struct result *r = score_unit(L.scheme, &L.in, &one);
+	if (!r) {
+		for (int i = 0; i < one.n; i++)
+			diag_add(d, "%s：%s", u->name, one.msgs[i]);
+		diag_free(&one);
+		unit_load_free(&L);
+		return 0;
+	}
+	diag_free(&one);
+	/* A partial total is not comparable: no rank until complete. */
+	*k = (struct ranked){u->id, u->kind, !r->incomplete, r->total, r->proposed, 0};
+	if (r->incomplete) {
+		rep->incomplete++;
+		struct buf miss = {0};
+		for (int i = 0; i < r->nmissing; i++)
+			buf_printf(&miss, "%s%s", i ? "、" : "", r->missing[i]);
+		diag_add(&rep->notes, "%s：结果未完成，缺少 %s", u->name, buf_str(&miss));
+		buf_free(&miss);
+	}
+	struct result_entry e = {u, r, L.sheets, L.sheet_ids, L.in.nsheets, L.veto_reasons, 0, r->proposed};
+	int rc = result_store(s->db, &e, at, 0) == 0 ? 1 : svc_fail_db(s);
+	result_free(r);
+	unit_load_free(&L);
+	return rc;
+}
+
+/* Ranks the city-assessed units of one kind and applies the scheme's
+ * quotas to their proposed grades. */
+static void rank_kind(const struct scheme *sc, struct ranked *c, int n, enum unit_kind kind)
+{
+	int m = 0;
+	for (int i = 0; i < n; i++)
+		m += c[i].rankable && c[i].kind == kind;
+	if (!m)
+		return;
+	points_t *totals = xmalloc((size_t)m * sizeof *totals);
+	int *ranks = xmalloc((size_t)m * sizeof *ranks);
+	enum grade *grades = xmalloc((size_t)m * sizeof *grades);
+	struct ranked **who = xmalloc((size_t)m * sizeof *who);
+	int k = 0;
+	for (int i = 0; i < n; i++)
+		if (c[i].rankable && c[i].kind == kind) {
+			who[k] = &c[i];
+			totals[k] = c[i].total;
+			grades[k] = c[i].proposed;
+			k++;
+		}
+	rank_totals(totals, m, ranks);
+	grade_apply_quota(sc, totals, m, grades);
+	for (int i = 0; i < m; i++) {
+		who[i]->rank = ranks[i];
+		who[i]->proposed = grades[i];
+	}
+	free(totals);
+	free(ranks);
+	free(grades);
+	free(who);
+}
+
+static int compute_tx(struct svc *s, struct svc_compute_report *rep)
+{
+	struct diag problems = {0};
+	struct ranked *c = NULL;
+	int nc = 0, rc = 0;
+	char at[32];
+	db_now(at);
+	if (result_clear_year(s->db) != 0)
+		return svc_fail_db(s);
+	for (int kind = KIND_COUNTY; kind <= KIND_DEPARTMENT && rc == 0; kind++) {
+		struct unit *units;
+		int n;
+		if (unit_list(s->db, kind, &units, &n) != 0)
+			return svc_fail_db(s);
+		c = xrealloc(c, (size_t)(nc + n + 1) * sizeof *c);
+		for (int i = 0; i < n && rc == 0; i++) {
+			const struct unit *u = &units[i];
+			if (u->status == STATUS_EXCLUDED) {
+				rep->excluded++;
+			} else if (u->status == STATUS_PROVINCIAL) {
+				rep->provincial++;
+				rc = store_provincial(s, u, at, &c[nc++]);
+				if (rc == 0 && !u->has_provincial_total)
+					diag_add(&rep->notes, "%s：结果未完成，缺少 省考核得分", u->name);
+				rep->incomplete += !u->has_provincial_total;
+			} else {
+				int r = score_one(s, u, at, &c[nc], rep, &problems);
+				if (r < 0)
+					rc = -1;
+				else if (r > 0) {
+					rep->scored++;
+					nc++;
+				}
+			}
+		}
+		unit_list_free(units, n);
+	}
+	if (rc == 0 && problems.n)
+		rc = svc_fail_problems(s, &problems, "有单位的评分记录有误，未计分，原有结果保持不变");
+	for (int kind = KIND_COUNTY; kind <= KIND_DEPARTMENT && rc == 0; kind++) {
+		const struct scheme *sc = year_scheme(s->db, (enum unit_kind)kind);
+		if (!sc) {
+			rc = svc_fail_db(s);
+			break;
+		}
+		rank_kind(sc, c, nc, (enum unit_kind)kind);
+	}
+	struct buf what = {0};
+	buf_printf(&what, "计分 %d 个单位（省考核 %d，不考核 %d，未完成 %d）", rep->scored, rep->provincial,
+		   rep->excluded, rep->incomplete);
+	if (rc == 0 && audit_add(s->db, "compute", NULL, NULL, NULL, buf_str(&what), NULL) != 0)
+		rc = svc_fail_db(s);
+	buf_free(&what);
+	/* The results are current as of this compute's record; ranks and the
+	 * proposals after the quota are known only now. */
+	if (rc == 0 && result_set_seq(s->db, audit_head_seq(s->db)) != 0)
+		rc = svc_fail_db(s);
+	for (int i = 0; i < nc && rc == 0; i++)
+		if (result_set_rank(s->db, c[i].unit_id, c[i].rank, c[i].proposed) != 0)
+			rc = svc_fail_db(s);
+	free(c);
+	diag_free(&problems);
+	return rc;
+}
+
+int svc_compute(struct svc *s, struct svc_compute_report *out)
+{
+	memset(out, 0, sizeof *out);
+	if (svc_allow(s, OP_COMPUTE, NULL) != 0 || svc_begin(s) != 0)
+		return -1;
+	return svc_end(s, compute_tx(s, out));
+}
+
+int svc_results_stale(struct svc *s)
+{
+	return results_stale(s->db);
+}
+
+int svc_results(struct svc *s, int kind, bool tree, struct stored_result **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (svc_allow(s, OP_RESULTS_READ, NULL) != 0 || svc_begin_read(s) != 0)
+		return -1;
+	int rc = result_read_all(s->db, kind, tree, out, n) == 0 ? 0 : svc_fail_db(s);
+	svc_end(s, 0);
+	if (rc != 0)
+		return -1;
+	/* An assessed unit sees its own result only. */
+	int k = 0;
+	for (int i = 0; i < *n; i++) {
+		if (svc_sees_result(s, &(*out)[i].unit))
+			(*out)[k++] = (*out)[i];
+		else
+			stored_result_clear(&(*out)[i]);
+	}
+	*n = k;
+	return 0;
+}
+
+int svc_result(struct svc *s, const char *unit, bool tree, struct stored_result *out)
+{
+	memset(out, 0, sizeof *out);
+	struct unit u;
+	if (unit_get(s->db, unit, &u) != 0)
+		return svc_fail_db(s);
+	int rc = svc_allow(s, OP_RESULTS_READ, &u);
+	if (rc == 0 && svc_begin_read(s) == 0) {
+		rc = result_read_unit(s->db, &u, tree, out) == 0 ? 0 : svc_fail_db(s);
+		svc_end(s, 0);
+	} else {
+		rc = -1;
+	}
+	unit_clear(&u);
+	return rc;
+}
+
+int svc_explain(struct svc *s, const char *name, struct svc_explain *out)
+{
+	memset(out, 0, sizeof *out);
+	struct unit u;
+	if (unit_get(s->db, name, &u) != 0)
+		return svc_fail_db(s);
+	int rc = -1;
+	if (!unit_kind_assessed(u.kind)) {
+		svc_fail(s, SVC_INVALID, "unit", "“%s”是%s，其评分计入%s", u.name, unit_kind_title(u.kind),
+			 u.parent ? u.parent : "所在县区");
+		goto out;
+	}
+	if (svc_allow(s, OP_EXPLAIN, &u) != 0)
+		goto out;
+	if (u.status != STATUS_ASSESSED) {
+		svc_fail(s, SVC_CONFLICT, "unit", "“%s”%s，没有逐项评分", u.name,
+			 u.status == STATUS_PROVINCIAL ? "由省考核组考核" : "本年度不参加考核");
+		goto out;
+	}
+	if (svc_begin_read(s) != 0)
+		goto out;
+	struct unit_load *L = xcalloc(1, sizeof *L);
+	struct diag d = {0};
+	if (unit_load(s->db, &u, L) != 0) {
+		svc_fail_db(s);
+	} else if (!(out->r = score_unit(L->scheme, &L->in, &d))) {
+		svc_fail_problems(s, &d, "“%s”的评分记录有误", u.name);
+	} else {
+		/* The proposal of the last compute includes the grade quota,
+		 * which only a ranking of every unit can apply. */
+		struct stored_result sr;
+		if (results_stale(s->db) == 0 && result_read_unit(s->db, &u, false, &sr) == 0) {
+			out->r->proposed = sr.proposed;
+			out->current = true;
+			stored_result_clear(&sr);
+		}
+		rc = 0;
+	}
+	diag_free(&d);
+	svc_end(s, 0);
+	if (rc == 0) {
+		out->inputs = L;
+		unit_copy(&out->unit, &u);
+	} else {
+		unit_load_free(L);
+		free(L);
+	}
+out:
+	unit_clear(&u);
+	return rc;
+}
+
+void svc_explain_free(struct svc_explain *e)
+{
+	result_free(e->r);
+	if (e->inputs) {
+		unit_load_free(e->inputs);
+		free(e->inputs);
+	}
+	unit_clear(&e->unit);
+	memset(e, 0, sizeof *e);
+}
+
+/* ---- what is left before approval ---- */
+
+static void todo(struct svc_unit_status *u, bool blocking, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void todo(struct svc_unit_status *u, bool blocking, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	u->todo = xrealloc(u->todo, (size_t)(u->ntodo + 1) * sizeof *u->todo);
+	u->todo[u->ntodo++] = (struct svc_todo){buf_take(&b), blocking};
+}
+
+/* Every item left for one unit, from its record and its stored result
+ * (sr NULL if it has none). */
+static void unit_todo(struct svc *s, struct svc_unit_status *us, const struct stored_result *sr,
+		      const struct spot_size sizes[4], int stale)
+{
+	const struct unit *u = &us->unit;
+	if (u->status == STATUS_PROVINCIAL) {
+		if (!u->has_provincial_total)
+			todo(us, true, "录入省考核得分");
+		if (u->provincial_grade == GRADE_NONE && !(sr && sr->decision.grade != GRADE_NONE))
+			todo(us, true, "录入省考核档次");
+	} else if (u->kind == KIND_COUNTY) {
+		int n[4];
+		spot_counts_of(s->db, u->id, n);
+		struct buf short_of = {0};
+		for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
+			const struct spot_size *z = &sizes[k];
+			if (!z->declared || n[k] >= z->min)
+				continue;
+			buf_printf(&short_of, "%s%s %d 个（须 %d", short_of.len ? "、" : "",
+				   sample_kind_title((enum sample_kind)k), n[k], z->min);
+			if (z->max > z->min)
+				buf_printf(&short_of, "–%d", z->max);
+			buf_puts(&short_of, " 个）");
+		}
+		if (short_of.len)
+			todo(us, true, "抽查对象不全：%s", buf_str(&short_of));
+		buf_free(&short_of);
+	}
+	if (!sr) {
+		if (u->status == STATUS_ASSESSED)
+			todo(us, true, "尚未计分");
+		return;
+	}
+	const char *when = stale > 0 ? "（上次计分时）" : "";
+	if (sr->incomplete && u->status == STATUS_ASSESSED) {
+		struct buf miss = {0};
+		for (int i = 0; i < sr->nmissing; i++)
+			buf_printf(&miss, "%s%s", i ? "、" : "", sr->missing[i]);
+		todo(us, true, "录入缺少的评分%s：%s", when, buf_str(&miss));
+		buf_free(&miss);
+	}
+	char *issue = stored_decision_issue(sr);
+	if (issue)
+		todo(us, true, "%s", issue);
+	free(issue);
+	for (int i = 0; i < sr->nwarnings; i++)
+		todo(us, false, "核实：%s", sr->warnings[i]);
+}
+
+static int by_unit_id(const void *a, const void *b)
+{
+	long long x = ((const struct stored_result *)a)->unit.id;
+	long long y = ((const struct stored_result *)b)->unit.id;
+	return x < y ? -1 : x > y;
+}
+
+int svc_status(struct svc *s, struct svc_status *out)
+{
+	memset(out, 0, sizeof *out);
+	if (svc_allow(s, OP_STATUS, NULL) != 0 || svc_begin_read(s) != 0)
+		return -1;
+	struct spot_size sizes[4];
+	struct stored_result *rs = NULL;
+	int nrs = 0, rc = 0;
+	out->stale = results_stale(s->db);
+	if (spot_sizes(s->db, sizes) != 0 || (out->stale >= 0 && result_read_all(s->db, -1, false, &rs, &nrs) != 0))
+		rc = svc_fail_db(s);
+	/* Results come ordered by rank, units by the official order: match
+	 * them through an index sorted by unit id (n log n in the year). */
+	if (nrs)
+		qsort(rs, (size_t)nrs, sizeof *rs, by_unit_id);
+	for (int kind = KIND_COUNTY; kind <= KIND_DEPARTMENT && rc == 0; kind++) {
+		struct unit *units;
+		int n;
+		if (unit_list(s->db, kind, &units, &n) != 0) {
+			rc = svc_fail_db(s);
+			break;
+		}
+		out->units = xrealloc(out->units, (size_t)(out->n + n + 1) * sizeof *out->units);
+		for (int i = 0; i < n; i++) {
+			if (units[i].status == STATUS_EXCLUDED) {
+				unit_clear(&units[i]);
+				continue;
+			}
+			struct svc_unit_status *us = &out->units[out->n++];
+			memset(us, 0, sizeof *us);
+			us->unit = units[i];
+			struct stored_result key = {.unit = {.id = us->unit.id}};
+			const struct stored_result *sr = nrs ? bsearch(&key, rs, (size_t)nrs, sizeof *rs,
+								      by_unit_id) : NULL;
+			unit_todo(s, us, sr, sizes, out->stale);
+			bool blocking = false;
+			for (int t = 0; t < us->ntodo; t++)
+				blocking |= us->todo[t].blocking;
+			out->blocking += blocking;
+			out->open += us->ntodo > 0;
+		}
+		free(units);
+	}
+	stored_results_free(rs, nrs);
+	svc_end(s, 0);
+	if (rc != 0)
+		svc_status_free(out);
+	return rc;
+}
+
+void svc_status_free(struct svc_status *st)
+{
+	for (int i = 0; i < st->n; i++) {
+		unit_clear(&st->units[i].unit);
+		for (int k = 0; k < st->units[i].ntodo; k++)
+			free(st->units[i].todo[k].text);
+		free(st->units[i].todo);
+	}
+	free(st->units);
+	memset(st, 0, sizeof *st);
+}

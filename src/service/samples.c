@@ -1,0 +1,52 @@
+/* samples.c: spot checks (抽查): drawn or chosen by a team for a county in
+ * its scope, within the scheme's sizes (storage/spot_check.c). */
+#include "service_impl.h"
+#include "../storage/spot_check.h"
+#include "../storage/unit.h"
+
+#include <stdlib.h>
+
+/* The county, and whether the acting user may sample in it. */
+static int county_allowed(struct svc *s, const char *county, struct unit *c)
+{
+	if (unit_get(s->db, county, c) != 0)
+		return svc_fail_db(s);
+	if (svc_allow(s, OP_SAMPLE_WRITE, c) != 0) {
+		unit_clear(c);
+		return -1;
+	}
+	return 0;
+}
+
+int svc_sample_draw(struct svc *s, const char *county, bool has_seed, uint64_t seed,
+		    const int counts[4], struct spot_report *out)
+{
+	if (svc_allow(s, OP_SAMPLE_WRITE, NULL) != 0 || svc_begin(s) != 0)
+		return -1;
+	struct unit c;
+	if (county_allowed(s, county, &c) != 0)
+		return svc_end(s, -1);
+	unit_clear(&c);
+	int rc = spot_draw(s->db, county, has_seed, seed, counts, out) == 0 ? 0 : svc_fail_db(s);
+	return svc_end(s, rc);
+}
+
+int svc_sample_set(struct svc *s, const char *county, char *const *units, int n,
+		   struct spot_report *out)
+{
+	if (svc_allow(s, OP_SAMPLE_WRITE, NULL) != 0 || svc_begin(s) != 0)
+		return -1;
+	struct unit c;
+	if (county_allowed(s, county, &c) != 0)
+		return svc_end(s, -1);
+	unit_clear(&c);
+	int rc = spot_set(s->db, county, units, n, out) == 0 ? 0 : svc_fail_db(s);
+	return svc_end(s, rc);
+}
+
+int svc_sample_list(struct svc *s, const char *county, struct spot **out, int *n)
+{
+	if (svc_allow(s, OP_SAMPLE_READ, NULL) != 0)
+		return -1;
+	return spot_list(s->db, county, out, n) == 0 ? 0 : svc_fail_db(s);
+}

@@ -1,0 +1,275 @@
+/* service.h: the one API every surface calls (the command line, the web
+ * application, the reports). A surface parses what a person gave it,
+ * calls one function here, and renders what comes back; every rule,
+ * check, permission and transaction is here or below.
+ *
+ * Conventions: functions return 0 (or an id > 0) on success and -1 on
+ * failure; the failure is data (svc_error): a code, a message in Chinese
+ * without any surface's syntax, the field concerned and, for an import,
+ * every problem with its row and column. A refused call changes nothing.
+ * Records handed out are the caller's (free them with the core's *_free
+ * functions, core/records.h). Each operation checks the acting user's
+ * role before anything else (auth.c, one table). */
+#ifndef KAOHE_SERVICE_H
+#define KAOHE_SERVICE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../core/csv.h"
+#include "../core/records.h"
+#include "../core/score.h"
+
+struct svc;
+
+enum svc_code {
+	SVC_OK = 0,
+	SVC_INVALID,      /* the input is wrong: fix it and try again */
+	SVC_NOT_FOUND,    /* no such unit, item, account, year … */
+	SVC_FORBIDDEN,    /* the acting user's role does not allow it */
+	SVC_CONFLICT,     /* not in this state: approved, stale, in use, exists */
+	SVC_BUSY,         /* another writer held the database too long */
+	SVC_FAILED,       /* the system failed: disk full, read-only, I/O */
+};
+
+/* What a person can do next about a refusal; each surface says it in its
+ * own words (the command line names the command, the web the button). */
+enum svc_next {
+	SVC_NEXT_NONE = 0,
+	SVC_NEXT_COMPUTE,         /* compute the results again */
+	SVC_NEXT_REOPEN,          /* the year is approved: reopen it first */
+	SVC_NEXT_INIT,            /* there is no year yet: create one */
+};
+
+struct svc_error {
+	enum svc_code code;
+	char *message;            /* one line */
+	char *field;              /* the input field concerned, or NULL */
+	struct diag problems;     /* every problem of an input, at its row and column */
+	enum svc_next next;
+};
+void svc_error_clear(struct svc_error *e);
+
+/* ---- sessions ------------------------------------------------------------ */
+
+struct svc_options {
+	const char *path;         /* the database file */
+	bool create;              /* make the file if it does not exist */
+	int year;                 /* 0: the latest */
+	bool no_year;             /* do not choose a year (init, accounts) */
+};
+
+/* Opens a session on the database. Until svc_act_* is called, the session
+ * acts as nobody and every operation is refused. NULL with *err filled on
+ * failure. */
+struct svc *svc_open(const struct svc_options *o, struct svc_error *err);
+void svc_close(struct svc *s);
+const struct svc_error *svc_err(const struct svc *s);
+
+/* The owner of the database file acting locally without an account (the
+ * command line) is the office, recorded under `name`. */
+void svc_act_local(struct svc *s, const char *name);
+/* Acts as an account (the command line naming one): its role and scope
+ * apply. Fails if the account does not exist or is disabled. */
+int svc_act_as(struct svc *s, const char *account);
+/* Checks a password and acts as that account (the web's sign-in). An
+ * unknown name and a wrong password get the same message. */
+int svc_sign_in(struct svc *s, const char *name, const char *password);
+/* The acting user: name, role and scope. */
+const struct account *svc_actor(const struct svc *s);
+
+int svc_year(const struct svc *s);
+bool svc_approved(const struct svc *s);
+bool svc_published(const struct svc *s);
+/* Chooses the year to work on (0: the latest). */
+int svc_use_year(struct svc *s, int year);
+/* The scheme of the current year for counties or departments. */
+const struct scheme *svc_scheme(struct svc *s, enum unit_kind kind);
+
+/* ---- the year ------------------------------------------------------------ */
+
+struct svc_text {
+	const char *file;         /* the name shown in messages */
+	const char *text;
+	size_t len;
+};
+
+/* A new year from two schemes: the built-in pair TEMPLATE-county and
+ * TEMPLATE-department, or a scheme text in place of either. */
+int svc_year_init(struct svc *s, int year, const char *template_name, const struct svc_text *county,
+		  const struct svc_text *department);
+/* The assessment window ("YYYY-MM-DD", NULL if none). Caller frees. */
+int svc_year_window(struct svc *s, char **from, char **to);
+
+/* ---- units and teams ------------------------------------------------------ */
+
+/* The fields of a unit to set: NULL (or -1 for order, false for
+ * set_total) leaves a field as it is when editing. Words are the code
+ * words or their Chinese (county / 县区; assessed / 市考核). An empty
+ * parent or industry clears it. */
+struct svc_unit_fields {
+	const char *name, *kind, *parent, *industry, *status, *provincial_grade;
+	int order;                /* -1: unchanged; 0: after the last (add) */
+	bool set_total;
+	points_t provincial_total;
+};
+/* out (if not NULL) receives the unit as stored. */
+int svc_unit_add(struct svc *s, const struct svc_unit_fields *f, struct unit *out);
+int svc_unit_edit(struct svc *s, const char *name, const struct svc_unit_fields *f);
+int svc_unit_remove(struct svc *s, const char *name, const char *reason);
+int svc_unit_list(struct svc *s, int kind, struct unit **out, int *n);
+int svc_unit_get(struct svc *s, const char *name, struct unit *out);
+/* Units from a CSV (名称, 类型, 上级, 行业, 顺序, 状态): all rows or none. */
+int svc_unit_import(struct svc *s, const struct csv_source *src, const char *file, long long *rows);
+
+int svc_team_add(struct svc *s, const char *name);
+int svc_team_member(struct svc *s, const char *team, const char *person, const char *role,
+		    const char *title, const char *contact);
+int svc_team_assign(struct svc *s, const char *team, const char *unit);
+int svc_team_list(struct svc *s, struct team **out, int *n);
+
+/* ---- spot checks ---------------------------------------------------------- */
+
+/* counts[k] by enum sample_kind: -1 as many as the scheme allows and the
+ * county has; 0 leave that kind as it is; else that many. */
+int svc_sample_draw(struct svc *s, const char *county, bool has_seed, uint64_t seed,
+		    const int counts[4], struct spot_report *out);
+int svc_sample_set(struct svc *s, const char *county, char *const *units, int n,
+		   struct spot_report *out);
+int svc_sample_list(struct svc *s, const char *county, struct spot **out, int *n);
+
+/* ---- findings --------------------------------------------------------------- */
+
+/* One finding for a unit (a county or department, or a sampled county
+ * department or enterprise under its own name): f->code, the form and
+ * value, an optional note. */
+int svc_score_set(struct svc *s, const char *unit, const struct finding *f);
+/* Removes a unit's finding for an item (code NULL: all its findings). */
+int svc_score_clear(struct svc *s, const char *unit, const char *code);
+
+struct svc_import_report {
+	long long rows, replaced;
+	const char *encoding;     /* "UTF-8" or "GBK" */
+};
+/* Findings from a CSV (单位, 编号, 次数, 情形, 扣分, 得分, 不适用, 备注),
+ * read row by row: all rows or none; every problem at its row and column. */
+int svc_score_import(struct svc *s, const struct csv_source *src, const char *file,
+		     struct svc_import_report *out);
+
+/* ---- accidents, industries, vetoes, the daily assessment --------------------- */
+
+int svc_accident_add(struct svc *s, struct accident_rec *a);
+int svc_accident_list(struct svc *s, struct accident_rec **out, int *n);
+int svc_accident_remove(struct svc *s, long long id, const char *reason);
+/* Accidents from a CSV (县区, 日期, 死亡, 重伤, 损失, 行业, 瞒报, 谎报, 漏报,
+ * 瞒报单位, 职业病危害, 等级, 备注): all rows or none. */
+int svc_accident_import(struct svc *s, const struct csv_source *src, const char *file,
+			long long *rows);
+int svc_industry_set(struct svc *s, const char *industry, const char *department);
+int svc_industry_list(struct svc *s, struct industry_row **out, int *n);
+int svc_veto_add(struct svc *s, const char *unit, const char *cause, const char *reason);
+int svc_veto_list(struct svc *s, struct veto_row **out, int *n);
+int svc_veto_remove(struct svc *s, long long id, const char *reason);
+
+/* Returns the task's number, or -1. */
+long long svc_daily_task(struct svc *s, const char *title, const char *target, const char *kind,
+			 const char *due);
+int svc_daily_record(struct svc *s, long long task, const char *unit, const char *outcome,
+		     long long days_late);
+/* target NULL: every target of the year; a negative amount keeps it. */
+int svc_daily_rule(struct svc *s, const char *target, const char *outcome, points_t deduct,
+		   points_t per_day);
+int svc_daily_list(struct svc *s, struct daily_task **out, int *n);
+
+/* ---- results -------------------------------------------------------------------- */
+
+struct svc_compute_report {
+	int scored, provincial, excluded, incomplete;
+	struct diag notes;        /* "UNIT：结果未完成，缺少 …" per incomplete unit */
+};
+/* Scores every county and department, ranks each kind, applies the grade
+ * quotas and stores the results; if any unit's findings cannot be scored
+ * nothing is stored and every problem is in the error's problems. */
+int svc_compute(struct svc *s, struct svc_compute_report *out);
+
+/* Whether the stored results are current: 1 stale, 0 current, -1 none. */
+int svc_results_stale(struct svc *s);
+/* The stored results (kind -1: all), by kind and rank; with tree, every
+ * node of every sheet. Free with stored_results_free. */
+int svc_results(struct svc *s, int kind, bool tree, struct stored_result **out, int *n);
+/* One unit's stored result. */
+int svc_result(struct svc *s, const char *unit, bool tree, struct stored_result *out);
+
+/* A unit scored now from its current records, with the derivation of every
+ * point (explain, and the entry page's recomputed sheet). proposed is the
+ * stored proposal (with the grade quota) when results are current. */
+struct svc_explain {
+	struct unit unit;
+	struct result *r;
+	bool current;             /* results are current: proposed is the stored one */
+	void *inputs;             /* the memory behind r */
+};
+int svc_explain(struct svc *s, const char *unit, struct svc_explain *out);
+void svc_explain_free(struct svc_explain *e);
+
+/* What is left before approval, unit by unit (the one statement of it:
+ * svc_approve refuses while any blocking item is left). */
+struct svc_todo {
+	char *text;
+	bool blocking;            /* approval waits for it */
+};
+struct svc_unit_status {
+	struct unit unit;
+	struct svc_todo *todo;
+	int ntodo;
+};
+struct svc_status {
+	int stale;                /* as svc_results_stale */
+	struct svc_unit_status *units;
+	int n;
+	int blocking;             /* units with a blocking item */
+	int open;                 /* units with any item */
+};
+int svc_status(struct svc *s, struct svc_status *out);
+void svc_status_free(struct svc_status *st);
+
+/* ---- decisions, approval, publication ------------------------------------------ */
+
+/* The collective decision: a reason is required where the grade differs
+ * from the proposal; no decision above what the vetoes allow. */
+int svc_grade_set(struct svc *s, const char *unit, const char *grade, const char *reason);
+struct svc_approval {
+	struct diag automatic;    /* "UNIT：按拟定档次确定为 GRADE" */
+	char head[65];            /* the audit log's head hash after approval */
+};
+int svc_approve(struct svc *s, struct svc_approval *out);
+int svc_reopen(struct svc *s, const char *reason);
+/* Publishes the approved results: the viewers and the assessed units see
+ * them from now on. */
+int svc_publish(struct svc *s);
+
+/* ---- the record ------------------------------------------------------------------ */
+
+int svc_audit(struct svc *s, const char *unit, struct audit_row **out, int *n);
+/* Checks the hash chain; rows and the head hash on success. */
+int svc_audit_verify(struct svc *s, long long *rows, char head[65]);
+/* A consistent copy of the database while others keep writing. */
+int svc_backup(struct svc *s, const char *path);
+
+/* ---- accounts --------------------------------------------------------------------- */
+
+/* a: name, role and its scope (team for leader/member, industry for an
+ * industry scorer, unit for an assessed unit). */
+int svc_user_add(struct svc *s, const struct account *a, const char *password);
+int svc_user_list(struct svc *s, struct account **out, int *n);
+int svc_user_disable(struct svc *s, const char *name, bool disabled, const char *reason);
+/* A user changes their own password (old required), or the office sets
+ * anyone's (old NULL). */
+int svc_user_passwd(struct svc *s, const char *name, const char *old, const char *password);
+
+/* ---- the demo --------------------------------------------------------------------- */
+
+/* Builds the 2016 Qinhuangdao demo year in an empty database. */
+int svc_demo(struct svc *s, unsigned long long seed);
+
+#endif

@@ -1,0 +1,87 @@
+/* service_impl.h: the service's insides, for src/service only: the
+ * session, its errors, the permission check and the transaction helpers
+ * every operation uses. */
+#ifndef KAOHE_SERVICE_IMPL_H
+#define KAOHE_SERVICE_IMPL_H
+
+#include "service.h"
+#include "../storage/db.h"
+
+struct svc {
+	struct db *db;
+	struct svc_error err;
+	struct account actor;     /* who acts: name, role, scope */
+	bool acting;              /* an actor was set */
+	bool local;               /* the owner of the file, without an account */
+};
+
+/* Sets the session's error; returns -1. */
+int svc_fail(struct svc *s, enum svc_code code, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Takes the storage layer's error as the session's; returns -1. */
+int svc_fail_db(struct svc *s);
+/* Moves problems into the session's error (refusing an input): returns -1. */
+int svc_fail_problems(struct svc *s, struct diag *problems, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A write: BEGIN IMMEDIATE, then the year must still be open. */
+int svc_begin(struct svc *s);
+/* A write that does not need the year open (accounts, reopening). */
+int svc_begin_any(struct svc *s);
+/* A consistent read. */
+int svc_begin_read(struct svc *s);
+/* Ends what svc_begin* began: commits if rc is 0, else rolls back and
+ * keeps the error. Returns 0 or -1. */
+int svc_end(struct svc *s, int rc);
+
+/* ---- permissions (auth.c) ---- */
+
+/* Every operation a surface can ask for, by what it touches. One table in
+ * auth.c says which roles may do each, and within what scope. */
+enum svc_op {
+	OP_YEAR_INIT,
+	OP_UNIT_WRITE, OP_UNIT_READ,
+	OP_TEAM_WRITE, OP_TEAM_READ,
+	OP_SAMPLE_WRITE, OP_SAMPLE_READ,
+	OP_SCORE_WRITE,
+	OP_EVENT_WRITE, OP_EVENT_READ,
+	OP_DAILY_WRITE, OP_DAILY_READ,
+	OP_COMPUTE, OP_STATUS, OP_EXPLAIN, OP_RESULTS_READ,
+	OP_DECIDE, OP_APPROVE, OP_PUBLISH,
+	OP_AUDIT_READ, OP_AUDIT_VERIFY, OP_BACKUP,
+	OP_USER_ADMIN, OP_USER_SELF,
+	OP_COUNT
+};
+
+/* May the acting user do op (on target, a county or department, where the
+ * operation concerns one; NULL otherwise)? 0, or -1 with SVC_FORBIDDEN. */
+int svc_allow(struct svc *s, enum svc_op op, const struct unit *target);
+/* May the acting user enter a finding on item n of owner's sheet? (The
+ * office any; a team member an item a team enters for a unit in scope; an
+ * industry or enforcement scorer only the entered scores that are theirs.) */
+int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n);
+/* Whether the acting user sees unit u's results (published and theirs, or
+ * the office's). */
+bool svc_sees_result(struct svc *s, const struct unit *u);
+
+/* The county or department a unit's findings count for (itself or its
+ * parent), copied into owner. */
+int svc_owner_of(struct svc *s, const struct unit *u, struct unit *owner);
+
+/* Checks a text field a person typed (core text_check) into the error. */
+int svc_text(struct svc *s, const char *field, const char *label, const char *value, int max,
+	     bool multiline, bool required);
+
+/* An import lists at most this many problems: enough to fix a file, not a
+ * flood from a file in the wrong format. */
+#define MAX_PROBLEMS 100
+
+/* Opens an import's CSV: the encoding decided, the file's SHA-256 (hex)
+ * in digest for the record. On failure the problems become the error. */
+int svc_open_csv(struct svc *s, struct csv_reader *r, const struct csv_source *src,
+		 const char *file, char digest[65], struct diag *problems);
+/* Records an import in the audit log: what, and the file's digest. */
+int svc_audit_import(struct svc *s, const char *action, const char *file, const char *what,
+		     const char *digest);
+
+#endif

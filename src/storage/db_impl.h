@@ -1,0 +1,54 @@
+/* db_impl.h: the storage layer's insides, for src/storage only: the SQLite
+ * handle, the statement cache and the helpers every storage file uses.
+ * Nothing above storage includes this file (or sqlite3.h). */
+#ifndef KAOHE_DB_IMPL_H
+#define KAOHE_DB_IMPL_H
+
+#include <sqlite3.h>
+
+#include "db.h"
+
+struct stmt_slot {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+
+#define STMT_CACHE 384
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	char *actor;          /* who makes the changes (audit) */
+	struct buf err;
+	enum db_code code;
+	char *field;
+	int in_tx;
+	/* the current year, once chosen */
+	long long year_id;
+	int year;
+	bool approved, published;
+	struct scheme *schemes[2];   /* parsed on first use: county, department */
+	struct stmt_slot cache[STMT_CACHE];
+	int ncache;
+};
+
+/* Prepares sql (a string literal: statements are cached by address).
+ * The statement is reset and its bindings cleared before it is returned. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+/* Steps a statement that returns no row; 0 or -1 (message set). */
+int db_exec_stmt(struct db *db, sqlite3_stmt *st);
+/* Reports an SQLite failure as a Chinese message (busy, full disk …). */
+int db_sqlite_fail(struct db *db, const char *what);
+
+/* Binding helpers: NULL text binds SQL NULL. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+const char *db_col_text(sqlite3_stmt *st, int i);  /* "" for NULL */
+/* A heap copy of column i (NULL for SQL NULL). */
+char *db_col_dup(sqlite3_stmt *st, int i);
+/* A heap copy of column i, "" for SQL NULL. */
+char *db_col_str(sqlite3_stmt *st, int i);
+
+long long db_last_id(struct db *db);
+int db_changes(struct db *db);
+
+#endif
