@@ -4,4 +4,4 @@
 set -eu
 cd "$(dirname "$0")/.."
 exec python3 bench/bench.py ./kaohe --units "${BENCH_UNITS:-20000}" \
-	--rows "${BENCH_ROWS:-1000000}" --runs "${BENCH_RUNS:-3}"
+	--rows "${BENCH_ROWS:-5000000}" --runs "${BENCH_RUNS:-3}"

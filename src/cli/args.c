@@ -14,7 +14,7 @@ struct opt *opt_get(struct opt *opts, const char *name)
 	abort();
 }
 
-int args_parse(const char *cmd, int argc, char **argv, struct opt *opts, char **pos, int maxpos)
+int args_parse(int argc, char **argv, struct opt *opts, char **pos, int maxpos)
 {
 	int npos = 0;
 	for (int i = 1; i < argc; i++) {
@@ -22,7 +22,6 @@ int args_parse(const char *cmd, int argc, char **argv, struct opt *opts, char **
 		if (a[0] != '-' || a[1] == '\0' || (a[1] >= '0' && a[1] <= '9')) {
 			if (npos == maxpos) {
 				cli_error("多余的参数“%s”", a);
-				cli_usage(cmd);
 				return -1;
 			}
 			pos[npos++] = argv[i];
@@ -37,12 +36,10 @@ int args_parse(const char *cmd, int argc, char **argv, struct opt *opts, char **
 				o = p;
 		if (!o) {
 			cli_error("未知的选项“%.*s”", (int)len, a);
-			cli_usage(cmd);
 			return -1;
 		}
 		if (o->set) {
 			cli_error("选项 %s 重复", o->name);
-			cli_usage(cmd);
 			return -1;
 		}
 		o->set = true;
@@ -56,7 +53,6 @@ int args_parse(const char *cmd, int argc, char **argv, struct opt *opts, char **
 		const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
 		if (!v) {
 			cli_error("选项 %s 需要一个值", o->name);
-			cli_usage(cmd);
 			return -1;
 		}
 		o->text = v;

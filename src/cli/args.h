@@ -19,11 +19,11 @@ struct opt {
 	points_t points;
 };
 
-/* Parses argv[1..] of command `cmd` against opts (terminated by a NULL
- * name). Positional arguments are collected into pos (at most maxpos).
- * Returns the number of positionals, or -1 after printing the problem and
- * the command's usage. */
-int args_parse(const char *cmd, int argc, char **argv, struct opt *opts, char **pos, int maxpos);
+/* Parses argv[1..] against opts (terminated by a NULL name). Positional
+ * arguments are collected into pos (at most maxpos). Returns the number of
+ * positionals, or -1 after printing the problem; the caller then prints its
+ * usage (cli_usage), as it does when the count is wrong. */
+int args_parse(int argc, char **argv, struct opt *opts, char **pos, int maxpos);
 
 /* The option named name (must exist in opts). */
 struct opt *opt_get(struct opt *opts, const char *name);

@@ -79,6 +79,11 @@ void cli_file_close(struct cli_file *f);
 /* Loads a built-in scheme by name, or a scheme file. NULL with messages in d. */
 struct scheme *scheme_load(const char *name_or_file, struct diag *d);
 
+/* The positive number a person typed (a task, accident or objection
+ * number), or -1 after saying what is wrong (listed_by: the command that
+ * lists them, or NULL). */
+long long cli_number(const char *text, const char *what, const char *listed_by);
+
 /* The grade words for a stored result's proposal or decision ("—" if none). */
 const char *grade_or_dash(enum grade g);
 
@@ -94,6 +99,7 @@ CMD(accident_add); CMD(accident_list); CMD(accident_import); CMD(accident_remove
 CMD(industry_set); CMD(industry_list); CMD(veto_add); CMD(veto_list); CMD(veto_remove);
 CMD(daily_task); CMD(daily_record); CMD(daily_rule); CMD(daily_list);
 CMD(compute); CMD(status); CMD(results); CMD(explain); CMD(grade_set); CMD(export);
+CMD(objection_file); CMD(objection_list); CMD(objection_answer);
 CMD(user_add); CMD(user_list); CMD(user_disable); CMD(user_passwd);
 #undef CMD
 

@@ -10,7 +10,7 @@ int cmd_daily_task(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--target", OPT_TEXT}, {"--kind", OPT_TEXT}, {"--due", OPT_TEXT}, {NULL}};
 	char *pos[1];
-	if (args_parse("daily task", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("daily task");
 	long long id = svc_daily_task(s, pos[0], opt_get(opts, "--target")->text,
 				      opt_get(opts, "--kind")->text, opt_get(opts, "--due")->text);
@@ -24,14 +24,11 @@ int cmd_daily_record(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--days", OPT_INT}, {NULL}};
 	char *pos[3];
-	if (args_parse("daily record", argc, argv, opts, pos, 3) != 3)
+	if (args_parse(argc, argv, opts, pos, 3) != 3)
 		return cli_usage("daily record");
-	char *end;
-	long long task = strtoll(pos[0], &end, 10);
-	if (*end || task <= 0) {
-		cli_error("任务编号“%s”须是正整数（kaohe daily list 查看）", pos[0]);
+	long long task = cli_number(pos[0], "任务编号", "kaohe daily list");
+	if (task < 0)
 		return EXIT_USAGE;
-	}
 	if (svc_daily_record(s, task, pos[1], pos[2], opt_get(opts, "--days")->num) != 0)
 		return cli_fail(s, NULL);
 	printf("已记录：任务 %lld %s %s\n", task, pos[1], daily_outcome_title_of(daily_outcome_parse(pos[2])));
@@ -43,7 +40,7 @@ int cmd_daily_rule(struct svc *s, int argc, char **argv)
 	struct opt opts[] = {{"--deduct", OPT_POINTS}, {"--per-day", OPT_POINTS}, {"--target", OPT_TEXT},
 			     {NULL}};
 	char *pos[1];
-	if (args_parse("daily rule", argc, argv, opts, pos, 1) != 1 ||
+	if (args_parse(argc, argv, opts, pos, 1) != 1 ||
 	    (!opt_get(opts, "--deduct")->set && !opt_get(opts, "--per-day")->set))
 		return cli_usage("daily rule");
 	/* -1: keep what the year has */
@@ -59,8 +56,8 @@ int cmd_daily_list(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("daily list", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("daily list");
 	struct daily_task *t;
 	int n;
 	if (svc_daily_list(s, &t, &n) != 0)

@@ -19,8 +19,8 @@ int cmd_accident_add(struct svc *s, int argc, char **argv)
 			     {"--misreported-by", OPT_TEXT}, {"--occupational", OPT_FLAG}, {"--grade", OPT_TEXT},
 			     {"--note", OPT_TEXT}, {NULL}};
 	char *pos[1];
-	if (args_parse("accident add", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("accident add");
 	static const char *const required[] = {"--unit", "--date", "--deaths", "--injuries", "--loss"};
 	for (int i = 0; i < 5; i++)
 		if (!opt_get(opts, required[i])->set) {
@@ -61,8 +61,8 @@ int cmd_accident_list(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("accident list", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("accident list");
 	struct accident_rec *a;
 	int n;
 	if (svc_accident_list(s, &a, &n) != 0)
@@ -89,7 +89,7 @@ int cmd_accident_import(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("accident import", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("accident import");
 	struct csv_source src;
 	struct cli_file *f = cli_file_source(pos[0], &src);
@@ -110,14 +110,11 @@ static int remove_cmd(struct svc *s, const char *cmd, int argc, char **argv,
 {
 	struct opt opts[] = {{"--reason", OPT_TEXT}, {NULL}};
 	char *pos[1];
-	if (args_parse(cmd, argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage(cmd);
-	char *end;
-	long long id = strtoll(pos[0], &end, 10);
-	if (*end || id <= 0) {
-		cli_error("编号“%s”须是正整数", pos[0]);
+	long long id = cli_number(pos[0], "编号", NULL);
+	if (id < 0)
 		return EXIT_USAGE;
-	}
 	if (fn(s, id, opt_get(opts, "--reason")->text) != 0)
 		return cli_fail(s, NULL);
 	printf("已删除编号 %lld 的记录（原因已记录）\n", id);
@@ -138,7 +135,7 @@ int cmd_veto_add(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--cause", OPT_TEXT}, {"--reason", OPT_TEXT}, {NULL}};
 	char *pos[1];
-	if (args_parse("veto add", argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--cause")->set)
+	if (args_parse(argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--cause")->set)
 		return cli_usage("veto add");
 	if (svc_veto_add(s, pos[0], opt_get(opts, "--cause")->text, opt_get(opts, "--reason")->text) != 0)
 		return cli_fail(s, NULL);
@@ -150,8 +147,8 @@ int cmd_veto_list(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("veto list", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("veto list");
 	struct veto_row *v;
 	int n;
 	if (svc_veto_list(s, &v, &n) != 0)
@@ -167,7 +164,7 @@ int cmd_industry_set(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[2];
-	if (args_parse("industry set", argc, argv, opts, pos, 2) != 2)
+	if (args_parse(argc, argv, opts, pos, 2) != 2)
 		return cli_usage("industry set");
 	if (svc_industry_set(s, pos[0], pos[1]) != 0)
 		return cli_fail(s, NULL);
@@ -179,8 +176,8 @@ int cmd_industry_list(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("industry list", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("industry list");
 	struct industry_row *r;
 	int n;
 	if (svc_industry_list(s, &r, &n) != 0)

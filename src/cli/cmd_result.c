@@ -14,8 +14,8 @@ int cmd_compute(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("compute", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("compute");
 	struct svc_compute_report rep;
 	if (svc_compute(s, &rep) != 0) {
 		diag_free(&rep.notes);
@@ -84,8 +84,8 @@ int cmd_results(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--kind", OPT_TEXT}, {"--json", OPT_FLAG}, {NULL}};
 	char *pos[1];
-	if (args_parse("results", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("results");
 	int kind = -1;
 	if (opt_get(opts, "--kind")->set) {
 		kind = unit_kind_parse(opt_get(opts, "--kind")->text);
@@ -118,7 +118,7 @@ int cmd_explain(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--json", OPT_FLAG}, {NULL}};
 	char *pos[1];
-	if (args_parse("explain", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("explain");
 	struct svc_explain e;
 	if (svc_explain(s, pos[0], &e) != 0)
@@ -143,7 +143,7 @@ int cmd_grade_set(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--reason", OPT_TEXT}, {NULL}};
 	char *pos[2];
-	if (args_parse("grade set", argc, argv, opts, pos, 2) != 2)
+	if (args_parse(argc, argv, opts, pos, 2) != 2)
 		return cli_usage("grade set");
 	if (svc_grade_set(s, pos[0], pos[1], opt_get(opts, "--reason")->text) != 0)
 		return cli_fail(s, NULL);
@@ -192,9 +192,9 @@ int cmd_export(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	int n = args_parse("export", argc, argv, opts, pos, 1);
+	int n = args_parse(argc, argv, opts, pos, 1);
 	if (n < 0)
-		return EXIT_USAGE;
+		return cli_usage("export");
 	int stale = svc_results_stale(s);
 	if (stale < 0) {
 		cli_error("还没有考核结果（先运行 kaohe compute）");

@@ -19,7 +19,7 @@ int cmd_sample_draw(struct svc *s, int argc, char **argv)
 	struct opt opts[] = {{"--seed", OPT_INT}, {"--towns", OPT_INT}, {"--departments", OPT_INT},
 			     {"--enterprises", OPT_INT}, {"--only", OPT_TEXT}, {NULL}};
 	char *pos[1];
-	if (args_parse("sample draw", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("sample draw");
 	int counts[4] = {0, -1, -1, -1};
 	if (opt_get(opts, "--only")->set) {
@@ -62,7 +62,7 @@ int cmd_sample_set(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[49];
-	int n = args_parse("sample set", argc, argv, opts, pos, 49);
+	int n = args_parse(argc, argv, opts, pos, 49);
 	if (n < 2)
 		return cli_usage("sample set");
 	struct spot_report r = {0};
@@ -76,9 +76,9 @@ int cmd_sample_list(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	int n = args_parse("sample list", argc, argv, opts, pos, 1);
+	int n = args_parse(argc, argv, opts, pos, 1);
 	if (n < 0)
-		return EXIT_USAGE;
+		return cli_usage("sample list");
 	struct spot *p;
 	int np;
 	if (svc_sample_list(s, n ? pos[0] : NULL, &p, &np) != 0)

@@ -11,7 +11,7 @@ int cmd_score_set(struct svc *s, int argc, char **argv)
 	struct opt opts[] = {{"--count", OPT_INT}, {"--conditions", OPT_TEXT}, {"--deduct", OPT_POINTS},
 			     {"--score", OPT_POINTS}, {"--na", OPT_FLAG}, {"--note", OPT_TEXT}, {NULL}};
 	char *pos[2];
-	if (args_parse("score set", argc, argv, opts, pos, 2) != 2)
+	if (args_parse(argc, argv, opts, pos, 2) != 2)
 		return cli_usage("score set");
 	struct finding f = {.code = pos[1], .note = opt_get(opts, "--note")->text};
 	int forms = 0;
@@ -58,7 +58,7 @@ int cmd_score_clear(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[2];
-	int n = args_parse("score clear", argc, argv, opts, pos, 2);
+	int n = args_parse(argc, argv, opts, pos, 2);
 	if (n < 1)
 		return cli_usage("score clear");
 	if (svc_score_clear(s, pos[0], n > 1 ? pos[1] : NULL) != 0)
@@ -71,7 +71,7 @@ int cmd_score_import(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("score import", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("score import");
 	struct csv_source src;
 	struct cli_file *f = cli_file_source(pos[0], &src);

@@ -9,8 +9,8 @@ int cmd_status(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("status", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("status");
 	struct svc_status st;
 	if (svc_status(s, &st) != 0)
 		return cli_fail(s, NULL);

@@ -28,7 +28,7 @@ int cmd_unit_add(struct svc *s, int argc, char **argv)
 		{"--order", OPT_INT}, {"--status", OPT_TEXT}, {NULL},
 	};
 	char *pos[1];
-	if (args_parse("unit add", argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--kind")->set)
+	if (args_parse(argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--kind")->set)
 		return cli_usage("unit add");
 	struct svc_unit_fields f = {.name = pos[0], .kind = opt_get(opts, "--kind")->text,
 		.parent = opt_get(opts, "--parent")->text, .industry = opt_get(opts, "--industry")->text,
@@ -47,8 +47,8 @@ int cmd_unit_list(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--kind", OPT_TEXT}, {"--json", OPT_FLAG}, {NULL}};
 	char *pos[1];
-	if (args_parse("unit list", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("unit list");
 	int kind = -1;
 	if (opt_get(opts, "--kind")->set && (kind = unit_kind_parse(opt_get(opts, "--kind")->text)) < 0) {
 		cli_error("未知的单位类型“%s”", opt_get(opts, "--kind")->text);
@@ -95,7 +95,7 @@ int cmd_unit_edit(struct svc *s, int argc, char **argv)
 		{"--provincial-grade", OPT_TEXT}, {NULL},
 	};
 	char *pos[1];
-	if (args_parse("unit edit", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("unit edit");
 	struct svc_unit_fields f = {.name = opt_get(opts, "--name")->text,
 		.parent = opt_get(opts, "--parent")->text, .industry = opt_get(opts, "--industry")->text,
@@ -117,7 +117,7 @@ int cmd_unit_remove(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--reason", OPT_TEXT}, {NULL}};
 	char *pos[1];
-	if (args_parse("unit remove", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("unit remove");
 	if (svc_unit_remove(s, pos[0], opt_get(opts, "--reason")->text) != 0)
 		return cli_fail(s, NULL);
@@ -129,7 +129,7 @@ int cmd_unit_import(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("unit import", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("unit import");
 	struct csv_source src;
 	struct cli_file *f = cli_file_source(pos[0], &src);
@@ -148,7 +148,7 @@ int cmd_team_add(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("team add", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("team add");
 	if (svc_team_add(s, pos[0]) != 0)
 		return cli_fail(s, NULL);
@@ -160,7 +160,7 @@ int cmd_team_member(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--role", OPT_TEXT}, {"--title", OPT_TEXT}, {"--contact", OPT_TEXT}, {NULL}};
 	char *pos[2];
-	if (args_parse("team member", argc, argv, opts, pos, 2) != 2)
+	if (args_parse(argc, argv, opts, pos, 2) != 2)
 		return cli_usage("team member");
 	if (svc_team_member(s, pos[0], pos[1], opt_get(opts, "--role")->text, opt_get(opts, "--title")->text,
 			    opt_get(opts, "--contact")->text) != 0)
@@ -173,7 +173,7 @@ int cmd_team_assign(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[64];
-	int n = args_parse("team assign", argc, argv, opts, pos, 64);
+	int n = args_parse(argc, argv, opts, pos, 64);
 	if (n < 2)
 		return cli_usage("team assign");
 	for (int i = 1; i < n; i++)
@@ -187,8 +187,8 @@ int cmd_team_list(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("team list", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("team list");
 	struct team *t;
 	int n;
 	if (svc_team_list(s, &t, &n) != 0)

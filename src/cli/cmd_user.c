@@ -29,7 +29,7 @@ int cmd_user_add(struct svc *s, int argc, char **argv)
 	struct opt opts[] = {{"--role", OPT_TEXT}, {"--team", OPT_TEXT}, {"--industry", OPT_TEXT},
 			     {"--unit", OPT_TEXT}, {"--password-stdin", OPT_FLAG}, {NULL}};
 	char *pos[1];
-	if (args_parse("user add", argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--role")->set)
+	if (args_parse(argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--role")->set)
 		return cli_usage("user add");
 	if (!opt_get(opts, "--password-stdin")->set) {
 		cli_error("密码须从标准输入读取（--password-stdin）");
@@ -61,8 +61,8 @@ int cmd_user_list(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("user list", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("user list");
 	struct account *a;
 	int n;
 	if (svc_user_list(s, &a, &n) != 0)
@@ -86,7 +86,7 @@ int cmd_user_disable(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--enable", OPT_FLAG}, {"--reason", OPT_TEXT}, {NULL}};
 	char *pos[1];
-	if (args_parse("user disable", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("user disable");
 	bool enable = opt_get(opts, "--enable")->set;
 	if (svc_user_disable(s, pos[0], !enable, opt_get(opts, "--reason")->text) != 0)
@@ -99,7 +99,7 @@ int cmd_user_passwd(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--password-stdin", OPT_FLAG}, {NULL}};
 	char *pos[1];
-	if (args_parse("user passwd", argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--password-stdin")->set)
+	if (args_parse(argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--password-stdin")->set)
 		return cli_usage("user passwd");
 	/* Acting as the account itself, the old password comes first. */
 	const struct account *me = svc_actor(s);

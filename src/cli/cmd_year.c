@@ -29,8 +29,8 @@ int cmd_init(struct svc *unused, int argc, char **argv)
 		{"--department-scheme", OPT_TEXT}, {NULL},
 	};
 	char *pos[1];
-	if (args_parse("init", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("init");
 	if (!cli_env.year) {
 		cli_error("须写明年度：kaohe init --year 2016");
 		return EXIT_USAGE;
@@ -81,8 +81,8 @@ int cmd_approve(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("approve", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("approve");
 	struct svc_approval a;
 	if (svc_approve(s, &a) != 0) {
 		diag_free(&a.automatic);
@@ -100,8 +100,8 @@ int cmd_reopen(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--reason", OPT_TEXT}, {NULL}};
 	char *pos[1];
-	if (args_parse("reopen", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("reopen");
 	if (svc_reopen(s, opt_get(opts, "--reason")->text) != 0)
 		return cli_fail(s, NULL);
 	printf("%d 年度考核已重新开放修改（原因已记录）\n", svc_year(s));
@@ -112,8 +112,8 @@ int cmd_publish(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("publish", argc, argv, opts, pos, 0) < 0)
-		return EXIT_USAGE;
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("publish");
 	if (svc_publish(s) != 0)
 		return cli_fail(s, NULL);
 	printf("%d 年度考核结果已公布\n", svc_year(s));
@@ -124,9 +124,9 @@ int cmd_audit(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--verify", OPT_FLAG}, {NULL}};
 	char *pos[1];
-	int n = args_parse("audit", argc, argv, opts, pos, 1);
+	int n = args_parse(argc, argv, opts, pos, 1);
 	if (n < 0)
-		return EXIT_USAGE;
+		return cli_usage("audit");
 	if (opt_get(opts, "--verify")->set) {
 		if (n) {
 			cli_error("--verify 校验全部记录，不带单位名称");
@@ -166,7 +166,7 @@ int cmd_backup(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
-	if (args_parse("backup", argc, argv, opts, pos, 1) != 1)
+	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("backup");
 	if (svc_backup(s, pos[0]) != 0)
 		return cli_fail(s, NULL);
@@ -179,9 +179,9 @@ int cmd_demo(struct svc *unused, int argc, char **argv)
 	(void)unused;
 	struct opt opts[] = {{"--seed", OPT_INT}, {NULL}};
 	char *pos[1];
-	int n = args_parse("demo", argc, argv, opts, pos, 1);
+	int n = args_parse(argc, argv, opts, pos, 1);
 	if (n < 0)
-		return EXIT_USAGE;
+		return cli_usage("demo");
 	const char *path = n ? pos[0] : cli_env.db_path ? cli_env.db_path : "kaohe-demo.db";
 	if (access(path, F_OK) == 0) {
 		cli_error("%s 已存在；演示数据库须新建（删除该文件或另选文件名）", path);

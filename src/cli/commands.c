@@ -84,7 +84,12 @@ const struct command commands[] = {
 	{"backup", cmd_backup, CMD_DB | CMD_NO_YEAR, "backup 文件", "在他人写入时也能做一致的在线备份"},
 	{"demo", cmd_demo, 0, "demo [文件] [--seed N]", "生成秦皇岛市2016年度考核的演示数据库"},
 	{"publish", cmd_publish, CMD_DB, "publish", "公布已审定的考核结果（公布后查阅账号和被考核单位可以看到）"},
-	{"user add", cmd_user_add, CMD_DB | CMD_NO_YEAR, "user add 账号 --role 角色 [--team 考核组] "
+	{"objection file", cmd_objection_file, CMD_DB, "objection file 单位 --text 意见 [--item 编号]",
+	 "被考核单位对已公布的考核结果提出意见和建议（可针对某一考核项）"},
+	{"objection list", cmd_objection_list, CMD_DB, "objection list [单位]", "列出意见和答复"},
+	{"objection answer", cmd_objection_answer, CMD_DB, "objection answer 编号 --text 答复",
+	 "安委办答复意见（再次答复会替换原答复，记录在案）"},
+	{"user add", cmd_user_add, CMD_DB, "user add 账号 --role 角色 [--team 考核组] "
 	 "[--industry 行业] [--unit 单位] --password-stdin",
 	 "新建账号；角色：office 安委办、leader 考核组组长、member 考核组成员、industry 行业评分、"
 	 "enforcement 执法评分、unit 被考核单位、viewer 查阅结果；密码从标准输入读取"},

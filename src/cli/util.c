@@ -158,6 +158,19 @@ struct scheme *scheme_load(const char *name_or_file, struct diag *d)
 	return s;
 }
 
+long long cli_number(const char *text, const char *what, const char *listed_by)
+{
+	char *end;
+	errno = 0;
+	long long n = strtoll(text, &end, 10);
+	if (!*text || *end || errno == ERANGE || n <= 0) {
+		cli_error("%s“%s”须是正整数%s%s%s", what, text, listed_by ? "（" : "", listed_by ? listed_by : "",
+			  listed_by ? " 查看）" : "");
+		return -1;
+	}
+	return n;
+}
+
 void cli_pad(const char *s, int width)
 {
 	fputs(s, stdout);

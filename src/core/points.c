@@ -42,17 +42,27 @@ int points_parse(const char *s, points_t *out)
 
 char *points_fmt(points_t v, char *buf)
 {
-	const char *sign = v < 0 ? "-" : "";
+	/* By hand: scoring formats a number for every derivation. */
 	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 	uint64_t whole = a / 100, frac = a % 100;
-	if (frac == 0)
-		snprintf(buf, POINTS_BUFSZ, "%s%llu", sign, (unsigned long long)whole);
-	else if (frac % 10 == 0)
-		snprintf(buf, POINTS_BUFSZ, "%s%llu.%llu", sign,
-			 (unsigned long long)whole, (unsigned long long)(frac / 10));
-	else
-		snprintf(buf, POINTS_BUFSZ, "%s%llu.%02llu", sign,
-			 (unsigned long long)whole, (unsigned long long)frac);
+	char digits[24];
+	int n = 0;
+	do {
+		digits[n++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole);
+	char *p = buf;
+	if (v < 0)
+		*p++ = '-';
+	while (n)
+		*p++ = digits[--n];
+	if (frac) {
+		*p++ = '.';
+		*p++ = (char)('0' + frac / 10);
+		if (frac % 10)
+			*p++ = (char)('0' + frac % 10);
+	}
+	*p = '\0';
 	return buf;
 }
 

@@ -55,6 +55,26 @@ void industry_list_free(struct industry_row *r, int n)
 	free(r);
 }
 
+void objection_clear(struct objection *o)
+{
+	free(o->unit);
+	free(o->code);
+	free(o->text);
+	free(o->filed_by);
+	free(o->filed_at);
+	free(o->answer);
+	free(o->answered_by);
+	free(o->answered_at);
+	memset(o, 0, sizeof *o);
+}
+
+void objection_list_free(struct objection *o, int n)
+{
+	for (int i = 0; i < n; i++)
+		objection_clear(&o[i]);
+	free(o);
+}
+
 void veto_list_free(struct veto_row *v, int n)
 {
 	for (int i = 0; i < n; i++) {

@@ -168,6 +168,20 @@ enum grade stored_veto_cap(const struct stored_result *r);
  * nothing (none recorded, or one that stands). Caller frees. */
 char *stored_decision_issue(const struct stored_result *r);
 
+/* ---- objections ----------------------------------------------------- */
+
+/* An assessed unit's objection (意见和建议) to its published result, and
+ * the office's answer. */
+struct objection {
+	long long id;
+	char *unit;
+	char *code;               /* the item objected to, NULL: the whole result */
+	char *text, *filed_by, *filed_at;
+	char *answer, *answered_by, *answered_at;   /* NULL until answered */
+};
+void objection_clear(struct objection *o);
+void objection_list_free(struct objection *o, int n);
+
 /* ---- accounts ------------------------------------------------------- */
 
 enum role {

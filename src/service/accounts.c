@@ -121,7 +121,7 @@ int svc_user_passwd(struct svc *s, const char *name, const char *old, const char
 	bool self = s->acting && !s->local && strcmp(s->actor.name, name) == 0;
 	if (svc_allow(s, self ? OP_USER_SELF : OP_USER_ADMIN, NULL) != 0 || check_password(s, password) != 0)
 		return -1;
-	if (self && s->actor.role != ROLE_OFFICE) {
+	if (self) {
 		struct account a;
 		char *hash = NULL;
 		if (account_get(s->db, name, &a, &hash) != 0)

@@ -15,42 +15,48 @@
 #define SCORERS (R(ROLE_INDUSTRY) | R(ROLE_ENFORCEMENT))
 #define EVERYONE ((1u << ROLE_COUNT) - 1)
 
-enum scope {
-	SCOPE_ANY,          /* the role is enough */
-	SCOPE_TEAM,         /* team leaders and members: units in their team's scope */
-	SCOPE_PUBLISHED,    /* viewers: published results; units: their own, published */
+/* Limits on a role beyond the role itself (the office has none). */
+enum {
+	ANY = 0,
+	IN_TEAM = 1,        /* team leaders and members: the units in their team's scope */
+	OWN_UNIT = 2,       /* an assessed unit: itself */
+	PUBLISHED = 4,      /* assessed units and viewers: once the results are published */
 };
 
 static const struct {
 	const char *title;
 	unsigned roles;
-	enum scope scope;
+	unsigned scope;
 } ops[OP_COUNT] = {
-	[OP_YEAR_INIT] = {"新建考核年度", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_UNIT_WRITE] = {"登记和修改单位", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_UNIT_READ] = {"查看单位", EVERYONE, SCOPE_ANY},
-	[OP_TEAM_WRITE] = {"设置考核组", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_TEAM_READ] = {"查看考核组", STAFF, SCOPE_ANY},
-	[OP_SAMPLE_WRITE] = {"确定抽查对象", STAFF, SCOPE_TEAM},
-	[OP_SAMPLE_READ] = {"查看抽查对象", STAFF, SCOPE_ANY},
-	[OP_SCORE_WRITE] = {"录入评分", STAFF | SCORERS, SCOPE_ANY},
-	[OP_EVENT_WRITE] = {"记录事故和否决原因", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_EVENT_READ] = {"查看事故和否决原因", STAFF, SCOPE_ANY},
-	[OP_DAILY_WRITE] = {"记录日常考核", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_DAILY_READ] = {"查看日常考核", STAFF, SCOPE_ANY},
-	[OP_COMPUTE] = {"计分", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_STATUS] = {"查看待办事项", STAFF | SCORERS, SCOPE_ANY},
-	[OP_EXPLAIN] = {"查看评分表", STAFF, SCOPE_TEAM},
+	[OP_YEAR_INIT] = {"新建考核年度", R(ROLE_OFFICE), ANY},
+	[OP_UNIT_WRITE] = {"登记和修改单位", R(ROLE_OFFICE), ANY},
+	[OP_UNIT_READ] = {"查看单位", EVERYONE, ANY},
+	[OP_TEAM_WRITE] = {"设置考核组", R(ROLE_OFFICE), ANY},
+	[OP_TEAM_READ] = {"查看考核组", STAFF, ANY},
+	[OP_SAMPLE_WRITE] = {"确定抽查对象", STAFF, IN_TEAM},
+	[OP_SAMPLE_READ] = {"查看抽查对象", STAFF, ANY},
+	[OP_SCORE_WRITE] = {"录入评分", STAFF | SCORERS, ANY},
+	[OP_EVENT_WRITE] = {"记录事故和否决原因", R(ROLE_OFFICE), ANY},
+	[OP_EVENT_READ] = {"查看事故和否决原因", STAFF, ANY},
+	[OP_DAILY_WRITE] = {"记录日常考核", R(ROLE_OFFICE), ANY},
+	[OP_DAILY_READ] = {"查看日常考核", STAFF, ANY},
+	[OP_COMPUTE] = {"计分", R(ROLE_OFFICE), ANY},
+	[OP_STATUS] = {"查看待办事项", STAFF | SCORERS, ANY},
+	[OP_EXPLAIN] = {"查看评分表", STAFF | R(ROLE_UNIT) | R(ROLE_VIEWER),
+		IN_TEAM | OWN_UNIT | PUBLISHED},
 	[OP_RESULTS_READ] = {"查看考核结果", R(ROLE_OFFICE) | R(ROLE_VIEWER) | R(ROLE_UNIT),
-		SCOPE_PUBLISHED},
-	[OP_DECIDE] = {"确定档次", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_APPROVE] = {"审定和重新开放", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_PUBLISH] = {"公布结果", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_AUDIT_READ] = {"查看修改记录", STAFF, SCOPE_TEAM},
-	[OP_AUDIT_VERIFY] = {"校验审计记录", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_BACKUP] = {"备份", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_USER_ADMIN] = {"管理账号", R(ROLE_OFFICE), SCOPE_ANY},
-	[OP_USER_SELF] = {"修改本人密码", EVERYONE, SCOPE_ANY},
+		OWN_UNIT | PUBLISHED},
+	[OP_DECIDE] = {"确定档次", R(ROLE_OFFICE), ANY},
+	[OP_APPROVE] = {"审定和重新开放", R(ROLE_OFFICE), ANY},
+	[OP_PUBLISH] = {"公布结果", R(ROLE_OFFICE), ANY},
+	[OP_AUDIT_READ] = {"查看修改记录", STAFF, IN_TEAM},
+	[OP_AUDIT_VERIFY] = {"校验审计记录", R(ROLE_OFFICE), ANY},
+	[OP_BACKUP] = {"备份", R(ROLE_OFFICE), ANY},
+	[OP_OBJECTION_FILE] = {"提出意见", R(ROLE_OFFICE) | R(ROLE_UNIT), OWN_UNIT},
+	[OP_OBJECTION_READ] = {"查看意见", STAFF | R(ROLE_UNIT), IN_TEAM | OWN_UNIT},
+	[OP_OBJECTION_ANSWER] = {"答复意见", R(ROLE_OFFICE), ANY},
+	[OP_USER_ADMIN] = {"管理账号", R(ROLE_OFFICE), ANY},
+	[OP_USER_SELF] = {"修改本人密码", EVERYONE, ANY},
 };
 
 static int forbid(struct svc *s, enum svc_op op, const char *why)
@@ -81,34 +87,30 @@ int svc_allow(struct svc *s, enum svc_op op, const struct unit *target)
 		return forbid(s, op, NULL);
 	if (r == ROLE_OFFICE)
 		return 0;
-	switch (ops[op].scope) {
-	case SCOPE_TEAM:
-		/* No target: a listing the caller filters with svc_allow per unit. */
-		if (target && !in_team(s, target))
-			return forbid(s, op, "（不在本考核组的考核范围内）");
-		return 0;
-	case SCOPE_PUBLISHED:
-		if (!db_published(s->db))
-			return forbid(s, op, "（结果尚未公布）");
-		if (r == ROLE_UNIT && target && (!s->actor.unit || strcmp(s->actor.unit, target->name) != 0))
-			return forbid(s, op, "（只能查看本单位的结果）");
-		return 0;
-	default:
-		return 0;
-	}
+	unsigned scope = ops[op].scope;
+	bool team = r == ROLE_LEADER || r == ROLE_MEMBER;
+	/* No target: a listing the caller filters per unit (svc_may). */
+	if (team && (scope & IN_TEAM) && target && !in_team(s, target))
+		return forbid(s, op, "（不在本考核组的考核范围内）");
+	if ((r == ROLE_UNIT || r == ROLE_VIEWER) && (scope & PUBLISHED) && !db_published(s->db))
+		return forbid(s, op, "（结果尚未公布）");
+	if (r == ROLE_UNIT && (scope & OWN_UNIT) && target &&
+	    (!s->actor.unit || strcmp(s->actor.unit, target->name) != 0))
+		return forbid(s, op, "（只限本单位）");
+	return 0;
+}
+
+bool svc_may(struct svc *s, enum svc_op op, const struct unit *target)
+{
+	if (svc_allow(s, op, target) == 0)
+		return true;
+	svc_error_clear(&s->err);
+	return false;
 }
 
 bool svc_sees_result(struct svc *s, const struct unit *u)
 {
-	if (!s->acting)
-		return false;
-	if (s->actor.role == ROLE_OFFICE)
-		return true;
-	if (!db_published(s->db))
-		return false;
-	if (s->actor.role == ROLE_VIEWER)
-		return true;
-	return s->actor.role == ROLE_UNIT && s->actor.unit && strcmp(s->actor.unit, u->name) == 0;
+	return svc_may(s, OP_RESULTS_READ, u);
 }
 
 int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n)

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOTE_MAX 500
 
 static int accident_texts(struct svc *s, const struct accident_rec *a)
 {

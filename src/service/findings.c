@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOTE_MAX 500
 
 /* Everything a finding for one unit needs: its sheet, what is on it
  * already, the items computed from records. */
@@ -57,6 +56,8 @@ static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int ro
 		 struct diag *d)
 {
 	f->node = f->code ? scheme_find(e->t.s, f->code) : NULL;
+	/* a fresh error: what is left in it is this finding's */
+	s->err.code = SVC_OK;
 	if (f->node && svc_allow_item(s, &e->t.owner, f->node) != 0) {
 		diag_add_at(d, row, 0, "%s", s->err.message);
 		return -1;
@@ -85,10 +86,11 @@ int svc_score_set(struct svc *s, const char *unit, const struct finding *given)
 		struct diag d = {0};
 		char at[32];
 		db_now(at);
-		rc = enter(s, &e, &f, 0, 0, 0, at, true, NULL, true, &d);
-		if (rc != 0 && s->err.code != SVC_FORBIDDEN)
-			svc_fail(s, s->err.code == SVC_FAILED ? SVC_FAILED : SVC_INVALID,
-				 d.col[0] ? "value" : "item", "%s", d.msgs[0]);
+		/* columns 1 and 2 stand for the item and the value */
+		rc = enter(s, &e, &f, 0, 1, 2, at, true, NULL, true, &d);
+		if (rc != 0 && s->err.code != SVC_FORBIDDEN && s->err.code != SVC_FAILED)
+			svc_fail(s, SVC_INVALID, d.col[0] == 2 ? "value" : d.col[0] == 1 ? "item" : NULL,
+				 "%s", d.msgs[0]);
 		diag_free(&d);
 	}
 	entry_free(&e);
@@ -122,14 +124,19 @@ int svc_score_clear(struct svc *s, const char *unit, const char *code)
 /* ---- the import ---- */
 
 /* The units met in one import, by name: an open-addressing hash table
- * (imports name tens of thousands of units; memory grows with the units,
- * not with the rows). */
+ * of at most UNIT_CACHE_MAX sheets. When it is full, what the file gave
+ * for every held sheet goes to storage's spill table and the table starts
+ * again, so memory stays flat however many units the file names; a unit
+ * met again is reopened with what its earlier rows gave. */
+#define UNIT_CACHE_MAX 512
+
 struct unit_cache {
 	char **names;
 	struct entry_sheet *sheets;
 	int n, cap;
 	int *slots;               /* index + 1; 0 = empty */
 	size_t nslots;
+	bool spilled;             /* sheets have been spilled */
 };
 
 static size_t name_hash(const char *s)
@@ -155,18 +162,39 @@ static void cache_rehash(struct unit_cache *c)
 	c->nslots = n;
 }
 
-static void cache_free(struct unit_cache *c)
+static void cache_clear(struct unit_cache *c)
 {
 	for (int i = 0; i < c->n; i++) {
 		free(c->names[i]);
 		entry_free(&c->sheets[i]);
 	}
+	c->n = 0;
+	if (c->slots)
+		memset(c->slots, 0, c->nslots * sizeof *c->slots);
+}
+
+static void cache_free(struct unit_cache *c)
+{
+	cache_clear(c);
 	free(c->names);
 	free(c->sheets);
 	free(c->slots);
 }
 
-/* The entry sheet of a unit, opened on first sight. */
+/* Moves what the file gave for every held sheet to the spill table and
+ * empties the cache. */
+static int cache_spill(struct svc *s, struct unit_cache *c)
+{
+	for (int i = 0; i < c->n; i++)
+		if (c->sheets[i].ok && finding_spill_put(s->db, &c->sheets[i].t, &c->sheets[i].st) != 0)
+			return svc_fail_db(s);
+	cache_clear(c);
+	c->spilled = true;
+	return 0;
+}
+
+/* The entry sheet of a unit, opened on first sight; NULL if the spill
+ * table fails (the session's error says why). */
 static struct entry_sheet *cached(struct svc *s, struct unit_cache *c, const char *name)
 {
 	if ((size_t)c->n * 2 >= c->nslots)
@@ -177,15 +205,27 @@ static struct entry_sheet *cached(struct svc *s, struct unit_cache *c, const cha
 		if (strcmp(c->names[i], name) == 0)
 			return &c->sheets[i];
 	}
+	if (c->n == UNIT_CACHE_MAX) {
+		if (cache_spill(s, c) != 0)
+			return NULL;
+		for (h = name_hash(name) & (c->nslots - 1); c->slots[h]; h = (h + 1) & (c->nslots - 1))
+			;
+	}
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 64;
 		c->names = xrealloc(c->names, (size_t)c->cap * sizeof *c->names);
 		c->sheets = xrealloc(c->sheets, (size_t)c->cap * sizeof *c->sheets);
 	}
+	struct entry_sheet *e = &c->sheets[c->n];
 	c->names[c->n] = xstrdup(name);
-	entry_open(s, name, &c->sheets[c->n]);
+	entry_open(s, name, e);
 	c->slots[h] = c->n + 1;
-	return &c->sheets[c->n++];
+	c->n++;
+	if (e->ok && c->spilled && finding_spill_get(s->db, &e->t, &e->st) != 0) {
+		svc_fail_db(s);
+		return NULL;
+	}
+	return e;
 }
 
 /* The value of one row in its column's form; 0, or -1 with the problem. */
@@ -262,7 +302,8 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 		csv_close(&r);
 		return svc_fail_problems(s, &d, "导入失败（%d 处问题），数据库未作任何改动", d.n);
 	}
-	if (svc_begin(s) != 0) {
+	if (svc_begin(s) != 0 || (finding_spill_begin(s->db) != 0 && svc_end(s, svc_fail_db(s)) < 0)) {
+		/* (svc_end of a failure rolls back and returns -1) */
 		csv_close(&r);
 		diag_free(&d);
 		return -1;
@@ -274,6 +315,7 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 	db_now(at);
 	int problems = r.problems;
 	long long n = 0;
+	bool forbidden = false;
 	while (bad < MAX_PROBLEMS && (rc = csv_next(&r, &d)) == 1) {
 		char **row = r.fields;
 		int line = r.row_line;
@@ -284,6 +326,11 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 			continue;
 		}
 		struct entry_sheet *e = cached(s, &cache, row[cu]);
+		if (!e) {
+			diag_add_at(&d, line, 0, "%s", s->err.message);
+			bad = MAX_PROBLEMS;
+			break;
+		}
 		if (!e->ok) {
 			diag_add_at(&d, line, cu + 1, "%s", e->refused);
 			bad++;
@@ -311,6 +358,7 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 		}
 		if (parse_value(col, row[cv[col]], &f, &d, line, cv[col] + 1) != 0 ||
 		    enter(s, e, &f, line, ci + 1, cv[col] + 1, at, false, &out->replaced, !bad, &d) != 0) {
+			forbidden |= s->err.code == SVC_FORBIDDEN;
 			bad++;
 			continue;
 		}
@@ -340,7 +388,11 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 			diag_free(&d);
 			return -1;
 		}
-		return svc_fail_problems(s, &d, "导入失败（%d 处问题），数据库未作任何改动", d.n);
+		svc_fail_problems(s, &d, "导入失败（%d 处问题），数据库未作任何改动", s->err.problems.n + d.n);
+		/* a row the user may not enter makes the whole file one they may not */
+		if (forbidden)
+			s->err.code = SVC_FORBIDDEN;
+		return -1;
 	}
 	diag_free(&d);
 	return svc_end(s, 0);

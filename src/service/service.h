@@ -256,6 +256,18 @@ int svc_audit_verify(struct svc *s, long long *rows, char head[65]);
 /* A consistent copy of the database while others keep writing. */
 int svc_backup(struct svc *s, const char *path);
 
+/* ---- objections ------------------------------------------------------------------- */
+
+/* An assessed unit's objection (意见和建议) to its published result, on one
+ * item (code) or the whole (NULL); the office may record one received on
+ * paper. Returns its number, or -1. */
+long long svc_objection_file(struct svc *s, const char *unit, const char *code, const char *text);
+/* The objections the acting user may see (unit NULL: every unit). */
+int svc_objection_list(struct svc *s, const char *unit, struct objection **out, int *n);
+/* The office's answer to objection id (replaces an earlier answer, on
+ * the record). */
+int svc_objection_answer(struct svc *s, long long id, const char *answer);
+
 /* ---- accounts --------------------------------------------------------------------- */
 
 /* a: name, role and its scope (team for leader/member, industry for an

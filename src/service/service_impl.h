@@ -49,6 +49,7 @@ enum svc_op {
 	OP_COMPUTE, OP_STATUS, OP_EXPLAIN, OP_RESULTS_READ,
 	OP_DECIDE, OP_APPROVE, OP_PUBLISH,
 	OP_AUDIT_READ, OP_AUDIT_VERIFY, OP_BACKUP,
+	OP_OBJECTION_FILE, OP_OBJECTION_READ, OP_OBJECTION_ANSWER,
 	OP_USER_ADMIN, OP_USER_SELF,
 	OP_COUNT
 };
@@ -56,6 +57,8 @@ enum svc_op {
 /* May the acting user do op (on target, a county or department, where the
  * operation concerns one; NULL otherwise)? 0, or -1 with SVC_FORBIDDEN. */
 int svc_allow(struct svc *s, enum svc_op op, const struct unit *target);
+/* svc_allow as a question: no error is left behind (filtering lists). */
+bool svc_may(struct svc *s, enum svc_op op, const struct unit *target);
 /* May the acting user enter a finding on item n of owner's sheet? (The
  * office any; a team member an item a team enters for a unit in scope; an
  * industry or enforcement scorer only the entered scores that are theirs.) */
@@ -67,6 +70,9 @@ bool svc_sees_result(struct svc *s, const struct unit *u);
 /* The county or department a unit's findings count for (itself or its
  * parent), copied into owner. */
 int svc_owner_of(struct svc *s, const struct unit *u, struct unit *owner);
+
+/* The longest note, reason or objection a person may type (characters). */
+#define NOTE_MAX 500
 
 /* Checks a text field a person typed (core text_check) into the error. */
 int svc_text(struct svc *s, const char *field, const char *label, const char *value, int max,

@@ -17,7 +17,7 @@
 #include "../core/scheme.h"
 #include "../core/util.h"
 
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 
 struct db;
 

@@ -177,3 +177,52 @@ int finding_clear(struct db *db, const struct sheet_target *t, const char *code)
 	snprintf(what, sizeof what, "删除 %d 条评分记录", n);
 	return audit_add(db, "score.clear", who, code, what, NULL, NULL);
 }
+
+int finding_spill_begin(struct db *db)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, "CREATE TEMP TABLE IF NOT EXISTS import_spill (unit_id INTEGER NOT NULL,"
+			 " sheet_id INTEGER NOT NULL, node INTEGER NOT NULL, line INTEGER NOT NULL,"
+			 " na INTEGER NOT NULL, PRIMARY KEY (unit_id, sheet_id, node)) WITHOUT ROWID;"
+			 " DELETE FROM temp.import_spill;", NULL, NULL, &msg) != SQLITE_OK) {
+		db_fail(db, "无法建立导入用的临时表：%s", msg ? msg : "");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int finding_spill_put(struct db *db, const struct sheet_target *t, const struct sheet_state *st)
+{
+	for (int i = 0; i < st->n; i++) {
+		if (st->line[i] <= 0)
+			continue;
+		sqlite3_stmt *q = db_stmt(db, "INSERT OR REPLACE INTO temp.import_spill (unit_id, sheet_id, node,"
+					  " line, na) VALUES (?, ?, ?, ?, ?)");
+		sqlite3_bind_int64(q, 1, t->owner.id);
+		sqlite3_bind_int64(q, 2, t->sheet_id);
+		sqlite3_bind_int(q, 3, st->base + i);
+		sqlite3_bind_int(q, 4, st->line[i]);
+		sqlite3_bind_int(q, 5, st->na[i]);
+		if (db_exec_stmt(db, q) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int finding_spill_get(struct db *db, const struct sheet_target *t, struct sheet_state *st)
+{
+	sqlite3_stmt *q = db_stmt(db, "SELECT node, line, na FROM temp.import_spill WHERE unit_id = ? AND sheet_id = ?");
+	sqlite3_bind_int64(q, 1, t->owner.id);
+	sqlite3_bind_int64(q, 2, t->sheet_id);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int i = sqlite3_column_int(q, 0) - st->base;
+		if (i >= 0 && i < st->n) {
+			st->line[i] = sqlite3_column_int(q, 1);
+			st->na[i] = (unsigned char)sqlite3_column_int(q, 2);
+		}
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取导入临时表");
+}

@@ -41,4 +41,14 @@ int finding_store(struct db *db, const struct sheet_target *t, const struct find
 /* Removes the target's finding for an item (code NULL: all of them). */
 int finding_clear(struct db *db, const struct sheet_target *t, const char *code);
 
+/* What an import has taken for sheets it no longer holds in memory (a
+ * temporary table of the connection: SQLite keeps it in its page cache
+ * and spills to disk, so an import's memory stays flat however many
+ * units its file names). Begin empties it. */
+int finding_spill_begin(struct db *db);
+/* Keeps the rows of the input that gave st's findings (line > 0). */
+int finding_spill_put(struct db *db, const struct sheet_target *t, const struct sheet_state *st);
+/* Gives st back the rows kept for the target. */
+int finding_spill_get(struct db *db, const struct sheet_target *t, struct sheet_state *st);
+
 #endif

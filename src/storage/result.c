@@ -356,10 +356,11 @@ int results_stale(struct db *db)
 	if (seq < 0)
 		return -1;
 	/* Changes that do not bear on a score: decisions, approval, teams,
-	 * accounts, publication. */
+	 * accounts, publication, objections. */
 	st = db_stmt(db, "SELECT count(*) FROM audit WHERE seq > ? AND year = ? AND action NOT IN"
 		     " ('grade.set', 'year.approve', 'year.reopen', 'year.publish', 'compute', 'team.add',"
-		     " 'team.member', 'team.assign', 'user.add', 'user.disable', 'user.passwd')");
+		     " 'team.member', 'team.assign', 'user.add', 'user.disable', 'user.passwd',"
+		     " 'objection.file', 'objection.answer')");
 	sqlite3_bind_int64(st, 1, seq);
 	sqlite3_bind_int(st, 2, db->year);
 	int changed = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;

@@ -302,4 +302,20 @@ const char *const schema_migrations[] = {
 "INSERT INTO result_note (unit_id, kind, seq, text)\n"
 "  SELECT r.unit_id, 'missing', m.key, m.value FROM result r, json_each(r.detail, '$.missing') m;\n"
 "DROP TABLE result;\n",
+
+/* 5: objections (意见和建议) of assessed units to their published result,
+ *    and the office's answers; accidents looked up by who concealed them. */
+"CREATE INDEX accident_misreported ON accident(misreported_by);\n"
+"CREATE TABLE objection (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  unit_id INTEGER NOT NULL REFERENCES unit(id),\n"
+"  code TEXT,\n"
+"  text TEXT NOT NULL,\n"
+"  filed_by TEXT NOT NULL,\n"
+"  filed_at TEXT NOT NULL,\n"
+"  answer TEXT,\n"
+"  answered_by TEXT,\n"
+"  answered_at TEXT\n"
+");\n"
+"CREATE INDEX objection_unit ON objection(unit_id);\n",
 };

@@ -1,0 +1,59 @@
+/* cmd_objection.c: kaohe objection file | list | answer: an assessed
+ * unit's objections (意见和建议) to its published result. */
+#include "args.h"
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int cmd_objection_file(struct svc *s, int argc, char **argv)
+{
+	struct opt opts[] = {{"--text", OPT_TEXT}, {"--item", OPT_TEXT}, {NULL}};
+	char *pos[1];
+	if (args_parse(argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--text")->set)
+		return cli_usage("objection file");
+	long long id = svc_objection_file(s, pos[0], opt_get(opts, "--item")->text, opt_get(opts, "--text")->text);
+	if (id < 0)
+		return cli_fail(s, NULL);
+	printf("已收到意见，编号 %lld（安委办答复后可用 kaohe objection list 查看）\n", id);
+	return EXIT_OK;
+}
+
+int cmd_objection_list(struct svc *s, int argc, char **argv)
+{
+	struct opt opts[] = {{NULL}};
+	char *pos[1];
+	int n = args_parse(argc, argv, opts, pos, 1);
+	if (n < 0)
+		return cli_usage("objection list");
+	struct objection *o;
+	int count;
+	if (svc_objection_list(s, n ? pos[0] : NULL, &o, &count) != 0)
+		return cli_fail(s, NULL);
+	for (int i = 0; i < count; i++) {
+		printf("%4lld  %s  %s  %s（%s）\n", o[i].id, o[i].unit, o[i].code ? o[i].code : "整体结果",
+		       o[i].filed_at, o[i].filed_by);
+		printf("      意见：%s\n", o[i].text);
+		if (o[i].answer)
+			printf("      答复：%s（%s，%s）\n", o[i].answer, o[i].answered_by, o[i].answered_at);
+		else
+			printf("      〔尚未答复〕\n");
+	}
+	objection_list_free(o, count);
+	return EXIT_OK;
+}
+
+int cmd_objection_answer(struct svc *s, int argc, char **argv)
+{
+	struct opt opts[] = {{"--text", OPT_TEXT}, {NULL}};
+	char *pos[1];
+	if (args_parse(argc, argv, opts, pos, 1) != 1 || !opt_get(opts, "--text")->set)
+		return cli_usage("objection answer");
+	long long id = cli_number(pos[0], "意见编号", "kaohe objection list");
+	if (id < 0)
+		return EXIT_USAGE;
+	if (svc_objection_answer(s, id, opt_get(opts, "--text")->text) != 0)
+		return cli_fail(s, NULL);
+	printf("已答复意见 %lld\n", id);
+	return EXIT_OK;
+}

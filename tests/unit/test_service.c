@@ -1,0 +1,582 @@
+/* test_service.c: the service API called directly, as every surface calls
+ * it: who may do what (the authorization matrix: every operation × every
+ * role, each role getting exactly what doc/domain.md allows, and a refused
+ * call changing nothing), errors as data, imports from a buffer, accounts
+ * and passwords. The fixture is the demo year plus one account per role. */
+#include "testutil.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "../../src/service/service.h"
+#include "rule.h"
+
+static char base[96], work[96];
+
+/* A hash of every row of every table: equal before and after a refused
+ * call. */
+static char *snapshot(const char *path)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "sqlite3 '%s' .dump | sha256sum", path);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	char line[128] = "";
+	assert_non_null(fgets(line, sizeof line, p));
+	pclose(p);
+	return xstrdup(line);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+	char *data;
+	size_t len;
+	FILE *f = fopen(from, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	len = (size_t)ftell(f);
+	fseek(f, 0, SEEK_SET);
+	data = xmalloc(len);
+	assert_int_equal(fread(data, 1, len, f), len);
+	fclose(f);
+	f = fopen(to, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	fclose(f);
+	free(data);
+}
+
+static struct svc *open_as(const char *path, const char *account)
+{
+	struct svc_error err;
+	struct svc_options o = {path, false, 0, false};
+	struct svc *s = svc_open(&o, &err);
+	if (!s)
+		fail_msg("open: %s", err.message);
+	if (account) {
+		if (svc_act_as(s, account) != 0)
+			fail_msg("act as %s: %s", account, svc_err(s)->message);
+	} else {
+		svc_act_local(s, "测试");
+	}
+	return s;
+}
+
+static void add_user(struct svc *s, const char *name, enum role r, const char *team,
+		     const char *industry, const char *unit)
+{
+	struct account a = {.name = (char *)name, .role = r, .team = (char *)team,
+			    .industry = (char *)industry, .unit = (char *)unit};
+	if (svc_user_add(s, &a, "secret-pass-1") != 0)
+		fail_msg("user add %s: %s", name, svc_err(s)->message);
+}
+
+/* The demo year, one account per role (the leader and member are in
+ * 部门考核组, whose scope is the city departments), and a second file
+ * whose results are approved and published. */
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(base, sizeof base, "/tmp/kaohe-svc-%d.db", (int)getpid());
+	snprintf(work, sizeof work, "/tmp/kaohe-svc-%d-work.db", (int)getpid());
+	unlink(base);
+	struct svc_error err;
+	struct svc_options o = {base, true, 0, true};
+	struct svc *s = svc_open(&o, &err);
+	assert_non_null(s);
+	svc_act_local(s, "测试");
+	if (svc_demo(s, 2016) != 0)
+		fail_msg("demo: %s", svc_err(s)->message);
+	add_user(s, "办公室", ROLE_OFFICE, NULL, NULL, NULL);
+	add_user(s, "组长", ROLE_LEADER, "部门考核组", NULL, NULL);
+	add_user(s, "组员", ROLE_MEMBER, "部门考核组", NULL, NULL);
+	add_user(s, "消防评分", ROLE_INDUSTRY, NULL, "消防", NULL);
+	add_user(s, "执法评分", ROLE_ENFORCEMENT, NULL, NULL, NULL);
+	add_user(s, "昌黎", ROLE_UNIT, NULL, NULL, "昌黎县");
+	add_user(s, "组织部", ROLE_VIEWER, NULL, NULL, NULL);
+	svc_close(s);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char p[128];
+	for (int i = 0; i < 2; i++) {
+		const char *f = i ? work : base;
+		unlink(f);
+		snprintf(p, sizeof p, "%s-wal", f);
+		unlink(p);
+		snprintf(p, sizeof p, "%s-shm", f);
+		unlink(p);
+	}
+	return 0;
+}
+
+static const char *const accounts[ROLE_COUNT] = {
+	[ROLE_OFFICE] = "办公室", [ROLE_LEADER] = "组长", [ROLE_MEMBER] = "组员",
+	[ROLE_INDUSTRY] = "消防评分", [ROLE_ENFORCEMENT] = "执法评分", [ROLE_UNIT] = "昌黎",
+	[ROLE_VIEWER] = "组织部",
+};
+
+/* ---- the operations, each as a surface would call it ---- */
+
+static int op_year_init(struct svc *s) { return svc_year_init(s, 2017, "qhd-2016", NULL, NULL); }
+static int op_unit_add(struct svc *s)
+{
+	struct svc_unit_fields f = {.name = "新县", .kind = "county", .order = 0};
+	return svc_unit_add(s, &f, NULL);
+}
+static int op_unit_edit(struct svc *s)
+{
+	struct svc_unit_fields f = {.industry = "交通", .order = -1};
+	return svc_unit_edit(s, "昌黎县交通运输局", &f);
+}
+static int op_unit_list(struct svc *s)
+{
+	struct unit *u;
+	int n, rc = svc_unit_list(s, -1, &u, &n);
+	if (rc == 0)
+		unit_list_free(u, n);
+	return rc;
+}
+static int op_team_add(struct svc *s) { return svc_team_add(s, "第三考核组"); }
+static int op_team_list(struct svc *s)
+{
+	struct team *t;
+	int n, rc = svc_team_list(s, &t, &n);
+	if (rc == 0)
+		team_list_free(t, n);
+	return rc;
+}
+static int op_sample_draw(struct svc *s)
+{
+	static const int counts[4] = {0, -1, 0, 0};
+	struct spot_report r = {0};
+	int rc = svc_sample_draw(s, "卢龙县", true, 7, counts, &r);
+	free(r.detail);
+	return rc;
+}
+static int op_sample_list(struct svc *s)
+{
+	struct spot *p;
+	int n, rc = svc_sample_list(s, NULL, &p, &n);
+	if (rc == 0)
+		spot_list_free(p, n);
+	return rc;
+}
+static int score(struct svc *s, const char *unit, const char *code, enum input_form form, long long v)
+{
+	struct finding f = {.code = code};
+	finding_set_value(&f, form, v);
+	return svc_score_set(s, unit, &f);
+}
+static int op_score_in_scope(struct svc *s) { return score(s, "安监局", "1.1.4", INPUT_COUNT, 1); }
+static int op_score_out_of_scope(struct svc *s) { return score(s, "昌黎县", "1.1.4", INPUT_COUNT, 1); }
+static int op_score_enforcement(struct svc *s) { return score(s, "昌黎县", "3", INPUT_SCORE, POINTS(90)); }
+static int op_score_own_industry(struct svc *s) { return score(s, "昌黎县", "4.15", INPUT_SCORE, POINTS(85)); }
+static int op_score_other_industry(struct svc *s) { return score(s, "昌黎县", "4.14", INPUT_SCORE, POINTS(85)); }
+static int op_score_clear(struct svc *s) { return svc_score_clear(s, "安监局", NULL); }
+static int op_score_import(struct svc *s)
+{
+	const char csv[] = "单位,编号,次数\n安监局,1.1.4,2\n";
+	struct csv_mem m;
+	struct csv_source src;
+	csv_mem_source(&m, csv, sizeof csv - 1, &src);
+	struct svc_import_report rep;
+	return svc_score_import(s, &src, "t.csv", &rep);
+}
+static int op_accident_add(struct svc *s)
+{
+	struct accident_rec a = {.county = "昌黎县", .date = "2016-05-05", .deaths = 0, .injuries = 1,
+				 .loss = 1000};
+	return svc_accident_add(s, &a);
+}
+static int op_accident_list(struct svc *s)
+{
+	struct accident_rec *a;
+	int n, rc = svc_accident_list(s, &a, &n);
+	if (rc == 0)
+		accident_list_free(a, n);
+	return rc;
+}
+static int op_veto_add(struct svc *s) { return svc_veto_add(s, "昌黎县", "falsified", "测试"); }
+static int op_industry_set(struct svc *s) { return svc_industry_set(s, "消防", "安监局"); }
+static int op_daily_task(struct svc *s)
+{
+	return svc_daily_task(s, "会议", "county", "meeting", "2016-03-01") > 0 ? 0 : -1;
+}
+static int op_daily_list(struct svc *s)
+{
+	struct daily_task *t;
+	int n, rc = svc_daily_list(s, &t, &n);
+	if (rc == 0)
+		daily_list_free(t, n);
+	return rc;
+}
+static int op_compute(struct svc *s)
+{
+	struct svc_compute_report r;
+	int rc = svc_compute(s, &r);
+	diag_free(&r.notes);
+	return rc;
+}
+static int op_status(struct svc *s)
+{
+	struct svc_status st;
+	int rc = svc_status(s, &st);
+	if (rc == 0)
+		svc_status_free(&st);
+	return rc;
+}
+static int explain(struct svc *s, const char *unit)
+{
+	struct svc_explain e;
+	int rc = svc_explain(s, unit, &e);
+	if (rc == 0)
+		svc_explain_free(&e);
+	return rc;
+}
+static int op_explain_in_scope(struct svc *s) { return explain(s, "安监局"); }
+static int op_explain_out_of_scope(struct svc *s) { return explain(s, "昌黎县"); }
+static int op_results(struct svc *s)
+{
+	struct stored_result *r;
+	int n, rc = svc_results(s, -1, false, &r, &n);
+	if (rc == 0)
+		stored_results_free(r, n);
+	return rc;
+}
+static int op_result_own(struct svc *s)
+{
+	struct stored_result r;
+	int rc = svc_result(s, "昌黎县", true, &r);
+	if (rc == 0)
+		stored_result_clear(&r);
+	return rc;
+}
+static int op_result_other(struct svc *s)
+{
+	struct stored_result r;
+	int rc = svc_result(s, "卢龙县", true, &r);
+	if (rc == 0)
+		stored_result_clear(&r);
+	return rc;
+}
+static int op_explain_own(struct svc *s) { return explain(s, "昌黎县"); }
+static int op_explain_other(struct svc *s) { return explain(s, "卢龙县"); }
+static int op_objection_own(struct svc *s)
+{
+	return svc_objection_file(s, "昌黎县", "2.1.1", "会议纪要已提供，不应扣分") > 0 ? 0 : -1;
+}
+static int op_objection_other(struct svc *s)
+{
+	return svc_objection_file(s, "卢龙县", NULL, "对结果有异议") > 0 ? 0 : -1;
+}
+static int op_objection_list(struct svc *s)
+{
+	struct objection *o;
+	int n, rc = svc_objection_list(s, NULL, &o, &n);
+	if (rc == 0)
+		objection_list_free(o, n);
+	return rc;
+}
+static int op_objection_answer(struct svc *s) { return svc_objection_answer(s, 1, "经核实，维持原评分"); }
+static int op_grade_set(struct svc *s) { return svc_grade_set(s, "昌黎县", "良好", "集体研究"); }
+static int op_approve(struct svc *s)
+{
+	struct svc_approval a;
+	int rc = svc_approve(s, &a);
+	diag_free(&a.automatic);
+	return rc;
+}
+static int op_reopen(struct svc *s) { return svc_reopen(s, "测试"); }
+static int op_publish(struct svc *s) { return svc_publish(s); }
+static int audit(struct svc *s, const char *unit)
+{
+	struct audit_row *r;
+	int n, rc = svc_audit(s, unit, &r, &n);
+	if (rc == 0)
+		audit_list_free(r, n);
+	return rc;
+}
+static int op_audit_in_scope(struct svc *s) { return audit(s, "安监局"); }
+static int op_audit_out_of_scope(struct svc *s) { return audit(s, "昌黎县"); }
+static int op_audit_verify(struct svc *s)
+{
+	long long rows;
+	char head[65];
+	return svc_audit_verify(s, &rows, head);
+}
+static int op_backup(struct svc *s)
+{
+	char p[128];
+	snprintf(p, sizeof p, "%s.copy", work);
+	int rc = svc_backup(s, p);
+	unlink(p);
+	return rc;
+}
+static int op_user_add(struct svc *s)
+{
+	struct account a = {.name = "新账号", .role = ROLE_VIEWER};
+	return svc_user_add(s, &a, "another-pass-2");
+}
+static int op_user_list(struct svc *s)
+{
+	struct account *a;
+	int n, rc = svc_user_list(s, &a, &n);
+	if (rc == 0)
+		account_list_free(a, n);
+	return rc;
+}
+static int op_user_disable(struct svc *s) { return svc_user_disable(s, "组织部", true, NULL); }
+static int op_passwd_self(struct svc *s)
+{
+	return svc_user_passwd(s, svc_actor(s)->name, "secret-pass-1", "changed-pass-3");
+}
+
+#define O (1u << ROLE_OFFICE)
+#define L (1u << ROLE_LEADER)
+#define M (1u << ROLE_MEMBER)
+#define I (1u << ROLE_INDUSTRY)
+#define E (1u << ROLE_ENFORCEMENT)
+#define U (1u << ROLE_UNIT)
+#define V (1u << ROLE_VIEWER)
+#define ALL (O | L | M | I | E | U | V)
+
+/* Each operation and the roles it allows (doc/domain.md, "Who uses the
+ * system"; README, "Accounts and roles"). */
+static const struct {
+	const char *name;
+	int (*run)(struct svc *);
+	unsigned allowed;
+	bool published;          /* run on the approved and published year */
+} matrix[] = {
+	{"新建年度", op_year_init, O, false},
+	{"登记单位", op_unit_add, O, false},
+	{"修改单位", op_unit_edit, O, false},
+	{"查看单位", op_unit_list, ALL, false},
+	{"建立考核组", op_team_add, O, false},
+	{"查看考核组", op_team_list, O | L | M, false},
+	{"抽查（考核范围外的县区）", op_sample_draw, O, false},
+	{"查看抽查对象", op_sample_list, O | L | M, false},
+	{"录入评分（本组范围内）", op_score_in_scope, O | L | M, false},
+	{"录入评分（本组范围外）", op_score_out_of_scope, O, false},
+	{"录入行政执法评分", op_score_enforcement, O | E, false},
+	{"录入本行业评分", op_score_own_industry, O | I, false},
+	{"录入其他行业评分", op_score_other_industry, O, false},
+	{"删除评分（本组范围内）", op_score_clear, O | L | M, false},
+	{"导入评分（本组范围内）", op_score_import, O | L | M, false},
+	{"记录事故", op_accident_add, O, false},
+	{"查看事故", op_accident_list, O | L | M, false},
+	{"记录否决原因", op_veto_add, O, false},
+	{"设定行业监管部门", op_industry_set, O, false},
+	{"登记日常考核任务", op_daily_task, O, false},
+	{"查看日常考核", op_daily_list, O | L | M, false},
+	{"计分", op_compute, O, false},
+	{"查看待办事项", op_status, O | L | M | I | E, false},
+	{"查看评分表（本组范围内）", op_explain_in_scope, O | L | M, false},
+	{"查看评分表（本组范围外）", op_explain_out_of_scope, O, false},
+	{"查看未公布的结果", op_results, O, false},
+	{"确定档次", op_grade_set, O, false},
+	{"审定", op_approve, O, false},
+	{"公布", op_publish, O, true},
+	{"重新开放", op_reopen, O, true},
+	{"查看已公布的结果", op_results, O | U | V, true},
+	{"查看本单位已公布的评分表", op_result_own, O | U | V, true},
+	{"查看他单位已公布的评分表", op_result_other, O | V, true},
+	{"查看本单位已公布的评分明细", op_explain_own, O | U | V, true},
+	{"查看他单位已公布的评分明细", op_explain_other, O | V, true},
+	{"对本单位结果提出意见", op_objection_own, O | U, true},
+	{"对他单位结果提出意见", op_objection_other, O, true},
+	{"查看意见", op_objection_list, O | L | M | U, true},
+	{"答复意见", op_objection_answer, O, true},
+	{"查看修改记录（本组范围内）", op_audit_in_scope, O | L | M, false},
+	{"查看修改记录（本组范围外）", op_audit_out_of_scope, O, false},
+	{"校验审计记录", op_audit_verify, O, false},
+	{"备份", op_backup, O, false},
+	{"新建账号", op_user_add, O, false},
+	{"查看账号", op_user_list, O, false},
+	{"停用账号", op_user_disable, O, false},
+	{"修改本人密码", op_passwd_self, ALL, false},
+};
+
+static void authorization_matrix(void **state)
+{
+	(void)state;
+	/* the published year: approved and published by the office */
+	char published[128];
+	snprintf(published, sizeof published, "%s.published", base);
+	copy_file(base, published);
+	struct svc *s = open_as(published, "办公室");
+	assert_int_equal(op_approve(s), 0);
+	assert_int_equal(svc_publish(s), 0);
+	assert_int_equal(op_objection_own(s), 0);    /* number 1, for 答复意见 */
+	svc_close(s);
+	int checked = 0;
+	for (size_t i = 0; i < sizeof matrix / sizeof matrix[0]; i++)
+		for (int r = 0; r < ROLE_COUNT; r++) {
+			copy_file(matrix[i].published ? published : base, work);
+			char *before = snapshot(work);
+			s = open_as(work, accounts[r]);
+			int rc = matrix[i].run(s);
+			enum svc_code code = rc ? svc_err(s)->code : SVC_OK;
+			bool allowed = matrix[i].allowed & (1u << r);
+			if (allowed && code == SVC_FORBIDDEN)
+				fail_msg("%s：%s 应当可以，却被拒绝：%s", matrix[i].name, role_title((enum role)r),
+					 svc_err(s)->message);
+			if (!allowed && code != SVC_FORBIDDEN)
+				fail_msg("%s：%s 不应当可以，结果 %d：%s", matrix[i].name, role_title((enum role)r),
+					 code, rc ? svc_err(s)->message : "成功");
+			svc_close(s);
+			if (!allowed) {
+				char *after = snapshot(work);
+				if (strcmp(before, after) != 0)
+					fail_msg("%s：%s 被拒绝，数据库却改变了", matrix[i].name,
+						 role_title((enum role)r));
+				free(after);
+			}
+			free(before);
+			checked++;
+		}
+	assert_int_equal(checked, (int)(sizeof matrix / sizeof matrix[0]) * ROLE_COUNT);
+	unlink(published);
+}
+
+/* Signing in: the right password, a wrong one, an unknown name (the same
+ * words), a disabled account. The stored password is an argon2id string. */
+static void sign_in(void **state)
+{
+	(void)state;
+	copy_file(base, work);
+	struct svc_error err;
+	struct svc_options o = {work, false, 0, false};
+	struct svc *s = svc_open(&o, &err);
+	assert_non_null(s);
+	assert_null(svc_actor(s));
+	assert_int_equal(op_unit_list(s), -1);
+	assert_int_equal(svc_err(s)->code, SVC_FORBIDDEN);
+	assert_int_equal(svc_sign_in(s, "组长", "wrong-password"), -1);
+	assert_string_equal(svc_err(s)->message, "账号或密码不正确");
+	assert_int_equal(svc_sign_in(s, "没有这个人", "secret-pass-1"), -1);
+	assert_string_equal(svc_err(s)->message, "账号或密码不正确");
+	assert_int_equal(svc_sign_in(s, "组长", "secret-pass-1"), 0);
+	assert_int_equal(svc_actor(s)->role, ROLE_LEADER);
+	assert_string_equal(svc_actor(s)->team, "部门考核组");
+	svc_close(s);
+	s = open_as(work, "办公室");
+	assert_int_equal(svc_user_disable(s, "组长", true, "离岗"), 0);
+	svc_close(s);
+	s = svc_open(&o, &err);
+	assert_int_equal(svc_sign_in(s, "组长", "secret-pass-1"), -1);
+	assert_string_equal(svc_err(s)->message, "账号已停用");
+	assert_int_equal(svc_act_as(s, "组长"), -1);
+	svc_close(s);
+	sqlite3 *h;
+	sqlite3_open(work, &h);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(h, "SELECT password FROM account WHERE name = '组员'", -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_memory_equal(sqlite3_column_text(st, 0), "$argon2id$", 10);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+/* Errors are data: a code, a message without any surface's syntax, the
+ * field, and an import's every problem at its row and column. */
+static void errors_are_data(void **state)
+{
+	(void)state;
+	copy_file(base, work);
+	struct svc *s = open_as(work, NULL);
+	/* 1.1.4 "每少落实1次，扣10分。最高可扣40分": a negative count */
+	assert_int_equal(score(s, "安监局", "1.1.4", INPUT_COUNT, -1), -1);
+	const struct svc_error *e = svc_err(s);
+	assert_int_equal(e->code, SVC_INVALID);
+	assert_string_equal(e->field, "value");
+	assert_contains(e->message, "1.1.4 的次数 -1 不能为负数");
+	assert_null(strstr(e->message, "--"));
+	/* an unknown unit */
+	assert_int_equal(score(s, "没有的县", "1.1.4", INPUT_COUNT, 1), -1);
+	assert_int_equal(svc_err(s)->code, SVC_NOT_FOUND);
+	/* a reason required */
+	assert_int_equal(svc_veto_add(s, "昌黎县", "falsified", ""), -1);
+	assert_string_equal(svc_err(s)->field, "reason");
+	/* an import from a buffer: problems by row and column, nothing written */
+	char *before = snapshot(work);
+	const char csv[] = "单位,编号,次数\n安监局,1.1.4,x\n安监局,9.9,1\n昌黎县,1.1.4,1\n";
+	struct csv_mem m;
+	struct csv_source src;
+	csv_mem_source(&m, csv, sizeof csv - 1, &src);
+	struct svc_import_report rep;
+	assert_int_equal(svc_score_import(s, &src, "t.csv", &rep), -1);
+	e = svc_err(s);
+	assert_int_equal(e->problems.n, 2);
+	assert_int_equal(e->problems.row[0], 2);
+	assert_int_equal(e->problems.col[0], 3);
+	assert_contains(e->problems.msgs[0], "次数“x”格式不对");
+	assert_int_equal(e->problems.row[1], 3);
+	assert_int_equal(e->problems.col[1], 2);
+	assert_contains(e->problems.msgs[1], "未知的考核项编号“9.9”");
+	svc_close(s);
+	char *after = snapshot(work);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	/* text that is not text: invalid UTF-8, control characters, too long */
+	s = open_as(work, NULL);
+	struct svc_unit_fields f = {.name = "\xff\xfe", .kind = "county", .order = 0};
+	assert_int_equal(svc_unit_add(s, &f, NULL), -1);
+	assert_contains(svc_err(s)->message, "无效的文字编码");
+	f.name = "甲\x01县";
+	assert_int_equal(svc_unit_add(s, &f, NULL), -1);
+	assert_contains(svc_err(s)->message, "控制字符");
+	/* an edit that changes nothing is refused, not recorded */
+	struct svc_unit_fields same = {.order = -1};
+	assert_int_equal(svc_unit_edit(s, "昌黎县", &same), -1);
+	assert_contains(svc_err(s)->message, "没有要修改的内容");
+	svc_close(s);
+}
+
+/* The stored results are what compute wrote: typed, with every node of
+ * every sheet, read back without scoring again. 昌黎县's stored total
+ * equals the sum of its stored parts, and each part the scheme's points
+ * minus its stored deduction. */
+static void stored_results_are_typed(void **state)
+{
+	(void)state;
+	copy_file(base, work);
+	struct svc *s = open_as(work, NULL);
+	struct stored_result r;
+	assert_int_equal(svc_result(s, "昌黎县", true, &r), 0);
+	points_t sum = 0;
+	for (int i = 0; i < r.nparts; i++) {
+		sum += r.parts[i].score;
+		assert_int_equal(r.parts[i].score + r.parts[i].deduction, r.parts[i].node->points);
+	}
+	assert_int_equal(r.nparts, 5);
+	assert_int_equal(sum, r.total);
+	assert_true(r.nsheets >= 4);   /* 2–3 departments and 2–3 enterprises */
+	const struct node *n = scheme_find(r.scheme, "1.1.1");
+	assert_non_null(r.nodes[n->index].node);
+	assert_non_null(r.nodes[n->index].derivation);
+	/* the explanation from the current records agrees */
+	struct svc_explain e;
+	assert_int_equal(svc_explain(s, "昌黎县", &e), 0);
+	assert_int_equal(e.r->total, r.total);
+	assert_true(e.current);
+	svc_explain_free(&e);
+	stored_result_clear(&r);
+	svc_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(authorization_matrix),
+		cmocka_unit_test(sign_in),
+		cmocka_unit_test(errors_are_data),
+		cmocka_unit_test(stored_results_are_typed),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
