@@ -11,7 +11,7 @@ DESTDIR ?=
 CC ?= cc
 VERSION = 0.2.0
 
-PKGS = yaml-0.1 libcjson sqlite3 libsodium
+PKGS = yaml-0.1 libcjson sqlite3 libsodium libzip libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS_CORE := $(shell pkg-config --libs yaml-0.1 2>/dev/null)
 LIBS_ALL := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

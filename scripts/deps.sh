@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian 12 packages kaohe needs, if any is missing.
-# Usage: scripts/deps.sh [build|check|fuzz]   (default: build)
+# Usage: scripts/deps.sh [build|check|bench|fuzz]   (default: build)
 # Runs apt-get only when something is missing, so it is cheap to call
 # from every make target.
 set -eu
@@ -16,12 +16,20 @@ libyaml-dev:pc:yaml-0.1
 libcjson-dev:pc:libcjson
 libsqlite3-dev:pc:sqlite3
 libsodium-dev:pc:libsodium
+libmicrohttpd-dev:pc:libmicrohttpd
+libzip-dev:pc:libzip
 "
 check_pkgs="
 sqlite3:cmd:sqlite3
 python3:cmd:python3
 libcmocka-dev:pc:cmocka
 valgrind:cmd:valgrind
+curl:cmd:curl
+chromium:cmd:chromium
+npm:cmd:npm
+"
+bench_pkgs="
+wrk:cmd:wrk
 "
 fuzz_pkgs="
 clang:cmd:clang
@@ -31,6 +39,7 @@ libclang-rt-14-dev:file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.
 list="$build_pkgs"
 case "$need" in
 check) list="$build_pkgs $check_pkgs" ;;
+bench) list="$build_pkgs $check_pkgs $bench_pkgs" ;;
 fuzz) list="$build_pkgs $check_pkgs $fuzz_pkgs" ;;
 esac
 

@@ -1,5 +1,6 @@
 /* cmd_status.c: kaohe status — what is left to do before approval, unit
- * by unit (svc_status: the same statement approval uses). */
+ * by unit (svc_status: the same statement approval uses); kaohe progress —
+ * how far each sheet is and what the acting user still has to do. */
 #include "args.h"
 #include "cli.h"
 
@@ -34,5 +35,34 @@ int cmd_status(struct svc *s, int argc, char **argv)
 	else if (!svc_approved(s) && st.stale == 0)
 		puts("\n全部单位已计分；确定档次后可运行 kaohe approve 审定");
 	svc_status_free(&st);
+	return EXIT_OK;
+}
+
+int cmd_progress(struct svc *s, int argc, char **argv)
+{
+	struct opt opts[] = {{NULL}};
+	char *pos[1];
+	if (args_parse(argc, argv, opts, pos, 0) < 0)
+		return cli_usage("progress");
+	struct svc_progress p;
+	if (svc_progress(s, &p) != 0)
+		return cli_fail(s, NULL);
+	if (p.window_to)
+		printf("考核时间 %s 至 %s，还剩 %d 天\n", p.window_from, p.window_to, p.days_left);
+	for (int i = 0; i < p.n; i++) {
+		const struct svc_unit_progress *u = &p.units[i];
+		cli_pad(u->unit.name, 20);
+		printf("%4d / %-4d  ", u->entered, u->total);
+		cli_pad(review_state_title(u->review), 10);
+		cli_pad(u->team ? u->team : "（未分组）", 16);
+		if (u->sample_short)
+			fputs("抽查未齐  ", stdout);
+		if (u->scores_missing)
+			printf("缺 %d 项行业或执法评分", u->scores_missing);
+		putchar('\n');
+	}
+	for (int i = 0; i < p.mine.n; i++)
+		printf("%s%s\n", i ? "" : "\n待办：\n", p.mine.msgs[i]);
+	svc_progress_free(&p);
 	return EXIT_OK;
 }

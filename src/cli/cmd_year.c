@@ -1,4 +1,5 @@
-/* cmd_year.c: kaohe init | approve | reopen | publish | audit | backup | demo. */
+/* cmd_year.c: kaohe init | approve | reopen | consent | publish | audit |
+ * backup | demo. */
 #include "args.h"
 #include "cli.h"
 
@@ -26,7 +27,7 @@ int cmd_init(struct svc *unused, int argc, char **argv)
 	(void)unused;
 	struct opt opts[] = {
 		{"--template", OPT_TEXT}, {"--county-scheme", OPT_TEXT},
-		{"--department-scheme", OPT_TEXT}, {NULL},
+		{"--department-scheme", OPT_TEXT}, {"--from", OPT_INT}, {NULL},
 	};
 	char *pos[1];
 	if (args_parse(argc, argv, opts, pos, 0) < 0)
@@ -36,6 +37,12 @@ int cmd_init(struct svc *unused, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	const char *tmpl = opt_get(opts, "--template")->set ? opt_get(opts, "--template")->text : "qhd-2016";
+	struct opt *from = opt_get(opts, "--from");
+	if (from->set && (opt_get(opts, "--template")->set || opt_get(opts, "--county-scheme")->set ||
+			  opt_get(opts, "--department-scheme")->set)) {
+		cli_error("--from 沿用上一年度的方案，不能同时指定 --template 或方案文件");
+		return EXIT_USAGE;
+	}
 	struct svc_text texts[2];
 	const struct svc_text *given[2] = {NULL, NULL};
 	char *data[2] = {NULL, NULL};
@@ -62,12 +69,16 @@ int cmd_init(struct svc *unused, int argc, char **argv)
 	struct svc *s = rc == EXIT_OK ? cli_session(path, true, false) : NULL;
 	if (rc == EXIT_OK && !s)
 		rc = EXIT_REJECTED;
-	if (rc == EXIT_OK && svc_year_init(s, cli_env.year, tmpl, given[0], given[1]) != 0)
+	if (rc == EXIT_OK && (from->set ? svc_year_init_from(s, cli_env.year, (int)from->num)
+			      : svc_year_init(s, cli_env.year, tmpl, given[0], given[1])) != 0)
 		rc = cli_fail(s, NULL);
 	if (rc == EXIT_OK) {
 		const struct scheme *cs = svc_scheme(s, KIND_COUNTY), *ds = svc_scheme(s, KIND_DEPARTMENT);
 		printf("已新建 %d 年度考核：县区方案 %s，市直部门方案 %s；数据库 %s\n", cli_env.year,
 		       cs ? cs->name : "", ds ? ds->name : "", path);
+		if (from->set)
+			printf("已沿用 %lld 年度的单位、考核组、行业监管部门和日常考核任务（不含评分、抽查和事故）\n",
+			       from->num);
 	}
 	svc_close(s);
 	if (rc != EXIT_OK && !existed)
@@ -75,6 +86,20 @@ int cmd_init(struct svc *unused, int argc, char **argv)
 	free(data[0]);
 	free(data[1]);
 	return rc;
+}
+
+int cmd_consent(struct svc *s, int argc, char **argv)
+{
+	struct opt opts[] = {{"--date", OPT_TEXT}, {"--ref", OPT_TEXT}, {NULL}};
+	char *pos[1];
+	if (args_parse(argc, argv, opts, pos, 0) < 0 || !opt_get(opts, "--date")->set ||
+	    !opt_get(opts, "--ref")->set)
+		return cli_usage("consent");
+	if (svc_consent(s, opt_get(opts, "--date")->text, opt_get(opts, "--ref")->text) != 0)
+		return cli_fail(s, NULL);
+	printf("已记录：%d 年度考核结果于 %s 经市政府同意（%s）；可以公布（kaohe publish）\n", svc_year(s),
+	       opt_get(opts, "--date")->text, opt_get(opts, "--ref")->text);
+	return EXIT_OK;
 }
 
 int cmd_approve(struct svc *s, int argc, char **argv)

@@ -55,9 +55,61 @@ void industry_list_free(struct industry_row *r, int n)
 	free(r);
 }
 
+static const char *const review_names[] = {"open", "submitted", "returned", "verified"};
+static const char *const review_titles[] = {"录入中", "待核实", "已退回", "已核实"};
+
+const char *review_state_name(enum review_state r) { return review_names[r]; }
+const char *review_state_title(enum review_state r) { return review_titles[r]; }
+
+enum review_state review_state_parse(const char *s)
+{
+	for (int i = 0; i < 4; i++)
+		if (s && strcmp(s, review_names[i]) == 0)
+			return (enum review_state)i;
+	return REVIEW_OPEN;
+}
+
+void sheet_review_clear(struct sheet_review *r)
+{
+	unit_clear(&r->unit);
+	free(r->team);
+	free(r->remark);
+	free(r->actor);
+	free(r->at);
+	memset(r, 0, sizeof *r);
+}
+
+void sheet_review_list_free(struct sheet_review *r, int n)
+{
+	for (int i = 0; i < n; i++)
+		sheet_review_clear(&r[i]);
+	free(r);
+}
+
+void material_clear(struct material *m)
+{
+	free(m->unit);
+	free(m->code);
+	free(m->name);
+	free(m->link);
+	free(m->hash);
+	free(m->actor);
+	free(m->at);
+	memset(m, 0, sizeof *m);
+}
+
+void material_list_free(struct material *m, int n)
+{
+	for (int i = 0; i < n; i++)
+		material_clear(&m[i]);
+	free(m);
+}
+
 void objection_clear(struct objection *o)
 {
 	free(o->unit);
+	free(o->evidence);
+	free(o->outcome);
 	free(o->code);
 	free(o->text);
 	free(o->filed_by);

@@ -177,10 +177,53 @@ struct objection {
 	char *unit;
 	char *code;               /* the item objected to, NULL: the whole result */
 	char *text, *filed_by, *filed_at;
+	char *evidence;           /* what the unit offers in support (text, links) */
 	char *answer, *answered_by, *answered_at;   /* NULL until answered */
+	char *outcome;            /* "upheld" | "changed", NULL until answered */
 };
 void objection_clear(struct objection *o);
 void objection_list_free(struct objection *o, int n);
+
+/* ---- verification and materials ---------------------------------- */
+
+/* Where a unit's sheet stands in the office's verification (统计核实). */
+enum review_state {
+	REVIEW_OPEN = 0,          /* being entered */
+	REVIEW_SUBMITTED,         /* the team leader submitted it: to verify */
+	REVIEW_RETURNED,          /* the office sent it back with a remark */
+	REVIEW_VERIFIED,          /* verified: locked against the team */
+};
+const char *review_state_name(enum review_state r);
+const char *review_state_title(enum review_state r);
+enum review_state review_state_parse(const char *s);
+
+struct sheet_review {
+	struct unit unit;
+	char *team;                       /* NULL if none assigned */
+	enum review_state state;
+	bool has_team_total, has_verified_total;
+	points_t team_total;              /* the total when the team submitted */
+	points_t verified_total;          /* the total when the office verified */
+	char *remark, *actor, *at;        /* the last step; NULL if none */
+};
+void sheet_review_clear(struct sheet_review *r);
+void sheet_review_list_free(struct sheet_review *r, int n);
+
+/* A material (资料) a unit provides for an item, or evidence for an
+ * objection: a file (stored by its SHA-256) or a link. */
+struct material {
+	long long id;
+	char *unit;
+	char *code;               /* the item, NULL: the unit in general */
+	long long objection_id;   /* 0: none */
+	char *name;               /* the file's name or the link's title */
+	char *link;               /* NULL for a file */
+	char *hash;               /* hex SHA-256 of a file, NULL for a link */
+	long long size;
+	char *actor, *at;
+};
+void material_clear(struct material *m);
+void material_list_free(struct material *m, int n);
 
 /* ---- accounts ------------------------------------------------------- */
 

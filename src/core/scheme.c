@@ -184,6 +184,29 @@ const char *node_method(const struct node *n)
 	return NULL;
 }
 
+char *method_asks(const char *method)
+{
+	const char *p = method ? strstr(method, "提供") : NULL;
+	if (!p)
+		return NULL;
+	p += strlen("提供");
+	while (strncmp(p, "，", strlen("，")) == 0 || *p == ' ')
+		p += strncmp(p, "，", strlen("，")) == 0 ? strlen("，") : 1;
+	static const char *const stops[] = {"，考核组", "考核组", "。", "（", "；", "\n"};
+	size_t len = strlen(p);
+	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		const char *q = strstr(p, stops[i]);
+		if (q && (size_t)(q - p) < len)
+			len = (size_t)(q - p);
+	}
+	if (len == 0)
+		return NULL;
+	char *out = xmalloc(len + 1);
+	memcpy(out, p, len);
+	out[len] = '\0';
+	return out;
+}
+
 static void rule_free(struct rule *r)
 {
 	free(r->unit);

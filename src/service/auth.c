@@ -52,6 +52,12 @@ static const struct {
 	[OP_AUDIT_READ] = {"查看修改记录", STAFF, IN_TEAM},
 	[OP_AUDIT_VERIFY] = {"校验审计记录", R(ROLE_OFFICE), ANY},
 	[OP_BACKUP] = {"备份", R(ROLE_OFFICE), ANY},
+	[OP_CONSENT] = {"记录市政府同意", R(ROLE_OFFICE), ANY},
+	[OP_REVIEW_READ] = {"查看核实情况", STAFF, IN_TEAM},
+	[OP_REVIEW_SUBMIT] = {"提交评分表核实", R(ROLE_OFFICE) | R(ROLE_LEADER), IN_TEAM},
+	[OP_REVIEW_VERIFY] = {"核实评分表", R(ROLE_OFFICE), ANY},
+	[OP_MATERIAL_READ] = {"查看资料", STAFF | R(ROLE_UNIT), IN_TEAM | OWN_UNIT},
+	[OP_MATERIAL_WRITE] = {"上传资料", STAFF | R(ROLE_UNIT), IN_TEAM | OWN_UNIT},
 	[OP_OBJECTION_FILE] = {"提出意见", R(ROLE_OFFICE) | R(ROLE_UNIT), OWN_UNIT},
 	[OP_OBJECTION_READ] = {"查看意见", STAFF | R(ROLE_UNIT), IN_TEAM | OWN_UNIT},
 	[OP_OBJECTION_ANSWER] = {"答复意见", R(ROLE_OFFICE), ANY},
@@ -113,7 +119,7 @@ bool svc_sees_result(struct svc *s, const struct unit *u)
 	return svc_may(s, OP_RESULTS_READ, u);
 }
 
-int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n)
+int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n, bool verified)
 {
 	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0)
 		return -1;
@@ -130,6 +136,8 @@ int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n
 			return forbid(s, OP_SCORE_WRITE, "（这是其他单位录入的评分）");
 		if (!in_team(s, owner))
 			return forbid(s, OP_SCORE_WRITE, "（不在本考核组的考核范围内）");
+		if (verified)
+			return forbid(s, OP_SCORE_WRITE, "（评分表已由安委办核实，已锁定）");
 		return 0;
 	case ROLE_ENFORCEMENT:
 		if (entered && n->rule.by == BY_ENFORCEMENT)

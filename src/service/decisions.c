@@ -2,6 +2,7 @@
  * (which locks the year), reopening and publication. What must be settled
  * before approval is svc_status's (results.c), stated once. */
 #include "service_impl.h"
+#include "../core/date.h"
 #include "../core/grade.h"
 #include "../storage/audit.h"
 #include "../storage/decision.h"
@@ -173,10 +174,12 @@ int svc_reopen(struct svc *s, const char *reason)
 					   db_year(s->db)));
 	/* Grades taken from the proposals at approval are withdrawn: the
 	 * proposals may change now. Decisions the office made stay. A
-	 * published year is withdrawn from publication. */
+	 * published year is withdrawn from publication, and the city
+	 * government's consent, given to the results as they were, lapses. */
 	struct buf withdrawn = {0}, what = {0};
 	int rc = year_set_state(s->db, "approved", false) == 0 &&
 		 year_set_state(s->db, "published", false) == 0 &&
+		 year_set_consent(s->db, NULL, NULL) == 0 &&
 		 decision_withdraw_auto(s->db, &withdrawn) == 0 ? 0 : svc_fail_db(s);
 	if (rc == 0) {
 		buf_printf(&what, "未审定%s%s%s", withdrawn.len ? "（撤回按拟定档次确定的档次：" : "",
@@ -186,6 +189,44 @@ int svc_reopen(struct svc *s, const char *reason)
 	}
 	buf_free(&withdrawn);
 	buf_free(&what);
+	return svc_end(s, rc);
+}
+
+/* Whether the city government's consent is recorded (false with the
+ * session's error set if it cannot be read). */
+static bool consented(struct svc *s)
+{
+	s->err.code = SVC_OK;
+	struct year_info y;
+	if (year_info_get(s->db, &y) != 0) {
+		svc_fail_db(s);
+		return false;
+	}
+	bool ok = y.consent_date != NULL;
+	year_info_clear(&y);
+	return ok;
+}
+
+int svc_consent(struct svc *s, const char *date, const char *ref)
+{
+	if (svc_allow(s, OP_CONSENT, NULL) != 0)
+		return -1;
+	if (!date_valid(date, NULL))
+		return svc_fail(s, SVC_INVALID, "date", "日期“%s”须是 YYYY-MM-DD 形式的日期", date ? date : "");
+	if (svc_text(s, "ref", "文号", ref, 200, false, true) != 0 || svc_begin_any(s) != 0)
+		return -1;
+	int rc;
+	if (db_use_year(s->db, db_year(s->db)) != 0)
+		rc = svc_fail_db(s);
+	else if (!db_approved(s->db))
+		rc = svc_fail(s, SVC_CONFLICT, NULL, "%d 年度考核结果尚未审定，须先审定再报市政府同意", db_year(s->db));
+	else {
+		struct buf what = {0};
+		buf_printf(&what, "%s 市政府同意（%s）", date, ref);
+		rc = year_set_consent(s->db, date, ref) == 0 &&
+		     audit_add(s->db, "year.consent", NULL, NULL, NULL, buf_str(&what), NULL) == 0 ? 0 : svc_fail_db(s);
+		buf_free(&what);
+	}
 	return svc_end(s, rc);
 }
 
@@ -200,6 +241,10 @@ int svc_publish(struct svc *s)
 		rc = svc_fail(s, SVC_CONFLICT, NULL, "%d 年度考核结果尚未审定，不能公布", db_year(s->db));
 	else if (db_published(s->db))
 		rc = svc_fail(s, SVC_CONFLICT, NULL, "%d 年度考核结果已经公布", db_year(s->db));
+	else if (!consented(s))
+		rc = s->err.code != SVC_OK ? -1
+			: svc_fail(s, SVC_CONFLICT, NULL, "%d 年度考核结果尚未报市政府同意（须先记录市政府同意的日期和文号）",
+				   db_year(s->db));
 	else
 		rc = year_set_state(s->db, "published", true) == 0 &&
 		     audit_add(s->db, "year.publish", NULL, NULL, "未公布", "已公布", NULL) == 0 ? 0

@@ -4,6 +4,7 @@
 #include "service_impl.h"
 #include "../core/rule.h"
 #include "../storage/finding.h"
+#include "../storage/review.h"
 #include "../storage/unit.h"
 
 #include <errno.h>
@@ -19,6 +20,8 @@ struct entry_sheet {
 	bool *computed;
 	bool ok;
 	char *refused;            /* why the unit takes no findings */
+	bool verified;            /* the owner's sheet is verified (统计核实) */
+	bool changed;             /* a finding was stored or cleared */
 };
 
 static void entry_free(struct entry_sheet *e)
@@ -45,8 +48,27 @@ static void entry_open(struct svc *s, const char *name, struct entry_sheet *e)
 		return;
 	}
 	unit_clear(&u);
+	struct sheet_review r;
+	if (review_get(s->db, e->t.owner.id, &r) != 0) {
+		svc_fail_db(s);
+		e->refused = xstrdup(s->err.message);
+		return;
+	}
+	e->verified = r.state == REVIEW_VERIFIED;
+	free(r.remark);
+	free(r.actor);
+	free(r.at);
 	e->computed = finding_computed_items(s->db, e->t.s, e->t.owner.kind);
 	e->ok = true;
+}
+
+/* After a change to a verified sheet, it is to be verified again. */
+static int entry_settle(struct svc *s, struct entry_sheet *e)
+{
+	if (!e->ok || !e->changed || !e->verified)
+		return 0;
+	e->verified = false;
+	return review_void(s->db, &e->t.owner) < 0 ? svc_fail_db(s) : 0;
 }
 
 /* Checks one finding for the entry's sheet (permission included) and
@@ -58,7 +80,7 @@ static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int ro
 	f->node = f->code ? scheme_find(e->t.s, f->code) : NULL;
 	/* a fresh error: what is left in it is this finding's */
 	s->err.code = SVC_OK;
-	if (f->node && svc_allow_item(s, &e->t.owner, f->node) != 0) {
+	if (f->node && svc_allow_item(s, &e->t.owner, f->node, e->verified) != 0) {
 		diag_add_at(d, row, 0, "%s", s->err.message);
 		return -1;
 	}
@@ -70,7 +92,30 @@ static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int ro
 		diag_add_at(d, row, 0, "%s", s->err.message);
 		return -1;
 	}
+	e->changed |= store;
 	return 0;
+}
+
+/* One finding for one unit, inside the caller's transaction. */
+static int set_one(struct svc *s, const char *unit, const struct finding *given, const char *at)
+{
+	struct entry_sheet e;
+	entry_open(s, unit, &e);
+	int rc = -1;
+	if (e.ok) {
+		struct finding f = *given;
+		struct diag d = {0};
+		/* columns 1 and 2 stand for the item and the value */
+		rc = enter(s, &e, &f, 0, 1, 2, at, true, NULL, true, &d);
+		if (rc != 0 && s->err.code != SVC_FORBIDDEN && s->err.code != SVC_FAILED)
+			svc_fail(s, SVC_INVALID, d.col[0] == 2 ? "value" : d.col[0] == 1 ? "item" : NULL,
+				 "%s", d.msgs[0]);
+		diag_free(&d);
+		if (rc == 0)
+			rc = entry_settle(s, &e);
+	}
+	entry_free(&e);
+	return rc;
 }
 
 int svc_score_set(struct svc *s, const char *unit, const struct finding *given)
@@ -78,22 +123,34 @@ int svc_score_set(struct svc *s, const char *unit, const struct finding *given)
 	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 ||
 	    svc_text(s, "note", "备注", given->note, NOTE_MAX, true, false) != 0 || svc_begin(s) != 0)
 		return -1;
-	struct entry_sheet e;
-	entry_open(s, unit, &e);
-	int rc = -1;
-	if (e.ok) {
-		struct finding f = *given;
-		struct diag d = {0};
-		char at[32];
-		db_now(at);
-		/* columns 1 and 2 stand for the item and the value */
-		rc = enter(s, &e, &f, 0, 1, 2, at, true, NULL, true, &d);
-		if (rc != 0 && s->err.code != SVC_FORBIDDEN && s->err.code != SVC_FAILED)
-			svc_fail(s, SVC_INVALID, d.col[0] == 2 ? "value" : d.col[0] == 1 ? "item" : NULL,
-				 "%s", d.msgs[0]);
-		diag_free(&d);
-	}
-	entry_free(&e);
+	char at[32];
+	db_now(at);
+	return svc_end(s, set_one(s, unit, given, at));
+}
+
+int svc_score_set_many(struct svc *s, char *const *units, int n, const struct finding *given)
+{
+	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 ||
+	    svc_text(s, "note", "备注", given->note, NOTE_MAX, true, false) != 0)
+		return -1;
+	if (n < 1)
+		return svc_fail(s, SVC_INVALID, "units", "没有选择单位");
+	if (svc_begin(s) != 0)
+		return -1;
+	char at[32];
+	db_now(at);
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++)
+		if (set_one(s, units[i], given, at) != 0) {
+			/* name the unit in the message */
+			char *msg = xstrdup(s->err.message);
+			free(s->err.message);
+			struct buf b = {0};
+			buf_printf(&b, "%s：%s", units[i], msg);
+			s->err.message = buf_take(&b);
+			free(msg);
+			rc = -1;
+		}
 	return svc_end(s, rc);
 }
 
@@ -109,13 +166,17 @@ int svc_score_clear(struct svc *s, const char *unit, const char *code)
 		const struct node *n = code ? scheme_find(e.t.s, code) : NULL;
 		if (code && !n)
 			rc = svc_fail(s, SVC_NOT_FOUND, "item", "未知的考核项编号“%s”", code);
-		else if (n && svc_allow_item(s, &e.t.owner, n) != 0)
+		else if (n && svc_allow_item(s, &e.t.owner, n, e.verified) != 0)
 			rc = -1;
 		else if (!n && s->actor.role != ROLE_OFFICE &&
-			 svc_allow(s, OP_EXPLAIN, &e.t.owner) != 0)
+			 (svc_allow(s, OP_EXPLAIN, &e.t.owner) != 0 ||
+			  (e.verified && svc_fail(s, SVC_FORBIDDEN, NULL, "评分表已由安委办核实，已锁定") != 0)))
 			rc = -1;
 		else
 			rc = finding_clear(s->db, &e.t, code) == 0 ? 0 : svc_fail_db(s);
+		e.changed = rc == 0;
+		if (rc == 0)
+			rc = entry_settle(s, &e);
 	}
 	entry_free(&e);
 	return svc_end(s, rc);
@@ -185,9 +246,12 @@ static void cache_free(struct unit_cache *c)
  * empties the cache. */
 static int cache_spill(struct svc *s, struct unit_cache *c)
 {
-	for (int i = 0; i < c->n; i++)
+	for (int i = 0; i < c->n; i++) {
 		if (c->sheets[i].ok && finding_spill_put(s->db, &c->sheets[i].t, &c->sheets[i].st) != 0)
 			return svc_fail_db(s);
+		if (entry_settle(s, &c->sheets[i]) != 0)
+			return -1;
+	}
 	cache_clear(c);
 	c->spilled = true;
 	return 0;
@@ -372,6 +436,9 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 	}
 	if (bad >= MAX_PROBLEMS)
 		diag_add(&d, "%s：问题过多，只列出前 %d 处", file, MAX_PROBLEMS);
+	for (int i = 0; i < cache.n && !bad; i++)
+		if (entry_settle(s, &cache.sheets[i]) != 0)
+			bad = -1;
 	cache_free(&cache);
 	csv_close(&r);
 	out->rows = n;

@@ -1,8 +1,13 @@
 /* objections.c: an assessed unit's objections (意见和建议) to its published
- * result, and the office's answers. */
+ * result, within the period the office sets, with evidence; the office's
+ * answers. */
 #include "service_impl.h"
+#include "../core/date.h"
+#include "../storage/audit.h"
+#include "../storage/material.h"
 #include "../storage/objection.h"
 #include "../storage/unit.h"
+#include "../storage/year.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,14 +15,43 @@
 /* An objection is a letter more than a note. */
 #define OBJECTION_MAX 2000
 
-long long svc_objection_file(struct svc *s, const char *unit, const char *code, const char *text)
+/* Today as "YYYY-MM-DD" (local time, like every date kaohe records). */
+static void today(char out[11])
+{
+	char now[32];
+	db_now(now);
+	memcpy(out, now, 10);
+	out[10] = '\0';
+}
+
+/* Whether the acting unit may object today: within the period set. */
+static int check_period(struct svc *s)
+{
+	if (s->actor.role == ROLE_OFFICE)
+		return 0;      /* the office records what reached it on paper */
+	struct year_info y;
+	if (year_info_get(s->db, &y) != 0)
+		return svc_fail_db(s);
+	char d[11];
+	today(d);
+	int rc = 0;
+	if (!y.objection_from)
+		rc = svc_fail(s, SVC_CONFLICT, NULL, "安委办尚未设定提出意见的期限");
+	else if (strcmp(d, y.objection_from) < 0 || strcmp(d, y.objection_to) > 0)
+		rc = svc_fail(s, SVC_CONFLICT, NULL, "提出意见的期限是 %s 至 %s，今天（%s）不在期限内",
+			      y.objection_from, y.objection_to, d);
+	year_info_clear(&y);
+	return rc;
+}
+
+long long svc_objection_file(struct svc *s, const char *unit, const char *code, const char *text,
+			     const char *evidence)
 {
 	struct unit u;
 	if (unit_get(s->db, unit, &u) != 0)
 		return svc_fail_db(s);
 	long long id = -1;
-	if (svc_allow(s, OP_OBJECTION_FILE, &u) != 0 ||
-	    svc_text(s, "text", "意见", text, OBJECTION_MAX, true, true) != 0)
+	if (svc_allow(s, OP_OBJECTION_FILE, &u) != 0)
 		goto out;
 	if (!unit_kind_assessed(u.kind)) {
 		svc_fail(s, SVC_INVALID, "unit", "只有县区和市直部门对考核结果提意见，“%s”是%s", u.name,
@@ -29,6 +63,9 @@ long long svc_objection_file(struct svc *s, const char *unit, const char *code, 
 			 svc_year(s));
 		goto out;
 	}
+	if (check_period(s) != 0 || svc_text(s, "text", "理由", text, OBJECTION_MAX, true, true) != 0 ||
+	    svc_text(s, "evidence", "证据", evidence, OBJECTION_MAX, true, true) != 0)
+		goto out;
 	if (code && *code) {
 		const struct scheme *sc = svc_scheme(s, u.kind);
 		if (!sc)
@@ -40,12 +77,41 @@ long long svc_objection_file(struct svc *s, const char *unit, const char *code, 
 	}
 	if (svc_begin_any(s) != 0)
 		goto out;
-	id = objection_add(s->db, &u, code && *code ? code : NULL, text);
+	id = objection_add(s->db, &u, code && *code ? code : NULL, text, evidence);
 	if (svc_end(s, id > 0 ? 0 : svc_fail_db(s)) != 0)
 		id = -1;
 out:
 	unit_clear(&u);
 	return id;
+}
+
+static int check_date(struct svc *s, const char *field, const char *label, const char *d)
+{
+	if (!date_valid(d, NULL))
+		return svc_fail(s, SVC_INVALID, field, "%s“%s”须是日期，如 2017-02-01", label, d ? d : "");
+	return 0;
+}
+
+int svc_objection_period(struct svc *s, const char *from, const char *to)
+{
+	if (svc_allow(s, OP_OBJECTION_ANSWER, NULL) != 0)
+		return -1;
+	if ((from == NULL) != (to == NULL))
+		return svc_fail(s, SVC_INVALID, from ? "to" : "from", "须同时写明起止日期");
+	if (from && (check_date(s, "from", "开始日期", from) != 0 || check_date(s, "to", "截止日期", to) != 0))
+		return -1;
+	if (from && strcmp(from, to) > 0)
+		return svc_fail(s, SVC_INVALID, "to", "截止日期 %s 早于开始日期 %s", to, from);
+	if (svc_begin_any(s) != 0)
+		return -1;
+	struct buf what = {0};
+	if (from)
+		buf_printf(&what, "%s 至 %s", from, to);
+	int rc = year_set_objection_period(s->db, from, to) == 0 &&
+		 audit_add(s->db, "objection.period", NULL, NULL, NULL, from ? buf_str(&what) : "不设期限",
+			   NULL) == 0 ? 0 : svc_fail_db(s);
+	buf_free(&what);
+	return svc_end(s, rc);
 }
 
 int svc_objection_list(struct svc *s, const char *unit, struct objection **out, int *n)
@@ -79,10 +145,48 @@ int svc_objection_list(struct svc *s, const char *unit, struct objection **out, 
 	return 0;
 }
 
-int svc_objection_answer(struct svc *s, long long id, const char *answer)
+int svc_objection_answer(struct svc *s, long long id, const char *outcome, const char *answer)
 {
-	if (svc_allow(s, OP_OBJECTION_ANSWER, NULL) != 0 ||
-	    svc_text(s, "answer", "答复", answer, OBJECTION_MAX, true, true) != 0 || svc_begin_any(s) != 0)
+	if (svc_allow(s, OP_OBJECTION_ANSWER, NULL) != 0)
 		return -1;
-	return svc_end(s, objection_answer(s->db, id, answer) == 0 ? 0 : svc_fail_db(s));
+	if (!outcome || (strcmp(outcome, "upheld") != 0 && strcmp(outcome, "changed") != 0))
+		return svc_fail(s, SVC_INVALID, "outcome", "答复须写明结论：upheld 维持评分，或 changed 已改变评分");
+	if (svc_text(s, "answer", "答复", answer, OBJECTION_MAX, true, true) != 0 || svc_begin_any(s) != 0)
+		return -1;
+	return svc_end(s, objection_answer(s->db, id, answer, outcome) == 0 ? 0 : svc_fail_db(s));
+}
+
+long long svc_objection_evidence(struct svc *s, long long id, const char *name, const void *data,
+				 size_t len)
+{
+	struct objection o;
+	if (objection_get(s->db, id, &o) != 0)
+		return svc_fail_db(s);
+	struct unit u;
+	long long mid = -1;
+	if (unit_get(s->db, o.unit, &u) != 0) {
+		svc_fail_db(s);
+		objection_clear(&o);
+		return -1;
+	}
+	if (svc_allow(s, OP_OBJECTION_FILE, &u) != 0 || svc_material_check(s, name, len) != 0)
+		goto out;
+	if (o.answer) {
+		svc_fail(s, SVC_CONFLICT, NULL, "意见 %lld 已经答复，不能再补充证据", id);
+		goto out;
+	}
+	if (svc_begin_any(s) != 0)
+		goto out;
+	struct material m = {.code = o.code, .objection_id = id, .name = (char *)name, .size = (long long)len};
+	char hash[65];
+	int rc = blob_put(s->db, data, len, hash) == 0 ? 0 : svc_fail_db(s);
+	m.hash = hash;
+	if (rc == 0)
+		rc = material_add(s->db, &u, &m) == 0 ? 0 : svc_fail_db(s);
+	if (svc_end(s, rc) == 0)
+		mid = m.id;
+out:
+	unit_clear(&u);
+	objection_clear(&o);
+	return mid;
 }

@@ -220,6 +220,34 @@ int svc_result(struct svc *s, const char *unit, bool tree, struct stored_result 
 	return rc;
 }
 
+int svc_score_now(struct svc *s, const struct unit *u, struct unit_load **L, struct result **r)
+{
+	*L = xcalloc(1, sizeof **L);
+	*r = NULL;
+	struct diag d = {0};
+	int rc = 0;
+	if (unit_load(s->db, u, *L) != 0)
+		rc = svc_fail_db(s);
+	else if (!(*r = score_unit((*L)->scheme, &(*L)->in, &d)))
+		rc = svc_fail_problems(s, &d, "“%s”的评分记录有误", u->name);
+	diag_free(&d);
+	if (rc != 0) {
+		unit_load_free(*L);
+		free(*L);
+		*L = NULL;
+	}
+	return rc;
+}
+
+void svc_score_now_free(struct unit_load *L, struct result *r)
+{
+	result_free(r);
+	if (L) {
+		unit_load_free(L);
+		free(L);
+	}
+}
+
 int svc_explain(struct svc *s, const char *name, struct svc_explain *out)
 {
 	memset(out, 0, sizeof *out);
@@ -241,13 +269,8 @@ int svc_explain(struct svc *s, const char *name, struct svc_explain *out)
 	}
 	if (svc_begin_read(s) != 0)
 		goto out;
-	struct unit_load *L = xcalloc(1, sizeof *L);
-	struct diag d = {0};
-	if (unit_load(s->db, &u, L) != 0) {
-		svc_fail_db(s);
-	} else if (!(out->r = score_unit(L->scheme, &L->in, &d))) {
-		svc_fail_problems(s, &d, "“%s”的评分记录有误", u.name);
-	} else {
+	struct unit_load *L = NULL;
+	if (svc_score_now(s, &u, &L, &out->r) == 0) {
 		/* The proposal of the last compute includes the grade quota,
 		 * which only a ranking of every unit can apply. */
 		struct stored_result sr;
@@ -258,14 +281,10 @@ int svc_explain(struct svc *s, const char *name, struct svc_explain *out)
 		}
 		rc = 0;
 	}
-	diag_free(&d);
 	svc_end(s, 0);
 	if (rc == 0) {
 		out->inputs = L;
 		unit_copy(&out->unit, &u);
-	} else {
-		unit_load_free(L);
-		free(L);
 	}
 out:
 	unit_clear(&u);
@@ -274,11 +293,7 @@ out:
 
 void svc_explain_free(struct svc_explain *e)
 {
-	result_free(e->r);
-	if (e->inputs) {
-		unit_load_free(e->inputs);
-		free(e->inputs);
-	}
+	svc_score_now_free(e->inputs, e->r);
 	unit_clear(&e->unit);
 	memset(e, 0, sizeof *e);
 }
@@ -310,21 +325,9 @@ static void unit_todo(struct svc *s, struct svc_unit_status *us, const struct st
 			todo(us, true, "录入省考核得分");
 		if (u->provincial_grade == GRADE_NONE && !(sr && sr->decision.grade != GRADE_NONE))
 			todo(us, true, "录入省考核档次");
-	} else if (u->kind == KIND_COUNTY) {
-		int n[4];
-		spot_counts_of(s->db, u->id, n);
+	} else {
 		struct buf short_of = {0};
-		for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
-			const struct spot_size *z = &sizes[k];
-			if (!z->declared || n[k] >= z->min)
-				continue;
-			buf_printf(&short_of, "%s%s %d 个（须 %d", short_of.len ? "、" : "",
-				   sample_kind_title((enum sample_kind)k), n[k], z->min);
-			if (z->max > z->min)
-				buf_printf(&short_of, "–%d", z->max);
-			buf_puts(&short_of, " 个）");
-		}
-		if (short_of.len)
+		if (svc_sample_short(s, u, sizes, &short_of))
 			todo(us, true, "抽查对象不全：%s", buf_str(&short_of));
 		buf_free(&short_of);
 	}

@@ -50,3 +50,26 @@ int svc_sample_list(struct svc *s, const char *county, struct spot **out, int *n
 		return -1;
 	return spot_list(s->db, county, out, n) == 0 ? 0 : svc_fail_db(s);
 }
+
+bool svc_sample_short(struct svc *s, const struct unit *u, const struct spot_size *sizes, struct buf *why)
+{
+	if (u->kind != KIND_COUNTY || u->status != STATUS_ASSESSED)
+		return false;
+	int n[4];
+	spot_counts_of(s->db, u->id, n);
+	bool short_of = false;
+	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
+		const struct spot_size *z = &sizes[k];
+		if (!z->declared || n[k] >= z->min)
+			continue;
+		short_of = true;
+		if (!why)
+			continue;
+		buf_printf(why, "%s%s %d 个（须 %d", why->len ? "、" : "", sample_kind_title((enum sample_kind)k),
+			   n[k], z->min);
+		if (z->max > z->min)
+			buf_printf(why, "–%d", z->max);
+		buf_puts(why, " 个）");
+	}
+	return short_of;
+}

@@ -98,8 +98,24 @@ struct svc_text {
  * TEMPLATE-department, or a scheme text in place of either. */
 int svc_year_init(struct svc *s, int year, const char *template_name, const struct svc_text *county,
 		  const struct svc_text *department);
+/* A new year carrying over what the year `from` set up (its schemes,
+ * units, teams, industry table, daily tasks and deductions), without its
+ * findings, samples, accidents, results or states. */
+int svc_year_init_from(struct svc *s, int year, int from);
 /* The assessment window ("YYYY-MM-DD", NULL if none). Caller frees. */
 int svc_year_window(struct svc *s, char **from, char **to);
+/* What the current year records about itself (storage/year.h's struct,
+ * free with svc_year_info_clear). */
+struct svc_year_info {
+	int year;
+	char *title, *template_name, *window_from, *window_to;
+	char *objection_from, *objection_to, *consent_date, *consent_ref;
+	bool approved, published;
+	int *years;               /* every year in the file, oldest first */
+	int nyears;
+};
+int svc_year_info(struct svc *s, struct svc_year_info *out);
+void svc_year_info_clear(struct svc_year_info *y);
 
 /* ---- units and teams ------------------------------------------------------ */
 
@@ -146,6 +162,9 @@ int svc_sample_list(struct svc *s, const char *county, struct spot **out, int *n
 int svc_score_set(struct svc *s, const char *unit, const struct finding *f);
 /* Removes a unit's finding for an item (code NULL: all its findings). */
 int svc_score_clear(struct svc *s, const char *unit, const char *code);
+/* The same finding for many units at once (the office setting one value
+ * for every county): all or none. */
+int svc_score_set_many(struct svc *s, char *const *units, int n, const struct finding *f);
 
 struct svc_import_report {
 	long long rows, replaced;
@@ -244,9 +263,77 @@ struct svc_approval {
 };
 int svc_approve(struct svc *s, struct svc_approval *out);
 int svc_reopen(struct svc *s, const char *reason);
-/* Publishes the approved results: the viewers and the assessed units see
- * them from now on. */
+/* Records the city government's consent to the approved results (报市政府
+ * 同意): the date and the document; publication waits for it. */
+int svc_consent(struct svc *s, const char *date, const char *ref);
+/* Publishes the approved results the city government consented to: the
+ * viewers and the assessed units see them from now on. */
 int svc_publish(struct svc *s);
+
+/* ---- verification (统计核实) ----------------------------------------------------- */
+
+/* Every county and department sheet the acting user may see, with its
+ * verification state and totals. */
+int svc_review_list(struct svc *s, struct sheet_review **out, int *n);
+int svc_review_get(struct svc *s, const char *unit, struct sheet_review *out);
+/* The team leader submits a sheet for verification (its total now is the
+ * team's score). */
+int svc_review_submit(struct svc *s, const char *unit);
+/* The office sends a submitted sheet back with a remark, or verifies it
+ * (its total now is the verified score; the team can no longer change
+ * it; a later change by the office makes it to be verified again). */
+int svc_review_return(struct svc *s, const char *unit, const char *remark);
+int svc_review_verify(struct svc *s, const char *unit);
+
+/* ---- materials (资料) ---------------------------------------------------------------- */
+
+/* A file (its bytes) or a link a unit provides for an item (code NULL:
+ * in general). Returns its number, or -1. Files are limited to
+ * SVC_MATERIAL_MAX bytes. */
+#define SVC_MATERIAL_MAX (20 * 1024 * 1024)
+long long svc_material_file(struct svc *s, const char *unit, const char *code, const char *name,
+			    const void *data, size_t len);
+long long svc_material_link(struct svc *s, const char *unit, const char *code, const char *title,
+			    const char *url);
+int svc_material_list(struct svc *s, const char *unit, struct material **out, int *n);
+/* One material and, for a file, the path of its bytes (caller frees). */
+int svc_material_get(struct svc *s, long long id, struct material *out, char **path);
+int svc_material_remove(struct svc *s, long long id);
+/* Writes all of a unit's materials as one ZIP file at path (a folder per
+ * item, a list of links). */
+int svc_material_zip(struct svc *s, const char *unit, const char *path);
+/* What each item's method asks the unit to provide (考核方式: "提供…"),
+ * with how many materials it has for the item. */
+struct svc_checklist_item {
+	const struct node *node;
+	char *asks;               /* "本级相关文件或资料" */
+	int provided;
+};
+int svc_checklist(struct svc *s, const char *unit, struct svc_checklist_item **out, int *n);
+void svc_checklist_free(struct svc_checklist_item *c, int n);
+
+/* ---- progress ------------------------------------------------------------------------ */
+
+/* Exact counts from the database: how far each sheet is, per unit, team
+ * and scorer, and what the acting user still has to do. */
+struct svc_unit_progress {
+	struct unit unit;
+	char *team;               /* NULL if none */
+	int entered, total;       /* the team's items on the sheet and its samples */
+	int scores_missing;       /* entered scores (industry, 行政执法) not yet in */
+	bool mine_missing;        /* the acting scorer's own score is one of them */
+	bool sample_short;        /* the spot check is not complete */
+	enum review_state review;
+};
+struct svc_progress {
+	struct svc_unit_progress *units;
+	int n;
+	int days_left;            /* to the end of the assessment window; -1 if none */
+	char *window_from, *window_to;
+	struct diag mine;         /* what the acting user still has to do */
+};
+int svc_progress(struct svc *s, struct svc_progress *out);
+void svc_progress_free(struct svc_progress *p);
 
 /* ---- the record ------------------------------------------------------------------ */
 
@@ -259,14 +346,22 @@ int svc_backup(struct svc *s, const char *path);
 /* ---- objections ------------------------------------------------------------------- */
 
 /* An assessed unit's objection (意见和建议) to its published result, on one
- * item (code) or the whole (NULL); the office may record one received on
- * paper. Returns its number, or -1. */
-long long svc_objection_file(struct svc *s, const char *unit, const char *code, const char *text);
+ * item (code) or the whole (NULL), with the evidence it offers (both
+ * required), within the period the office set; the office may record one
+ * received on paper at any time. Returns its number, or -1. */
+long long svc_objection_file(struct svc *s, const char *unit, const char *code, const char *text,
+			     const char *evidence);
+/* The period in which units may object ("YYYY-MM-DD"; NULL, NULL: none). */
+int svc_objection_period(struct svc *s, const char *from, const char *to);
 /* The objections the acting user may see (unit NULL: every unit). */
 int svc_objection_list(struct svc *s, const char *unit, struct objection **out, int *n);
-/* The office's answer to objection id (replaces an earlier answer, on
- * the record). */
-int svc_objection_answer(struct svc *s, long long id, const char *answer);
+/* The office's answer to objection id: outcome "upheld" (the finding
+ * stands) or "changed" (it was changed; the year is reopened for that);
+ * replaces an earlier answer, on the record. */
+int svc_objection_answer(struct svc *s, long long id, const char *outcome, const char *answer);
+/* Evidence files for an objection (the unit's own, while it is open). */
+long long svc_objection_evidence(struct svc *s, long long id, const char *name, const void *data,
+				 size_t len);
 
 /* ---- accounts --------------------------------------------------------------------- */
 

@@ -49,6 +49,9 @@ enum svc_op {
 	OP_COMPUTE, OP_STATUS, OP_EXPLAIN, OP_RESULTS_READ,
 	OP_DECIDE, OP_APPROVE, OP_PUBLISH,
 	OP_AUDIT_READ, OP_AUDIT_VERIFY, OP_BACKUP,
+	OP_CONSENT,
+	OP_REVIEW_READ, OP_REVIEW_SUBMIT, OP_REVIEW_VERIFY,
+	OP_MATERIAL_READ, OP_MATERIAL_WRITE,
 	OP_OBJECTION_FILE, OP_OBJECTION_READ, OP_OBJECTION_ANSWER,
 	OP_USER_ADMIN, OP_USER_SELF,
 	OP_COUNT
@@ -60,9 +63,10 @@ int svc_allow(struct svc *s, enum svc_op op, const struct unit *target);
 /* svc_allow as a question: no error is left behind (filtering lists). */
 bool svc_may(struct svc *s, enum svc_op op, const struct unit *target);
 /* May the acting user enter a finding on item n of owner's sheet? (The
- * office any; a team member an item a team enters for a unit in scope; an
- * industry or enforcement scorer only the entered scores that are theirs.) */
-int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n);
+ * office any; a team member an item a team enters for a unit in scope,
+ * while the sheet is not verified; an industry or enforcement scorer only
+ * the entered scores that are theirs.) */
+int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n, bool verified);
 /* Whether the acting user sees unit u's results (published and theirs, or
  * the office's). */
 bool svc_sees_result(struct svc *s, const struct unit *u);
@@ -70,6 +74,21 @@ bool svc_sees_result(struct svc *s, const struct unit *u);
 /* The county or department a unit's findings count for (itself or its
  * parent), copied into owner. */
 int svc_owner_of(struct svc *s, const struct unit *u, struct unit *owner);
+
+/* Scores an assessed unit now from its records (inside the caller's
+ * transaction): its inputs in *L and the result in *r, freed together by
+ * svc_score_now_free. */
+struct unit_load;
+int svc_score_now(struct svc *s, const struct unit *u, struct unit_load **L, struct result **r);
+void svc_score_now_free(struct unit_load *L, struct result *r);
+
+/* Whether county u's spot check is short of the year's sizes (sizes from
+ * storage's spot_sizes); what is short appended to why (if not NULL). */
+struct spot_size;
+bool svc_sample_short(struct svc *s, const struct unit *u, const struct spot_size *sizes, struct buf *why);
+
+/* A file a person uploads: its name and size within bounds. */
+int svc_material_check(struct svc *s, const char *name, size_t len);
 
 /* The longest note, reason or objection a person may type (characters). */
 #define NOTE_MAX 500

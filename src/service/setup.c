@@ -1,6 +1,7 @@
 /* setup.c: a year, its units and its teams. */
 #include "service_impl.h"
 #include "../core/builtin.h"
+#include "../storage/audit.h"
 #include "../storage/team.h"
 #include "../storage/unit.h"
 #include "../storage/year.h"
@@ -70,6 +71,100 @@ int svc_year_init(struct svc *s, int year, const char *template_name, const stru
 	scheme_free(schemes[0]);
 	scheme_free(schemes[1]);
 	return rc;
+}
+
+int svc_year_init_from(struct svc *s, int year, int from)
+{
+	if (svc_allow(s, OP_YEAR_INIT, NULL) != 0)
+		return -1;
+	if (year < 2000 || year > 2999)
+		return svc_fail(s, SVC_INVALID, "year", "年度 %d 不在 2000 到 2999 之间", year);
+	if (from == year)
+		return svc_fail(s, SVC_INVALID, "from", "不能从同一年度（%d）沿用", year);
+	/* The schemes of the year carried over, as texts. */
+	if (svc_use_year(s, from) != 0)
+		return -1;
+	struct scheme_text texts[2];
+	char *copies[2] = {NULL, NULL};
+	struct year_info old;
+	if (year_info_get(s->db, &old) != 0)
+		return svc_fail_db(s);
+	int rc = 0;
+	for (int i = 0; i < 2 && rc == 0; i++) {
+		const struct scheme *sc = svc_scheme(s, i ? KIND_DEPARTMENT : KIND_COUNTY);
+		if (!sc) {
+			rc = -1;
+			break;
+		}
+		size_t len;
+		copies[i] = year_scheme_text(s->db, i ? KIND_DEPARTMENT : KIND_COUNTY, &len);
+		if (!copies[i])
+			rc = svc_fail_db(s);
+		texts[i] = (struct scheme_text){sc->name, copies[i], copies[i] ? len : 0};
+	}
+	struct scheme *schemes[2] = {NULL, NULL};
+	for (int i = 0; i < 2 && rc == 0; i++) {
+		struct diag d = {0};
+		schemes[i] = scheme_parse(texts[i].text, texts[i].len, texts[i].file, &d);
+		if (!schemes[i])
+			rc = svc_fail_problems(s, &d, "%d 年度的方案 %s 无法读取", from, texts[i].file);
+		else
+			diag_free(&d);
+	}
+	if (rc == 0 && svc_begin_any(s) == 0) {
+		rc = year_create(s->db, year, old.template_name, schemes, texts) == 0 &&
+		     year_copy_from(s->db, from) == 0 ? 0 : svc_fail_db(s);
+		if (rc == 0) {
+			struct buf what = {0};
+			buf_printf(&what, "沿用 %d 年度的方案、单位、考核组、行业监管部门和日常考核任务", from);
+			rc = audit_add(s->db, "year.carry", NULL, NULL, NULL, buf_str(&what), NULL) == 0 ? 0
+				: svc_fail_db(s);
+			buf_free(&what);
+		}
+		rc = svc_end(s, rc);
+	} else if (rc == 0) {
+		rc = -1;
+	}
+	year_info_clear(&old);
+	for (int i = 0; i < 2; i++) {
+		scheme_free(schemes[i]);
+		free(copies[i]);
+	}
+	return rc;
+}
+
+int svc_year_info(struct svc *s, struct svc_year_info *out)
+{
+	memset(out, 0, sizeof *out);
+	struct year_info y;
+	if (year_info_get(s->db, &y) != 0 || year_list(s->db, &out->years, &out->nyears) != 0)
+		return svc_fail_db(s);
+	out->year = y.year;
+	out->title = y.title;
+	out->template_name = y.template_name;
+	out->window_from = y.window_from;
+	out->window_to = y.window_to;
+	out->objection_from = y.objection_from;
+	out->objection_to = y.objection_to;
+	out->consent_date = y.consent_date;
+	out->consent_ref = y.consent_ref;
+	out->approved = y.approved;
+	out->published = y.published;
+	return 0;
+}
+
+void svc_year_info_clear(struct svc_year_info *y)
+{
+	free(y->title);
+	free(y->template_name);
+	free(y->window_from);
+	free(y->window_to);
+	free(y->objection_from);
+	free(y->objection_to);
+	free(y->consent_date);
+	free(y->consent_ref);
+	free(y->years);
+	memset(y, 0, sizeof *y);
 }
 
 int svc_year_window(struct svc *s, char **from, char **to)

@@ -17,7 +17,7 @@
 #include "../core/scheme.h"
 #include "../core/util.h"
 
-#define DB_SCHEMA_VERSION 5
+#define DB_SCHEMA_VERSION 6
 
 struct db;
 

@@ -8,24 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int date_in_year(const char *s, int year)
-{
-	int y, m, d;
-	/* exactly YYYY-MM-DD, digits only */
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return 0;
-	if (y != year || m < 1 || m > 12 || d < 1)
-		return 0;
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
-}
-
 /* The department supervising an industry (heap), or NULL. */
 static char *department_of(struct db *db, const char *industry)
 {

@@ -4,6 +4,7 @@
 #define KAOHE_EVENTS_H
 
 #include "db.h"
+#include "../core/date.h"
 #include "../core/records.h"
 
 /* Records an accident; checks the date is within the year, counts are not
@@ -37,7 +38,5 @@ int veto_remove(struct db *db, long long id, const char *reason);
  * NULL) receives the reasons given for flag bit i, joined (caller frees). */
 unsigned veto_flags(struct db *db, long long unit_id, char *reasons[4]);
 
-/* Checks "YYYY-MM-DD" is a real date in `year`. */
-int date_in_year(const char *s, int year);
 
 #endif

@@ -7,17 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-long long objection_add(struct db *db, const struct unit *u, const char *code, const char *text)
+long long objection_add(struct db *db, const struct unit *u, const char *code, const char *text,
+			const char *evidence)
 {
 	char at[32];
 	db_now(at);
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO objection (unit_id, code, text, filed_by, filed_at)"
-				   " VALUES (?, ?, ?, ?, ?)");
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO objection (unit_id, code, text, filed_by, filed_at, evidence)"
+				   " VALUES (?, ?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, u->id);
 	db_bind_text(st, 2, code);
 	db_bind_text(st, 3, text);
 	db_bind_text(st, 4, db_actor(db));
 	db_bind_text(st, 5, at);
+	db_bind_text(st, 6, evidence);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
 	long long id = sqlite3_last_insert_rowid(db->h);
@@ -25,12 +27,15 @@ long long objection_add(struct db *db, const struct unit *u, const char *code, c
 	snprintf(target, sizeof target, "%lld", id);
 	struct buf what = {0};
 	buf_printf(&what, "%s%s%s", code ? code : "", code ? "：" : "", text);
+	if (evidence && *evidence)
+		buf_printf(&what, "（证据：%s）", evidence);
 	int rc = audit_add(db, "objection.file", u->name, target, NULL, buf_str(&what), NULL);
 	buf_free(&what);
 	return rc == 0 ? id : -1;
 }
 
-#define COLUMNS "o.id, u.name, o.code, o.text, o.filed_by, o.filed_at, o.answer, o.answered_by, o.answered_at"
+#define COLUMNS "o.id, u.name, o.code, o.text, o.filed_by, o.filed_at, o.answer, o.answered_by," \
+	" o.answered_at, o.evidence, o.outcome"
 
 static void read_row(sqlite3_stmt *st, struct objection *o)
 {
@@ -43,6 +48,8 @@ static void read_row(sqlite3_stmt *st, struct objection *o)
 	o->answer = db_col_dup(st, 6);
 	o->answered_by = db_col_dup(st, 7);
 	o->answered_at = db_col_dup(st, 8);
+	o->evidence = db_col_dup(st, 9);
+	o->outcome = db_col_dup(st, 10);
 }
 
 int objection_list(struct db *db, long long unit_id, struct objection **out, int *n)
@@ -82,24 +89,28 @@ int objection_get(struct db *db, long long id, struct objection *out)
 	return -1;
 }
 
-int objection_answer(struct db *db, long long id, const char *answer)
+int objection_answer(struct db *db, long long id, const char *answer, const char *outcome)
 {
 	struct objection o;
 	if (objection_get(db, id, &o) != 0)
 		return -1;
 	char at[32];
 	db_now(at);
-	sqlite3_stmt *st = db_stmt(db, "UPDATE objection SET answer = ?, answered_by = ?, answered_at = ?"
-				   " WHERE id = ?");
+	sqlite3_stmt *st = db_stmt(db, "UPDATE objection SET answer = ?, answered_by = ?, answered_at = ?,"
+				   " outcome = ? WHERE id = ?");
 	db_bind_text(st, 1, answer);
 	db_bind_text(st, 2, db_actor(db));
 	db_bind_text(st, 3, at);
-	sqlite3_bind_int64(st, 4, id);
+	db_bind_text(st, 4, outcome);
+	sqlite3_bind_int64(st, 5, id);
 	int rc = db_exec_stmt(db, st);
 	if (rc == 0) {
 		char target[32];
 		snprintf(target, sizeof target, "%lld", id);
-		rc = audit_add(db, "objection.answer", o.unit, target, o.answer, answer, NULL);
+		struct buf what = {0};
+		buf_printf(&what, "%s：%s", strcmp(outcome, "changed") == 0 ? "已改变评分" : "维持评分", answer);
+		rc = audit_add(db, "objection.answer", o.unit, target, o.answer, buf_str(&what), NULL);
+		buf_free(&what);
 	}
 	objection_clear(&o);
 	return rc;

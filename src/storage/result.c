@@ -356,11 +356,15 @@ int results_stale(struct db *db)
 	if (seq < 0)
 		return -1;
 	/* Changes that do not bear on a score: decisions, approval, teams,
-	 * accounts, publication, objections. */
+	 * accounts, publication, objections, verification, materials,
+	 * consent. (A list of what does not count, so that anything new
+	 * counts until it is listed here.) */
 	st = db_stmt(db, "SELECT count(*) FROM audit WHERE seq > ? AND year = ? AND action NOT IN"
 		     " ('grade.set', 'year.approve', 'year.reopen', 'year.publish', 'compute', 'team.add',"
 		     " 'team.member', 'team.assign', 'user.add', 'user.disable', 'user.passwd',"
-		     " 'objection.file', 'objection.answer')");
+		     " 'objection.file', 'objection.answer', 'objection.evidence', 'objection.period',"
+		     " 'sheet.open', 'sheet.submit', 'sheet.return', 'sheet.verify', 'sheet.void',"
+		     " 'material.add', 'material.remove', 'year.consent')");
 	sqlite3_bind_int64(st, 1, seq);
 	sqlite3_bind_int(st, 2, db->year);
 	int changed = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;

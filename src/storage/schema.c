@@ -318,4 +318,39 @@ const char *const schema_migrations[] = {
 "  answered_at TEXT\n"
 ");\n"
 "CREATE INDEX objection_unit ON objection(unit_id);\n",
+
+/* 6: the web application's records: the verification of each sheet
+ *    (统计核实), materials and evidence (files by content hash, links),
+ *    the objection period, evidence and outcome, and the city
+ *    government's consent (报市政府同意) before publication. */
+"CREATE TABLE sheet_review (\n"
+"  unit_id INTEGER PRIMARY KEY REFERENCES unit(id),\n"
+"  state TEXT NOT NULL CHECK (state IN ('submitted', 'returned', 'verified')),\n"
+"  team_total INTEGER,\n"
+"  verified_total INTEGER,\n"
+"  remark TEXT,\n"
+"  actor TEXT NOT NULL,\n"
+"  at TEXT NOT NULL\n"
+");\n"
+"CREATE TABLE material (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  unit_id INTEGER NOT NULL REFERENCES unit(id),\n"
+"  code TEXT,\n"
+"  objection_id INTEGER REFERENCES objection(id),\n"
+"  name TEXT NOT NULL,\n"
+"  link TEXT,\n"
+"  hash TEXT,\n"
+"  size INTEGER,\n"
+"  actor TEXT NOT NULL,\n"
+"  at TEXT NOT NULL,\n"
+"  removed INTEGER NOT NULL DEFAULT 0,\n"
+"  CHECK ((link IS NULL) != (hash IS NULL))\n"
+");\n"
+"CREATE INDEX material_unit ON material(unit_id);\n"
+"ALTER TABLE objection ADD COLUMN evidence TEXT;\n"
+"ALTER TABLE objection ADD COLUMN outcome TEXT CHECK (outcome IS NULL OR outcome IN ('upheld', 'changed'));\n"
+"ALTER TABLE year ADD COLUMN objection_from TEXT;\n"
+"ALTER TABLE year ADD COLUMN objection_to TEXT;\n"
+"ALTER TABLE year ADD COLUMN consent_date TEXT;\n"
+"ALTER TABLE year ADD COLUMN consent_ref TEXT;\n",
 };

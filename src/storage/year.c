@@ -154,6 +154,25 @@ int year_create(struct db *db, int year, const char *template_name,
 	return rc;
 }
 
+char *year_scheme_text(struct db *db, enum unit_kind kind, size_t *len)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT source FROM scheme WHERE year_id = ? AND unit_kind = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, kind == KIND_COUNTY ? "county" : "department");
+	char *text = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*len = (size_t)sqlite3_column_bytes(st, 0);
+		text = xmalloc(*len + 1);
+		memcpy(text, sqlite3_column_blob(st, 0), *len);
+		text[*len] = '\0';
+	}
+	sqlite3_reset(st);
+	if (!text)
+		db_fail_code(db, DB_NOT_FOUND, NULL, "%d 年度没有%s考核方案", db->year,
+			     kind == KIND_COUNTY ? "县区" : "市直部门");
+	return text;
+}
+
 int year_window(struct db *db, char **from, char **to)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT window_start, window_end FROM year WHERE id = ?");
@@ -226,3 +245,108 @@ const struct scheme *year_scheme(struct db *db, enum unit_kind kind)
 	return db->schemes[i];
 }
 
+
+int year_info_get(struct db *db, struct year_info *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, "SELECT year, title, template, window_start, window_end, objection_from,"
+				   " objection_to, consent_date, consent_ref, approved, published FROM year WHERE id = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->year = sqlite3_column_int(st, 0);
+		out->title = db_col_str(st, 1);
+		out->template_name = db_col_str(st, 2);
+		out->window_from = *db_col_text(st, 3) ? db_col_str(st, 3) : NULL;
+		out->window_to = *db_col_text(st, 4) ? db_col_str(st, 4) : NULL;
+		out->objection_from = db_col_dup(st, 5);
+		out->objection_to = db_col_dup(st, 6);
+		out->consent_date = db_col_dup(st, 7);
+		out->consent_ref = db_col_dup(st, 8);
+		out->approved = sqlite3_column_int(st, 9);
+		out->published = sqlite3_column_int(st, 10);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return db_sqlite_fail(db, "读取考核年度");
+}
+
+void year_info_clear(struct year_info *y)
+{
+	free(y->title);
+	free(y->template_name);
+	free(y->window_from);
+	free(y->window_to);
+	free(y->objection_from);
+	free(y->objection_to);
+	free(y->consent_date);
+	free(y->consent_ref);
+	memset(y, 0, sizeof *y);
+}
+
+int year_set_consent(struct db *db, const char *date, const char *ref)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE year SET consent_date = ?, consent_ref = ? WHERE id = ?");
+	db_bind_text(st, 1, date);
+	db_bind_text(st, 2, ref);
+	sqlite3_bind_int64(st, 3, db->year_id);
+	return db_exec_stmt(db, st);
+}
+
+int year_set_objection_period(struct db *db, const char *from, const char *to)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE year SET objection_from = ?, objection_to = ? WHERE id = ?");
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	sqlite3_bind_int64(st, 3, db->year_id);
+	return db_exec_stmt(db, st);
+}
+
+int year_copy_from(struct db *db, int from)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM year WHERE year = ?");
+	sqlite3_bind_int(st, 1, from);
+	long long old = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (!old) {
+		db_fail_code(db, DB_NOT_FOUND, "from", "没有 %d 年度的考核，无法从中沿用", from);
+		return -1;
+	}
+	/* Units keep their names, order, parents and industries: parents
+	 * first (a unit's parent always has a smaller id), mapped by name. */
+	static const char *const steps[] = {
+		"INSERT INTO unit (year_id, name, kind, parent_id, industry, sort_order, status)"
+		" SELECT ?1, u.name, u.kind, (SELECT n.id FROM unit n JOIN unit p ON p.name = n.name"
+		" WHERE n.year_id = ?1 AND p.id = u.parent_id), u.industry, u.sort_order,"
+		" CASE u.status WHEN 'provincial' THEN 'assessed' ELSE u.status END"
+		" FROM unit u WHERE u.year_id = ?2 ORDER BY u.id",
+		"INSERT INTO team (year_id, name) SELECT ?1, name FROM team WHERE year_id = ?2 ORDER BY id",
+		"INSERT INTO team_member (team_id, name, role, title, contact)"
+		" SELECT n.id, m.name, m.role, m.title, m.contact FROM team_member m JOIN team t ON t.id = m.team_id"
+		" JOIN team n ON n.name = t.name AND n.year_id = ?1 WHERE t.year_id = ?2 ORDER BY m.id",
+		"INSERT INTO team_unit (team_id, unit_id)"
+		" SELECT nt.id, nu.id FROM team_unit tu JOIN team t ON t.id = tu.team_id JOIN unit u ON u.id = tu.unit_id"
+		" JOIN team nt ON nt.year_id = ?1 AND nt.name = t.name JOIN unit nu ON nu.year_id = ?1 AND nu.name = u.name"
+		" WHERE t.year_id = ?2",
+		"INSERT OR REPLACE INTO industry_department (year_id, industry, department)"
+		" SELECT ?1, industry, department FROM industry_department WHERE year_id = ?2",
+		"INSERT OR REPLACE INTO daily_rule (year_id, target, outcome, deduct, per_day)"
+		" SELECT ?1, target, outcome, deduct, per_day FROM daily_rule WHERE year_id = ?2",
+		"INSERT INTO daily_task (year_id, title, target, kind, due)"
+		" SELECT ?1, title, target, kind, date(due, '+' || (?3 - ?4) || ' years') FROM daily_task"
+		" WHERE year_id = ?2 ORDER BY id",
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		st = db_stmt(db, steps[i]);
+		sqlite3_bind_int64(st, 1, db->year_id);
+		sqlite3_bind_int64(st, 2, old);
+		if (strstr(steps[i], "?3")) {
+			sqlite3_bind_int(st, 3, db->year);
+			sqlite3_bind_int(st, 4, from);
+		}
+		if (db_exec_stmt(db, st) != 0)
+			return -1;
+	}
+	return 0;
+}

@@ -24,6 +24,10 @@ int year_create(struct db *db, int year, const char *template_name,
  * the rest have none). Parsed once and cached. */
 const struct scheme *year_scheme(struct db *db, enum unit_kind kind);
 
+/* The text of the current year's scheme for counties or departments
+ * (caller frees), its length in *len; NULL if there is none. */
+char *year_scheme_text(struct db *db, enum unit_kind kind, size_t *len);
+
 /* The assessment window ("YYYY-MM-DD"), NULL if the schemes state none. */
 int year_window(struct db *db, char **from, char **to);
 /* Every year in the file, oldest first. */
@@ -31,5 +35,31 @@ int year_list(struct db *db, int **years, int *n);
 /* Sets "approved" or "published" of the current year (no audit: the
  * caller records why). */
 int year_set_state(struct db *db, const char *what, bool value);
+
+/* What the current year records about itself. Strings are the struct's
+ * own, NULL where not set. */
+struct year_info {
+	int year;
+	char *title, *template_name;
+	char *window_from, *window_to;        /* the assessment window */
+	char *objection_from, *objection_to;  /* the objection period */
+	char *consent_date, *consent_ref;     /* the city government's consent */
+	bool approved, published;
+};
+int year_info_get(struct db *db, struct year_info *out);
+void year_info_clear(struct year_info *y);
+/* The city government's consent (报市政府同意): date and document; NULL
+ * clears it. No audit (the caller records it). */
+int year_set_consent(struct db *db, const char *date, const char *ref);
+/* The period in which assessed units may object; NULL clears it. */
+int year_set_objection_period(struct db *db, const char *from, const char *to);
+
+/* Carries over into the current (new, empty) year what the year `from`
+ * set up: units (each back to 市考核, without provincial results), teams
+ * with their members and units, the industry table, the daily tasks
+ * (their dates a year on) and deductions. Not findings, samples,
+ * accidents, vetoes, results, decisions or states. Caller holds a write
+ * transaction. */
+int year_copy_from(struct db *db, int from);
 
 #endif

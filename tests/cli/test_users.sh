@@ -86,32 +86,52 @@ expect_exit 0 k user disable 组员 --enable
 expect_exit 0 k --user 组员 status
 
 # Objections (意见和建议): an assessed unit, about its own result, once
-# the results are published; the office answers; teams see those of
-# their units.
-expect_exit 1 k --user 昌黎 objection file 昌黎县 --text 扣分有误
+# the results are published (after the city government consented), within
+# the period the office sets, with a reason and evidence; the office
+# answers; teams see those of their units.
+expect_exit 1 k --user 昌黎 objection file 昌黎县 --text 扣分有误 --evidence 会议纪要
 expect_text err.txt "尚未公布"
 k compute >/dev/null || fail "compute"
 k approve >/dev/null || fail "approve"
+expect_exit 1 k publish
+expect_text err.txt "尚未报市政府同意"
+expect_exit 1 k consent --date 2017-02-30 --ref 秦政字〔2017〕5号
+expect_text err.txt "须是 YYYY-MM-DD 形式的日期"
+expect_exit 0 k consent --date 2017-02-10 --ref 秦政字〔2017〕5号
 expect_exit 0 k publish
 expect_exit 0 k --user 昌黎 explain 昌黎县
 expect_exit 1 k --user 昌黎 explain 卢龙县
 expect_text err.txt "只限本单位"
-expect_exit 1 k --user 昌黎 objection file 卢龙县 --text 扣分有误
-expect_exit 1 k --user 昌黎 objection file 昌黎县 --item 9.9 --text 扣分有误
+expect_exit 1 k --user 昌黎 objection file 昌黎县 --text 扣分有误 --evidence 会议纪要
+expect_text err.txt "安委办尚未设定提出意见的期限"
+expect_exit 1 k --user 昌黎 objection period 2000-01-01 2999-12-31
+expect_exit 1 k objection period 2017-03-10 2017-03-01
+expect_text err.txt "截止日期 2017-03-01 早于开始日期 2017-03-10"
+expect_exit 0 k objection period 2000-01-01 2000-01-31
+expect_exit 1 k --user 昌黎 objection file 昌黎县 --text 扣分有误 --evidence 会议纪要
+expect_text err.txt "提出意见的期限是 2000-01-01 至 2000-01-31"
+expect_exit 0 k objection period 2000-01-01 2999-12-31
+expect_exit 1 k --user 昌黎 objection file 卢龙县 --text 扣分有误 --evidence 会议纪要
+expect_exit 1 k --user 昌黎 objection file 昌黎县 --item 9.9 --text 扣分有误 --evidence 会议纪要
 expect_text err.txt "没有编号为 9.9 的考核项"
-expect_exit 1 k --user 昌黎 objection file 昌黎县 --text ""
-expect_exit 0 k --user 昌黎 objection file 昌黎县 --item 2.1.1 --text "会议纪要已提供，不应扣分"
+expect_exit 1 k --user 昌黎 objection file 昌黎县 --text 扣分有误
+expect_text err.txt "证据不能为空"
+expect_exit 1 k --user 昌黎 objection file 昌黎县 --text "" --evidence 会议纪要
+expect_exit 0 k --user 昌黎 objection file 昌黎县 --item 2.1.1 --text "会议纪要已提供，不应扣分" --evidence "2016年第3次常委会会议纪要"
 expect_text out.txt "编号 1"
-expect_exit 0 k objection file 卢龙县 --text "书面意见：对档次有异议"
-expect_exit 1 k --user 昌黎 objection answer 1 --text 自己答复
-expect_exit 2 k objection answer 一 --text 答复
+expect_exit 0 k objection file 卢龙县 --text "书面意见：对档次有异议" --evidence "来函"
+expect_exit 1 k --user 昌黎 objection answer 1 --outcome upheld --text 自己答复
+expect_exit 2 k objection answer 一 --outcome upheld --text 答复
 expect_text err.txt "意见编号“一”须是正整数（kaohe objection list 查看）"
-expect_exit 1 k objection answer 9 --text 答复
+expect_exit 1 k objection answer 9 --outcome upheld --text 答复
 expect_text err.txt "没有编号为 9 的意见"
-expect_exit 0 k objection answer 1 --text "经核实，维持原评分"
+expect_exit 1 k objection answer 1 --outcome maybe --text 答复
+expect_text err.txt "答复须写明结论"
+expect_exit 0 k objection answer 1 --outcome upheld --text "经核实，维持原评分"
 expect_exit 0 k --user 昌黎 objection list
 expect_text out.txt "会议纪要已提供，不应扣分"
-expect_text out.txt "答复：经核实，维持原评分"
+expect_text out.txt "证据：2016年第3次常委会会议纪要"
+expect_text out.txt "答复（维持评分）：经核实，维持原评分"
 grep -q "卢龙县" out.txt && fail "a unit sees another unit's objection"
 # 部门考核组 assesses the city departments: neither county's objection.
 expect_exit 0 k --user 组员 objection list
@@ -123,6 +143,11 @@ expect_text out.txt "objection.answer"
 # Objections do not bear on the scores: the results stay current.
 expect_exit 0 k status
 grep -q "结果已过期" out.txt && fail "an objection made the results stale"
+# Reopening withdraws publication and the consent given to the results.
+expect_exit 0 k reopen --reason 复核
+expect_exit 0 k approve
+expect_exit 1 k publish
+expect_text err.txt "尚未报市政府同意"
 
 # Changing a password: the office for anyone; an account for itself
 # only with the old password first.

@@ -2,6 +2,7 @@
  * small scheme against a number worked out by hand from the rubric
  * sentence quoted above it. */
 #include "testutil.h"
+#include "date.h"
 
 #define HEAD(points) \
 	"scheme: t\ntitle: 测试\nunit: county\nyear: 2016\npoints: " points "\nchildren:\n"
@@ -605,6 +606,48 @@ static void hostile_files(void **state)
 	free(msg);
 }
 
+/* What a method asks the unit to provide, in the plan's own words. */
+static void method_asks_materials(void **state)
+{
+	(void)state;
+	/* 附件2 1.1.3: "…负责提供本级相关文件或资料，考核组进行检查核实。" */
+	char *a = method_asks("由各县（区）、抽查的乡镇（街道）安委办分别负责提供本级相关文件或资料，考核组进行检查核实。");
+	assert_string_equal(a, "本级相关文件或资料");
+	free(a);
+	/* a parenthesis ends what is asked */
+	a = method_asks("由各县（区）、抽查的乡镇（街道）安委办分别负责提供本级党委领导班子及其班子成员的述职材料（未开始实施的，要提供对此项工作进行安排部署的相关文件），考核组进行检查。");
+	assert_string_equal(a, "本级党委领导班子及其班子成员的述职材料");
+	free(a);
+	/* "…述职报告和相关材料考核组进行检查核实" (no comma in the plan) */
+	a = method_asks("由各县（区）、抽查的乡镇（街道）安委办分别负责提供本级政府领导班子和班子成员的述职报告和相关材料考核组进行检查核实。");
+	assert_string_equal(a, "本级政府领导班子和班子成员的述职报告和相关材料");
+	free(a);
+	/* "负责提供，6个专项行动方案，…" (a stray comma after 提供) */
+	a = method_asks("由各县（区）、抽查的乡镇（街道）安委办分别负责提供，6个专项行动方案，安排部署、督导检查相关文件资料。");
+	assert_string_equal(a, "6个专项行动方案，安排部署、督导检查相关文件资料");
+	free(a);
+	assert_null(method_asks("检查党委中心组学习计划、学习资料，抽查学习笔记。"));
+	assert_null(method_asks(NULL));
+}
+
+/* Dates: real days only; differences across months and leap years. */
+static void dates(void **state)
+{
+	(void)state;
+	int y = 0;
+	assert_true(date_valid("2016-02-29", &y));
+	assert_int_equal(y, 2016);
+	assert_false(date_valid("2017-02-29", NULL));
+	assert_false(date_valid("2017-2-1", NULL));
+	assert_false(date_valid("2017-01-32", NULL));
+	assert_false(date_valid("２０１７-01-01", NULL));
+	/* 2017-01-04 to 2017-01-20: the plan's window, 16 days */
+	assert_int_equal(date_diff("2017-01-04", "2017-01-20"), 16);
+	/* 2016 is a leap year: 2016-02-28 to 2016-03-01 is 2 days */
+	assert_int_equal(date_diff("2016-02-28", "2016-03-01"), 2);
+	assert_int_equal(date_diff("2017-01-20", "2016-12-31"), -20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -630,6 +673,8 @@ int main(void)
 		cmocka_unit_test(mandatory_edges),
 		cmocka_unit_test(no_overflow),
 		cmocka_unit_test(hostile_files),
+		cmocka_unit_test(method_asks_materials),
+		cmocka_unit_test(dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

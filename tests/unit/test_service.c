@@ -267,11 +267,12 @@ static int op_explain_own(struct svc *s) { return explain(s, "昌黎县"); }
 static int op_explain_other(struct svc *s) { return explain(s, "卢龙县"); }
 static int op_objection_own(struct svc *s)
 {
-	return svc_objection_file(s, "昌黎县", "2.1.1", "会议纪要已提供，不应扣分") > 0 ? 0 : -1;
+	return svc_objection_file(s, "昌黎县", "2.1.1", "会议纪要已提供，不应扣分", "2016年第3次常委会会议纪要") > 0
+		? 0 : -1;
 }
 static int op_objection_other(struct svc *s)
 {
-	return svc_objection_file(s, "卢龙县", NULL, "对结果有异议") > 0 ? 0 : -1;
+	return svc_objection_file(s, "卢龙县", NULL, "对结果有异议", "来函") > 0 ? 0 : -1;
 }
 static int op_objection_list(struct svc *s)
 {
@@ -281,7 +282,61 @@ static int op_objection_list(struct svc *s)
 		objection_list_free(o, n);
 	return rc;
 }
-static int op_objection_answer(struct svc *s) { return svc_objection_answer(s, 1, "经核实，维持原评分"); }
+static int op_objection_answer(struct svc *s) { return svc_objection_answer(s, 1, "upheld", "经核实，维持原评分"); }
+static int op_set_many(struct svc *s)
+{
+	char *units[] = {"安监局", "公安局"};
+	struct finding f = {.code = "1.1.4"};
+	finding_set_value(&f, INPUT_COUNT, 1);
+	return svc_score_set_many(s, units, 2, &f);
+}
+static int op_year_from(struct svc *s) { return svc_year_init_from(s, 2017, 2016); }
+static int op_progress(struct svc *s)
+{
+	struct svc_progress p;
+	int rc = svc_progress(s, &p);
+	if (rc == 0)
+		svc_progress_free(&p);
+	return rc;
+}
+static int op_review_list(struct svc *s)
+{
+	struct sheet_review *r;
+	int n, rc = svc_review_list(s, &r, &n);
+	if (rc == 0)
+		sheet_review_list_free(r, n);
+	return rc;
+}
+static int op_review_submit_in(struct svc *s) { return svc_review_submit(s, "安监局"); }
+static int op_review_submit_out(struct svc *s) { return svc_review_submit(s, "昌黎县"); }
+static int op_review_return(struct svc *s) { return svc_review_return(s, "安监局", "请补充"); }
+static int op_review_verify(struct svc *s) { return svc_review_verify(s, "安监局"); }
+static int op_material_file(struct svc *s, const char *unit)
+{
+	return svc_material_file(s, unit, "1.1", "纪要.txt", "会议纪要", 12) > 0 ? 0 : -1;
+}
+static int op_material_own(struct svc *s) { return op_material_file(s, "昌黎县"); }
+static int op_material_team(struct svc *s) { return op_material_file(s, "安监局"); }
+static int op_material_list(struct svc *s, const char *unit)
+{
+	struct material *m;
+	int n, rc = svc_material_list(s, unit, &m, &n);
+	if (rc == 0)
+		material_list_free(m, n);
+	return rc;
+}
+static int op_material_list_own(struct svc *s) { return op_material_list(s, "昌黎县"); }
+static int op_material_list_team(struct svc *s) { return op_material_list(s, "安监局"); }
+static int op_material_zip(struct svc *s)
+{
+	char p[128];
+	snprintf(p, sizeof p, "%s.zip", work);
+	int rc = svc_material_zip(s, "昌黎县", p);
+	unlink(p);
+	return rc;
+}
+static int op_consent(struct svc *s) { return svc_consent(s, "2017-02-11", "秦政字〔2017〕6号"); }
+static int op_objection_period(struct svc *s) { return svc_objection_period(s, "2017-03-01", "2017-03-31"); }
 static int op_grade_set(struct svc *s) { return svc_grade_set(s, "昌黎县", "良好", "集体研究"); }
 static int op_approve(struct svc *s)
 {
@@ -353,6 +408,19 @@ static const struct {
 	bool published;          /* run on the approved and published year */
 } matrix[] = {
 	{"新建年度", op_year_init, O, false},
+	{"沿用上一年度新建年度", op_year_from, O, false},
+	{"查看进度", op_progress, O | L | M | I | E, false},
+	{"一次录入多个单位（本组范围内）", op_set_many, O | L | M, false},
+	{"查看核实情况", op_review_list, O | L | M, false},
+	{"提交核实（本组范围内）", op_review_submit_in, O | L, false},
+	{"提交核实（本组范围外）", op_review_submit_out, O, false},
+	{"退回评分表", op_review_return, O, false},
+	{"核实评分表", op_review_verify, O, false},
+	{"上传本单位资料", op_material_own, O | U, false},
+	{"上传本组单位资料", op_material_team, O | L | M, false},
+	{"查看本单位资料", op_material_list_own, O | U, false},
+	{"查看本组单位资料", op_material_list_team, O | L | M, false},
+	{"打包单位资料", op_material_zip, O | U, false},
 	{"登记单位", op_unit_add, O, false},
 	{"修改单位", op_unit_edit, O, false},
 	{"查看单位", op_unit_list, ALL, false},
@@ -380,6 +448,8 @@ static const struct {
 	{"查看未公布的结果", op_results, O, false},
 	{"确定档次", op_grade_set, O, false},
 	{"审定", op_approve, O, false},
+	{"记录市政府同意", op_consent, O, true},
+	{"设定意见期限", op_objection_period, O, true},
 	{"公布", op_publish, O, true},
 	{"重新开放", op_reopen, O, true},
 	{"查看已公布的结果", op_results, O | U | V, true},
@@ -410,7 +480,9 @@ static void authorization_matrix(void **state)
 	copy_file(base, published);
 	struct svc *s = open_as(published, "办公室");
 	assert_int_equal(op_approve(s), 0);
+	assert_int_equal(svc_consent(s, "2017-02-10", "秦政字〔2017〕5号"), 0);
 	assert_int_equal(svc_publish(s), 0);
+	assert_int_equal(svc_objection_period(s, "2000-01-01", "2999-12-31"), 0);
 	assert_int_equal(op_objection_own(s), 0);    /* number 1, for 答复意见 */
 	svc_close(s);
 	int checked = 0;
