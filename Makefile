@@ -1,8 +1,8 @@
 # kaohe — build, test, demo, benchmark, install.
 # Plain make + pkg-config. Each layer is a static library of objects with
 # header dependencies (-MMD); each binary links the layers it needs:
-#   core (libyaml only) <- storage (SQLite, libsodium) <- service <- cli
-#   core <- render (cJSON)
+#   core (libyaml only) <- storage (SQLite, libsodium) <- service <- web <- cli
+#   core <- render (cJSON); the web's script and stylesheet are compiled in
 # `make` only builds; `make check` and `make demo` first install missing
 # Debian packages (scripts/deps.sh). `make check` builds with ASan+UBSan.
 
@@ -24,7 +24,8 @@ CFLAGS ?= -O2 -g
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 SCHEMES = $(sort $(wildcard schemes/*.yaml))
-LAYERS = core storage service render
+LAYERS = core storage service render web
+ASSETS = $(sort $(wildcard src/web/assets/*))
 src_of = $(wildcard src/$(1)/*.c)
 CORE_SRC = $(call src_of,core)
 
@@ -46,7 +47,7 @@ deps-check:
 build/gen/builtin_schemes.c: tools/embed.c $(SCHEMES)
 	@mkdir -p build/gen
 	$(CC) -O1 -o build/embed tools/embed.c
-	build/embed $@ $(SCHEMES)
+	build/embed $@ builtin.h builtin_scheme builtin_schemes .yaml $(SCHEMES)
 
 # --- objects ---------------------------------------------------------------
 
@@ -57,6 +58,19 @@ build/rel/%.o: src/%.c
 build/asan/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -MMD -MP -c $< -o $@
+
+build/gen/web_assets.c: tools/embed.c $(ASSETS)
+	@mkdir -p build/gen
+	$(CC) -O1 -o build/embed tools/embed.c
+	build/embed $@ assets.h web_asset web_assets "" $(ASSETS)
+
+build/rel/gen/web_assets.o: build/gen/web_assets.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -Isrc/web $(CFLAGS) -c $< -o $@
+
+build/asan/gen/web_assets.o: build/gen/web_assets.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -Isrc/web -O1 -g $(SAN) -c $< -o $@
 
 build/rel/gen/builtin_schemes.o: build/gen/builtin_schemes.c
 	@mkdir -p $(dir $@)
@@ -69,13 +83,14 @@ build/asan/gen/builtin_schemes.o: build/gen/builtin_schemes.c
 # --- libraries: one per layer ----------------------------------------------
 
 define layer_lib
-build/$(1)/lib$(2).a: $(call objs,$(1),$(2)) $(if $(filter core,$(2)),build/$(1)/gen/builtin_schemes.o)
+build/$(1)/lib$(2).a: $(call objs,$(1),$(2)) $(if $(filter core,$(2)),build/$(1)/gen/builtin_schemes.o) \
+	$(if $(filter web,$(2)),build/$(1)/gen/web_assets.o)
 	@rm -f $$@
 	ar rcs $$@ $$^
 endef
 $(foreach f,rel asan,$(foreach l,$(LAYERS),$(eval $(call layer_lib,$(f),$(l)))))
 
-libs = $(foreach l,service storage render core,build/$(1)/lib$(l).a)
+libs = $(foreach l,web service storage render core,build/$(1)/lib$(l).a)
 
 -include $(wildcard build/rel/*/*.d build/asan/*/*.d)
 
@@ -95,7 +110,7 @@ core-check: build/core-check
 	@build/core-check
 
 # Unit tests link every library below the CLI.
-TEST_LIBS = $(foreach l,service storage render core,build/asan/lib$(l).a)
+TEST_LIBS = $(foreach l,web service storage render core,build/asan/lib$(l).a)
 build/asan/test_%: tests/unit/test_%.c tests/unit/testutil.h $(TEST_LIBS)
 	@mkdir -p build/asan
 	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -O1 -g $(SAN) -Isrc -MMD -MP -o $@ $< \

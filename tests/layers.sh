@@ -1,6 +1,6 @@
 #!/bin/sh
 # layers.sh: the layers point one way (doc/architecture.md):
-#   cli -> service -> storage -> core, and cli -> render -> core.
+#   cli -> web -> service -> storage -> core, and cli, web -> render -> core.
 # Fails naming any include that points the wrong way, and any SQLite
 # outside storage.
 set -u
@@ -26,11 +26,12 @@ out=$( {
 	check storage core
 	check service storage core
 	check render core
-	check cli service render core
-	grep -l 'sqlite3\.h\|sqlite3_' core/* service/* render/* cli/* 2>/dev/null | sed 's/$/ speaks SQLite outside storage/'
+	check web service render core
+	check cli web service render core
+	grep -l 'sqlite3\.h\|sqlite3_' core/* service/* render/* web/*.[ch] cli/* 2>/dev/null | sed 's/$/ speaks SQLite outside storage/'
 } )
 if [ -n "$out" ]; then
 	echo "$out"
 	exit 1
 fi
-echo "layers: cli -> service -> storage -> core; cli -> render -> core"
+echo "layers: cli -> web -> service -> storage -> core; cli, web -> render -> core"

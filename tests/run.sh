@@ -1,6 +1,7 @@
 #!/bin/sh
-# Runs every test: the cmocka unit tests, the command-line tests, the fuzz
-# corpus replay and a valgrind pass, then prints one closing line
+# Runs every test: the cmocka unit tests, the command-line tests, the web
+# tests (the real server driven with curl), the fuzz corpus replay and a
+# valgrind pass, then prints one closing line
 # "N passed, M failed". Usage: tests/run.sh BUILD_DIR UNIT_TEST...
 set -u
 dir=$1
@@ -37,6 +38,9 @@ for t in "$@"; do
 done
 for t in "$top"/tests/cli/test_*.sh; do
 	run "cli/$(basename "$t" .sh)" sh "$t" "$top/$dir/kaohe"
+done
+for t in "$top"/tests/web/test_*.sh; do
+	run "web/$(basename "$t" .sh)" sh "$t" "$top/$dir/kaohe"
 done
 for h in "$top"/tests/fuzz/fuzz_*.c; do
 	name=$(basename "$h" .c)

@@ -119,5 +119,7 @@ int cmd_score_import(struct svc *s, int argc, char **argv)
 	printf("已导入 %lld 行（%s 编码）\n", rep.rows, rep.encoding);
 	if (rep.replaced)
 		printf("其中 %lld 行覆盖了原有评分（原值见 kaohe audit）\n", rep.replaced);
+	if (rep.unchanged)
+		printf("其中 %lld 行与原有评分相同，未改动\n", rep.unchanged);
 	return EXIT_OK;
 }

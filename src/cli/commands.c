@@ -82,6 +82,8 @@ const struct command commands[] = {
 	{"audit", cmd_audit, CMD_DB | CMD_NO_YEAR, "audit [单位] [--verify]", "查看修改记录；--verify 校验记录是否被篡改"},
 	{"export", cmd_export, CMD_DB, "export [目录]", "导出 results.csv 和 sheets.csv（每个单位的评分表）"},
 	{"backup", cmd_backup, CMD_DB | CMD_NO_YEAR, "backup 文件", "在他人写入时也能做一致的在线备份"},
+	{"serve", cmd_serve, 0, "serve [--listen 地址:端口] [--threads N] [--quiet]",
+	 "在数据库上提供网页服务（默认 127.0.0.1:8080；SIGTERM 或 Ctrl-C 停止）"},
 	{"demo", cmd_demo, 0, "demo [文件] [--seed N]", "生成秦皇岛市2016年度考核的演示数据库"},
 	{"publish", cmd_publish, CMD_DB, "publish", "公布已审定的考核结果（公布后查阅账号和被考核单位可以看到）"},
 	{"consent", cmd_consent, CMD_DB, "consent --date YYYY-MM-DD --ref 文号",

@@ -72,7 +72,8 @@ static int entry_settle(struct svc *s, struct entry_sheet *e)
 }
 
 /* Checks one finding for the entry's sheet (permission included) and
- * stores it. row 0: a single entry. Problems go to d (at row). */
+ * stores it. row 0: a single entry. Problems go to d (at row). counts
+ * (if not NULL): [0] values replaced, [1] values that were the same. */
 static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int row, int item_col,
 		 int value_col, const char *at, bool audit_new, long long *replaced, bool store,
 		 struct diag *d)
@@ -87,12 +88,15 @@ static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int ro
 	struct finding_where where = {e->t.sheet_root, e->t.sheet_id ? NULL : e->t.owner.name, e->computed};
 	if (!sheet_accept(&e->st, f, &where, row, item_col, value_col, "", d))
 		return -1;
-	if (store && finding_store(s->db, &e->t, f, at, audit_new, replaced) != 0) {
+	bool changed = false;
+	if (store && finding_store(s->db, &e->t, f, at, audit_new, replaced, &changed) != 0) {
 		svc_fail_db(s);
 		diag_add_at(d, row, 0, "%s", s->err.message);
 		return -1;
 	}
-	e->changed |= store;
+	e->changed |= changed;
+	if (store && !changed && replaced)
+		replaced[1]++;     /* the same value again: counted as unchanged */
 	return 0;
 }
 
@@ -152,6 +156,60 @@ int svc_score_set_many(struct svc *s, char *const *units, int n, const struct fi
 			rc = -1;
 		}
 	return svc_end(s, rc);
+}
+
+bool *svc_enterable(struct svc *s, const char *unit)
+{
+	if (svc_approved(s) || svc_allow(s, OP_SCORE_WRITE, NULL) != 0) {
+		svc_error_clear(&s->err);
+		return NULL;
+	}
+	struct entry_sheet e;
+	entry_open(s, unit, &e);
+	bool *can = NULL;
+	if (e.ok) {
+		const struct scheme *sc = e.t.s;
+		can = xcalloc((size_t)sc->nnodes, sizeof *can);
+		for (int i = 0; i < sc->nnodes; i++) {
+			const struct node *n = sc->nodes[i];
+			if (n->nchildren && n->na == NA_NONE)
+				continue;
+			if (n->sheet_root != e.t.sheet_root || e.computed[i])
+				continue;
+			if (!e.t.sheet_id && !node_applies(n, e.t.owner.name))
+				continue;
+			can[i] = svc_allow_item(s, &e.t.owner, n, e.verified) == 0;
+		}
+	}
+	svc_error_clear(&s->err);
+	entry_free(&e);
+	return can;
+}
+
+int svc_preview(struct svc *s, const char *unit, const struct finding *given, struct svc_explain *out)
+{
+	memset(out, 0, sizeof *out);
+	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 || svc_begin(s) != 0)
+		return -1;
+	/* The finding goes through every check of a real entry, is scored
+	 * with the rest of the sheet, and is rolled back. */
+	char at[32];
+	db_now(at);
+	struct entry_sheet e;
+	entry_open(s, unit, &e);
+	int rc = e.ok ? set_one(s, unit, given, at) : -1;
+	if (rc == 0) {
+		struct unit_load *L;
+		rc = svc_score_now(s, &e.t.owner, &L, &out->r);
+		if (rc == 0) {
+			out->inputs = L;
+			unit_copy(&out->unit, &e.t.owner);
+		}
+	}
+	entry_free(&e);
+	/* nothing stays: the error, if any, is kept */
+	db_rollback(s->db);
+	return rc;
 }
 
 int svc_score_clear(struct svc *s, const char *unit, const char *code)
@@ -375,6 +433,7 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 	/* One pass: each row is checked and, while the file has had no
 	 * problem, stored at once; the transaction makes it all or nothing. */
 	struct unit_cache cache = {0};
+	long long counts[2] = {0, 0};     /* replaced, unchanged */
 	char at[32];
 	db_now(at);
 	int problems = r.problems;
@@ -421,7 +480,7 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 			continue;
 		}
 		if (parse_value(col, row[cv[col]], &f, &d, line, cv[col] + 1) != 0 ||
-		    enter(s, e, &f, line, ci + 1, cv[col] + 1, at, false, &out->replaced, !bad, &d) != 0) {
+		    enter(s, e, &f, line, ci + 1, cv[col] + 1, at, false, counts, !bad, &d) != 0) {
 			forbidden |= s->err.code == SVC_FORBIDDEN;
 			bad++;
 			continue;
@@ -442,6 +501,8 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 	cache_free(&cache);
 	csv_close(&r);
 	out->rows = n;
+	out->replaced = counts[0];
+	out->unchanged = counts[1];
 	if (!bad) {
 		struct buf detail = {0};
 		buf_printf(&detail, "导入 %lld 条评分记录，其中覆盖原有记录 %lld 条", n, out->replaced);

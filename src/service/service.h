@@ -49,6 +49,8 @@ struct svc_error {
 	enum svc_next next;
 };
 void svc_error_clear(struct svc_error *e);
+/* A copy of src the caller owns (svc_error_clear). */
+void svc_error_copy(struct svc_error *dst, const struct svc_error *src);
 
 /* ---- sessions ------------------------------------------------------------ */
 
@@ -66,6 +68,9 @@ struct svc *svc_open(const struct svc_options *o, struct svc_error *err);
 void svc_close(struct svc *s);
 const struct svc_error *svc_err(const struct svc *s);
 
+/* Nobody acts (between two requests of a server): every operation is
+ * refused until svc_act_* is called again. */
+void svc_act_none(struct svc *s);
 /* The owner of the database file acting locally without an account (the
  * command line) is the office, recorded under `name`. */
 void svc_act_local(struct svc *s, const char *name);
@@ -162,12 +167,22 @@ int svc_sample_list(struct svc *s, const char *county, struct spot **out, int *n
 int svc_score_set(struct svc *s, const char *unit, const struct finding *f);
 /* Removes a unit's finding for an item (code NULL: all its findings). */
 int svc_score_clear(struct svc *s, const char *unit, const char *code);
+/* Which nodes of unit's sheet the acting user may enter now, by node
+ * index of its scheme (the entry page shows inputs there; the service
+ * still checks every entry); NULL if none. Caller frees. */
+bool *svc_enterable(struct svc *s, const char *unit);
+/* The sheet of unit (its owner's result) scored as if finding f were
+ * entered, through every check of a real entry, and nothing stored: the
+ * entry page's recomputation as a person types. */
+struct svc_explain;
+int svc_preview(struct svc *s, const char *unit, const struct finding *f, struct svc_explain *out);
 /* The same finding for many units at once (the office setting one value
  * for every county): all or none. */
 int svc_score_set_many(struct svc *s, char *const *units, int n, const struct finding *f);
 
 struct svc_import_report {
 	long long rows, replaced;
+	long long unchanged;      /* rows that gave the value already stored */
 	const char *encoding;     /* "UTF-8" or "GBK" */
 };
 /* Findings from a CSV (单位, 编号, 次数, 情形, 扣分, 得分, 不适用, 备注),

@@ -18,6 +18,18 @@ void svc_error_clear(struct svc_error *e)
 	memset(e, 0, sizeof *e);
 }
 
+void svc_error_copy(struct svc_error *dst, const struct svc_error *src)
+{
+	memset(dst, 0, sizeof *dst);
+	dst->code = src->code;
+	dst->next = src->next;
+	dst->message = src->message ? xstrdup(src->message) : NULL;
+	dst->field = src->field ? xstrdup(src->field) : NULL;
+	for (int i = 0; i < src->problems.n; i++)
+		diag_add_at(&dst->problems, src->problems.row ? src->problems.row[i] : 0,
+			    src->problems.col ? src->problems.col[i] : 0, "%s", src->problems.msgs[i]);
+}
+
 static void set_error(struct svc_error *e, enum svc_code code, const char *field, const char *msg)
 {
 	free(e->message);
@@ -110,6 +122,14 @@ void svc_close(struct svc *s)
 	svc_error_clear(&s->err);
 	account_clear(&s->actor);
 	free(s);
+}
+
+void svc_act_none(struct svc *s)
+{
+	account_clear(&s->actor);
+	s->acting = s->local = false;
+	db_set_actor(s->db, "");
+	svc_error_clear(&s->err);
 }
 
 void svc_act_local(struct svc *s, const char *name)

@@ -4,6 +4,7 @@
 #include "schema.h"
 
 #include <stdarg.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,12 +158,29 @@ static int exec(struct db *db, const char *sql, const char *what)
 	return 0;
 }
 
+/* Writers of this process take turns here before asking SQLite for the
+ * write lock: threads of a server sharing a file then queue instead of
+ * sleeping in SQLite's busy handler. Other processes still meet the busy
+ * timeout. */
+static pthread_mutex_t write_turn = PTHREAD_MUTEX_INITIALIZER;
+
+static void end_turn(struct db *db)
+{
+	if (db->writer) {
+		db->writer = false;
+		pthread_mutex_unlock(&write_turn);
+	}
+}
+
 int db_begin(struct db *db)
 {
 	if (db->in_tx++)
 		return 0;
+	pthread_mutex_lock(&write_turn);
+	db->writer = true;
 	if (exec(db, "BEGIN IMMEDIATE", "开始事务") != 0) {
 		db->in_tx = 0;
+		end_turn(db);
 		return -1;
 	}
 	return 0;
@@ -183,11 +201,13 @@ int db_commit(struct db *db)
 {
 	if (db->in_tx == 0 || --db->in_tx)
 		return 0;
+	int rc = 0;
 	if (exec(db, "COMMIT", "提交") != 0) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	end_turn(db);
+	return rc;
 }
 
 void db_rollback(struct db *db)
@@ -196,6 +216,7 @@ void db_rollback(struct db *db)
 		return;
 	db->in_tx = 0;
 	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	end_turn(db);
 }
 
 int db_schema_version(struct db *db)

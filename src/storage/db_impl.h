@@ -19,6 +19,7 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	char *actor;          /* who makes the changes (audit) */
+	bool writer;          /* holds this process's write turn (db.c) */
 	struct buf err;
 	enum db_code code;
 	char *field;

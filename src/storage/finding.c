@@ -104,11 +104,12 @@ bool *finding_computed_items(struct db *db, const struct scheme *s, enum unit_ki
 }
 
 int finding_store(struct db *db, const struct sheet_target *t, const struct finding *f,
-		  const char *at, bool audit_new, long long *replaced)
+		  const char *at, bool audit_new, long long *replaced, bool *changed)
 {
 	const struct node *n = f->node ? f->node : scheme_find(t->s, f->code);
 	sqlite3_stmt *st;
 	char *old = NULL;
+	*changed = true;
 	/* The old value, for the record; a sheet that had no findings has
 	 * none (duplicates within one input are refused before this). */
 	if (t->had_findings) {
@@ -124,6 +125,16 @@ int finding_store(struct db *db, const struct sheet_target *t, const struct find
 			old = finding_describe(n, &o);
 		}
 		sqlite3_reset(st);
+		/* The same value again (a form sent twice) changes nothing and
+		 * is not recorded again. */
+		char *new_value = old ? finding_describe(n, f) : NULL;
+		bool same = old && strcmp(old, new_value) == 0;
+		free(new_value);
+		if (same) {
+			free(old);
+			*changed = false;
+			return 0;
+		}
 		st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at)"
 			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, sheet_id, code) DO UPDATE SET"
 			     " form = excluded.form, value = excluded.value, note = excluded.note,"

@@ -34,9 +34,11 @@ bool *finding_computed_items(struct db *db, const struct scheme *s, enum unit_ki
 
 /* Stores one checked finding (inserting or replacing), at time `at`.
  * Records the change in the audit log where it changed a stored value,
- * or always with audit_new; counts replaced values in *replaced. */
+ * or always with audit_new; counts replaced values in *replaced. The
+ * value already stored (form, value and note) is left as it is, with
+ * *changed false. */
 int finding_store(struct db *db, const struct sheet_target *t, const struct finding *f,
-		  const char *at, bool audit_new, long long *replaced);
+		  const char *at, bool audit_new, long long *replaced, bool *changed);
 
 /* Removes the target's finding for an item (code NULL: all of them). */
 int finding_clear(struct db *db, const struct sheet_target *t, const char *code);

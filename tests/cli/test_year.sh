@@ -82,9 +82,15 @@ expect_exit 0 k score set 甲县 3 --score 90
 } > industries.csv
 expect_exit 0 k score import industries.csv
 expect_text out.txt "已导入 20 行"
-# importing the same file again overwrites, and says so
+# importing the same file again changes nothing, and says so; a changed
+# value overwrites, and says so
 expect_exit 0 k score import industries.csv
-expect_text out.txt "其中 20 行覆盖了原有评分"
+expect_text out.txt "其中 20 行与原有评分相同，未改动"
+sed 's/^甲县,4.15,80,/甲县,4.15,85,/' industries.csv > industries2.csv
+expect_exit 0 k score import industries2.csv
+expect_text out.txt "其中 1 行覆盖了原有评分"
+expect_text out.txt "其中 19 行与原有评分相同，未改动"
+expect_exit 0 k score import industries.csv
 
 # 日常考核: absent from one meeting (template: 2 per absence) and one
 # report 3 days late (1 per day): 300 − 2 − 3 = 295.

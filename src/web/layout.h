@@ -1,0 +1,40 @@
+/* layout.h: the frame of every page (head, the header with the year and
+ * the user, the navigation for the user's role, a one-time message),
+ * form helpers (the CSRF field, a refused form's values and errors shown
+ * again), and the answers to refusals. */
+#ifndef KAOHE_LAYOUT_H
+#define KAOHE_LAYOUT_H
+
+#include "html.h"
+#include "http.h"
+
+/* Begins a page titled title; `here` marks the navigation item. */
+void page_begin(struct req *r, struct resp *w, const char *title, const char *here);
+void page_end(struct req *r, struct resp *w);
+
+/* <input type=hidden name=_csrf>: every form that changes something. */
+void form_csrf(struct req *r, struct buf *b);
+/* The value to show in a field: what was just posted if the form was
+ * refused, else current. */
+const char *form_value(const struct req *r, const char *name, const char *current);
+/* The refusal's message beside its field (or, field NULL, at the top of
+ * the form if the refusal names no field of it). */
+void form_error(const struct req *r, struct buf *b, const char *field);
+
+/* A refused service call: for a script, JSON {"error", "field"} with the
+ * status; for a page, an error page. */
+void page_refused(struct req *r, struct resp *w, const struct svc_error *e);
+/* The HTTP status of a refusal. */
+int refusal_status(const struct svc_error *e);
+void page_not_found(struct req *r, struct resp *w);
+
+/* After a change: a one-time message and a redirect to path (a script
+ * gets {"ok": true} instead). */
+void page_done(struct req *r, struct resp *w, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* A form that was refused: show the page again with the values typed
+ * and the message; the page's GET handler renders it (status 422). */
+void page_again(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *));
+
+#endif

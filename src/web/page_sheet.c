@@ -1,0 +1,585 @@
+/* page_sheet.c: a unit's sheet laid out like the plan's attachment table
+ * (考核项 | 考核内容及评分标准 | 考核方式 | 录入 | 扣分 | 得分 | 说明), where a
+ * team enters what it found. Each item row is a small form that works
+ * without a script (a POST and a redirect back to the row); the script
+ * saves a field when it is left and shows the row recomputed by the
+ * server as the person types (the engine never runs in the browser). */
+#include "layout.h"
+#include "pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/rule.h"
+
+/* What the page shows: the county's or department's own sheet, or the
+ * sheet of one sampled sub-unit (which counts towards its county). */
+struct view {
+	struct unit unit;               /* the unit named in the path */
+	struct svc_explain ex;          /* its owner, scored now */
+	const struct scheme *sc;
+	const struct node_result *nodes;/* the nodes shown, by node index */
+	const struct node *sheet_root;  /* NULL: the own sheet */
+	bool *can;                      /* enterable node indices, or NULL */
+	struct svc_error err;           /* a refusal found here, not by the service */
+};
+
+static void view_free(struct view *v)
+{
+	svc_error_clear(&v->err);
+	unit_clear(&v->unit);
+	svc_explain_free(&v->ex);
+	free(v->can);
+}
+
+/* Fills v for the unit named; -1 with the service's refusal. */
+static int view_open(struct req *r, const char *name, struct view *v)
+{
+	memset(v, 0, sizeof *v);
+	if (svc_unit_get(r->svc, name, &v->unit) != 0)
+		return -1;
+	bool sub = !unit_kind_assessed(v->unit.kind);
+	if (sub && !v->unit.parent) {
+		struct svc_error e = {.code = SVC_INVALID, .message = "该单位不是被考核单位，也不属于哪个县区"};
+		svc_error_copy(&v->err, &e);
+		return -1;
+	}
+	if (svc_explain(r->svc, sub ? v->unit.parent : v->unit.name, &v->ex) != 0)
+		return -1;
+	v->sc = v->ex.r->scheme;
+	v->nodes = v->ex.r->nodes;
+	if (sub) {
+		/* the sheet of this sampled unit under its sheets node */
+		for (int i = 0; i < v->sc->nnodes && v->nodes == v->ex.r->nodes; i++) {
+			const struct node_result *nr = &v->ex.r->nodes[i];
+			for (int k = 0; k < nr->nsheets; k++)
+				if (strcmp(nr->sheets[k].label, v->unit.name) == 0) {
+					v->nodes = nr->sheets[k].nodes;
+					v->sheet_root = v->sc->nodes[i];
+				}
+		}
+		if (!v->sheet_root) {
+			struct svc_error e = {.code = SVC_CONFLICT, .message = "该单位不在所属县区的抽查对象中，没有评分表"};
+			svc_error_copy(&v->err, &e);
+			return -1;
+		}
+	}
+	v->can = svc_enterable(r->svc, v->unit.name);
+	return 0;
+}
+
+/* Answers a view that could not be opened. */
+static void view_refused(struct req *r, struct resp *w, const struct view *v)
+{
+	page_refused(r, w, v->err.message ? &v->err : svc_err(r->svc));
+}
+
+/* The nodes the view shows: the own sheet without the sampled units'
+ * subtrees (their sheets node stays, as a row), or one sheet's subtree. */
+static bool shown(const struct view *v, const struct node *n)
+{
+	if (v->sheet_root)
+		return n->sheet_root == v->sheet_root && n != v->sheet_root;
+	return !n->sheet_root || n->score == SCORE_SHEETS;
+}
+
+/* ---- one row ---- */
+
+static void input_cell(struct req *r, struct buf *b, const struct view *v, const struct node *n)
+{
+	const struct node_result *nr = &v->nodes[n->index];
+	const struct finding *f = nr->finding;
+	bool can = v->can && v->can[n->index];
+	const char *form = NULL;
+	char fid[32];
+	snprintf(fid, sizeof fid, "f%d", n->index);
+	if (can) {
+		h(b, "<form id=\"%s\" method=\"post\" action=\"/sheet/%U/finding\" class=\"row\">", fid, v->unit.name);
+		form_csrf(r, b);
+		h(b, "<input type=\"hidden\" name=\"code\" value=\"%s\"></form>", n->code);
+		form = fid;
+	}
+	const char *dis = can ? "" : " disabled";
+	bool na = f && f->form == INPUT_NA;
+	char val[64] = "";
+	switch (n->rule.type) {
+	case RULE_PER:
+	case RULE_STEPS:
+	case RULE_EARN:
+		if (f && f->form == INPUT_COUNT)
+			snprintf(val, sizeof val, "%lld", f->count);
+		h(b, "<label class=\"count\"><input type=\"number\" name=\"count\" min=\"0\" step=\"1\" inputmode=\"numeric\""
+		     " value=\"%s\"", val);
+		if (n->rule.max_count)
+			h(b, " max=\"%lld\"", n->rule.max_count);
+		h(b, "%S%S%s%S> %s</label>", dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "",
+		  n->rule.unit ? n->rule.unit : "次");
+		break;
+	case RULE_CONDITIONS:
+	case RULE_FIXED: {
+		int nc = n->rule.type == RULE_FIXED ? 1 : n->rule.nconds;
+		for (int i = 0; i < nc; i++) {
+			const char *text = n->rule.type == RULE_FIXED ? (n->rule.text ? n->rule.text : "未落实")
+				: n->rule.conds[i].text;
+			bool on = f && f->form == INPUT_CONDITIONS && (f->conditions >> i & 1);
+			h(b, "<label class=\"cond\"><input type=\"checkbox\" name=\"conditions\" value=\"%d\"%S%S%S%s%S> %s</label>",
+			  i + 1, on ? " checked" : "", dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "", text);
+		}
+		if (can)
+			h(b, "<input type=\"hidden\" name=\"conditions\" value=\"0\" form=\"%s\">", form);
+		break;
+	}
+	case RULE_JUDGED:
+		if (f && f->form == INPUT_DEDUCT)
+			points_fmt(f->amount, val);
+		h(b, "<label class=\"amount\">扣 <input type=\"text\" name=\"deduct\" inputmode=\"decimal\" value=\"%s\"%S%S%s%S> 分</label>",
+		  val, dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
+		break;
+	case RULE_ENTERED:
+		if (f && f->form == INPUT_SCORE)
+			points_fmt(f->amount, val);
+		h(b, "<label class=\"amount\"><input type=\"text\" name=\"score\" inputmode=\"decimal\" value=\"%s\"%S%S%s%S> 分</label>",
+		  val, dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
+		break;
+	default:
+		break;
+	}
+	if (n->na != NA_NONE)
+		h(b, "<label class=\"na\"><input type=\"checkbox\" name=\"na\" value=\"1\"%S%S%S%s%S> 不适用</label>",
+		  na ? " checked" : "", dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
+	if (can)
+		h(b, "<button type=\"submit\" form=\"%s\" class=\"save\">保存</button><span class=\"state\" aria-live=\"polite\"></span>",
+		  form);
+}
+
+static void deduction_cell(struct buf *b, const struct node_result *nr)
+{
+	if (nr->na) {
+		h(b, "不适用");
+		return;
+	}
+	if (nr->missing) {
+		h(b, "<span class=\"missing\">未录入</span>");
+		return;
+	}
+	if (nr->derivation)
+		h(b, "<details><summary>%S%P 分</summary><p class=\"derivation\">%s</p></details>",
+		  nr->deduction ? "扣 " : "", nr->deduction, nr->derivation);
+	else if (nr->deduction)
+		h(b, "扣 %P 分", nr->deduction);
+}
+
+static void item_row(struct req *r, struct buf *b, const struct view *v, const struct node *n)
+{
+	const struct node_result *nr = &v->nodes[n->index];
+	bool group = n->nchildren > 0;
+	h(b, "<tr id=\"n%d\" data-index=\"%d\" data-code=\"%s\" class=\"%S%S\">", n->index, n->index, n->code,
+	  group ? "group depth" : "item", group ? (n->depth == 1 ? "1" : n->depth == 2 ? "2" : "3") : "");
+	h(b, "<th scope=\"row\" class=\"code\">%s</th>", n->code);
+	h(b, "<td class=\"title\"><strong>%s</strong>", n->title);
+	if (n->points)
+		h(b, "<span class=\"points\">%P 分</span>", n->points);
+	if (n->text)
+		h(b, "<p class=\"rule\">%s</p>", n->text);
+	if (n->nonly && !node_applies(n, v->sheet_root ? NULL : v->ex.unit.name))
+		h(b, "<p class=\"hint\">本项不适用于本单位</p>");
+	h(b, "</td><td class=\"method\">%s</td>", n->method);
+	h(b, "<td class=\"input\">");
+	if (n->score == SCORE_SHEETS && !v->sheet_root) {
+		for (int k = 0; k < nr->nsheets; k++)
+			h(b, "<a class=\"sheetlink\" href=\"/sheet/%U\">%s</a> ", nr->sheets[k].label, nr->sheets[k].label);
+		if (!nr->nsheets)
+			h(b, "<span class=\"hint\">尚未确定抽查对象</span>");
+	} else if (!group || n->na != NA_NONE) {
+		if (n->rule.type == RULE_ENTERED && !(v->can && v->can[n->index]))
+			h(b, "<span class=\"hint\">%s</span>", n->rule.by == BY_INDUSTRY ? "由行业主管部门评分"
+			  : n->rule.by == BY_ENFORCEMENT ? "由执法部门评分" : "由安委办录入");
+		input_cell(r, b, v, n);
+	}
+	h(b, "</td><td class=\"num deduction\">");
+	if (!group || nr->na)
+		deduction_cell(b, nr);
+	else if (nr->deduction)
+		h(b, "扣 %P 分", nr->deduction);
+	h(b, "</td><td class=\"num score\">");
+	if (!nr->na && !nr->missing)
+		h(b, "%P", nr->score);
+	h(b, "</td><td class=\"note\">");
+	if (nr->finding && nr->finding->note)
+		h(b, "<span class=\"finding-note\">%s</span>", nr->finding->note);
+	if (v->can && v->can[n->index] && !group)
+		h(b, "<input type=\"text\" name=\"note\" placeholder=\"备注\" maxlength=\"500\" value=\"%s\" form=\"f%d\">",
+		  nr->finding && nr->finding->note ? nr->finding->note : "", n->index);
+	if (nr->warning)
+		h(b, "<p class=\"warning\">提示：%s</p>", nr->warning);
+	h(b, "<span class=\"field-error\" role=\"alert\"></span></td></tr>\n");
+}
+
+/* ---- the page ---- */
+
+void get_sheet(struct req *r, struct resp *w)
+{
+	struct view v;
+	if (view_open(r, r->args[0], &v) != 0) {
+		view_refused(r, w, &v);
+		view_free(&v);
+		return;
+	}
+	struct buf title = {0};
+	buf_printf(&title, "%s 评分表", v.unit.name);
+	page_begin(r, w, buf_str(&title), "sheets");
+	buf_free(&title);
+	struct buf *b = &w->body;
+	const struct result *res = v.ex.r;
+	h(b, "<div class=\"summary\" data-unit=\"%s\">", v.unit.name);
+	if (v.sheet_root)
+		h(b, "<p>%s的抽查单位，评分计入 <a href=\"/sheet/%U\">%s</a> 的“%s %s”。</p>", v.unit.parent, v.unit.parent,
+		  v.unit.parent, v.sheet_root->code, v.sheet_root->title);
+	h(b, "<p class=\"total\">%s 当前总分 <strong id=\"total\">%P</strong> 分（满分 %P 分）%S</p>", v.ex.unit.name,
+	  res->total, v.sc->root->points, res->incomplete ? "<span class=\"missing\">，尚缺录入分，结果未完成</span>" : "");
+	for (int i = 0; i < res->nvetoes; i++)
+		h(b, "<p class=\"veto\">否决：%s %s（%s）</p>", res->vetoes[i].rule->code, res->vetoes[i].rule->title,
+		  res->vetoes[i].detail);
+	struct sheet_review rv;
+	if (!v.sheet_root && svc_review_get(r->svc, v.unit.name, &rv) == 0) {
+		h(b, "<p>核实状态：<strong>%s</strong>", review_state_title(rv.state));
+		if (rv.has_team_total)
+			h(b, "；考核组得分 %P 分", rv.team_total);
+		if (rv.has_verified_total)
+			h(b, "；核实得分 %P 分", rv.verified_total);
+		if (rv.remark)
+			h(b, "；退回意见：%s", rv.remark);
+		h(b, "。<a href=\"/review\">统计核实</a></p>");
+		sheet_review_clear(&rv);
+	}
+	h(b, "<p class=\"links\"><a href=\"/history?unit=%U\">修改记录</a> · <a href=\"/materials/%U\">资料</a></p>",
+	  v.unit.name, v.sheet_root ? v.unit.parent : v.unit.name);
+	if (!v.can)
+		h(b, "<p class=\"hint\">本表只供查看。</p>");
+	h(b, "</div>\n");
+	h(b, "<table class=\"sheet\"><thead><tr><th>考核项</th><th>考核内容及评分标准</th><th>考核方式</th>"
+	     "<th>录入</th><th class=\"num\">扣分</th><th class=\"num\">得分</th><th>说明</th></tr></thead><tbody>\n");
+	int from = v.sheet_root ? v.sheet_root->index + 1 : 1;
+	for (int i = from; i < v.sc->nnodes; i++) {
+		const struct node *n = v.sc->nodes[i];
+		if (v.sheet_root && n->depth <= v.sheet_root->depth)
+			break;
+		if (!shown(&v, n))
+			continue;
+		item_row(r, b, &v, n);
+	}
+	h(b, "</tbody></table>\n");
+	page_end(r, w);
+	view_free(&v);
+}
+
+/* ---- entering ---- */
+
+/* The finding a row's form posts (the rule decides which field counts);
+ * false with *why if it cannot be read. */
+static bool read_finding(const struct req *r, const struct node *n, struct finding *f, const char **why,
+			 const char **field)
+{
+	memset(f, 0, sizeof *f);
+	f->code = n->code;
+	f->note = req_param(r, "note");
+	if (f->note && !*f->note)
+		f->note = NULL;
+	const char *na = req_param(r, "na");
+	*field = "value";
+	if (na && strcmp(na, "1") == 0) {
+		f->form = INPUT_NA;
+		return true;
+	}
+	switch (n->rule.type) {
+	case RULE_PER:
+	case RULE_STEPS:
+	case RULE_EARN: {
+		long long c;
+		*field = "count";
+		if (!req_int(r, "count", &c)) {
+			*why = "次数须是整数";
+			return false;
+		}
+		f->form = INPUT_COUNT;
+		f->count = c;
+		return true;
+	}
+	case RULE_CONDITIONS:
+	case RULE_FIXED: {
+		const char **vals;
+		int nv = req_params(r, "conditions", &vals);
+		f->form = INPUT_CONDITIONS;
+		bool ok = true;
+		for (int i = 0; i < nv; i++) {
+			char *end;
+			long k = strtol(vals[i], &end, 10);
+			if (*end || k < 0 || k > 64)
+				ok = false;
+			else if (k > 0)
+				f->conditions |= (uint64_t)1 << (k - 1);
+		}
+		free(vals);
+		*field = "conditions";
+		if (!ok)
+			*why = "情形编号有误";
+		return ok;
+	}
+	case RULE_JUDGED:
+	case RULE_ENTERED: {
+		const char *name = n->rule.type == RULE_JUDGED ? "deduct" : "score";
+		const char *v = req_param(r, name);
+		*field = name;
+		if (!v || points_parse(v, &f->amount) != 0) {
+			*why = "须是分值，最多两位小数，如 2 或 1.5";
+			return false;
+		}
+		f->form = n->rule.type == RULE_JUDGED ? INPUT_DEDUCT : INPUT_SCORE;
+		return true;
+	}
+	default:
+		*why = "该项不能录入";
+		return false;
+	}
+}
+
+/* The recomputed rows of the view and its total, for the script. */
+static void rows_json(struct buf *b, const struct view *v)
+{
+	h(b, "\"total\":\"%P\",\"incomplete\":%S,\"rows\":{", v->ex.r->total, v->ex.r->incomplete ? "true" : "false");
+	bool first = true;
+	for (int i = 1; i < v->sc->nnodes; i++) {
+		const struct node *n = v->sc->nodes[i];
+		if (v->sheet_root && n->sheet_root != v->sheet_root)
+			continue;
+		if (!shown(v, n))
+			continue;
+		const struct node_result *nr = &v->nodes[i];
+		struct buf ded = {0};
+		if (n->nchildren && !nr->na) {
+			if (nr->deduction)
+				h(&ded, "扣 %P 分", nr->deduction);
+		} else {
+			deduction_cell(&ded, nr);
+		}
+		h(b, "%S\"%d\":{\"score\":\"", first ? "" : ",", i);
+		if (!nr->na && !nr->missing)
+			h(b, "%P", nr->score);
+		buf_puts(b, "\",\"deduction\":");
+		h_json_str(b, buf_str(&ded));
+		buf_puts(b, ",\"warning\":");
+		h_json_str(b, nr->warning ? nr->warning : "");
+		buf_puts(b, "}");
+		buf_free(&ded);
+		first = false;
+	}
+	buf_puts(b, "}");
+}
+
+/* The node a row's form names, on the unit's sheet; NULL after refusing. */
+static const struct node *posted_node(struct req *r, struct resp *w, const struct view *v)
+{
+	const char *code = req_param(r, "code");
+	const struct node *n = code ? scheme_find(v->sc, code) : NULL;
+	if (!n) {
+		struct svc_error e = {.code = SVC_INVALID, .field = "code", .message = "未知的考核项编号"};
+		page_refused(r, w, &e);
+	}
+	return n;
+}
+
+static void refuse_value(struct req *r, struct resp *w, const char *field, const char *why)
+{
+	struct svc_error e = {.code = SVC_INVALID, .field = (char *)field, .message = (char *)why};
+	page_refused(r, w, &e);
+}
+
+void post_finding(struct req *r, struct resp *w)
+{
+	struct view v;
+	if (view_open(r, r->args[0], &v) != 0) {
+		view_refused(r, w, &v);
+		view_free(&v);
+		return;
+	}
+	const struct node *n = posted_node(r, w, &v);
+	struct finding f;
+	const char *why = NULL, *field = NULL;
+	if (!n) {
+		/* refused above */
+	} else if (!read_finding(r, n, &f, &why, &field)) {
+		refuse_value(r, w, field, why);
+	} else if (svc_score_set(r->svc, v.unit.name, &f) != 0) {
+		page_refused(r, w, svc_err(r->svc));
+	} else if (r->wants_json) {
+		/* the sheet again, as it now stands */
+		char *name = xstrdup(v.unit.name);
+		view_free(&v);
+		if (view_open(r, name, &v) != 0) {
+			view_refused(r, w, &v);
+		} else {
+			w->type = "application/json; charset=utf-8";
+			buf_puts(&w->body, "{\"ok\":true,\"saved\":true,");
+			rows_json(&w->body, &v);
+			buf_puts(&w->body, "}");
+		}
+		free(name);
+	} else {
+		char *d = finding_describe(n, &f);
+		struct buf path = {0};
+		h(&path, "/sheet/%U#n%d", v.unit.name, n->index);
+		page_done(r, w, buf_str(&path), "已保存：%s %s", n->code, d);
+		buf_free(&path);
+		free(d);
+	}
+	view_free(&v);
+}
+
+void post_preview(struct req *r, struct resp *w)
+{
+	struct view v;
+	if (view_open(r, r->args[0], &v) != 0) {
+		view_refused(r, w, &v);
+		view_free(&v);
+		return;
+	}
+	const struct node *n = posted_node(r, w, &v);
+	struct finding f;
+	const char *why = NULL, *field = NULL;
+	struct svc_explain ex;
+	if (!n) {
+		/* refused above */
+	} else if (!read_finding(r, n, &f, &why, &field)) {
+		refuse_value(r, w, field, why);
+	} else if (svc_preview(r->svc, v.unit.name, &f, &ex) != 0) {
+		page_refused(r, w, svc_err(r->svc));
+	} else {
+		/* the same view over the previewed result */
+		struct svc_explain saved = v.ex;
+		v.ex = ex;
+		v.nodes = ex.r->nodes;
+		if (v.sheet_root)
+			for (int k = 0; k < ex.r->nodes[v.sheet_root->index].nsheets; k++)
+				if (strcmp(ex.r->nodes[v.sheet_root->index].sheets[k].label, v.unit.name) == 0)
+					v.nodes = ex.r->nodes[v.sheet_root->index].sheets[k].nodes;
+		w->type = "application/json; charset=utf-8";
+		buf_puts(&w->body, "{\"ok\":true,\"saved\":false,");
+		rows_json(&w->body, &v);
+		buf_puts(&w->body, "}");
+		svc_explain_free(&saved);
+	}
+	view_free(&v);
+}
+
+void post_finding_clear(struct req *r, struct resp *w)
+{
+	const char *code = req_param(r, "code");
+	if (!code || !*code) {
+		refuse_value(r, w, "code", "须写明考核项编号");
+		return;
+	}
+	if (svc_score_clear(r->svc, r->args[0], code) != 0) {
+		page_refused(r, w, svc_err(r->svc));
+		return;
+	}
+	struct buf path = {0};
+	h(&path, "/sheet/%U", r->args[0]);
+	page_done(r, w, buf_str(&path), "已删除 %s 的评分", code);
+	buf_free(&path);
+}
+
+/* ---- the list of sheets, and one value for many units ---- */
+
+void get_sheets(struct req *r, struct resp *w)
+{
+	page_begin(r, w, "评分表", "sheets");
+	struct buf *b = &w->body;
+	struct svc_progress p;
+	if (svc_progress(r->svc, &p) != 0) {
+		h(b, "<p class=\"error\">%s</p>", svc_err(r->svc)->message);
+		page_end(r, w);
+		return;
+	}
+	h(b, "<table class=\"grid\"><thead><tr><th>单位</th><th>考核组</th><th class=\"num\">已录入</th><th>核实</th>"
+	     "</tr></thead><tbody>");
+	for (int i = 0; i < p.n; i++) {
+		const struct svc_unit_progress *u = &p.units[i];
+		h(b, "<tr><td><a href=\"/sheet/%U\">%s</a></td><td>%s</td><td class=\"num\">%d / %d</td><td>%s</td></tr>",
+		  u->unit.name, u->unit.name, u->team ? u->team : "（未分组）", u->entered, u->total,
+		  review_state_title(u->review));
+	}
+	h(b, "</tbody></table>");
+	const struct account *a = req_user(r);
+	if (a->role == ROLE_OFFICE && !svc_approved(r->svc)) {
+		h(b, "<section><h2>同一评分录入多个单位</h2><form method=\"post\" action=\"/set-many\" class=\"set-many\">");
+		form_csrf(r, b);
+		h(b, "<label>考核项编号 <input name=\"code\" required value=\"%s\"></label>", form_value(r, "code", ""));
+		form_error(r, b, "item");
+		h(b, "<fieldset><legend>录入（填一项）</legend>"
+		     "<label>次数 <input name=\"count\" inputmode=\"numeric\" value=\"%s\"></label>"
+		     "<label>情形编号 <input name=\"conditions\" placeholder=\"如 1,3\" value=\"%s\"></label>"
+		     "<label>扣分 <input name=\"deduct\" inputmode=\"decimal\" value=\"%s\"></label>"
+		     "<label>得分 <input name=\"score\" inputmode=\"decimal\" value=\"%s\"></label></fieldset>",
+		  form_value(r, "count", ""), form_value(r, "conditions", ""), form_value(r, "deduct", ""),
+		  form_value(r, "score", ""));
+		form_error(r, b, "value");
+		h(b, "<fieldset class=\"units\"><legend>单位</legend>");
+		for (int i = 0; i < p.n; i++)
+			h(b, "<label><input type=\"checkbox\" name=\"unit\" value=\"%s\"> %s</label>", p.units[i].unit.name,
+			  p.units[i].unit.name);
+		h(b, "</fieldset><button type=\"submit\">录入所选单位</button></form></section>");
+	}
+	svc_progress_free(&p);
+	page_end(r, w);
+}
+
+void post_set_many(struct req *r, struct resp *w)
+{
+	const char **units;
+	int n = req_params(r, "unit", &units);
+	struct finding f = {.code = req_param(r, "code")};
+	const char *v;
+	int forms = 0;
+	bool ok = true;
+	long long c;
+	if ((v = req_param(r, "count")) && *v) {
+		forms++;
+		f.form = INPUT_COUNT;
+		ok &= req_int(r, "count", &c);
+		f.count = c;
+	}
+	if ((v = req_param(r, "conditions")) && *v) {
+		forms++;
+		f.form = INPUT_CONDITIONS;
+		ok &= conditions_parse(v, &f.conditions) == 0;
+	}
+	if ((v = req_param(r, "deduct")) && *v) {
+		forms++;
+		f.form = INPUT_DEDUCT;
+		ok &= points_parse(v, &f.amount) == 0;
+	}
+	if ((v = req_param(r, "score")) && *v) {
+		forms++;
+		f.form = INPUT_SCORE;
+		ok &= points_parse(v, &f.amount) == 0;
+	}
+	struct svc_error e = {.code = SVC_INVALID, .field = "value"};
+	if (forms != 1)
+		e.message = "次数、情形、扣分、得分须恰好填写一项";
+	else if (!ok)
+		e.message = "填写的数值有误";
+	if (e.message) {
+		struct svc_error *copy = xmalloc(sizeof *copy);
+		svc_error_copy(copy, &e);
+		r->failed = copy;
+		buf_reset(&w->body);
+		get_sheets(r, w);
+		w->status = 422;
+	} else if (svc_score_set_many(r->svc, (char *const *)units, n, &f) != 0) {
+		page_again(r, w, get_sheets);
+	} else {
+		page_done(r, w, "/sheets", "已为 %d 个单位录入 %s", n, f.code);
+	}
+	free(units);
+}

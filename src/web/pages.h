@@ -1,0 +1,23 @@
+/* pages.h: the handlers of the routes (routes.c), one file per page. */
+#ifndef KAOHE_PAGES_H
+#define KAOHE_PAGES_H
+
+#include "http.h"
+
+#define PAGE(name) void name(struct req *r, struct resp *w)
+
+/* page_auth.c: signing in and out, one's own password */
+PAGE(get_login); PAGE(post_login); PAGE(post_logout); PAGE(get_password); PAGE(post_password);
+/* page_home.c: the start page: progress and what the user has to do */
+PAGE(get_home); PAGE(post_year);
+/* page_sheet.c: the sheets and entering findings */
+PAGE(get_sheets); PAGE(get_sheet); PAGE(post_finding); PAGE(post_finding_clear); PAGE(post_preview);
+PAGE(post_set_many);
+/* page_static.c: the script and the stylesheet */
+PAGE(get_static);
+/* results, decisions, history */
+/* samples, industry scores, accidents, the daily ledger */
+/* verification, objections, materials */
+/* the year, accounts, units and teams */
+
+#endif

@@ -1,0 +1,67 @@
+#!/bin/sh
+# The sheet page (issue 8): laid out like the attachment table; a team
+# member enters a finding for a county in the team's scope (a form
+# without a script, and as the script sends it), sees the row and the
+# total recomputed; a finding outside the scope, a bad value, or a request
+# without the CSRF token changes nothing.
+. "$(dirname "$0")/lib.sh"
+setup_year
+start_server || finish
+dump() { sqlite3 "$KAOHE_DB" "SELECT * FROM finding ORDER BY 1,2,3" | sha256sum; }
+
+login member
+get member /sheet/昌黎县
+expect_status 200 "the team's county"
+expect_body "<th>考核项</th><th>考核内容及评分标准</th><th>考核方式</th><th>录入</th>"
+# 附件2 1.1.4 is shown whole: "…党委常委会每半年至少听取1次安全生产工作汇报，
+# 研究部署本地安全生产工作重大事项。每少落实1次，扣5分。最高可扣10分"
+expect_body "党委常委会每半年至少听取1次安全生产工作汇报，研究部署本地安全生产工作重大事项。每少落实1次，扣5分。最高可扣10分"
+get member /sheet/安监局
+expect_status 403 "a department is 部门考核组's"
+
+# 1.1.4 "每少落实1次，扣5分。最高可扣10分": 2 times missed, 2 × 5 = 10 … as JSON.
+post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
+expect_status 200 "save as the script does"
+expect_body '"saved":true'
+python3 - out.html <<'PY' || fail "the recomputed row"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = [r for r in d["rows"].values() if "2 次 × 5 分 = 10 分，上限 10 分 → 扣 10 分" in r["deduction"]]
+assert rows and rows[0]["score"] == "0", d
+PY
+sqlite3 "$KAOHE_DB" "SELECT value FROM finding f JOIN unit u ON u.id=f.unit_id WHERE u.name='昌黎县' AND code='1.1.4'" > v.txt
+[ "$(cat v.txt)" = 2 ] || fail "1.1.4 not stored as 2: $(cat v.txt)"
+
+# The same value again is not recorded twice.
+before=$(sqlite3 "$KAOHE_DB" "SELECT count(*) FROM audit")
+post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
+[ "$(sqlite3 "$KAOHE_DB" "SELECT count(*) FROM audit")" = "$before" ] || fail "a repeated save was recorded again"
+
+# Without the script: a form post and a redirect back to the row.
+post member /sheet/昌黎县/finding -d code=1.1.4 -d count=1
+expect_status 303 "form post"
+
+# Preview: nothing stored. 3 missed: 15, capped at 10.
+before=$(dump)
+post_json member /sheet/昌黎县/preview -d code=1.1.4 -d count=3
+expect_status 200 "preview"
+expect_body '"saved":false'
+expect_body '3 次 × 5 分 = 15 分，上限 10 分 → 扣 10 分'
+[ "$(dump)" = "$before" ] || fail "a preview changed the findings"
+
+# Refusals change nothing: a value outside the rule, a unit outside the
+# team's scope, a missing CSRF token.
+post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=-1
+expect_status 422 "negative count"
+expect_body '"field":"value"'
+post_json member /sheet/安监局/finding -d code=1.1.4 -d count=1
+expect_status 403 "outside the scope"
+status=$(curl -s -o out.html -w '%{http_code}' -b "$WORK/jar.member" -d code=1.1.4 -d count=3 \
+	"$BASE$(url /sheet/昌黎县/finding)")
+expect_status 403 "no CSRF token"
+[ "$(dump)" = "$before" ] || fail "a refused request changed the findings"
+
+# Not signed in: to the sign-in page.
+status=$(curl -s -o out.html -w '%{http_code}' "$BASE$(url /sheet/昌黎县)")
+expect_status 303 "signed out"
+finish
