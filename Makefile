@@ -8,6 +8,7 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
+UNITDIR ?= $(PREFIX)/lib/systemd/system
 CC ?= cc
 VERSION = 0.2.0
 
@@ -148,14 +149,19 @@ fuzz: build/gen/builtin_schemes.c
 	done
 
 DEMO_DB ?= kaohe-demo.db
+DEMO_LISTEN ?= 127.0.0.1:8080
 demo: deps kaohe
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	./kaohe demo $(DEMO_DB)
+	rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).files
+	./kaohe demo $(DEMO_DB) --accounts
+	@echo
 	./kaohe -d $(DEMO_DB) results
 	@echo
 	@echo "演示数据库 / demo database: $(DEMO_DB)"
 	@echo "  ./kaohe -d $(DEMO_DB) explain 昌黎县      逐项得分 / item by item"
 	@echo "  ./kaohe -d $(DEMO_DB) results --json      机器可读 / machine-readable"
+	@echo
+	@echo "网页 / web: 用上面的账号登录 http://$(DEMO_LISTEN)/ （Ctrl-C 停止 / to stop）"
+	./kaohe -d $(DEMO_DB) serve --listen $(DEMO_LISTEN)
 
 bench: deps kaohe
 	@bench/run.sh
@@ -168,9 +174,14 @@ install: kaohe
 	install -m 644 doc/kaohe.1 $(DESTDIR)$(PREFIX)/share/man/man1/kaohe.1
 	install -m 644 README.md doc/scheme-language.md doc/domain.md doc/architecture.md \
 		$(DESTDIR)$(PREFIX)/share/doc/kaohe/
+	install -d $(DESTDIR)$(UNITDIR)
+	sed -e 's|@BINDIR@|$(PREFIX)/bin|g' -e 's|@UNITDIR@|$(UNITDIR)|g' contrib/kaohe.service.in \
+		> $(DESTDIR)$(UNITDIR)/kaohe.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/kaohe.service
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/kaohe $(DESTDIR)$(PREFIX)/share/man/man1/kaohe.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/kaohe $(DESTDIR)$(PREFIX)/share/man/man1/kaohe.1 \
+		$(DESTDIR)$(UNITDIR)/kaohe.service
 	rm -rf $(DESTDIR)$(PREFIX)/share/kaohe $(DESTDIR)$(PREFIX)/share/doc/kaohe
 
 clean:

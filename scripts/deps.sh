@@ -27,6 +27,7 @@ valgrind:cmd:valgrind
 curl:cmd:curl
 chromium:cmd:chromium
 npm:cmd:npm
+fonts-noto-cjk:file:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 "
 bench_pkgs="
 wrk:cmd:wrk

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every test: the cmocka unit tests, the command-line tests, the web
-# tests (the real server driven with curl), the fuzz corpus replay and a
-# valgrind pass, then prints one closing line
+# tests (the real server driven with curl), the browser flows (Chromium),
+# the fuzz corpus replay and a valgrind pass, then prints one closing line
 # "N passed, M failed". Usage: tests/run.sh BUILD_DIR UNIT_TEST...
 set -u
 dir=$1
@@ -42,6 +42,7 @@ done
 for t in "$top"/tests/web/test_*.sh; do
 	run "web/$(basename "$t" .sh)" sh "$t" "$top/$dir/kaohe"
 done
+run "browser/flows" sh "$top/tests/browser/run.sh" "$top/$dir/kaohe"
 for h in "$top"/tests/fuzz/fuzz_*.c; do
 	name=$(basename "$h" .c)
 	name=${name#fuzz_}

@@ -3,6 +3,7 @@
 #include "args.h"
 #include "cli.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,7 +203,7 @@ int cmd_backup(struct svc *s, int argc, char **argv)
 int cmd_demo(struct svc *unused, int argc, char **argv)
 {
 	(void)unused;
-	struct opt opts[] = {{"--seed", OPT_INT}, {NULL}};
+	struct opt opts[] = {{"--seed", OPT_INT}, {"--accounts", OPT_FLAG}, {NULL}};
 	char *pos[1];
 	int n = args_parse(argc, argv, opts, pos, 1);
 	if (n < 0)
@@ -224,7 +225,24 @@ int cmd_demo(struct svc *unused, int argc, char **argv)
 		remove_db(path);
 		return rc;
 	}
+	struct svc_demo_account acc[SVC_DEMO_ACCOUNTS];
+	if (opt_get(opts, "--accounts")->set && svc_demo_accounts(s, acc) != 0) {
+		rc = cli_fail(s, NULL);
+		svc_close(s);
+		remove_db(path);
+		return rc;
+	}
 	svc_close(s);
 	printf("已生成演示数据库 %s（秦皇岛市2016年度考核）\n", path);
+	if (opt_get(opts, "--accounts")->set) {
+		puts("\n演示账号（密码随机生成，只显示这一次）：");
+		for (int i = 0; i < SVC_DEMO_ACCOUNTS; i++) {
+			fputs("  ", stdout);
+			cli_pad(role_title(acc[i].role), 12);
+			cli_pad(acc[i].name, 12);
+			printf("  密码 %s\n", acc[i].password);
+			sodium_memzero(acc[i].password, sizeof acc[i].password);
+		}
+	}
 	return EXIT_OK;
 }

@@ -3,6 +3,8 @@
  * transaction: the service's own nest inside it). Enterprise names are
  * invented (示例…); no phone numbers. */
 #include "service_impl.h"
+
+#include <sodium.h>
 #include "../core/sample.h"
 
 #include <stdio.h>
@@ -382,4 +384,36 @@ int svc_demo(struct svc *s, unsigned long long seed)
 		diag_free(&sum.notes);
 	}
 	return svc_end(s, rc);
+}
+
+int svc_demo_accounts(struct svc *s, struct svc_demo_account out[SVC_DEMO_ACCOUNTS])
+{
+	static const struct {
+		const char *name;
+		enum role role;
+		const char *team, *industry, *unit;
+	} who[SVC_DEMO_ACCOUNTS] = {
+		{"安委办", ROLE_OFFICE, NULL, NULL, NULL},
+		{"县区组组长", ROLE_LEADER, "县区考核组", NULL, NULL},
+		{"县区组组员", ROLE_MEMBER, "县区考核组", NULL, NULL},
+		{"消防评分", ROLE_INDUSTRY, NULL, "消防", NULL},
+		{"执法评分", ROLE_ENFORCEMENT, NULL, NULL, NULL},
+		{"昌黎县", ROLE_UNIT, NULL, NULL, "昌黎县"},
+		{"组织部", ROLE_VIEWER, NULL, NULL, NULL},
+	};
+	/* passwords of letters and digits that cannot be mistaken for one
+	 * another when read aloud or copied by hand */
+	static const char alphabet[] = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY346789";
+	for (int i = 0; i < SVC_DEMO_ACCOUNTS; i++) {
+		memset(&out[i], 0, sizeof out[i]);
+		snprintf(out[i].name, sizeof out[i].name, "%s", who[i].name);
+		out[i].role = who[i].role;
+		for (int k = 0; k < 12; k++)
+			out[i].password[k] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
+		struct account a = {.name = (char *)who[i].name, .role = who[i].role, .team = (char *)who[i].team,
+				    .industry = (char *)who[i].industry, .unit = (char *)who[i].unit};
+		if (svc_user_add(s, &a, out[i].password) != 0)
+			return -1;
+	}
+	return 0;
 }

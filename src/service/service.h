@@ -84,6 +84,10 @@ int svc_sign_in(struct svc *s, const char *name, const char *password);
 const struct account *svc_actor(const struct svc *s);
 
 int svc_year(const struct svc *s);
+/* A number that grows with every change to the file, whoever makes it
+ * (the newest audit record: every change is on the record); a page made
+ * at one version holds until the version changes. */
+long long svc_version(struct svc *s);
 bool svc_approved(const struct svc *s);
 bool svc_published(const struct svc *s);
 /* Chooses the year to work on (0: the latest). */
@@ -393,5 +397,14 @@ int svc_user_passwd(struct svc *s, const char *name, const char *old, const char
 
 /* Builds the 2016 Qinhuangdao demo year in an empty database. */
 int svc_demo(struct svc *s, unsigned long long seed);
+/* One account per role for trying the demo, with random passwords (shown
+ * once, by the caller). */
+#define SVC_DEMO_ACCOUNTS 7
+struct svc_demo_account {
+	char name[32];
+	char password[16];
+	enum role role;
+};
+int svc_demo_accounts(struct svc *s, struct svc_demo_account out[SVC_DEMO_ACCOUNTS]);
 
 #endif

@@ -193,6 +193,11 @@ const struct account *svc_actor(const struct svc *s)
 }
 
 int svc_year(const struct svc *s) { return db_year(s->db); }
+
+long long svc_version(struct svc *s)
+{
+	return audit_head_seq(s->db);
+}
 bool svc_approved(const struct svc *s) { return db_approved(s->db); }
 bool svc_published(const struct svc *s) { return db_published(s->db); }
 

@@ -4,8 +4,10 @@
  * without a script (a POST and a redirect back to the row); the script
  * saves a field when it is left and shows the row recomputed by the
  * server as the person types (the engine never runs in the browser). */
+#include "cache.h"
 #include "layout.h"
 #include "pages.h"
+#include "session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,7 +155,7 @@ static void input_cell(struct req *r, struct buf *b, const struct view *v, const
 		  form);
 }
 
-static void deduction_cell(struct buf *b, const struct node_result *nr)
+static void deduction_cell(struct buf *b, const struct node *n, const struct node_result *nr)
 {
 	if (nr->na) {
 		h(b, "不适用");
@@ -163,9 +165,15 @@ static void deduction_cell(struct buf *b, const struct node_result *nr)
 		h(b, "<span class=\"missing\">未录入</span>");
 		return;
 	}
-	if (nr->derivation)
-		h(b, "<details><summary>%S%P 分</summary><p class=\"derivation\">%s</p></details>",
-		  nr->deduction ? "扣 " : "", nr->deduction, nr->derivation);
+	if (!nr->has_input && !nr->deduction && !n->nchildren) {
+		h(b, "<span class=\"hint\">—</span>");
+		return;
+	}
+	if (nr->derivation && nr->deduction)
+		h(b, "<details><summary>扣 %P 分</summary><p class=\"derivation\">%s</p></details>", nr->deduction,
+		  nr->derivation);
+	else if (nr->derivation)
+		h(b, "<details><summary>不扣分</summary><p class=\"derivation\">%s</p></details>", nr->derivation);
 	else if (nr->deduction)
 		h(b, "扣 %P 分", nr->deduction);
 }
@@ -199,7 +207,7 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 	}
 	h(b, "</td><td class=\"num deduction\">");
 	if (!group || nr->na)
-		deduction_cell(b, nr);
+		deduction_cell(b, n, nr);
 	else if (nr->deduction)
 		h(b, "扣 %P 分", nr->deduction);
 	h(b, "</td><td class=\"num score\">");
@@ -218,31 +226,21 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 
 /* ---- the page ---- */
 
-void get_sheet(struct req *r, struct resp *w)
+/* The page's main part (summary and table) for view v, into b. */
+static void render_sheet(struct req *r, struct buf *b, struct view *v)
 {
-	struct view v;
-	if (view_open(r, r->args[0], &v) != 0) {
-		view_refused(r, w, &v);
-		view_free(&v);
-		return;
-	}
-	struct buf title = {0};
-	buf_printf(&title, "%s 评分表", v.unit.name);
-	page_begin(r, w, buf_str(&title), "sheets");
-	buf_free(&title);
-	struct buf *b = &w->body;
-	const struct result *res = v.ex.r;
-	h(b, "<div class=\"summary\" data-unit=\"%s\">", v.unit.name);
-	if (v.sheet_root)
-		h(b, "<p>%s的抽查单位，评分计入 <a href=\"/sheet/%U\">%s</a> 的“%s %s”。</p>", v.unit.parent, v.unit.parent,
-		  v.unit.parent, v.sheet_root->code, v.sheet_root->title);
-	h(b, "<p class=\"total\">%s 当前总分 <strong id=\"total\">%P</strong> 分（满分 %P 分）%S</p>", v.ex.unit.name,
-	  res->total, v.sc->root->points, res->incomplete ? "<span class=\"missing\">，尚缺录入分，结果未完成</span>" : "");
+	const struct result *res = v->ex.r;
+	h(b, "<div class=\"summary\" data-unit=\"%s\">", v->unit.name);
+	if (v->sheet_root)
+		h(b, "<p>%s的抽查单位，评分计入 <a href=\"/sheet/%U\">%s</a> 的“%s %s”。</p>", v->unit.parent, v->unit.parent,
+		  v->unit.parent, v->sheet_root->code, v->sheet_root->title);
+	h(b, "<p class=\"total\">%s 当前总分 <strong id=\"total\">%P</strong> 分（满分 %P 分）%S</p>", v->ex.unit.name,
+	  res->total, v->sc->root->points, res->incomplete ? "<span class=\"missing\">，尚缺录入分，结果未完成</span>" : "");
 	for (int i = 0; i < res->nvetoes; i++)
 		h(b, "<p class=\"veto\">否决：%s %s（%s）</p>", res->vetoes[i].rule->code, res->vetoes[i].rule->title,
 		  res->vetoes[i].detail);
 	struct sheet_review rv;
-	if (!v.sheet_root && svc_review_get(r->svc, v.unit.name, &rv) == 0) {
+	if (!v->sheet_root && svc_review_get(r->svc, v->unit.name, &rv) == 0) {
 		h(b, "<p>核实状态：<strong>%s</strong>", review_state_title(rv.state));
 		if (rv.has_team_total)
 			h(b, "；考核组得分 %P 分", rv.team_total);
@@ -254,24 +252,67 @@ void get_sheet(struct req *r, struct resp *w)
 		sheet_review_clear(&rv);
 	}
 	h(b, "<p class=\"links\"><a href=\"/history?unit=%U\">修改记录</a> · <a href=\"/materials/%U\">资料</a></p>",
-	  v.unit.name, v.sheet_root ? v.unit.parent : v.unit.name);
-	if (!v.can)
+	  v->unit.name, v->sheet_root ? v->unit.parent : v->unit.name);
+	if (!v->can)
 		h(b, "<p class=\"hint\">本表只供查看。</p>");
 	h(b, "</div>\n");
 	h(b, "<table class=\"sheet\"><thead><tr><th>考核项</th><th>考核内容及评分标准</th><th>考核方式</th>"
 	     "<th>录入</th><th class=\"num\">扣分</th><th class=\"num\">得分</th><th>说明</th></tr></thead><tbody>\n");
-	int from = v.sheet_root ? v.sheet_root->index + 1 : 1;
-	for (int i = from; i < v.sc->nnodes; i++) {
-		const struct node *n = v.sc->nodes[i];
-		if (v.sheet_root && n->depth <= v.sheet_root->depth)
+	int from = v->sheet_root ? v->sheet_root->index + 1 : 1;
+	for (int i = from; i < v->sc->nnodes; i++) {
+		const struct node *n = v->sc->nodes[i];
+		if (v->sheet_root && n->depth <= v->sheet_root->depth)
 			break;
-		if (!shown(&v, n))
+		if (!shown(v, n))
 			continue;
-		item_row(r, b, &v, n);
+		item_row(r, b, v, n);
 	}
 	h(b, "</tbody></table>\n");
+}
+
+/* The cache key of a page part for the signed-in account. */
+static char *sheet_key(struct req *r, const char *what)
+{
+	struct buf k = {0};
+	buf_printf(&k, "%s\t%d\t%s\t%s", what, svc_year(r->svc), req_user(r)->name, r->args[0]);
+	return buf_take(&k);
+}
+
+void get_sheet(struct req *r, struct resp *w)
+{
+	/* the version before anything is read: a page kept under it is never
+	 * older than it */
+	long long version = svc_version(r->svc);
+	char *key = sheet_key(r, "sheet");
+	struct buf title = {0};
+	buf_printf(&title, "%s 评分表", r->args[0]);
+	struct buf part = {0};
+	bool kept = cache_get(key, version, r->session->csrf, &part);
+	struct view v;
+	if (!kept) {
+		if (view_open(r, r->args[0], &v) != 0) {
+			view_refused(r, w, &v);
+			view_free(&v);
+			goto out;
+		}
+		/* made once with the token's place marked, then kept */
+		char token[33];
+		memcpy(token, r->session->csrf, sizeof token);
+		memcpy(r->session->csrf, CACHE_CSRF, sizeof token);
+		render_sheet(r, &part, &v);
+		memcpy(r->session->csrf, token, sizeof token);
+		cache_put(key, version, buf_str(&part), part.len);
+		buf_reset(&part);
+		cache_get(key, version, r->session->csrf, &part);
+		view_free(&v);
+	}
+	page_begin(r, w, buf_str(&title), "sheets");
+	buf_putn(&w->body, buf_str(&part), part.len);
 	page_end(r, w);
-	view_free(&v);
+out:
+	buf_free(&part);
+	buf_free(&title);
+	free(key);
 }
 
 /* ---- entering ---- */
@@ -361,7 +402,7 @@ static void rows_json(struct buf *b, const struct view *v)
 			if (nr->deduction)
 				h(&ded, "扣 %P 分", nr->deduction);
 		} else {
-			deduction_cell(&ded, nr);
+			deduction_cell(&ded, n, nr);
 		}
 		h(b, "%S\"%d\":{\"score\":\"", first ? "" : ",", i);
 		if (!nr->na && !nr->missing)
@@ -395,45 +436,84 @@ static void refuse_value(struct req *r, struct resp *w, const char *field, const
 	page_refused(r, w, &e);
 }
 
+/* The node a row's form names on the sheet of the unit named, with the
+ * unit's scheme (the owner's, for a sampled unit); NULL after refusing. */
+static const struct node *node_of_unit(struct req *r, struct resp *w, const char *name)
+{
+	struct unit u, owner;
+	if (svc_unit_get(r->svc, name, &u) != 0) {
+		page_refused(r, w, svc_err(r->svc));
+		return NULL;
+	}
+	enum unit_kind kind = u.kind;
+	if (!unit_kind_assessed(u.kind) && u.parent) {
+		if (svc_unit_get(r->svc, u.parent, &owner) == 0) {
+			kind = owner.kind;
+			unit_clear(&owner);
+		}
+	}
+	unit_clear(&u);
+	const struct scheme *sc = unit_kind_assessed(kind) ? svc_scheme(r->svc, kind) : NULL;
+	const char *code = req_param(r, "code");
+	const struct node *n = sc && code ? scheme_find(sc, code) : NULL;
+	if (!n) {
+		struct svc_error e = {.code = SVC_INVALID, .field = "code", .message = "该单位的评分表中没有这个考核项"};
+		page_refused(r, w, &e);
+	}
+	return n;
+}
+
 void post_finding(struct req *r, struct resp *w)
 {
-	struct view v;
-	if (view_open(r, r->args[0], &v) != 0) {
-		view_refused(r, w, &v);
-		view_free(&v);
-		return;
-	}
-	const struct node *n = posted_node(r, w, &v);
+	/* A save is only the save: the script then asks for the rows (a page
+	 * part kept per version), and a form without the script goes back to
+	 * the row. */
+	const struct node *n = node_of_unit(r, w, r->args[0]);
 	struct finding f;
 	const char *why = NULL, *field = NULL;
-	if (!n) {
-		/* refused above */
-	} else if (!read_finding(r, n, &f, &why, &field)) {
+	if (!n)
+		return;
+	if (!read_finding(r, n, &f, &why, &field)) {
 		refuse_value(r, w, field, why);
-	} else if (svc_score_set(r->svc, v.unit.name, &f) != 0) {
+	} else if (svc_score_set(r->svc, r->args[0], &f) != 0) {
 		page_refused(r, w, svc_err(r->svc));
 	} else if (r->wants_json) {
-		/* the sheet again, as it now stands */
-		char *name = xstrdup(v.unit.name);
-		view_free(&v);
-		if (view_open(r, name, &v) != 0) {
-			view_refused(r, w, &v);
-		} else {
-			w->type = "application/json; charset=utf-8";
-			buf_puts(&w->body, "{\"ok\":true,\"saved\":true,");
-			rows_json(&w->body, &v);
-			buf_puts(&w->body, "}");
-		}
-		free(name);
+		w->type = "application/json; charset=utf-8";
+		h(&w->body, "{\"ok\":true,\"saved\":true,\"version\":%lld}", svc_version(r->svc));
 	} else {
 		char *d = finding_describe(n, &f);
 		struct buf path = {0};
-		h(&path, "/sheet/%U#n%d", v.unit.name, n->index);
+		h(&path, "/sheet/%U#n%d", r->args[0], n->index);
 		page_done(r, w, buf_str(&path), "已保存：%s %s", n->code, d);
 		buf_free(&path);
 		free(d);
 	}
-	view_free(&v);
+}
+
+/* The sheet's rows as they now stand (JSON for the script), kept per
+ * version like the page. */
+void get_sheet_rows(struct req *r, struct resp *w)
+{
+	long long version = svc_version(r->svc);
+	char *key = sheet_key(r, "rows");
+	w->type = "application/json; charset=utf-8";
+	if (!cache_get(key, version, "", &w->body)) {
+		struct view v;
+		if (view_open(r, r->args[0], &v) != 0) {
+			r->wants_json = true;
+			view_refused(r, w, &v);
+		} else {
+			struct buf part = {0};
+			buf_puts(&part, "{\"ok\":true,");
+			rows_json(&part, &v);
+			buf_puts(&part, "}");
+			cache_put(key, version, buf_str(&part), part.len);
+			buf_putn(&w->body, buf_str(&part), part.len);
+			buf_free(&part);
+		}
+		view_free(&v);
+	}
+	free(key);
 }
 
 void post_preview(struct req *r, struct resp *w)

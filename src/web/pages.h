@@ -11,7 +11,7 @@ PAGE(get_login); PAGE(post_login); PAGE(post_logout); PAGE(get_password); PAGE(p
 /* page_home.c: the start page: progress and what the user has to do */
 PAGE(get_home); PAGE(post_year);
 /* page_sheet.c: the sheets and entering findings */
-PAGE(get_sheets); PAGE(get_sheet); PAGE(post_finding); PAGE(post_finding_clear); PAGE(post_preview);
+PAGE(get_sheets); PAGE(get_sheet); PAGE(get_sheet_rows); PAGE(post_finding); PAGE(post_finding_clear); PAGE(post_preview);
 PAGE(post_set_many);
 /* page_static.c: the script and the stylesheet */
 PAGE(get_static);

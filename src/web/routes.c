@@ -16,6 +16,7 @@ const struct route routes[] = {
 	{"POST", "/year", post_year, 0, "选择年度"},
 	{"GET", "/sheets", get_sheets, 0, "评分表列表"},
 	{"GET", "/sheet/*", get_sheet, 0, "单位评分表"},
+	{"GET", "/sheet/*/rows", get_sheet_rows, 0, "评分表各行的当前得分（供脚本刷新）"},
 	{"POST", "/sheet/*/finding", post_finding, 0, "录入一项评分"},
 	{"POST", "/sheet/*/clear", post_finding_clear, 0, "删除一项评分"},
 	{"POST", "/sheet/*/preview", post_preview, 0, "试算（不保存）"},

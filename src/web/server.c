@@ -5,6 +5,7 @@
  * SIGINT stops accepting, lets the requests under way finish, and stops. */
 #include "web.h"
 #include "http.h"
+#include "cache.h"
 #include "layout.h"
 #include "routes.h"
 #include "session.h"
@@ -31,7 +32,7 @@
 #define CONNECTIONS_MAX 256
 #define CONNECTIONS_PER_ADDRESS 64
 #define CONNECTION_TIMEOUT 60                 /* seconds idle */
-#define CONNECTION_MEMORY (256u << 10)
+#define CONNECTION_MEMORY (64u << 10)            /* headers and parsing; zeroed per request */
 
 static const char *db_path;
 static bool quiet;
@@ -393,7 +394,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (len && strtoull(len, NULL, 10) > p->limit)
 			p->too_large = true;
 		if (p->req.post && !p->too_large)
-			p->pp = MHD_create_post_processor(c, 64 * 1024, post_field, p);
+			p->pp = MHD_create_post_processor(c, 4096, post_field, p);
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
@@ -535,6 +536,7 @@ int web_serve(const struct web_options *o)
 	if (listening != MHD_INVALID_SOCKET)
 		close(listening);
 	sessions_free();
+	cache_free_all();
 	pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
 	return 0;
 }

@@ -23,6 +23,9 @@ expect_status 403 "a department is 部门考核组's"
 post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
 expect_status 200 "save as the script does"
 expect_body '"saved":true'
+# … then the script asks for the rows as they now stand
+get member /sheet/昌黎县/rows
+expect_status 200 "rows"
 python3 - out.html <<'PY' || fail "the recomputed row"
 import json, sys
 d = json.load(open(sys.argv[1]))

@@ -75,9 +75,16 @@
         return false;
       }
       setError(form, '');
+      if (what === 'finding') {
+        delete pending[form.id];
+        setState(form, '已保存', 'saved');
+        // the rows as they now stand (kept by the server until the next change)
+        return fetch(base + '/rows', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+          .then(function (x) { return x.json(); })
+          .then(function (rows) { if (!rows.error) apply(rows); return true; }, function () { return true; });
+      }
       apply(r);
-      if (what === 'finding') { delete pending[form.id]; setState(form, '已保存', 'saved'); }
-      else setState(form, '未保存（试算）', 'unsaved');
+      setState(form, '未保存（试算）', 'unsaved');
       return true;
     });
   }
