@@ -47,7 +47,7 @@ bool cache_get(const char *key, long long version, const char *csrf, struct buf 
 		}
 		e->used = ++clock_;
 		size_t at = out->len;
-		buf_putn(out, e->data, e->len);
+		buf_putn(out, e->data, e->len);   /* one copy, straight into the answer */
 		size_t n = strlen(csrf);
 		for (int k = 0; k < e->nmarks && n == sizeof CACHE_CSRF - 1; k++)
 			memcpy(out->p + at + e->marks[k], csrf, n);

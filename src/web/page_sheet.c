@@ -286,31 +286,33 @@ void get_sheet(struct req *r, struct resp *w)
 	char *key = sheet_key(r, "sheet");
 	struct buf title = {0};
 	buf_printf(&title, "%s 评分表", r->args[0]);
-	struct buf part = {0};
-	bool kept = cache_get(key, version, r->session->csrf, &part);
-	struct view v;
-	if (!kept) {
+	page_begin(r, w, buf_str(&title), "sheets");
+	if (!cache_get(key, version, r->session->csrf, &w->body)) {
+		struct view v;
 		if (view_open(r, r->args[0], &v) != 0) {
 			view_refused(r, w, &v);
 			view_free(&v);
 			goto out;
 		}
-		/* made once with the token's place marked, then kept */
+		/* made once with the token's place marked, kept, then given out */
+		struct buf part = {0};
 		char token[33];
 		memcpy(token, r->session->csrf, sizeof token);
 		memcpy(r->session->csrf, CACHE_CSRF, sizeof token);
 		render_sheet(r, &part, &v);
 		memcpy(r->session->csrf, token, sizeof token);
 		cache_put(key, version, buf_str(&part), part.len);
-		buf_reset(&part);
-		cache_get(key, version, r->session->csrf, &part);
 		view_free(&v);
+		buf_free(&part);
+		if (!cache_get(key, version, r->session->csrf, &w->body)) {
+			/* too large to keep: made again for this request */
+			if (view_open(r, r->args[0], &v) == 0)
+				render_sheet(r, &w->body, &v);
+			view_free(&v);
+		}
 	}
-	page_begin(r, w, buf_str(&title), "sheets");
-	buf_putn(&w->body, buf_str(&part), part.len);
 	page_end(r, w);
 out:
-	buf_free(&part);
 	buf_free(&title);
 	free(key);
 }
