@@ -428,6 +428,20 @@ int svc_unit_get(struct svc *s, const char *name, struct unit *out)
 	return unit_get(s->db, name, out) == 0 ? 0 : svc_fail_db(s);
 }
 
+/* The column (1-based; 0: the whole row) of the field a unit row was
+ * refused on, by the columns of name, kind, parent, industry, order and
+ * status ("unit" is a parent that does not exist). */
+static int import_column(const char *field, const int cols[6])
+{
+	static const char *const fields[6] = {"name", "kind", "parent", "industry", "order", "status"};
+	if (field && strcmp(field, "unit") == 0)
+		field = "parent";
+	for (int i = 0; field && i < 6; i++)
+		if (strcmp(field, fields[i]) == 0)
+			return cols[i] >= 0 ? cols[i] + 1 : 0;
+	return 0;
+}
+
 int svc_unit_import(struct svc *s, const struct csv_source *src, const char *file, long long *rows)
 {
 	static const char *const name_col[] = {"名称", "name", "单位", "unit", NULL};
@@ -464,6 +478,7 @@ int svc_unit_import(struct svc *s, const struct csv_source *src, const char *fil
 	int ci = csv_header_column(header, ncols, industry_col);
 	int co = csv_header_column(header, ncols, order_col);
 	int cs = csv_header_column(header, ncols, status_col);
+	const int cols[6] = {cn, ck, cp, ci, co, cs};
 	bad = r.problems + csv_header_check(header, ncols, hline, known, &d) +
 	      csv_header_dups(header, ncols, hline, groups, &d);
 	if (!bad && (cn < 0 || ck < 0)) {
@@ -504,7 +519,7 @@ int svc_unit_import(struct svc *s, const struct csv_source *src, const char *fil
 			uf.order = (int)v;
 		}
 		if (unit_add_tx(s, &uf, NULL) != 0) {
-			diag_add_at(&d, r.row_line, 0, "%s", s->err.message);
+			diag_add_at(&d, r.row_line, import_column(s->err.field, cols), "%s", s->err.message);
 			bad++;
 		} else {
 			(*rows)++;

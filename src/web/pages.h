@@ -19,5 +19,13 @@ PAGE(get_static);
 /* samples, industry scores, accidents, the daily ledger */
 /* verification, objections, materials */
 /* the year, accounts, units and teams */
+/* page_admin.c: the year, a new year, the accounts */
+PAGE(get_admin); PAGE(post_admin_carry); PAGE(post_admin_template); PAGE(post_admin_user_add);
+PAGE(get_admin_user); PAGE(post_admin_user_disable); PAGE(post_admin_user_password);
+/* page_units.c: the units */
+PAGE(get_units); PAGE(post_units_add); PAGE(post_units_import); PAGE(get_units_edit); PAGE(post_units_edit);
+PAGE(post_units_remove);
+/* page_teams.c: the assessment teams */
+PAGE(get_teams); PAGE(post_teams_add); PAGE(post_teams_member); PAGE(post_teams_assign);
 
 #endif

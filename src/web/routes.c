@@ -27,6 +27,23 @@ const struct route routes[] = {
 	/* verification, objections, materials (page_review.c, page_objections.c,
 	 * page_materials.c) */
 	/* the year, accounts, units and teams (page_admin.c, page_units.c) */
+	{"GET", "/admin", get_admin, 0, "年度与账号"},
+	{"POST", "/admin/year/carry", post_admin_carry, 0, "新建下一年度（沿用）"},
+	{"POST", "/admin/year/template", post_admin_template, 0, "按内置模板新建年度"},
+	{"POST", "/admin/users", post_admin_user_add, 0, "添加账号"},
+	{"GET", "/admin/user", get_admin_user, 0, "一个账号"},
+	{"POST", "/admin/user/disable", post_admin_user_disable, 0, "停用或启用账号"},
+	{"POST", "/admin/user/password", post_admin_user_password, 0, "重置密码"},
+	{"GET", "/units", get_units, 0, "单位"},
+	{"POST", "/units", post_units_add, 0, "登记单位"},
+	{"POST", "/units/import", post_units_import, ROUTE_UPLOAD, "从 CSV 导入单位"},
+	{"GET", "/units/edit", get_units_edit, 0, "修改单位"},
+	{"POST", "/units/edit", post_units_edit, 0, "修改单位"},
+	{"POST", "/units/remove", post_units_remove, 0, "删除单位"},
+	{"GET", "/teams", get_teams, 0, "考核组"},
+	{"POST", "/teams", post_teams_add, 0, "新建考核组"},
+	{"POST", "/teams/member", post_teams_member, 0, "添加考核组成员"},
+	{"POST", "/teams/assign", post_teams_assign, 0, "分配考核范围"},
 	{NULL, NULL, NULL, 0, NULL},
 };
 
