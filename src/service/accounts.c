@@ -137,3 +137,16 @@ int svc_user_passwd(struct svc *s, const char *name, const char *old, const char
 		return -1;
 	return svc_end(s, account_set_password(s->db, name, hash) == 0 ? 0 : svc_fail_db(s));
 }
+
+bool svc_has_accounts(struct svc *s)
+{
+	/* asked before anyone signs in: whether there is anyone to sign in as */
+	struct account *a;
+	int n = 0;
+	if (account_list(s->db, &a, &n) != 0) {
+		svc_fail_db(s);
+		return true;
+	}
+	account_list_free(a, n);
+	return n > 0;
+}

@@ -388,6 +388,9 @@ long long svc_objection_evidence(struct svc *s, long long id, const char *name, 
  * industry scorer, unit for an assessed unit). */
 int svc_user_add(struct svc *s, const struct account *a, const char *password);
 int svc_user_list(struct svc *s, struct account **out, int *n);
+/* Whether any account exists (the sign-in page says how to make the first
+ * one when none does); needs no sign-in. */
+bool svc_has_accounts(struct svc *s);
 int svc_user_disable(struct svc *s, const char *name, bool disabled, const char *reason);
 /* A user changes their own password (old required), or the office sets
  * anyone's (old NULL). */

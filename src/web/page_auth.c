@@ -36,6 +36,9 @@ static void login_form(struct req *r, struct resp *w, const char *message)
 	     "<button type=\"submit\">登录</button></form>"
 	     "<p class=\"hint\">账号由市安委办分配。忘记密码请联系市安委办重置。</p>",
 	  token, safe_next(req_param(r, "next")), req_param(r, "name") ? req_param(r, "name") : "");
+	if (!svc_has_accounts(r->svc))
+		h(b, "<p class=\"hint\">还没有任何账号。请在服务器上以数据库文件所有者的身份运行："
+		     "<code>kaohe user add 账号 --role office --password-stdin</code>，建立第一个安委办账号。</p>");
 	page_end(r, w);
 }
 

@@ -119,7 +119,23 @@ expect_no_body() {
 	return 0
 }
 
+# stop_server: SIGTERM; the server must stop cleanly (exit 0) and leave no
+# sanitizer report (ASan's leak check runs at exit).
+stop_server() {
+	[ -n "$SERVER_PID" ] || return 0
+	kill -TERM "$SERVER_PID"
+	rc=0
+	wait "$SERVER_PID" || rc=$?
+	SERVER_PID=""
+	[ "$rc" -eq 0 ] || fail "the server exited with $rc after SIGTERM"
+	if grep -q "Sanitizer\|runtime error" "$WORK/serve.err"; then
+		fail "the server's sanitizer report"
+		head -60 "$WORK/serve.err"
+	fi
+}
+
 finish() {
+	stop_server
 	[ "$failures" -eq 0 ] || exit 1
 	exit 0
 }
