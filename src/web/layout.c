@@ -211,5 +211,6 @@ void page_again(struct req *r, struct resp *w, void (*get)(struct req *, struct 
 	r->failed = copy;
 	buf_reset(&w->body);
 	get(r, w);
-	w->status = refusal_status(e);
+	/* the refusal's status: the page's own reading may have failed since */
+	w->status = refusal_status(copy);
 }
