@@ -214,6 +214,43 @@ static int op_daily_list(struct svc *s)
 		daily_list_free(t, n);
 	return rc;
 }
+static int op_accident_edit(struct svc *s)
+{
+	struct accident_rec a = {.county = xstrdup("昌黎县"), .date = xstrdup("2016-05-06"), .deaths = 0,
+				 .injuries = 1, .loss = 1000};
+	int rc = svc_accident_edit(s, 1, &a, "核实后更正");
+	accident_rec_clear(&a);
+	return rc;
+}
+static int op_daily_outcomes(struct svc *s)
+{
+	struct svc_daily_outcome *o;
+	int n, rc = svc_daily_outcomes(s, 1, &o, &n);
+	if (rc == 0)
+		svc_daily_outcomes_free(o, n);
+	return rc;
+}
+static int op_daily_rules(struct svc *s)
+{
+	struct svc_daily_rule *r;
+	int n, rc = svc_daily_rules(s, &r, &n);
+	if (rc == 0)
+		free(r);
+	return rc;
+}
+static int op_daily_record_many(struct svc *s)
+{
+	struct svc_daily_entry e[] = {{"昌黎县", "absent", 0}, {"卢龙县", "attended", 0}};
+	return svc_daily_record_many(s, 1, e, 2);
+}
+static int op_grid(struct svc *s)
+{
+	struct svc_grid g;
+	int rc = svc_grid(s, &g);
+	if (rc == 0)
+		svc_grid_free(&g);
+	return rc;
+}
 static int op_compute(struct svc *s)
 {
 	struct svc_compute_report r;
@@ -441,6 +478,11 @@ static const struct {
 	{"设定行业监管部门", op_industry_set, O, false},
 	{"登记日常考核任务", op_daily_task, O, false},
 	{"查看日常考核", op_daily_list, O | L | M, false},
+	{"修改事故", op_accident_edit, O, false},
+	{"查看日常考核任务的结果", op_daily_outcomes, O | L | M, false},
+	{"查看日常考核扣分标准", op_daily_rules, O | L | M, false},
+	{"一次记录多个单位的日常考核结果", op_daily_record_many, O, false},
+	{"查看行业和行政执法评分", op_grid, O | I | E, false},
 	{"计分", op_compute, O, false},
 	{"查看待办事项", op_status, O | L | M | I | E, false},
 	{"查看评分表（本组范围内）", op_explain_in_scope, O | L | M, false},
