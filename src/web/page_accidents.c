@@ -28,6 +28,7 @@ struct register_view {
 	int nu;
 };
 
+/* Frees the register and the units' sheets. */
 static void view_free(struct register_view *v)
 {
 	accident_list_free(v->a, v->na);
@@ -49,6 +50,7 @@ static bool accident_veto(const struct veto_rule *v)
 	       (v->when == WHEN_FLAG && v->flag == FLAG_MISREPORTED);
 }
 
+/* Adds a unit the accidents count against (once), scored now. */
 static void concern(struct svc *s, struct register_view *v, const char *name)
 {
 	if (!name)
@@ -80,6 +82,7 @@ static int view_open(struct req *r, struct register_view *v)
 	return 0;
 }
 
+/* The unit named among those concerned, or NULL. */
 static const struct concerned *concerned_of(const struct register_view *v, const char *name)
 {
 	for (int i = 0; name && i < v->nu; i++)
@@ -160,17 +163,19 @@ static void yuan(struct buf *b, long long v)
 	h(b, "%s", out);
 }
 
+/* 瞒报, 谎报 or 漏报, or NULL. */
 static const char *misreport_words(const struct accident_rec *a)
 {
 	return a->concealed ? "瞒报" : a->false_report ? "谎报" : a->omitted ? "漏报" : NULL;
 }
 
-static void register_table(struct req *r, struct buf *b, const struct register_view *v, bool office)
+/* The register: a row per accident, with the accident vetoes the units
+ * it counts against now have. */
+static void register_table(struct buf *b, const struct register_view *v, bool office)
 {
-	(void)r;
 	h(b, "<table class=\"grid accidents\"><thead><tr><th class=\"num\">编号</th><th>日期</th><th>县（区）</th>"
 	     "<th class=\"num\">死亡</th><th class=\"num\">重伤</th><th class=\"num\">直接经济损失（元）</th><th>行业</th>"
-	     "<th>等级</th><th>瞒报、谎报、漏报</th><th>计入部门</th><th>引起的否决</th><th>备注</th>%S</tr></thead><tbody>",
+	     "<th>等级</th><th>瞒报、谎报、漏报</th><th>计入部门</th><th>相关否决</th><th>备注</th>%S</tr></thead><tbody>",
 	  office ? "<th></th>" : "");
 	for (int i = 0; i < v->na; i++) {
 		const struct accident_rec *a = &v->a[i];
@@ -218,6 +223,7 @@ static bool form_flag(const struct req *r, const char *name, bool current)
 	return r->failed && r->post && req_param(r, "unit") ? req_param(r, name) != NULL : current;
 }
 
+/* An option of a select, selected if it is the current value. */
 static void option(struct buf *b, const char *value, const char *label, const char *current)
 {
 	h(b, "<option value=\"%s\"%S>%s</option>", value, strcmp(value, current ? current : "") == 0 ? " selected" : "",
@@ -360,6 +366,8 @@ static void refuse_form(struct req *r, struct resp *w, void (*get)(struct req *,
 
 /* ---- the pages ---- */
 
+/* GET /accidents: the register, the accident vetoes, and for the office
+ * the form to record an accident. */
 void get_accidents(struct req *r, struct resp *w)
 {
 	struct register_view v;
@@ -372,7 +380,7 @@ void get_accidents(struct req *r, struct resp *w)
 	page_begin(r, w, "事故", "accidents");
 	struct buf *b = &w->body;
 	h(b, "<p class=\"hint\">事故等级按国务院令第493号由死亡、重伤人数和直接经济损失认定（职业病危害事故按事故调查认定的等级）。</p>");
-	register_table(r, b, &v, office);
+	register_table(b, &v, office);
 	veto_table(b, &v);
 	if (office && !svc_approved(r->svc)) {
 		struct accident_rec empty = {0};
@@ -385,6 +393,7 @@ void get_accidents(struct req *r, struct resp *w)
 	page_end(r, w);
 }
 
+/* POST /accidents: records an accident (svc_accident_add). */
 void post_accident_add(struct req *r, struct resp *w)
 {
 	struct accident_rec a;
@@ -434,6 +443,8 @@ static int accident_of(struct req *r, struct resp *w, struct accident_rec *out)
 	return 0;
 }
 
+/* GET /accidents/ID: one accident; for the office the forms to correct
+ * and to remove it. */
 void get_accident(struct req *r, struct resp *w)
 {
 	struct accident_rec a;
@@ -469,6 +480,7 @@ void get_accident(struct req *r, struct resp *w)
 	page_end(r, w);
 }
 
+/* POST /accidents/ID/edit: corrects an accident, with a reason. */
 void post_accident_edit(struct req *r, struct resp *w)
 {
 	char *end;
@@ -492,6 +504,7 @@ void post_accident_edit(struct req *r, struct resp *w)
 	accident_rec_clear(&a);
 }
 
+/* POST /accidents/ID/remove: removes an accident recorded by mistake. */
 void post_accident_remove(struct req *r, struct resp *w)
 {
 	char *end;

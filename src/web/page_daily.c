@@ -73,6 +73,8 @@ static void again(struct req *r, struct resp *w, void (*get)(struct req *, struc
 
 /* ---- the ledger ---- */
 
+/* The deductions per target and outcome; for the office each row is a
+ * form that changes it. */
 static void rules_table(struct req *r, struct buf *b, const struct svc_daily_rule *d, int n, bool edit)
 {
 	h(b, "<section><h2>扣分标准</h2><table class=\"grid\"><thead><tr><th>考核对象</th><th>结果</th><th>扣分</th>%S"
@@ -110,6 +112,7 @@ static void rules_table(struct req *r, struct buf *b, const struct svc_daily_rul
 	h(b, "</tbody></table><p class=\"hint\">扣分计入对应的日常考核项（见上表“计入”），由安委办按年度确定。</p></section>");
 }
 
+/* The office's form for a new task. */
 static void task_form(struct req *r, struct buf *b)
 {
 	h(b, "<section><h2>登记任务</h2><form method=\"post\" action=\"/daily\" class=\"stack\">");
@@ -136,6 +139,7 @@ static void task_form(struct req *r, struct buf *b)
 	h(b, "<p><button type=\"submit\">登记任务</button></p></form></section>");
 }
 
+/* GET /daily: the tasks, the deductions, and the office's forms. */
 void get_daily(struct req *r, struct resp *w)
 {
 	struct daily_task *t;
@@ -178,6 +182,7 @@ void get_daily(struct req *r, struct resp *w)
 	page_end(r, w);
 }
 
+/* POST /daily: a new task (svc_daily_task). */
 void post_daily_task(struct req *r, struct resp *w)
 {
 	long long id = svc_daily_task(r->svc, req_param(r, "title"), req_param(r, "target"), req_param(r, "kind"),
@@ -200,6 +205,7 @@ static bool read_amount(const struct req *r, const char *name, points_t *out)
 	return !v || !*v || points_parse(v, out) == 0;
 }
 
+/* POST /daily/rule: one deduction of one target (svc_daily_rule). */
 void post_daily_rule(struct req *r, struct resp *w)
 {
 	points_t deduct, per_day;
@@ -249,6 +255,7 @@ static int task_of(struct req *r, struct resp *w, struct daily_task *out)
 	return 0;
 }
 
+/* A unit's outcome among o, or NULL. */
 static const struct svc_daily_outcome *outcome_of(const struct svc_daily_outcome *o, int n, const char *unit)
 {
 	for (int i = 0; i < n; i++)
@@ -345,6 +352,8 @@ static void outcome_row(struct req *r, struct buf *b, const struct daily_task *t
 	h(b, "</tr>\n");
 }
 
+/* GET /daily/ID: a task and each unit's outcome; the office records
+ * them all in one form. */
 void get_daily_task(struct req *r, struct resp *w)
 {
 	struct daily_task t;
@@ -408,6 +417,8 @@ void get_daily_task(struct req *r, struct resp *w)
 	page_end(r, w);
 }
 
+/* POST /daily/ID/record: the changed rows of the task page, all or none
+ * (svc_daily_record_many). */
 void post_daily_record(struct req *r, struct resp *w)
 {
 	char *end;

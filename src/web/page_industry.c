@@ -116,6 +116,8 @@ static void column_table(struct req *r, struct buf *b, const struct svc_grid *g,
 	h(b, "</tbody></table>");
 }
 
+/* GET /industry[?item=CODE]: the grid, or one column for entry (a scorer
+ * with one column sees it for entry at once). */
 void get_industry(struct req *r, struct resp *w)
 {
 	struct svc_grid g;
@@ -174,6 +176,7 @@ static void refuse_row(struct req *r, struct resp *w, const char *field, const c
 	again(r, w, get_industry, &e);
 }
 
+/* POST /industry: one county's score (or not applicable) for one item. */
 void post_industry(struct req *r, struct resp *w)
 {
 	const char *unit = req_param(r, "unit"), *code = req_param(r, "code");

@@ -20,8 +20,9 @@ static enum unit_kind unit_kind_of(enum sample_kind k)
 	return k == SAMPLE_TOWN ? KIND_TOWN : k == SAMPLE_COUNTY_DEPARTMENT ? KIND_COUNTY_DEPARTMENT : KIND_ENTERPRISE;
 }
 
-/* The counties of the acting user's team (NULL: every county, the office's
- * view; an empty list for anyone else). Caller frees with team_list_free. */
+/* The acting team member's team, whose scope is the counties it samples,
+ * found in *all (every team; the caller frees it with team_list_free);
+ * NULL for the office and anyone not in a team. */
 static struct team *own_team(struct req *r, struct team **all, int *n)
 {
 	*all = NULL;
@@ -134,6 +135,8 @@ static void draw_words(struct buf *b, const struct audit_row *d)
 	h(b, "</span>");
 }
 
+/* GET /samples: the counties the user samples, each with its spot check,
+ * what is short and its last draw or choice. */
 void get_samples(struct req *r, struct resp *w)
 {
 	struct spot *p;
@@ -247,6 +250,7 @@ static bool first_tier(const struct sample_rule *z, const struct unit *u)
 	return false;
 }
 
+/* Whether unit is among the sampled units p. */
 static bool sampled(const struct spot *p, int np, const char *unit)
 {
 	for (int i = 0; i < np; i++)
@@ -339,6 +343,8 @@ static int county_of(struct req *r, struct resp *w, struct unit *c)
 	return 0;
 }
 
+/* GET /samples/COUNTY: the county's spot check, its units, the forms to
+ * draw and to choose, and the record of every draw and choice. */
 void get_sample_county(struct req *r, struct resp *w)
 {
 	struct unit c;
@@ -411,6 +417,15 @@ void get_sample_county(struct req *r, struct resp *w)
 		h(b, "</section>");
 	} else if (c.status == STATUS_ASSESSED) {
 		h(b, "<p class=\"hint\">本页只供查看%s。</p>", svc_approved(r->svc) ? "（本年度已审定）" : "");
+		h(b, "<h2>本县（区）登记的单位</h2><table class=\"grid\"><tbody>");
+		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+			enum sample_kind k = kinds[i];
+			h(b, "<tr><th scope=\"row\">%s</th><td>", sample_kind_title(k));
+			for (int j = 0; j < nsub[k]; j++)
+				h(b, "%S%s", j ? "、" : "", subs[k][j].name);
+			h(b, "%S</td></tr>", nsub[k] ? "" : "（未登记）");
+		}
+		h(b, "</tbody></table>");
 	}
 	struct audit_row *rows;
 	int nrows;
@@ -468,6 +483,8 @@ static void refuse_form(struct req *r, struct resp *w, const char *field, const 
 	again(r, w, get_sample_county, &e);
 }
 
+/* POST /samples/COUNTY/draw: a random draw (svc_sample_draw); the seed
+ * and the candidates are shown after it. */
 void post_sample_draw(struct req *r, struct resp *w)
 {
 	const char *county = r->args[0];
@@ -512,6 +529,7 @@ void post_sample_draw(struct req *r, struct resp *w)
 	free(rep.detail);
 }
 
+/* POST /samples/COUNTY/set: the team's own choice of one kind. */
 void post_sample_set(struct req *r, struct resp *w)
 {
 	const char *county = r->args[0];

@@ -52,6 +52,10 @@ expect_body "/samples/%E6%98%8C%E9%BB%8E%E5%8E%BF"
 get 部门组员 /samples
 expect_status 200 "the department team"
 expect_no_body "/samples/%E6%98%8C%E9%BB%8E%E5%8E%BF"
+get 部门组员 /samples/昌黎县
+expect_status 200 "another team's county, to read"
+expect_body "本页只供查看"
+expect_no_body "/draw\""
 for r in industry enforcement unit viewer; do
 	get $r /samples
 	expect_status 403 "$r has no spot checks"
@@ -290,7 +294,6 @@ expect_status 200 "the task page"
 expect_body "计入 5.1 参加会议"
 # The rows of the form, one per county, in the page's order.
 rows=$(grep -o 'name="unit[0-9]*" value="[^"]*"' out.html | sed 's/name="unit\([0-9]*\)" value="\([^"]*\)"/\1 \2/')
-args=""
 n=0
 echo "$rows" > rows.txt
 set --
