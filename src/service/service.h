@@ -219,7 +219,8 @@ int svc_daily_list(struct svc *s, struct daily_task **out, int *n);
 
 /* Replaces accident id with a: the checks of svc_accident_add, one
  * transaction, on the record with the old and new values and the reason
- * (required). Fills a->id, a->department and a->department_registered. */
+ * (required); one that changes nothing is refused. Fills a->id,
+ * a->department and a->department_registered. */
 int svc_accident_edit(struct svc *s, long long id, struct accident_rec *a, const char *reason);
 
 /* The outcomes recorded for daily task `task`, one per unit. */

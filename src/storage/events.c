@@ -290,8 +290,8 @@ int accident_update(struct db *db, long long id, struct accident_rec *a, const c
 	a->id = id;
 	was = accident_record_text(&old);
 	now = accident_record_text(a);
-	if (strcmp(was, now) == 0 && (old.grade == NULL) == (a->grade == NULL)) {
-		rc = 0;          /* nothing changed: nothing to record */
+	if (strcmp(was, now) == 0) {
+		db_fail_code(db, DB_INVALID, NULL, "没有要修改的内容");
 		goto out;
 	}
 	st = db_stmt(db, "UPDATE accident SET county_id = ?, date = ?, deaths = ?, injuries = ?, loss = ?,"
