@@ -230,8 +230,21 @@ static void option(struct buf *b, const char *value, const char *label, const ch
 	  label);
 }
 
+/* A row of the accident form: the label, then the control (opened here,
+ * closed by row_end with the refusal beside its field). */
+static void row_begin(struct buf *b, const char *id, const char *label)
+{
+	h(b, "<tr><td><label for=\"%s\">%s</label></td><td>", id, label);
+}
+
+static void row_end(struct req *r, struct buf *b, const char *field)
+{
+	form_error(r, b, field);
+	h(b, "</td></tr>");
+}
+
 /* Every field of struct accident_rec, with a's values (or those just
- * posted) and the refusal beside its field. */
+ * posted) and the refusal beside its field, as a two-column table. */
 static void accident_fields(struct req *r, struct buf *b, const struct accident_rec *a)
 {
 	struct unit *counties = NULL, *departments = NULL;
@@ -243,28 +256,34 @@ static void accident_fields(struct req *r, struct buf *b, const struct accident_
 		nd = 0;
 	if (svc_industry_list(r->svc, &ind, &ni) != 0)
 		ni = 0;
+	h(b, "<table class=\"grid accident-form\"><tbody>");
 	const char *v = form_value(r, "unit", a->county);
-	h(b, "<label>发生地县（区） <select name=\"unit\" required>");
+	row_begin(b, "f-unit", "发生地县（区）");
+	h(b, "<select id=\"f-unit\" name=\"unit\" required>");
 	option(b, "", "（请选择）", v);
 	for (int i = 0; i < nc; i++)
 		option(b, counties[i].name, counties[i].name, v);
-	h(b, "</select></label>");
-	form_error(r, b, "unit");
-	h(b, "<label>发生日期 <input type=\"date\" name=\"date\" required value=\"%s\"></label>", form_value(r, "date", a->date));
-	form_error(r, b, "date");
-	static const char *const nums[][2] = {{"deaths", "死亡人数"}, {"injuries", "重伤人数（含急性工业中毒）"},
-					      {"loss", "直接经济损失（元）"}};
+	h(b, "</select>");
+	row_end(r, b, "unit");
+	row_begin(b, "f-date", "发生日期");
+	h(b, "<input id=\"f-date\" type=\"date\" name=\"date\" required value=\"%s\">", form_value(r, "date", a->date));
+	row_end(r, b, "date");
+	static const char *const nums[][3] = {{"deaths", "死亡人数", "人"}, {"injuries", "重伤人数（含急性工业中毒）", "人"},
+					      {"loss", "直接经济损失", "元"}};
 	long long cur[3] = {a->deaths, a->injuries, a->loss};
 	for (int k = 0; k < 3; k++) {
-		char num[32] = "";
+		char num[32] = "", id[16];
 		if (a->county)
 			snprintf(num, sizeof num, "%lld", cur[k]);
-		h(b, "<label>%s <input type=\"number\" name=\"%s\" min=\"0\" step=\"1\" required value=\"%s\"></label>",
-		  nums[k][1], nums[k][0], form_value(r, nums[k][0], num));
-		form_error(r, b, nums[k][0]);
+		snprintf(id, sizeof id, "f-%s", nums[k][0]);
+		row_begin(b, id, nums[k][1]);
+		h(b, "<input id=\"%s\" type=\"number\" name=\"%s\" min=\"0\" step=\"1\" required value=\"%s\"> %s", id,
+		  nums[k][0], form_value(r, nums[k][0], num), nums[k][2]);
+		row_end(r, b, nums[k][0]);
 	}
 	v = form_value(r, "industry", a->industry);
-	h(b, "<label>行业 <select name=\"industry\">");
+	row_begin(b, "f-industry", "行业（监管部门）");
+	h(b, "<select id=\"f-industry\" name=\"industry\">");
 	option(b, "", "（不属于所列行业）", v);
 	for (int i = 0; i < ni; i++) {
 		struct buf label = {0};
@@ -272,25 +291,25 @@ static void accident_fields(struct req *r, struct buf *b, const struct accident_
 		option(b, ind[i].industry, buf_str(&label), v);
 		buf_free(&label);
 	}
-	h(b, "</select></label>");
-	form_error(r, b, "industry");
+	h(b, "</select>");
+	row_end(r, b, "industry");
 	const char *mis = a->concealed ? "concealed" : a->false_report ? "false-report" : a->omitted ? "omitted" : "";
 	mis = form_value(r, "misreported", mis);
-	h(b, "<fieldset><legend>瞒报、谎报、漏报</legend>");
+	h(b, "<tr><td>瞒报、谎报、漏报</td><td>");
 	static const char *const mr[][2] = {{"", "无"}, {"concealed", "瞒报"}, {"false-report", "谎报"}, {"omitted", "漏报"}};
 	for (int k = 0; k < 4; k++)
 		h(b, "<label><input type=\"radio\" name=\"misreported\" value=\"%s\"%S> %s</label>", mr[k][0],
 		  strcmp(mis, mr[k][0]) == 0 ? " checked" : "", mr[k][1]);
-	form_error(r, b, "misreported");
+	row_end(r, b, "misreported");
 	v = form_value(r, "misreported_by", a->misreported_by);
-	h(b, "<label>瞒报单位 <select name=\"misreported_by\">");
+	row_begin(b, "f-by", "瞒报、谎报、漏报的单位");
+	h(b, "<select id=\"f-by\" name=\"misreported_by\">");
 	option(b, "", "事故发生地县（区）", v);
 	for (int i = 0; i < nd; i++)
 		option(b, departments[i].name, departments[i].name, v);
-	h(b, "</select></label>");
-	form_error(r, b, "misreported_by");
-	h(b, "</fieldset><fieldset><legend>职业病危害事故</legend>");
-	h(b, "<label><input type=\"checkbox\" name=\"occupational\" value=\"1\"%S> 职业病危害事故</label>",
+	h(b, "</select>");
+	row_end(r, b, "misreported_by");
+	h(b, "<tr><td>职业病危害事故</td><td><label><input type=\"checkbox\" name=\"occupational\" value=\"1\"%S> 是</label>",
 	  form_flag(r, "occupational", a->occupational) ? " checked" : "");
 	v = form_value(r, "grade", a->grade);
 	h(b, "<label>事故调查认定的等级 <select name=\"grade\">");
@@ -298,13 +317,36 @@ static void accident_fields(struct req *r, struct buf *b, const struct accident_
 	for (int g = ACCIDENT_GENERAL; g <= ACCIDENT_EXTRAORDINARY; g++)
 		option(b, accident_grade_name((enum accident_grade)g), accident_grade_name((enum accident_grade)g), v);
 	h(b, "</select></label>");
-	form_error(r, b, "grade");
-	h(b, "</fieldset><label>备注 <input name=\"note\" maxlength=\"500\" value=\"%s\"></label>",
+	row_end(r, b, "grade");
+	row_begin(b, "f-note", "备注");
+	h(b, "<input id=\"f-note\" name=\"note\" size=\"40\" maxlength=\"500\" value=\"%s\">",
 	  form_value(r, "note", a->note ? a->note : ""));
-	form_error(r, b, "note");
+	row_end(r, b, "note");
+	h(b, "</tbody></table>");
 	unit_list_free(counties, nc);
 	unit_list_free(departments, nd);
 	industry_list_free(ind, ni);
+}
+
+/* An accident in words for a person: 卢龙县 2016年7月14日 较大事故：死亡 3
+ * 人，重伤 2 人，直接经济损失 4200000 元. Caller frees. */
+static char *accident_line(const struct accident_rec *a)
+{
+	int y = 0, m = 0, d = 0;
+	struct buf b = {0};
+	buf_printf(&b, "%s ", a->county);
+	if (a->date && sscanf(a->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+		buf_printf(&b, "%d年%d月%d日", y, m, d);
+	else
+		buf_puts(&b, a->date ? a->date : "");
+	buf_printf(&b, " %s%s事故：死亡 %lld 人，重伤 %lld 人，直接经济损失 %lld 元",
+		   accident_grade_name(accident_rec_grade(a)), a->occupational ? "职业病危害" : "", a->deaths,
+		   a->injuries, a->loss);
+	if (a->industry)
+		buf_printf(&b, "，%s", a->industry);
+	if (misreport_words(a))
+		buf_printf(&b, "，%s%s", a->misreported_by ? a->misreported_by : a->county, misreport_words(a));
+	return buf_take(&b);
 }
 
 /* The accident a form posted; false with the field and why if a number
@@ -384,7 +426,7 @@ void get_accidents(struct req *r, struct resp *w)
 	veto_table(b, &v);
 	if (office && !svc_approved(r->svc)) {
 		struct accident_rec empty = {0};
-		h(b, "<section><h2>记录事故</h2><form method=\"post\" action=\"/accidents\" class=\"stack\">");
+		h(b, "<section><h2>记录事故</h2><form method=\"post\" action=\"/accidents\">");
 		form_csrf(r, b);
 		accident_fields(r, b, &empty);
 		h(b, "<p><button type=\"submit\">记录事故</button></p></form></section>");
@@ -403,12 +445,12 @@ void post_accident_add(struct req *r, struct resp *w)
 	} else if (svc_accident_add(r->svc, &a) != 0) {
 		again(r, w, get_accidents, svc_err(r->svc));
 	} else {
-		char *what = accident_describe(&a);
+		char *what = accident_line(&a);
 		if (a.department && !a.department_registered)
-			page_done(r, w, "/accidents", "已记录第 %lld 号事故：%s %s。注意：行业“%s”的监管部门“%s”未登记为市直部门，"
-				  "事故未计入任何部门", a.id, a.county, what, a.industry, a.department);
+			page_done(r, w, "/accidents", "已记录第 %lld 号事故：%s。注意：行业“%s”的监管部门“%s”未登记为市直部门，"
+				  "事故未计入任何部门", a.id, what, a.industry, a.department);
 		else
-			page_done(r, w, "/accidents", "已记录第 %lld 号事故：%s %s", a.id, a.county, what);
+			page_done(r, w, "/accidents", "已记录第 %lld 号事故：%s", a.id, what);
 		free(what);
 	}
 	accident_rec_clear(&a);
@@ -455,14 +497,14 @@ void get_accident(struct req *r, struct resp *w)
 	page_begin(r, w, buf_str(&title), "accidents");
 	buf_free(&title);
 	struct buf *b = &w->body;
-	char *what = accident_describe(&a);
-	h(b, "<p>%s：%s%S%s</p>", a.county, what, a.note ? "；备注：" : "", a.note);
+	char *what = accident_line(&a);
+	h(b, "<p>%s%S%s</p>", what, a.note ? "；备注：" : "", a.note);
 	free(what);
 	if (req_user(r)->role == ROLE_OFFICE && !svc_approved(r->svc)) {
-		h(b, "<section><h2>修改</h2><form method=\"post\" action=\"/accidents/%lld/edit\" class=\"stack\">", a.id);
+		h(b, "<section><h2>修改</h2><form method=\"post\" action=\"/accidents/%lld/edit\">", a.id);
 		form_csrf(r, b);
 		accident_fields(r, b, &a);
-		h(b, "<label>修改原因 <input name=\"reason\" required maxlength=\"500\" value=\"%s\"></label>",
+		h(b, "<p><label>修改原因 <input name=\"reason\" required size=\"40\" maxlength=\"500\" value=\"%s\"></label></p>",
 		  form_value(r, "reason", ""));
 		form_error(r, b, "reason");
 		h(b, "<p><button type=\"submit\">保存修改</button></p></form></section>");
@@ -497,8 +539,8 @@ void post_accident_edit(struct req *r, struct resp *w)
 	} else if (svc_accident_edit(r->svc, id, &a, req_param(r, "reason")) != 0) {
 		again(r, w, get_accident, svc_err(r->svc));
 	} else {
-		char *what = accident_describe(&a);
-		page_done(r, w, "/accidents", "已修改第 %lld 号事故：%s %s", id, a.county, what);
+		char *what = accident_line(&a);
+		page_done(r, w, "/accidents", "已修改第 %lld 号事故：%s", id, what);
 		free(what);
 	}
 	accident_rec_clear(&a);

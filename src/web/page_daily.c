@@ -314,7 +314,7 @@ static void outcome_row(struct req *r, struct buf *b, const struct daily_task *t
 			const struct svc_daily_outcome *cur, bool edit)
 {
 	bool meeting = t->kind == DAILY_MEETING;
-	h(b, "<tr id=\"r%d\"><th scope=\"row\">%s</th><td>", i, u->name);
+	h(b, "<tr id=\"r%d\"><td>%s</td><td>", i, u->name);
 	char name[32], days[32], cur_days[32] = "";
 	if (cur && cur->days_late)
 		snprintf(cur_days, sizeof cur_days, "%lld", cur->days_late);

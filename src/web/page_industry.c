@@ -81,7 +81,7 @@ static void column_table(struct req *r, struct buf *b, const struct svc_grid *g,
 	for (int i = 0; i < g->nunits; i++) {
 		const struct unit *u = &g->units[i];
 		const struct svc_grid_cell *c = &g->cells[(size_t)i * (size_t)g->nitems + col];
-		h(b, "<tr id=\"u%d\"><th scope=\"row\">%s</th>", i, u->name);
+		h(b, "<tr id=\"u%d\"><td>%s</td>", i, u->name);
 		if (!c->can) {
 			h(b, "<td class=\"num\">");
 			cell_value(b, c);
