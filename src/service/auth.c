@@ -63,6 +63,7 @@ static const struct {
 	[OP_OBJECTION_ANSWER] = {"答复意见", R(ROLE_OFFICE), ANY},
 	[OP_USER_ADMIN] = {"管理账号", R(ROLE_OFFICE), ANY},
 	[OP_USER_SELF] = {"修改本人密码", EVERYONE, ANY},
+	[OP_GRID_READ] = {"查看行业和行政执法评分", R(ROLE_OFFICE) | SCORERS, ANY},
 };
 
 static int forbid(struct svc *s, enum svc_op op, const char *why)

@@ -266,3 +266,84 @@ int svc_daily_list(struct svc *s, struct daily_task **out, int *n)
 		return -1;
 	return daily_list(s->db, out, n) == 0 ? 0 : svc_fail_db(s);
 }
+
+/* ---- editing an accident, reading the daily ledger ---- */
+
+int svc_accident_edit(struct svc *s, long long id, struct accident_rec *a, const char *reason)
+{
+	if (svc_allow(s, OP_EVENT_WRITE, NULL) != 0 || accident_texts(s, a) != 0 ||
+	    svc_text(s, "reason", "修改原因", reason, NOTE_MAX, true, true) != 0 || svc_begin(s) != 0)
+		return -1;
+	return svc_end(s, accident_update(s->db, id, a, reason) == 0 ? 0 : svc_fail_db(s));
+}
+
+int svc_daily_outcomes(struct svc *s, long long task, struct svc_daily_outcome **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (svc_allow(s, OP_DAILY_READ, NULL) != 0)
+		return -1;
+	struct daily_outcome_row *rows;
+	int nr;
+	if (daily_outcome_list(s->db, task, &rows, &nr) != 0)
+		return svc_fail_db(s);
+	if (nr)
+		*out = xcalloc((size_t)nr, sizeof **out);
+	for (int i = 0; i < nr; i++)
+		(*out)[i] = (struct svc_daily_outcome){rows[i].unit, rows[i].outcome, rows[i].days_late};
+	free(rows);           /* the names now belong to *out */
+	*n = nr;
+	return 0;
+}
+
+void svc_daily_outcomes_free(struct svc_daily_outcome *o, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(o[i].unit);
+	free(o);
+}
+
+int svc_daily_rules(struct svc *s, struct svc_daily_rule **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (svc_allow(s, OP_DAILY_READ, NULL) != 0)
+		return -1;
+	struct daily_rule_row *rows;
+	int nr;
+	if (daily_rule_list(s->db, &rows, &nr) != 0)
+		return svc_fail_db(s);
+	if (nr)
+		*out = xcalloc((size_t)nr, sizeof **out);
+	for (int i = 0; i < nr; i++)
+		(*out)[i] = (struct svc_daily_rule){rows[i].target, rows[i].outcome, rows[i].deduct,
+						    rows[i].per_day};
+	free(rows);
+	*n = nr;
+	return 0;
+}
+
+int svc_daily_record_many(struct svc *s, long long task, const struct svc_daily_entry *e, int n)
+{
+	if (svc_allow(s, OP_DAILY_WRITE, NULL) != 0)
+		return -1;
+	if (n < 1)
+		return svc_fail(s, SVC_INVALID, "outcome", "没有要记录的结果");
+	if (svc_begin(s) != 0)
+		return -1;
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++) {
+		if (daily_outcome_set(s->db, task, e[i].unit, e[i].outcome, e[i].days_late) == 0)
+			continue;
+		svc_fail_db(s);
+		/* name the unit, and the row it came from */
+		struct buf b = {0};
+		buf_printf(&b, "%s：%s", e[i].unit ? e[i].unit : "", s->err.message);
+		free(s->err.message);
+		s->err.message = buf_take(&b);
+		diag_free(&s->err.problems);
+		diag_add_at(&s->err.problems, i + 1, 0, "%s", s->err.message);
+		rc = -1;
+	}
+	return svc_end(s, rc);
+}

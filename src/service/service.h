@@ -219,6 +219,65 @@ int svc_daily_rule(struct svc *s, const char *target, const char *outcome, point
 		   points_t per_day);
 int svc_daily_list(struct svc *s, struct daily_task **out, int *n);
 
+/* ---- editing an accident, reading the daily ledger (events.c) ---------------- */
+
+/* Replaces accident id with a: the checks of svc_accident_add, one
+ * transaction, on the record with the old and new values and the reason
+ * (required); one that changes nothing is refused. Fills a->id,
+ * a->department and a->department_registered. */
+int svc_accident_edit(struct svc *s, long long id, struct accident_rec *a, const char *reason);
+
+/* The outcomes recorded for daily task `task`, one per unit. */
+struct svc_daily_outcome {
+	char *unit;
+	int outcome;              /* enum daily_outcome */
+	long long days_late;
+};
+int svc_daily_outcomes(struct svc *s, long long task, struct svc_daily_outcome **out, int *n);
+void svc_daily_outcomes_free(struct svc_daily_outcome *o, int n);
+/* The year's deduction for each outcome that costs points (absent, late,
+ * missing), per target the year's schemes have. Caller frees *out. */
+struct svc_daily_rule {
+	int target, outcome;      /* enum daily_target, enum daily_outcome */
+	points_t deduct, per_day;
+};
+int svc_daily_rules(struct svc *s, struct svc_daily_rule **out, int *n);
+/* Outcomes of one task for many units at once (the ledger's task page),
+ * each checked as svc_daily_record: all or none. On a refusal the error's
+ * message names the unit and its one problem is at the entry's row
+ * (index + 1). */
+struct svc_daily_entry {
+	const char *unit, *outcome;
+	long long days_late;
+};
+int svc_daily_record_many(struct svc *s, long long task, const struct svc_daily_entry *e, int n);
+
+/* ---- the industry grid (grid.c) ---------------------------------------------- */
+
+/* The scores entered by other bodies than the teams, county by county: the
+ * industry scores (行业专项, rule.by BY_INDUSTRY, the title names the
+ * industry) and 行政执法 (BY_ENFORCEMENT). Columns are the items the acting
+ * user enters (an industry scorer its industry, the enforcement scorer
+ * 行政执法), all of them for the office; rows the counties assessed by the
+ * city, in order. */
+struct svc_grid_cell {
+	bool applies;             /* the item applies to the county (`only`) */
+	bool entered;             /* a score or a not-applicable mark is stored */
+	bool na;                  /* marked not applicable */
+	points_t score;           /* out of the item's scale */
+	char *note;               /* NULL if none */
+	bool can;                 /* the acting user may enter it now */
+};
+struct svc_grid {
+	const struct node **items;    /* the columns: nodes of the county scheme */
+	int nitems;
+	struct unit *units;           /* the rows */
+	int nunits;
+	struct svc_grid_cell *cells;  /* nunits × nitems, row by row */
+};
+int svc_grid(struct svc *s, struct svc_grid *out);
+void svc_grid_free(struct svc_grid *g);
+
 /* ---- results -------------------------------------------------------------------- */
 
 struct svc_compute_report {

@@ -288,3 +288,63 @@ int daily_list(struct db *db, struct daily_task **out, int *n)
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取日常考核任务");
 }
+
+int daily_outcome_list(struct db *db, long long task, struct daily_outcome_row **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM daily_task WHERE id = ? AND year_id = ?");
+	sqlite3_bind_int64(st, 1, task);
+	sqlite3_bind_int64(st, 2, db->year_id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (!found) {
+		db_fail_code(db, DB_NOT_FOUND, "task", "%d 年度没有编号为 %lld 的日常考核任务", db->year, task);
+		return -1;
+	}
+	st = db_stmt(db, "SELECT u.name, o.outcome, o.days_late FROM daily_outcome o JOIN unit u"
+		     " ON u.id = o.unit_id WHERE o.task_id = ? ORDER BY u.kind, u.sort_order, u.id");
+	sqlite3_bind_int64(st, 1, task);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		struct daily_outcome_row *r = &(*out)[(*n)++];
+		r->unit = db_col_str(st, 0);
+		r->outcome = daily_outcome_parse(db_col_text(st, 1));
+		r->days_late = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取日常考核记录");
+}
+
+void daily_outcome_rows_free(struct daily_outcome_row *r, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(r[i].unit);
+	free(r);
+}
+
+int daily_rule_list(struct db *db, struct daily_rule_row **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT t.target, o.outcome, ifnull(r.deduct, 0), ifnull(r.per_day, 0)"
+		" FROM (SELECT DISTINCT target FROM daily_item WHERE year_id = ?1) t"
+		" CROSS JOIN (SELECT 'absent' AS outcome UNION ALL SELECT 'late' UNION ALL SELECT 'missing') o"
+		" LEFT JOIN daily_rule r ON r.year_id = ?1 AND r.target = t.target AND r.outcome = o.outcome"
+		" ORDER BY CASE t.target WHEN 'county' THEN 1 WHEN 'office' THEN 2 ELSE 3 END,"
+		" CASE o.outcome WHEN 'absent' THEN 1 WHEN 'late' THEN 2 ELSE 3 END");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		struct daily_rule_row *r = &(*out)[(*n)++];
+		r->target = daily_target_parse(db_col_text(st, 0));
+		r->outcome = daily_outcome_parse(db_col_text(st, 1));
+		r->deduct = sqlite3_column_int64(st, 2);
+		r->per_day = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取日常考核扣分规则");
+}

@@ -39,4 +39,23 @@ const char *daily_target_title(const char *target);
 const char *daily_kind_title(const char *kind);
 const char *daily_outcome_title(const char *outcome);
 
+/* One unit's outcome of a task (the task page). */
+struct daily_outcome_row {
+	char *unit;
+	int outcome;              /* enum daily_outcome */
+	long long days_late;
+};
+/* The outcomes recorded for a task, in the units' order; a task of
+ * another year is not found. Caller frees with daily_outcome_rows_free. */
+int daily_outcome_list(struct db *db, long long task, struct daily_outcome_row **out, int *n);
+void daily_outcome_rows_free(struct daily_outcome_row *r, int n);
+
+/* The year's deduction for each outcome that costs points, per target
+ * the year's schemes have (0 where none is set). */
+struct daily_rule_row {
+	int target, outcome;      /* enum daily_target, enum daily_outcome */
+	points_t deduct, per_day;
+};
+int daily_rule_list(struct db *db, struct daily_rule_row **out, int *n);
+
 #endif

@@ -35,70 +35,75 @@ static char *known_industries(struct db *db)
 	return buf_take(&known);
 }
 
-int accident_add(struct db *db, struct accident_rec *a)
+/* The checks of an accident record (accident_add, accident_update): the
+ * county c and the unit by that misreported it (filled; the caller clears
+ * both), a->department and a->department_registered; self is the record
+ * being edited (0 when adding), which is not a duplicate of itself. */
+static int accident_check(struct db *db, struct accident_rec *a, struct unit *c, struct unit *by,
+			  long long self)
 {
-	struct unit c = {0}, by = {0};
-	int rc = -1;
-	if (unit_get(db, a->county, &c) != 0)
+	memset(c, 0, sizeof *c);
+	memset(by, 0, sizeof *by);
+	if (unit_get(db, a->county, c) != 0)
 		return -1;
-	if (c.kind != KIND_COUNTY) {
-		db_fail_code(db, DB_INVALID, "unit", "事故须记在发生地县区，“%s”是%s", c.name,
-			     unit_kind_title(c.kind));
-		goto out;
+	if (c->kind != KIND_COUNTY) {
+		db_fail_code(db, DB_INVALID, "unit", "事故须记在发生地县区，“%s”是%s", c->name,
+			     unit_kind_title(c->kind));
+		return -1;
 	}
 	if (!date_in_year(a->date, db->year)) {
 		db_fail_code(db, DB_INVALID, "date", "事故日期“%s”不是 %d 年内的有效日期（格式 YYYY-MM-DD）",
 			     a->date ? a->date : "", db->year);
-		goto out;
+		return -1;
 	}
 	if (a->deaths < 0 || a->injuries < 0 || a->loss < 0) {
 		db_fail_code(db, DB_INVALID, a->deaths < 0 ? "deaths" : a->injuries < 0 ? "injuries" : "loss",
 			     "死亡人数、重伤人数和直接经济损失不能为负数");
-		goto out;
+		return -1;
 	}
 	if (a->deaths > ACCIDENT_MAX_PEOPLE || a->injuries > ACCIDENT_MAX_PEOPLE ||
 	    a->loss > ACCIDENT_MAX_LOSS) {
 		db_fail_code(db, DB_INVALID, a->loss > ACCIDENT_MAX_LOSS ? "loss" : "deaths",
 			     "死亡、重伤人数不能超过 %lld，直接经济损失不能超过 %lld 元",
 			     ACCIDENT_MAX_PEOPLE, ACCIDENT_MAX_LOSS);
-		goto out;
+		return -1;
 	}
 	if (a->concealed + a->false_report + a->omitted > 1) {
 		db_fail_code(db, DB_INVALID, "misreported", "瞒报、谎报、漏报只能选一种");
-		goto out;
+		return -1;
 	}
 	/* 493's thresholds grade production accidents; an occupational-disease
 	 * hazard accident takes the grade its investigation found. */
 	if (a->occupational && !a->grade) {
 		db_fail_code(db, DB_INVALID, "grade",
 			     "职业病危害事故须写明事故调查认定的等级（一般、较大、重大、特别重大）");
-		goto out;
+		return -1;
 	}
 	if (a->grade && accident_grade_parse(a->grade) < 0) {
 		db_fail_code(db, DB_INVALID, "grade", "未知的事故等级“%s”（一般、较大、重大、特别重大）",
 			     a->grade);
-		goto out;
+		return -1;
 	}
 	if (a->grade && !a->occupational) {
 		db_fail_code(db, DB_INVALID, "grade", "生产安全事故的等级按死亡、重伤人数和直接经济损失认定"
 			     "（国务院令第493号），只有职业病危害事故写明调查认定的等级");
-		goto out;
+		return -1;
 	}
 	if (a->misreported_by) {
 		if (!a->concealed && !a->false_report && !a->omitted) {
 			db_fail_code(db, DB_INVALID, "misreported_by",
 				     "写明了瞒报单位，须同时写明是瞒报、谎报还是漏报");
-			goto out;
+			return -1;
 		}
-		if (unit_get(db, a->misreported_by, &by) != 0)
-			goto out;
-		if (by.id != c.id && by.kind != KIND_DEPARTMENT) {
+		if (unit_get(db, a->misreported_by, by) != 0)
+			return -1;
+		if (by->id != c->id && by->kind != KIND_DEPARTMENT) {
 			db_fail_code(db, DB_INVALID, "misreported_by",
-				     "瞒报、谎报、漏报的单位须是事故发生地县区或市直部门，“%s”是%s", by.name,
-				     unit_kind_title(by.kind));
-			goto out;
+				     "瞒报、谎报、漏报的单位须是事故发生地县区或市直部门，“%s”是%s", by->name,
+				     unit_kind_title(by->kind));
+			return -1;
 		}
-		if (by.id == c.id) {
+		if (by->id == c->id) {
 			free(a->misreported_by);
 			a->misreported_by = NULL;
 		}
@@ -112,7 +117,7 @@ int accident_add(struct db *db, struct accident_rec *a)
 			db_fail_code(db, DB_INVALID, "industry", "行业“%s”没有对应的监管部门（可用的行业：%s）",
 				     a->industry, known);
 			free(known);
-			goto out;
+			return -1;
 		}
 		free(known);
 	}
@@ -120,14 +125,14 @@ int accident_add(struct db *db, struct accident_rec *a)
 	if (a->department) {
 		int e = unit_exists(db, a->department);
 		if (e < 0)
-			goto out;
+			return -1;
 		a->department_registered = e;
 	}
 	/* The same accident twice would count twice towards the vetoes. */
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM accident WHERE county_id = ? AND date = ? AND deaths = ?"
 				   " AND injuries = ? AND loss = ? AND ifnull(industry, '') = ifnull(?, '')"
-				   " AND ifnull(note, '') = ifnull(?, '') AND occupational = ?");
-	sqlite3_bind_int64(st, 1, c.id);
+				   " AND ifnull(note, '') = ifnull(?, '') AND occupational = ? AND id != ?");
+	sqlite3_bind_int64(st, 1, c->id);
 	db_bind_text(st, 2, a->date);
 	sqlite3_bind_int64(st, 3, a->deaths);
 	sqlite3_bind_int64(st, 4, a->injuries);
@@ -135,16 +140,26 @@ int accident_add(struct db *db, struct accident_rec *a)
 	db_bind_text(st, 6, a->industry);
 	db_bind_text(st, 7, a->note);
 	sqlite3_bind_int(st, 8, a->occupational);
+	sqlite3_bind_int64(st, 9, self);
 	long long dup = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	if (dup) {
 		db_fail_code(db, DB_CONFLICT, NULL,
 			     "与已记录的第 %lld 号事故完全相同（如确是另一起事故，请在备注中注明区别）", dup);
-		goto out;
+		return -1;
 	}
-	st = db_stmt(db, "INSERT INTO accident (year_id, county_id, date, deaths, injuries,"
-		     " loss, industry, concealed, false_report, omitted, note, misreported_by,"
-		     " occupational, grade) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	return 0;
+}
+
+int accident_add(struct db *db, struct accident_rec *a)
+{
+	struct unit c, by;
+	int rc = -1;
+	if (accident_check(db, a, &c, &by, 0) != 0)
+		goto out;
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO accident (year_id, county_id, date, deaths, injuries,"
+				   " loss, industry, concealed, false_report, omitted, note, misreported_by,"
+				   " occupational, grade) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	sqlite3_bind_int64(st, 2, c.id);
 	db_bind_text(st, 3, a->date);
@@ -237,6 +252,83 @@ int accident_remove(struct db *db, long long id, const char *reason)
 		free(old);
 	}
 	accident_rec_clear(&a);
+	return rc;
+}
+
+/* An accident as the record of an edit states it: where, what, and the
+ * note. Caller frees. */
+static char *accident_record_text(const struct accident_rec *a)
+{
+	char *what = accident_describe(a);
+	struct buf b = {0};
+	buf_printf(&b, "%s：%s", a->county, what);
+	if (a->note)
+		buf_printf(&b, "；备注：%s", a->note);
+	free(what);
+	return buf_take(&b);
+}
+
+int accident_update(struct db *db, long long id, struct accident_rec *a, const char *reason)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " ACC_COLS ACC_FROM "WHERE a.id = ? AND a.year_id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, db->year_id);
+	struct accident_rec old;
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		read_accident(st, &old);
+	sqlite3_reset(st);
+	if (!found) {
+		db_fail_code(db, DB_NOT_FOUND, "id", "%d 年度没有编号为 %lld 的事故", db->year, id);
+		return -1;
+	}
+	struct unit c, by;
+	char *was = NULL, *now = NULL;
+	int rc = -1;
+	if (accident_check(db, a, &c, &by, id) != 0)
+		goto out;
+	a->id = id;
+	was = accident_record_text(&old);
+	now = accident_record_text(a);
+	if (strcmp(was, now) == 0) {
+		db_fail_code(db, DB_INVALID, NULL, "没有要修改的内容");
+		goto out;
+	}
+	st = db_stmt(db, "UPDATE accident SET county_id = ?, date = ?, deaths = ?, injuries = ?, loss = ?,"
+		     " industry = ?, concealed = ?, false_report = ?, omitted = ?, note = ?, misreported_by = ?,"
+		     " occupational = ?, grade = ? WHERE id = ?");
+	sqlite3_bind_int64(st, 1, c.id);
+	db_bind_text(st, 2, a->date);
+	sqlite3_bind_int64(st, 3, a->deaths);
+	sqlite3_bind_int64(st, 4, a->injuries);
+	sqlite3_bind_int64(st, 5, a->loss);
+	db_bind_text(st, 6, a->industry);
+	sqlite3_bind_int(st, 7, a->concealed);
+	sqlite3_bind_int(st, 8, a->false_report);
+	sqlite3_bind_int(st, 9, a->omitted);
+	db_bind_text(st, 10, a->note);
+	if (a->misreported_by)
+		sqlite3_bind_int64(st, 11, by.id);
+	else
+		sqlite3_bind_null(st, 11);
+	sqlite3_bind_int(st, 12, a->occupational);
+	db_bind_text(st, 13, a->grade);
+	sqlite3_bind_int64(st, 14, id);
+	if (db_exec_stmt(db, st) != 0)
+		goto out;
+	char target[32];
+	snprintf(target, sizeof target, "第 %lld 号事故", id);
+	/* Under the county it now counts against, and under the one it no
+	 * longer does. */
+	rc = audit_add(db, "accident.edit", c.name, target, was, now, reason);
+	if (rc == 0 && strcmp(old.county, c.name) != 0)
+		rc = audit_add(db, "accident.edit", old.county, target, was, now, reason);
+out:
+	free(was);
+	free(now);
+	accident_rec_clear(&old);
+	unit_clear(&c);
+	unit_clear(&by);
 	return rc;
 }
 

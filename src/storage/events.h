@@ -16,6 +16,11 @@ int accident_list(struct db *db, struct accident_rec **out, int *n);
 /* Removes an accident recorded by mistake (by its number), on the record
  * with the reason. */
 int accident_remove(struct db *db, long long id, const char *reason);
+/* Replaces accident id with a (the checks of accident_add; a->id, the
+ * department and whether it is registered filled in), on the record with
+ * the old and new values and the reason. An edit that changes nothing is
+ * refused. Caller holds a write transaction. */
+int accident_update(struct db *db, long long id, struct accident_rec *a, const char *reason);
 
 /* The accidents that count against a unit: a county's own, and for a
  * department those in the industries it supervises. Their 瞒报/谎报/漏报

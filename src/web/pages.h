@@ -17,6 +17,11 @@ PAGE(post_set_many);
 PAGE(get_static);
 /* results, decisions, history */
 /* samples, industry scores, accidents, the daily ledger */
+PAGE(get_samples); PAGE(get_sample_county); PAGE(post_sample_draw); PAGE(post_sample_set);
+PAGE(get_industry); PAGE(post_industry);
+PAGE(get_accidents); PAGE(post_accident_add); PAGE(get_accident); PAGE(post_accident_edit);
+PAGE(post_accident_remove);
+PAGE(get_daily); PAGE(post_daily_task); PAGE(post_daily_rule); PAGE(get_daily_task); PAGE(post_daily_record);
 /* verification, objections, materials */
 /* the year, accounts, units and teams */
 /* page_admin.c: the year, a new year, the accounts */

@@ -24,6 +24,22 @@ const struct route routes[] = {
 	/* results, decisions, history (page_results.c, page_history.c) */
 	/* samples, industry scores, accidents, the daily ledger (page_samples.c,
 	 * page_industry.c, page_accidents.c, page_daily.c) */
+	{"GET", "/samples", get_samples, 0, "抽查"},
+	{"GET", "/samples/*", get_sample_county, 0, "一个县区的抽查"},
+	{"POST", "/samples/*/draw", post_sample_draw, 0, "随机抽取抽查对象"},
+	{"POST", "/samples/*/set", post_sample_set, 0, "自行确定抽查对象"},
+	{"GET", "/industry", get_industry, 0, "行业和行政执法评分"},
+	{"POST", "/industry", post_industry, 0, "录入一项行业或行政执法评分"},
+	{"GET", "/accidents", get_accidents, 0, "事故"},
+	{"POST", "/accidents", post_accident_add, 0, "记录事故"},
+	{"GET", "/accidents/*", get_accident, 0, "一起事故"},
+	{"POST", "/accidents/*/edit", post_accident_edit, 0, "修改事故"},
+	{"POST", "/accidents/*/remove", post_accident_remove, 0, "删除事故"},
+	{"GET", "/daily", get_daily, 0, "日常考核"},
+	{"POST", "/daily", post_daily_task, 0, "登记日常考核任务"},
+	{"POST", "/daily/rule", post_daily_rule, 0, "设定日常考核扣分"},
+	{"GET", "/daily/*", get_daily_task, 0, "日常考核任务"},
+	{"POST", "/daily/*/record", post_daily_record, 0, "记录日常考核结果"},
 	/* verification, objections, materials (page_review.c, page_objections.c,
 	 * page_materials.c) */
 	/* the year, accounts, units and teams (page_admin.c, page_units.c) */

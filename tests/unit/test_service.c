@@ -214,6 +214,43 @@ static int op_daily_list(struct svc *s)
 		daily_list_free(t, n);
 	return rc;
 }
+static int op_accident_edit(struct svc *s)
+{
+	struct accident_rec a = {.county = xstrdup("昌黎县"), .date = xstrdup("2016-05-06"), .deaths = 0,
+				 .injuries = 1, .loss = 1000};
+	int rc = svc_accident_edit(s, 1, &a, "核实后更正");
+	accident_rec_clear(&a);
+	return rc;
+}
+static int op_daily_outcomes(struct svc *s)
+{
+	struct svc_daily_outcome *o;
+	int n, rc = svc_daily_outcomes(s, 1, &o, &n);
+	if (rc == 0)
+		svc_daily_outcomes_free(o, n);
+	return rc;
+}
+static int op_daily_rules(struct svc *s)
+{
+	struct svc_daily_rule *r;
+	int n, rc = svc_daily_rules(s, &r, &n);
+	if (rc == 0)
+		free(r);
+	return rc;
+}
+static int op_daily_record_many(struct svc *s)
+{
+	struct svc_daily_entry e[] = {{"昌黎县", "absent", 0}, {"卢龙县", "attended", 0}};
+	return svc_daily_record_many(s, 1, e, 2);
+}
+static int op_grid(struct svc *s)
+{
+	struct svc_grid g;
+	int rc = svc_grid(s, &g);
+	if (rc == 0)
+		svc_grid_free(&g);
+	return rc;
+}
 static int op_compute(struct svc *s)
 {
 	struct svc_compute_report r;
@@ -441,6 +478,11 @@ static const struct {
 	{"设定行业监管部门", op_industry_set, O, false},
 	{"登记日常考核任务", op_daily_task, O, false},
 	{"查看日常考核", op_daily_list, O | L | M, false},
+	{"修改事故", op_accident_edit, O, false},
+	{"查看日常考核任务的结果", op_daily_outcomes, O | L | M, false},
+	{"查看日常考核扣分标准", op_daily_rules, O | L | M, false},
+	{"一次记录多个单位的日常考核结果", op_daily_record_many, O, false},
+	{"查看行业和行政执法评分", op_grid, O | I | E, false},
 	{"计分", op_compute, O, false},
 	{"查看待办事项", op_status, O | L | M | I | E, false},
 	{"查看评分表（本组范围内）", op_explain_in_scope, O | L | M, false},
@@ -610,6 +652,85 @@ static void errors_are_data(void **state)
 	svc_close(s);
 }
 
+/* Correcting an accident: the checks of recording one, in one
+ * transaction, on the record with the old and new values and the reason. */
+static void accident_edit(void **state)
+{
+	(void)state;
+	copy_file(base, work);
+	struct svc *s = open_as(work, NULL);
+	struct accident_rec *all;
+	int n;
+	assert_int_equal(svc_accident_list(s, &all, &n), 0);
+	struct accident_rec *two = NULL;
+	for (int i = 0; i < n; i++)
+		if (all[i].id == 2)
+			two = &all[i];
+	assert_non_null(two);
+	assert_string_equal(two->county, "抚宁区");
+	char *before = snapshot(work);
+	/* the same values: nothing to change */
+	struct accident_rec a = {.county = xstrdup(two->county), .date = xstrdup(two->date), .deaths = two->deaths,
+				 .injuries = two->injuries, .loss = two->loss, .industry = xstrdup(two->industry),
+				 .note = xstrdup(two->note)};
+	assert_int_equal(svc_accident_edit(s, 2, &a, "核实"), -1);
+	assert_contains(svc_err(s)->message, "没有要修改的内容");
+	/* a reason is required */
+	a.deaths = 0;
+	assert_int_equal(svc_accident_edit(s, 2, &a, ""), -1);
+	assert_string_equal(svc_err(s)->field, "reason");
+	/* the checks of an accident: a date in the year, a grade only for an
+	 * occupational-disease hazard accident */
+	free(a.date);
+	a.date = xstrdup("2017-04-09");
+	assert_int_equal(svc_accident_edit(s, 2, &a, "核实"), -1);
+	assert_int_equal(svc_err(s)->code, SVC_INVALID);
+	assert_string_equal(svc_err(s)->field, "date");
+	free(a.date);
+	a.date = xstrdup(two->date);
+	a.grade = xstrdup("较大");
+	assert_int_equal(svc_accident_edit(s, 2, &a, "核实"), -1);
+	assert_string_equal(svc_err(s)->field, "grade");
+	free(a.grade);
+	a.grade = NULL;
+	/* no such accident */
+	assert_int_equal(svc_accident_edit(s, 99, &a, "核实"), -1);
+	assert_int_equal(svc_err(s)->code, SVC_NOT_FOUND);
+	/* the same as accident 3 would count it twice */
+	struct accident_rec *three = &all[0];
+	for (int i = 0; i < n; i++)
+		if (all[i].id == 3)
+			three = &all[i];
+	struct accident_rec dup = {.county = xstrdup(three->county), .date = xstrdup(three->date),
+				   .deaths = three->deaths, .injuries = three->injuries, .loss = three->loss,
+				   .industry = xstrdup(three->industry), .note = xstrdup(three->note)};
+	assert_int_equal(svc_accident_edit(s, 2, &dup, "核实"), -1);
+	assert_int_equal(svc_err(s)->code, SVC_CONFLICT);
+	assert_contains(svc_err(s)->message, "第 3 号事故");
+	accident_rec_clear(&dup);
+	svc_close(s);
+	char *after = snapshot(work);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	/* no deaths after all: stored, on the record */
+	s = open_as(work, NULL);
+	assert_int_equal(svc_accident_edit(s, 2, &a, "核实后更正"), 0);
+	assert_int_equal(a.id, 2);
+	assert_string_equal(a.department, "安监局");
+	struct audit_row *rows;
+	int nr;
+	assert_int_equal(svc_audit(s, "抚宁区", &rows, &nr), 0);
+	assert_string_equal(rows[nr - 1].action, "accident.edit");
+	assert_contains(rows[nr - 1].old, "死亡 1 人");
+	assert_contains(rows[nr - 1].new_value, "死亡 0 人");
+	assert_string_equal(rows[nr - 1].reason, "核实后更正");
+	audit_list_free(rows, nr);
+	svc_close(s);
+	accident_rec_clear(&a);
+	accident_list_free(all, n);
+}
+
 /* The stored results are what compute wrote: typed, with every node of
  * every sheet, read back without scoring again. 昌黎县's stored total
  * equals the sum of its stored parts, and each part the scheme's points
@@ -649,6 +770,7 @@ int main(void)
 		cmocka_unit_test(sign_in),
 		cmocka_unit_test(errors_are_data),
 		cmocka_unit_test(stored_results_are_typed),
+		cmocka_unit_test(accident_edit),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
