@@ -198,9 +198,9 @@ void page_done(struct req *r, struct resp *w, const char *path, const char *fmt,
 	buf_free(&msg);
 }
 
-void page_again(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *))
+void page_again_with(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *),
+		     const struct svc_error *e)
 {
-	const struct svc_error *e = svc_err(r->svc);
 	if (r->wants_json || e->code == SVC_FORBIDDEN || e->code == SVC_FAILED || e->code == SVC_BUSY) {
 		page_refused(r, w, e);
 		return;
@@ -213,4 +213,9 @@ void page_again(struct req *r, struct resp *w, void (*get)(struct req *, struct 
 	get(r, w);
 	/* the refusal's status: the page's own reading may have failed since */
 	w->status = refusal_status(copy);
+}
+
+void page_again(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *))
+{
+	page_again_with(r, w, get, svc_err(r->svc));
 }

@@ -36,5 +36,9 @@ void page_done(struct req *r, struct resp *w, const char *path, const char *fmt,
 /* A form that was refused: show the page again with the values typed
  * and the message; the page's GET handler renders it (status 422). */
 void page_again(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *));
+/* The same for a refusal found by the page itself (e.g. an unreadable
+ * number) or kept from an earlier call. */
+void page_again_with(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *),
+		     const struct svc_error *e);
 
 #endif

@@ -381,29 +381,12 @@ static bool read_accident(const struct req *r, struct accident_rec *a, const cha
 	return true;
 }
 
-/* A refused form shown again by get, the refusal beside its field: as
- * page_again, but with the status of this refusal (copied before get
- * runs, since the page's own reading may leave another error behind). */
-static void again(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *), const struct svc_error *e)
-{
-	if (r->wants_json || e->code == SVC_FORBIDDEN || e->code == SVC_FAILED || e->code == SVC_BUSY) {
-		page_refused(r, w, e);
-		return;
-	}
-	struct svc_error *copy = xmalloc(sizeof *copy);
-	svc_error_copy(copy, e);
-	r->failed = copy;
-	buf_reset(&w->body);
-	get(r, w);
-	w->status = refusal_status(copy);
-}
-
 /* A form refused before the service is asked (status 422). */
 static void refuse_form(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *), const char *field,
 			const char *msg)
 {
 	struct svc_error e = {.code = SVC_INVALID, .field = (char *)field, .message = (char *)msg};
-	again(r, w, get, &e);
+	page_again_with(r, w, get, &e);
 }
 
 /* ---- the pages ---- */
@@ -443,7 +426,7 @@ void post_accident_add(struct req *r, struct resp *w)
 	if (!read_accident(r, &a, &field, &why)) {
 		refuse_form(r, w, get_accidents, field, why);
 	} else if (svc_accident_add(r->svc, &a) != 0) {
-		again(r, w, get_accidents, svc_err(r->svc));
+		page_again_with(r, w, get_accidents, svc_err(r->svc));
 	} else {
 		char *what = accident_line(&a);
 		if (a.department && !a.department_registered)
@@ -537,7 +520,7 @@ void post_accident_edit(struct req *r, struct resp *w)
 	if (!read_accident(r, &a, &field, &why)) {
 		refuse_form(r, w, get_accident, field, why);
 	} else if (svc_accident_edit(r->svc, id, &a, req_param(r, "reason")) != 0) {
-		again(r, w, get_accident, svc_err(r->svc));
+		page_again_with(r, w, get_accident, svc_err(r->svc));
 	} else {
 		char *what = accident_line(&a);
 		page_done(r, w, "/accidents", "已修改第 %lld 号事故：%s", id, what);
@@ -561,7 +544,7 @@ void post_accident_remove(struct req *r, struct resp *w)
 		if (e->code == SVC_INVALID && e->field && strcmp(e->field, "reason") == 0)
 			refuse_form(r, w, get_accident, "remove_reason", e->message);
 		else
-			again(r, w, get_accident, svc_err(r->svc));
+			page_again_with(r, w, get_accident, svc_err(r->svc));
 		return;
 	}
 	page_done(r, w, "/accidents", "已删除第 %lld 号事故", id);

@@ -54,23 +54,6 @@ static void rule_words(struct buf *b, const struct svc_daily_rule *d)
 		h(b, "不扣分");
 }
 
-/* A refused form shown again by get, the refusal beside its field: as
- * page_again, but with the status of this refusal (copied before get
- * runs, since the page's own reading may leave another error behind). */
-static void again(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *), const struct svc_error *e)
-{
-	if (r->wants_json || e->code == SVC_FORBIDDEN || e->code == SVC_FAILED || e->code == SVC_BUSY) {
-		page_refused(r, w, e);
-		return;
-	}
-	struct svc_error *copy = xmalloc(sizeof *copy);
-	svc_error_copy(copy, e);
-	r->failed = copy;
-	buf_reset(&w->body);
-	get(r, w);
-	w->status = refusal_status(copy);
-}
-
 /* ---- the ledger ---- */
 
 /* The deductions per target and outcome; for the office each row is a
@@ -188,7 +171,7 @@ void post_daily_task(struct req *r, struct resp *w)
 	long long id = svc_daily_task(r->svc, req_param(r, "title"), req_param(r, "target"), req_param(r, "kind"),
 				      req_param(r, "due"));
 	if (id < 0) {
-		again(r, w, get_daily, svc_err(r->svc));
+		page_again_with(r, w, get_daily, svc_err(r->svc));
 		return;
 	}
 	struct buf path = {0};
@@ -214,12 +197,12 @@ void post_daily_rule(struct req *r, struct resp *w)
 	if (bad) {
 		struct svc_error e = {.code = SVC_INVALID, .field = (char *)bad,
 				      .message = "扣分须是分值，最多两位小数，如 2 或 0.5"};
-		again(r, w, get_daily, &e);
+		page_again_with(r, w, get_daily, &e);
 		return;
 	}
 	const char *target = req_param(r, "target");
 	if (svc_daily_rule(r->svc, target && *target ? target : NULL, req_param(r, "outcome"), deduct, per_day) != 0) {
-		again(r, w, get_daily, svc_err(r->svc));
+		page_again_with(r, w, get_daily, svc_err(r->svc));
 		return;
 	}
 	page_done(r, w, "/daily", "已修改扣分标准：%s %s", daily_target_title_of(daily_target_parse(target)),
@@ -466,7 +449,7 @@ void post_daily_record(struct req *r, struct resp *w)
 	struct buf path = {0};
 	h(&path, "/daily/%lld", id);
 	if (bad.message) {
-		again(r, w, get_daily_task, &bad);
+		page_again_with(r, w, get_daily_task, &bad);
 		diag_free(&bad.problems);
 	} else if (n == 0) {
 		page_done(r, w, buf_str(&path), "没有改动");
@@ -476,7 +459,7 @@ void post_daily_record(struct req *r, struct resp *w)
 		svc_error_copy(&copy, svc_err(r->svc));
 		if (copy.problems.n && copy.problems.row[0] >= 1 && copy.problems.row[0] <= n)
 			copy.problems.row[0] = row_of[copy.problems.row[0] - 1] + 1;
-		again(r, w, get_daily_task, &copy);
+		page_again_with(r, w, get_daily_task, &copy);
 		svc_error_clear(&copy);
 	} else {
 		page_done(r, w, buf_str(&path), "已记录 %d 个单位的结果", n);

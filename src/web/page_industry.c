@@ -152,28 +152,11 @@ void get_industry(struct req *r, struct resp *w)
 	page_end(r, w);
 }
 
-/* A refused form shown again by get, the refusal beside its field: as
- * page_again, but with the status of this refusal (copied before get
- * runs, since the page's own reading may leave another error behind). */
-static void again(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *), const struct svc_error *e)
-{
-	if (r->wants_json || e->code == SVC_FORBIDDEN || e->code == SVC_FAILED || e->code == SVC_BUSY) {
-		page_refused(r, w, e);
-		return;
-	}
-	struct svc_error *copy = xmalloc(sizeof *copy);
-	svc_error_copy(copy, e);
-	r->failed = copy;
-	buf_reset(&w->body);
-	get(r, w);
-	w->status = refusal_status(copy);
-}
-
 /* A row refused before the service is asked (status 422). */
 static void refuse_row(struct req *r, struct resp *w, const char *field, const char *msg)
 {
 	struct svc_error e = {.code = SVC_INVALID, .field = (char *)field, .message = (char *)msg};
-	again(r, w, get_industry, &e);
+	page_again_with(r, w, get_industry, &e);
 }
 
 /* POST /industry: one county's score (or not applicable) for one item. */
@@ -201,7 +184,7 @@ void post_industry(struct req *r, struct resp *w)
 		f.form = INPUT_SCORE;
 	}
 	if (svc_score_set(r->svc, unit, &f) != 0) {
-		again(r, w, get_industry, svc_err(r->svc));
+		page_again_with(r, w, get_industry, svc_err(r->svc));
 		return;
 	}
 	const struct scheme *sc = svc_scheme(r->svc, KIND_COUNTY);

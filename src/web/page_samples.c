@@ -459,28 +459,11 @@ void get_sample_county(struct req *r, struct resp *w)
 
 /* ---- drawing and choosing ---- */
 
-/* A refused form shown again by get, the refusal beside its field: as
- * page_again, but with the status of this refusal (copied before get
- * runs, since the page's own reading may leave another error behind). */
-static void again(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *), const struct svc_error *e)
-{
-	if (r->wants_json || e->code == SVC_FORBIDDEN || e->code == SVC_FAILED || e->code == SVC_BUSY) {
-		page_refused(r, w, e);
-		return;
-	}
-	struct svc_error *copy = xmalloc(sizeof *copy);
-	svc_error_copy(copy, e);
-	r->failed = copy;
-	buf_reset(&w->body);
-	get(r, w);
-	w->status = refusal_status(copy);
-}
-
 /* A form refused before the service is asked (status 422). */
 static void refuse_form(struct req *r, struct resp *w, const char *field, const char *msg)
 {
 	struct svc_error e = {.code = SVC_INVALID, .field = (char *)field, .message = (char *)msg};
-	again(r, w, get_sample_county, &e);
+	page_again_with(r, w, get_sample_county, &e);
 }
 
 /* POST /samples/COUNTY/draw: a random draw (svc_sample_draw); the seed
@@ -519,7 +502,7 @@ void post_sample_draw(struct req *r, struct resp *w)
 	}
 	struct spot_report rep = {0};
 	if (svc_sample_draw(r->svc, county, has_seed, seed, counts, &rep) != 0) {
-		again(r, w, get_sample_county, svc_err(r->svc));
+		page_again_with(r, w, get_sample_county, svc_err(r->svc));
 		return;
 	}
 	struct buf path = {0};
@@ -544,7 +527,7 @@ void post_sample_set(struct req *r, struct resp *w)
 	int rc = svc_sample_set(r->svc, county, (char *const *)units, n, &rep);
 	free(units);
 	if (rc != 0) {
-		again(r, w, get_sample_county, svc_err(r->svc));
+		page_again_with(r, w, get_sample_county, svc_err(r->svc));
 		return;
 	}
 	struct buf path = {0};
