@@ -191,6 +191,19 @@ mine = [r for n, r in rows if n == "卢龙县"][0]
 assert '受否决，档次最高为不合格' in mine, mine
 assert 'value="集体研究：&lt;事故系外包单位&gt;"' in mine, mine
 PY
+# a reason over the 500 characters allowed is refused beside it, and stays as typed
+long=$(python3 -c 'print("理" * 501)')
+post office /results/grade -d unit=昌黎县 -d grade="$other" -d reason="$long"
+expect_status 422 "a reason too long"
+python3 - out.html <<'PY' || fail "the long reason's refusal"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+rows = re.findall(r'<tr id="d\d+"><td class="unit">([^<]*)</td>(.*?)</tr>', page, re.S)
+mine = [r for n, r in rows if n == "昌黎县"][0]
+cell = [c for c in re.findall(r'<td>(.*?)</td>', mine, re.S) if 'name="reason"' in c][0]
+assert 'value="' + "理" * 501 + '"' in cell, cell[:300]
+assert 'class="error"' in cell and "500" in cell, cell[-300:]
+PY
 [ "$(dump)" = "$before" ] || fail "a refused decision changed something"
 post office /results/grade -d unit=昌黎县 -d grade="$other" -d reason="集体研究：<b>年度督查</b>发现问题"
 expect_status 303 "a decision with its reason"
