@@ -21,7 +21,17 @@ const struct route routes[] = {
 	{"POST", "/sheet/*/clear", post_finding_clear, 0, "删除一项评分"},
 	{"POST", "/sheet/*/preview", post_preview, 0, "试算（不保存）"},
 	{"POST", "/set-many", post_set_many, 0, "同一评分录入多个单位"},
-	/* results, decisions, history (page_results.c, page_history.c) */
+	/* results, decisions, history (page_results.c, chart.c, page_history.c) */
+	{"GET", "/results", get_results, 0, "考核结果"},
+	{"GET", "/results/chart/*", get_results_chart, 0, "考核结果图（SVG）"},
+	{"POST", "/results/compute", post_results_compute, 0, "计分"},
+	{"POST", "/results/grade", post_results_grade, 0, "确定档次"},
+	{"POST", "/results/approve", post_results_approve, 0, "审定"},
+	{"POST", "/results/reopen", post_results_reopen, 0, "重新开放"},
+	{"POST", "/results/consent", post_results_consent, 0, "记录市政府同意"},
+	{"POST", "/results/publish", post_results_publish, 0, "公布结果"},
+	{"GET", "/history", get_history, 0, "修改记录"},
+	{"POST", "/history/verify", post_history_verify, 0, "校验审计记录"},
 	/* samples, industry scores, accidents, the daily ledger (page_samples.c,
 	 * page_industry.c, page_accidents.c, page_daily.c) */
 	{"GET", "/samples", get_samples, 0, "抽查"},
