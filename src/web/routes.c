@@ -25,6 +25,22 @@ const struct route routes[] = {
 	 * page_industry.c, page_accidents.c, page_daily.c) */
 	/* verification, objections, materials (page_review.c, page_objections.c,
 	 * page_materials.c) */
+	{"GET", "/review", get_review, 0, "统计核实"},
+	{"POST", "/review/*/submit", post_review_submit, 0, "提交评分表核实"},
+	{"POST", "/review/*/verify", post_review_verify, 0, "核实评分表"},
+	{"POST", "/review/*/return", post_review_return, 0, "退回评分表"},
+	{"GET", "/objections", get_objections, 0, "听取意见"},
+	{"POST", "/objections", post_objection, ROUTE_UPLOAD, "提出意见"},
+	{"POST", "/objections/period", post_objection_period, 0, "设定提出意见的期限"},
+	{"POST", "/objections/*/evidence", post_objection_evidence, ROUTE_UPLOAD, "补充证据文件"},
+	{"POST", "/objections/*/answer", post_objection_answer, 0, "答复意见"},
+	{"GET", "/materials", get_materials, 0, "资料：单位列表"},
+	{"GET", "/materials/file/*", get_material_file, 0, "下载资料文件"},
+	{"GET", "/materials/*", get_materials_unit, 0, "单位资料和核对清单"},
+	{"GET", "/materials/*/zip", get_materials_zip, 0, "下载单位全部资料（ZIP）"},
+	{"POST", "/materials/*/upload", post_material_upload, ROUTE_UPLOAD, "上传资料文件"},
+	{"POST", "/materials/*/link", post_material_link, 0, "登记资料链接"},
+	{"POST", "/materials/*/remove", post_material_remove, 0, "删除资料"},
 	/* the year, accounts, units and teams (page_admin.c, page_units.c) */
 	{NULL, NULL, NULL, 0, NULL},
 };
