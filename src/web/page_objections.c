@@ -198,17 +198,24 @@ static void file_form(struct req *r, struct buf *b, const struct svc_objection_w
 	bool office = a->role == ROLE_OFFICE;
 	if (!office && a->role != ROLE_UNIT)
 		return;
-	h(b, "<section id=\"file\"><h2>%s</h2>", office ? "登记书面意见" : "提出意见");
+	bool here = refused_at(r, "/objections");
+	/* the office's form is folded away below the list: its work there
+	 * is answering */
+	if (office)
+		h(b, "<section id=\"file\"><details%S><summary>登记书面意见（安委办收到的书面意见，不受期限限制）</summary>",
+		  here ? " open" : "");
+	else
+		h(b, "<section id=\"file\"><h2>提出意见</h2>");
+	const char *end = office ? "</details></section>\n" : "</section>\n";
 	if (!svc_published(r->svc)) {
-		h(b, "<p class=\"hint\">考核结果公布后才能提出意见。</p></section>\n");
+		h(b, "<p class=\"hint\">考核结果公布后才能提出意见。</p>%S", end);
 		return;
 	}
 	if (!office && !win->open) {
-		h(b, "<p class=\"hint\">%s</p></section>\n",
-		  win->from ? "今天不在提出意见的期限内，不能提出意见。" : "安委办设定期限后，可在期限内在此提出意见。");
+		h(b, "<p class=\"hint\">%s</p>%S",
+		  win->from ? "今天不在提出意见的期限内，不能提出意见。" : "安委办设定期限后，可在期限内在此提出意见。", end);
 		return;
 	}
-	bool here = refused_at(r, "/objections");
 	const char *unit = office ? (here ? form_value(r, "unit", "") : "") : a->unit;
 	h(b, "<form method=\"post\" action=\"/objections\" enctype=\"multipart/form-data\" class=\"stack\">");
 	form_csrf(r, b);
@@ -251,7 +258,7 @@ static void file_form(struct req *r, struct buf *b, const struct svc_objection_w
 		form_error(r, b, "evidence");
 	h(b, "<label>证据文件（可不选，可同时选多个，每个不超过 %d MB） <input type=\"file\" name=\"file\" multiple></label>",
 	  SVC_MATERIAL_MAX / 1024 / 1024);
-	h(b, "<button type=\"submit\">提交意见</button></form></section>\n");
+	h(b, "<button type=\"submit\">%s</button></form>%S", office ? "登记" : "提交意见", end);
 }
 
 /* ---- the list ---- */
@@ -304,7 +311,7 @@ static void answer_cell(struct req *r, struct buf *b, const struct objection *o)
 		if (o->answer)
 			h(b, "<details%S><summary>修改答复</summary>", here ? " open" : "");
 		const char *outcome = here ? form_value(r, "outcome", "") : o->outcome ? o->outcome : "";
-		h(b, "<form method=\"post\" action=\"/objections/%lld/answer\" class=\"stack\">", o->id);
+		h(b, "<form method=\"post\" action=\"/objections/%lld/answer\" class=\"answer\">", o->id);
 		form_csrf(r, b);
 		h(b, "<fieldset><legend>结论</legend>"
 		     "<label><input type=\"radio\" name=\"outcome\" value=\"upheld\"%S> 维持评分</label>"
@@ -312,7 +319,7 @@ static void answer_cell(struct req *r, struct buf *b, const struct objection *o)
 		  strcmp(outcome, "upheld") == 0 ? " checked" : "", strcmp(outcome, "changed") == 0 ? " checked" : "");
 		if (here)
 			form_error(r, b, "outcome");
-		h(b, "<label>答复 <textarea name=\"answer\" rows=\"3\" maxlength=\"2000\" required>%s</textarea></label>",
+		h(b, "<label>答复<br><textarea name=\"answer\" rows=\"3\" cols=\"30\" maxlength=\"2000\" required>%s</textarea></label>",
 		  here ? form_value(r, "answer", "") : o->answer ? o->answer : "");
 		if (here)
 			form_error(r, b, "answer");
@@ -393,10 +400,14 @@ void get_objections(struct req *r, struct resp *w)
 			h(b, "<p class=\"error\" role=\"alert\">%s</p>", r->failed->message);
 	}
 	period_section(r, b, &win);
-	file_form(r, b, &win);
+	bool office = req_user(r)->role == ROLE_OFFICE;
+	if (!office)
+		file_form(r, b, &win);
 	struct infos in = {0};
 	objection_table(r, b, o, n, false, &in);
 	objection_table(r, b, o, n, true, &in);
+	if (office)
+		file_form(r, b, &win);
 	infos_free(&in);
 	svc_objection_window_clear(&win);
 	objection_list_free(o, n);
@@ -404,6 +415,15 @@ void get_objections(struct req *r, struct resp *w)
 }
 
 /* ---- changes ---- */
+
+/* After a change: back to objection id on the page, with msg. */
+static void done_at(struct req *r, struct resp *w, long long id, const char *msg)
+{
+	struct buf path = {0};
+	h(&path, "/objections#o%lld", id);
+	page_done(r, w, buf_str(&path), "%s", msg);
+	buf_free(&path);
+}
 
 /* Saves the evidence files of a request for objection id; returns how
  * many were chosen, the names saved in *saved and what failed in *failed. */
@@ -444,7 +464,7 @@ void post_objection(struct req *r, struct resp *w)
 		again_with(r, w, svc_err(r->svc), get_objections);
 		return;
 	}
-	struct buf saved = {0}, failed = {0}, msg = {0}, path = {0};
+	struct buf saved = {0}, failed = {0}, msg = {0};
 	save_evidence(r, id, &saved, &failed, NULL);
 	buf_printf(&msg, "已提交意见（编号 %lld）", id);
 	if (saved.len)
@@ -452,12 +472,10 @@ void post_objection(struct req *r, struct resp *w)
 	if (failed.len)
 		buf_printf(&msg, "。注意：有文件未能保存（%s）；意见已经提交，请在下方该意见的“补充证据文件”处重新上传",
 			   buf_str(&failed));
-	h(&path, "/objections#o%lld", id);
-	page_done(r, w, buf_str(&path), "%s", buf_str(&msg));
+	done_at(r, w, id, buf_str(&msg));
 	buf_free(&saved);
 	buf_free(&failed);
 	buf_free(&msg);
-	buf_free(&path);
 }
 
 /* The objection number in the path; false after refusing. */
@@ -496,11 +514,9 @@ void post_objection_evidence(struct req *r, struct resp *w)
 		first.field = xstrdup("file");
 		again_with(r, w, &first, get_objections);
 	} else {
-		struct buf path = {0}, msg = {0};
-		h(&path, "/objections#o%lld", id);
+		struct buf msg = {0};
 		buf_printf(&msg, "已为意见 %lld 补充证据文件：%s", id, buf_str(&saved));
-		page_done(r, w, buf_str(&path), "%s", buf_str(&msg));
-		buf_free(&path);
+		done_at(r, w, id, buf_str(&msg));
 		buf_free(&msg);
 	}
 	svc_error_clear(&first);
@@ -518,10 +534,10 @@ void post_objection_answer(struct req *r, struct resp *w)
 		again_with(r, w, svc_err(r->svc), get_objections);
 		return;
 	}
-	struct buf path = {0};
-	h(&path, "/objections#o%lld", id);
-	page_done(r, w, buf_str(&path), "已答复意见 %lld（%s）", id, outcome_title(outcome));
-	buf_free(&path);
+	struct buf msg = {0};
+	buf_printf(&msg, "已答复意见 %lld（%s）", id, outcome_title(outcome));
+	done_at(r, w, id, buf_str(&msg));
+	buf_free(&msg);
 }
 
 void post_objection_period(struct req *r, struct resp *w)

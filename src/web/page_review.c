@@ -82,8 +82,8 @@ static void actions_cell(struct req *r, struct buf *b, const struct sheet_review
 	const char *name = rv->unit.name;
 	bool here = refused_here(r, name);
 	h(b, "<td class=\"actions\">");
-	bool any = false, remark_field = false;
-	if (a->role == ROLE_LEADER &&
+	bool any = false, remark_field = false, open = !svc_approved(r->svc);
+	if (open && a->role == ROLE_LEADER &&
 	    (rv->state == REVIEW_OPEN || rv->state == REVIEW_RETURNED)) {
 		h(b, "<form method=\"post\" action=\"/review/%U/submit\" class=\"inline\" "
 		     "data-confirm=\"确定将%s的评分表提交安委办核实？\">", name, name);
@@ -91,7 +91,7 @@ static void actions_cell(struct req *r, struct buf *b, const struct sheet_review
 		h(b, "<button type=\"submit\">提交核实</button></form>");
 		any = true;
 	}
-	if (a->role == ROLE_OFFICE && rv->state == REVIEW_SUBMITTED) {
+	if (open && a->role == ROLE_OFFICE && rv->state == REVIEW_SUBMITTED) {
 		h(b, "<form method=\"post\" action=\"/review/%U/verify\" class=\"inline\" "
 		     "data-confirm=\"确定核实%s的评分表？核实后考核组不能再修改。\">", name, name);
 		form_csrf(r, b);
@@ -118,11 +118,11 @@ static void actions_cell(struct req *r, struct buf *b, const struct sheet_review
 static void review_row(struct req *r, struct buf *b, const struct sheet_review *rv, const struct svc_progress *p)
 {
 	const struct svc_unit_progress *up = progress_of(p, rv->unit.name);
-	h(b, "<tr id=\"u%lld\"><td><a href=\"/sheet/%U\">%s</a><br><span class=\"hint\">%s</span></td><td>%s</td>",
-	  rv->unit.id, rv->unit.name, rv->unit.name, unit_kind_title(rv->unit.kind),
-	  rv->team ? rv->team : "（未分组）");
+	h(b, "<tr id=\"u%lld\"><td><a href=\"/sheet/%U\">%s</a></td><td>%s</td>", rv->unit.id, rv->unit.name,
+	  rv->unit.name, rv->team ? rv->team : "（未分组）");
 	if (up)
-		h(b, "<td class=\"num\">%d / %d</td>", up->entered, up->total);
+		h(b, "<td class=\"num\">%d / %d%S</td>", up->entered, up->total,
+		  up->entered < up->total ? "<br><span class=\"hint\">未录完</span>" : "");
 	else
 		h(b, "<td class=\"num\">—</td>");
 	state_cell(b, rv);
@@ -168,6 +168,8 @@ void get_review(struct req *r, struct resp *w)
 	     "安委办此后如再修改评分，该表自动回到“待核实”，须重新核实。</p>");
 	if (a->role == ROLE_MEMBER)
 		h(b, "<p class=\"hint\">评分表由考核组组长提交核实。</p>");
+	if (svc_approved(r->svc))
+		h(b, "<p class=\"hint\">本年度考核结果已审定，评分表不能再提交、核实或退回。</p>");
 	/* a refusal about a sheet not in the table: say it above it */
 	if (r->failed && r->failed->field && *r->failed->field) {
 		bool in_table = false;
@@ -176,6 +178,14 @@ void get_review(struct req *r, struct resp *w)
 		if (!in_table)
 			h(b, "<p class=\"error\" role=\"alert\">%s</p>", r->failed->message);
 	}
+	int states[4] = {0};
+	for (int i = 0; i < n; i++)
+		states[list[i].state]++;
+	if (n)
+		h(b, "<p>共 %d 张评分表：%s %d 张，%s %d 张，%s %d 张，%s %d 张。</p>", n,
+		  review_state_title(REVIEW_OPEN), states[REVIEW_OPEN], review_state_title(REVIEW_SUBMITTED),
+		  states[REVIEW_SUBMITTED], review_state_title(REVIEW_RETURNED), states[REVIEW_RETURNED],
+		  review_state_title(REVIEW_VERIFIED), states[REVIEW_VERIFIED]);
 	if (!n) {
 		h(b, "<p>没有可以查看的评分表。</p>");
 	} else {

@@ -188,7 +188,7 @@ expect_status 403 "a member answers"
 post office "/objections/$oid/answer" --data-urlencode answer=经核实，维持原评分
 expect_status 422 "an answer without an outcome"
 expect_body '</fieldset><p class="error" role="alert">答复须写明结论'
-expect_body '<textarea name="answer" rows="3" maxlength="2000" required>经核实，维持原评分</textarea>'
+expect_body '<textarea name="answer" rows="3" cols="30" maxlength="2000" required>经核实，维持原评分</textarea>'
 post office "/objections/$oid/answer" --data-urlencode outcome=upheld
 expect_status 422 "an outcome without an answer"
 expect_body '<p class="error" role="alert">答复不能为空</p>'

@@ -79,7 +79,8 @@ done
 expect_body '评分表由考核组组长提交核实'
 expect_no_body '提交核实</button>'
 get leader /review
-expect_row 昌黎县 '|县区考核组|0 / 3|录入中|—|—|'
+expect_row 昌黎县 '|县区考核组|0 / 3 未录完|录入中|—|—|'
+expect_body '共 2 张评分表：录入中 2 张，待核实 0 张，已退回 0 张，已核实 0 张。'
 row_html 昌黎县 | grep -qF '<button type="submit">提交核实</button>' || fail "the leader's submit button"
 get office /review
 row_html 昌黎县 | grep -qF '核实</button>' && fail "nothing to verify yet"
@@ -114,7 +115,7 @@ expect_status 303 "the leader submits"
 get leader /review
 expect_body '已提交核实：昌黎县'
 get office /review
-expect_row 昌黎县 '|县区考核组|2 / 3|待核实 已提交，等待安委办核实|90|—||组长'
+expect_row 昌黎县 '|县区考核组|2 / 3 未录完|待核实 已提交，等待安委办核实|90|—||组长'
 row_html 昌黎县 | grep -qF '<button type="submit">核实</button>' || fail "the office's verify button"
 post leader /review/昌黎县/submit
 expect_status 409 "submit twice"
@@ -173,7 +174,9 @@ for a in sheet.submit sheet.return sheet.verify sheet.void; do
 	grep -qx "$a" actions.txt || fail "$a not on the record"
 done
 # The other county is untouched.
-expect_row 卢龙县 '|0 / 3|录入中|—|—|'
+expect_row 卢龙县 '|0 / 3 未录完|录入中|—|—|'
+# 3 sheets (山海关区 too): 卢龙县 and 山海关区 being entered, 昌黎县 verified.
+expect_body '共 3 张评分表：录入中 2 张，待核实 0 张，已退回 0 张，已核实 1 张。'
 
 # Not signed in: to the sign-in page.
 status=$(curl -s -o out.html -w '%{http_code}' "$BASE/review")
