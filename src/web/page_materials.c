@@ -77,6 +77,7 @@ static void again_with(struct req *r, struct resp *w, const struct svc_error *e,
 
 /* ---- the list of units ---- */
 
+/* GET /materials: the units the user may see, with how many materials each has. */
 void get_materials(struct req *r, struct resp *w)
 {
 	struct unit *u;
@@ -164,6 +165,7 @@ static void item_select(struct buf *b, const struct scheme *sc, const char *sele
 	h(b, "</select>");
 }
 
+/* The checklist: what each item's method asks for, and how many are provided. */
 static void checklist(struct req *r, struct buf *b, const char *unit)
 {
 	struct svc_checklist_item *c;
@@ -191,6 +193,7 @@ static void checklist(struct req *r, struct buf *b, const char *unit)
 	svc_checklist_free(c, n);
 }
 
+/* The materials provided: item, name, size or link, who, when, download, remove. */
 static void material_rows(struct req *r, struct buf *b, const char *unit, const struct scheme *sc,
 			  const struct material *m, int n, bool open)
 {
@@ -235,6 +238,7 @@ static const char *typed(const struct req *r, const char *action, const char *na
 	return refused_form(r, action) ? form_value(r, name, current) : current;
 }
 
+/* The upload form (several files) and the link form, errors beside their fields. */
 static void forms(struct req *r, struct buf *b, const char *unit, const struct scheme *sc)
 {
 	const char *item = req_param(r, "item");
@@ -289,6 +293,7 @@ static bool beside_field(const struct req *r, bool open)
 	return false;
 }
 
+/* GET /materials/UNIT: checklist, materials and forms of one unit. */
 void get_materials_unit(struct req *r, struct resp *w)
 {
 	const char *name = r->args[0];
@@ -346,6 +351,7 @@ static char *attachment(const char *name)
 	return buf_take(&b);
 }
 
+/* GET /materials/file/ID: a stored file, as an attachment. */
 void get_material_file(struct req *r, struct resp *w)
 {
 	char *end;
@@ -371,6 +377,8 @@ void get_material_file(struct req *r, struct resp *w)
 	material_clear(&m);
 }
 
+/* GET /materials/UNIT/zip: every material of a unit in one ZIP (a temporary
+ * file, removed once sent). */
 void get_materials_zip(struct req *r, struct resp *w)
 {
 	const char *unit = r->args[0];
@@ -417,6 +425,8 @@ static void done_unit(struct req *r, struct resp *w, const char *anchor, const c
 	buf_free(&path);
 }
 
+/* POST /materials/UNIT/upload: one or more files for an item; stops at the
+ * first refused, saying which were saved before it. */
 void post_material_upload(struct req *r, struct resp *w)
 {
 	const char *unit = r->args[0];
@@ -459,6 +469,7 @@ void post_material_upload(struct req *r, struct resp *w)
 	buf_free(&names);
 }
 
+/* POST /materials/UNIT/link: a link for an item. */
 void post_material_link(struct req *r, struct resp *w)
 {
 	const char *title = req_param(r, "title");
@@ -472,6 +483,7 @@ void post_material_link(struct req *r, struct resp *w)
 	buf_free(&msg);
 }
 
+/* POST /materials/UNIT/remove: removes material `id`. */
 void post_material_remove(struct req *r, struct resp *w)
 {
 	long long id;

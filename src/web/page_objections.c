@@ -69,6 +69,7 @@ static void again_with(struct req *r, struct resp *w, const struct svc_error *e,
 	w->status = refusal_status(copy);
 }
 
+/* The outcome of an answer in words. */
 static const char *outcome_title(const char *o)
 {
 	if (!o)
@@ -107,6 +108,7 @@ struct infos {
 	int n;
 };
 
+/* The unit's entry, looked up once per page. */
 static const struct unit_info *info_of(struct req *r, struct infos *in, const char *name)
 {
 	for (int i = 0; i < in->n; i++)
@@ -129,6 +131,7 @@ static const struct unit_info *info_of(struct req *r, struct infos *in, const ch
 	return ui;
 }
 
+/* Frees what info_of looked up. */
 static void infos_free(struct infos *in)
 {
 	for (int i = 0; i < in->n; i++) {
@@ -154,6 +157,7 @@ static void item_select(struct buf *b, const struct scheme *sc, const char *sele
 
 /* ---- the period ---- */
 
+/* The period, whether today is within it, and the office's form to set or clear it. */
 static void period_section(struct req *r, struct buf *b, const struct svc_objection_window *win)
 {
 	const struct account *a = req_user(r);
@@ -192,6 +196,8 @@ static void period_section(struct req *r, struct buf *b, const struct svc_object
 
 /* ---- filing ---- */
 
+/* The form to file an objection: the unit's own (within the period), or the
+ * office's for one received on paper. */
 static void file_form(struct req *r, struct buf *b, const struct svc_objection_window *win)
 {
 	const struct account *a = req_user(r);
@@ -263,6 +269,7 @@ static void file_form(struct req *r, struct buf *b, const struct svc_objection_w
 
 /* ---- the list ---- */
 
+/* The evidence: text, files, and (the unit, while open) a form for more files. */
 static void evidence_cell(struct req *r, struct buf *b, const struct objection *o, const struct unit_info *ui)
 {
 	h(b, "<td>");
@@ -294,6 +301,7 @@ static void evidence_cell(struct req *r, struct buf *b, const struct objection *
 	h(b, "</td>");
 }
 
+/* The answer and outcome; the office's form to answer or change it. */
 static void answer_cell(struct req *r, struct buf *b, const struct objection *o)
 {
 	h(b, "<td>");
@@ -330,6 +338,7 @@ static void answer_cell(struct req *r, struct buf *b, const struct objection *o)
 	h(b, "</td>");
 }
 
+/* One objection: number, unit, item, reason, evidence, filed, answer. */
 static void objection_row(struct req *r, struct buf *b, const struct objection *o, struct infos *in)
 {
 	const struct unit_info *ui = info_of(r, in, o->unit);
@@ -352,6 +361,7 @@ static void objection_row(struct req *r, struct buf *b, const struct objection *
 	h(b, "</tr>\n");
 }
 
+/* The open (answered false) or answered objections. */
 static void objection_table(struct req *r, struct buf *b, const struct objection *o, int n, bool answered,
 			    struct infos *in)
 {
@@ -371,6 +381,7 @@ static void objection_table(struct req *r, struct buf *b, const struct objection
 	h(b, "</tbody></table></section>\n");
 }
 
+/* GET /objections: the period, the filing form, the objections, open ones first. */
 void get_objections(struct req *r, struct resp *w)
 {
 	struct objection *o;
@@ -448,6 +459,8 @@ static int save_evidence(struct req *r, long long id, struct buf *saved, struct 
 	return chosen;
 }
 
+/* POST /objections: files an objection, then saves its evidence files; a file
+ * refused leaves the objection filed, and the message says so. */
 void post_objection(struct req *r, struct resp *w)
 {
 	const char *unit = req_param(r, "unit");
@@ -490,6 +503,7 @@ static bool path_id(struct req *r, struct resp *w, long long *id)
 	return true;
 }
 
+/* POST /objections/ID/evidence: more evidence files for an open objection. */
 void post_objection_evidence(struct req *r, struct resp *w)
 {
 	long long id;
@@ -524,6 +538,7 @@ void post_objection_evidence(struct req *r, struct resp *w)
 	buf_free(&failed);
 }
 
+/* POST /objections/ID/answer: the office's answer and outcome. */
 void post_objection_answer(struct req *r, struct resp *w)
 {
 	long long id;
@@ -540,6 +555,7 @@ void post_objection_answer(struct req *r, struct resp *w)
 	buf_free(&msg);
 }
 
+/* POST /objections/period: sets the period (from, to) or clears it (clear=1). */
 void post_objection_period(struct req *r, struct resp *w)
 {
 	const char *clear = req_param(r, "clear");

@@ -115,6 +115,7 @@ static void actions_cell(struct req *r, struct buf *b, const struct sheet_review
 	h(b, "</td>");
 }
 
+/* One sheet: unit, team, progress, state, both scores, remark, last step, actions. */
 static void review_row(struct req *r, struct buf *b, const struct sheet_review *rv, const struct svc_progress *p)
 {
 	const struct svc_unit_progress *up = progress_of(p, rv->unit.name);
@@ -150,6 +151,7 @@ static void review_row(struct req *r, struct buf *b, const struct sheet_review *
 	h(b, "</tr>\n");
 }
 
+/* GET /review: every sheet the user may see, with the steps the role can take. */
 void get_review(struct req *r, struct resp *w)
 {
 	struct sheet_review *list;
@@ -217,6 +219,7 @@ static void step_done(struct req *r, struct resp *w, const char *what)
 	buf_free(&path);
 }
 
+/* POST /review/UNIT/submit: the team leader submits the sheet. */
 void post_review_submit(struct req *r, struct resp *w)
 {
 	if (svc_review_submit(r->svc, r->args[0]) != 0)
@@ -225,6 +228,7 @@ void post_review_submit(struct req *r, struct resp *w)
 		step_done(r, w, "已提交核实");
 }
 
+/* POST /review/UNIT/verify: the office verifies the sheet. */
 void post_review_verify(struct req *r, struct resp *w)
 {
 	if (svc_review_verify(r->svc, r->args[0]) != 0)
@@ -233,6 +237,7 @@ void post_review_verify(struct req *r, struct resp *w)
 		step_done(r, w, "已核实");
 }
 
+/* POST /review/UNIT/return: the office returns the sheet with a remark. */
 void post_review_return(struct req *r, struct resp *w)
 {
 	if (svc_review_return(r->svc, r->args[0], req_param(r, "remark")) != 0)
