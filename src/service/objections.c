@@ -24,23 +24,53 @@ static void today(char out[11])
 	out[10] = '\0';
 }
 
+/* The period and today into w (no permission check: callers check). */
+static int window_of(struct svc *s, struct svc_objection_window *w)
+{
+	memset(w, 0, sizeof *w);
+	struct year_info y;
+	if (year_info_get(s->db, &y) != 0)
+		return svc_fail_db(s);
+	today(w->today);
+	if (y.objection_from && y.objection_to) {
+		w->from = xstrdup(y.objection_from);
+		w->to = xstrdup(y.objection_to);
+		w->open = strcmp(w->today, w->from) >= 0 && strcmp(w->today, w->to) <= 0;
+	}
+	year_info_clear(&y);
+	return 0;
+}
+
+void svc_objection_window_clear(struct svc_objection_window *w)
+{
+	free(w->from);
+	free(w->to);
+	w->from = w->to = NULL;
+}
+
+int svc_objection_window(struct svc *s, struct svc_objection_window *out)
+{
+	memset(out, 0, sizeof *out);
+	if (svc_allow(s, OP_OBJECTION_READ, NULL) != 0)
+		return -1;
+	return window_of(s, out);
+}
+
 /* Whether the acting unit may object today: within the period set. */
 static int check_period(struct svc *s)
 {
 	if (s->actor.role == ROLE_OFFICE)
 		return 0;      /* the office records what reached it on paper */
-	struct year_info y;
-	if (year_info_get(s->db, &y) != 0)
-		return svc_fail_db(s);
-	char d[11];
-	today(d);
+	struct svc_objection_window w;
+	if (window_of(s, &w) != 0)
+		return -1;
 	int rc = 0;
-	if (!y.objection_from)
+	if (!w.from)
 		rc = svc_fail(s, SVC_CONFLICT, NULL, "安委办尚未设定提出意见的期限");
-	else if (strcmp(d, y.objection_from) < 0 || strcmp(d, y.objection_to) > 0)
+	else if (!w.open)
 		rc = svc_fail(s, SVC_CONFLICT, NULL, "提出意见的期限是 %s 至 %s，今天（%s）不在期限内",
-			      y.objection_from, y.objection_to, d);
-	year_info_clear(&y);
+			      w.from, w.to, w.today);
+	svc_objection_window_clear(&w);
 	return rc;
 }
 

@@ -441,6 +441,19 @@ int svc_objection_answer(struct svc *s, long long id, const char *outcome, const
 long long svc_objection_evidence(struct svc *s, long long id, const char *name, const void *data,
 				 size_t len);
 
+/* ---- objections: the period as a page shows it ------------------------------------ */
+
+/* The objection period and whether an assessed unit may object today (the
+ * same check svc_objection_file makes): from/to NULL if no period is set;
+ * today as "YYYY-MM-DD". Free with svc_objection_window_clear. */
+struct svc_objection_window {
+	char *from, *to;
+	char today[11];
+	bool open;
+};
+int svc_objection_window(struct svc *s, struct svc_objection_window *out);
+void svc_objection_window_clear(struct svc_objection_window *w);
+
 /* ---- accounts --------------------------------------------------------------------- */
 
 /* a: name, role and its scope (team for leader/member, industry for an

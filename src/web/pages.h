@@ -30,6 +30,14 @@ PAGE(get_accidents); PAGE(post_accident_add); PAGE(get_accident); PAGE(post_acci
 PAGE(post_accident_remove);
 PAGE(get_daily); PAGE(post_daily_task); PAGE(post_daily_rule); PAGE(get_daily_task); PAGE(post_daily_record);
 /* verification, objections, materials */
+/* page_review.c: 统计核实, submitting, verifying and returning sheets */
+PAGE(get_review); PAGE(post_review_submit); PAGE(post_review_verify); PAGE(post_review_return);
+/* page_objections.c: 听取意见, filing, evidence, answers, the period */
+PAGE(get_objections); PAGE(post_objection); PAGE(post_objection_evidence); PAGE(post_objection_answer);
+PAGE(post_objection_period);
+/* page_materials.c: 资料, the checklist, uploads, links, downloads, the ZIP */
+PAGE(get_materials); PAGE(get_materials_unit); PAGE(get_material_file); PAGE(get_materials_zip);
+PAGE(post_material_upload); PAGE(post_material_link); PAGE(post_material_remove);
 /* the year, accounts, units and teams */
 /* page_admin.c: the year, a new year, the accounts */
 PAGE(get_admin); PAGE(post_admin_carry); PAGE(post_admin_template); PAGE(post_admin_user_add);
