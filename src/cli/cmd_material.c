@@ -2,6 +2,7 @@
  * checklist — what units provide for the items (资料). */
 #include "args.h"
 #include "cli.h"
+#include "../core/date.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,7 +67,9 @@ int cmd_material_list(struct svc *s, int argc, char **argv)
 			printf("  %lld 字节", m[i].size);
 		if (m[i].objection_id)
 			printf("  （意见 %lld 的证据）", m[i].objection_id);
-		printf("  %s %s\n", m[i].actor, m[i].at);
+		char at[20];
+		time_local(m[i].at, at);
+		printf("  %s %s\n", m[i].actor, at);
 	}
 	material_list_free(m, n);
 	return EXIT_OK;

@@ -2,6 +2,7 @@
  * unit's objections (意见和建议) to its published result. */
 #include "args.h"
 #include "cli.h"
+#include "../core/date.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,15 +34,18 @@ int cmd_objection_list(struct svc *s, int argc, char **argv)
 	if (svc_objection_list(s, n ? pos[0] : NULL, &o, &count) != 0)
 		return cli_fail(s, NULL);
 	for (int i = 0; i < count; i++) {
-		printf("%4lld  %s  %s  %s（%s）\n", o[i].id, o[i].unit, o[i].code ? o[i].code : "整体结果",
-		       o[i].filed_at, o[i].filed_by);
+		char filed[20], answered[20];
+		time_local(o[i].filed_at, filed);
+		time_local(o[i].answered_at, answered);
+		printf("%4lld  %s  %s  %s（%s）\n", o[i].id, o[i].unit, o[i].code ? o[i].code : "整体结果", filed,
+		       o[i].filed_by);
 		printf("      理由：%s\n", o[i].text);
 		if (o[i].evidence)
 			printf("      证据：%s\n", o[i].evidence);
 		if (o[i].answer)
 			printf("      答复（%s）：%s（%s，%s）\n",
 			       o[i].outcome && strcmp(o[i].outcome, "changed") == 0 ? "已改变评分" : "维持评分", o[i].answer,
-			       o[i].answered_by, o[i].answered_at);
+			       o[i].answered_by, answered);
 		else
 			printf("      〔尚未答复〕\n");
 	}

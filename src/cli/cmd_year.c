@@ -2,6 +2,7 @@
  * backup | demo. */
 #include "args.h"
 #include "cli.h"
+#include "../core/date.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -171,7 +172,9 @@ int cmd_audit(struct svc *s, int argc, char **argv)
 	if (svc_use_year(s, cli_env.year) != 0 || svc_audit(s, n ? pos[0] : NULL, &r, &nr) != 0)
 		return cli_fail(s, NULL);
 	for (int i = 0; i < nr; i++) {
-		printf("%6lld  %s  %-10s %-14s", r[i].seq, r[i].at, r[i].actor, r[i].action);
+		char at[20];
+		time_local(r[i].at, at);
+		printf("%6lld  %s  %-10s %-14s", r[i].seq, at, r[i].actor, r[i].action);
 		if (r[i].unit)
 			printf("  %s", r[i].unit);
 		if (r[i].target)

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static bool parse(const char *s, int *y, int *m, int *d)
 {
@@ -54,4 +55,30 @@ long date_diff(const char *a, const char *b)
 	if (!parse(a, &ya, &ma, &da) || !parse(b, &yb, &mb, &db))
 		return 0;
 	return day_number(yb, mb, db) - day_number(ya, ma, da);
+}
+
+void date_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+bool time_local(const char *utc, char out[20])
+{
+	struct tm tm = {0};
+	char extra;
+	snprintf(out, 20, "%s", utc ? utc : "");
+	if (!utc || sscanf(utc, "%4d-%2d-%2d %2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+			   &tm.tm_min, &tm.tm_sec, &extra) != 6)
+		return false;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	time_t t = timegm(&tm);
+	struct tm lt;
+	if (t == (time_t)-1 || !localtime_r(&t, &lt))
+		return false;
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &lt);
+	return true;
 }

@@ -12,4 +12,12 @@ int date_in_year(const char *s, int year);
 /* Days from a to b (both valid dates): b - a. */
 long date_diff(const char *a, const char *b);
 
+/* kaohe records times in UTC ("YYYY-MM-DD HH:MM:SS", storage's db_now);
+ * people read them in the server's local time. */
+/* Today's local date "YYYY-MM-DD". */
+void date_today(char out[11]);
+/* A recorded UTC time as local "YYYY-MM-DD HH:MM:SS"; false (out a copy)
+ * if it is not one. */
+bool time_local(const char *utc, char out[20]);
+
 #endif

@@ -15,15 +15,6 @@
 /* An objection is a letter more than a note. */
 #define OBJECTION_MAX 2000
 
-/* Today as "YYYY-MM-DD" (local time, like every date kaohe records). */
-static void today(char out[11])
-{
-	char now[32];
-	db_now(now);
-	memcpy(out, now, 10);
-	out[10] = '\0';
-}
-
 /* The period and today into w (no permission check: callers check). */
 static int window_of(struct svc *s, struct svc_objection_window *w)
 {
@@ -31,7 +22,7 @@ static int window_of(struct svc *s, struct svc_objection_window *w)
 	struct year_info y;
 	if (year_info_get(s->db, &y) != 0)
 		return svc_fail_db(s);
-	today(w->today);
+	date_today(w->today);
 	if (y.objection_from && y.objection_to) {
 		w->from = xstrdup(y.objection_from);
 		w->to = xstrdup(y.objection_to);

@@ -181,9 +181,8 @@ int svc_progress(struct svc *s, struct svc_progress *out)
 	}
 	unit_list_free(units, nu);
 	if (rc == 0 && out->window_to) {
-		char now[32];
-		db_now(now);
-		now[10] = '\0';
+		char now[11];
+		date_today(now);
 		long d = date_diff(now, out->window_to);
 		out->days_left = d < 0 ? 0 : (int)d;
 	}

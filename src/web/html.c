@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/date.h"
 #include "../core/points.h"
 
 void h_text(struct buf *b, const char *s)
@@ -54,6 +55,18 @@ static void cn_date(struct buf *b, const char *iso)
 		h_text(b, iso);
 }
 
+/* A recorded UTC time as the reader's local 2017年1月20日 10:32. */
+static void cn_time(struct buf *b, const char *utc)
+{
+	char local[20];
+	int y, mo, d, hh, mi;
+	if (!time_local(utc, local) || sscanf(local, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &hh, &mi) != 5) {
+		h_text(b, utc);
+		return;
+	}
+	buf_printf(b, "<time datetime=\"%.10sT%sZ\">%d年%d月%d日 %02d:%02d</time>", utc, utc + 11, y, mo, d, hh, mi);
+}
+
 void hv(struct buf *b, const char *fmt, va_list ap)
 {
 	const char *run = fmt;
@@ -98,6 +111,7 @@ void hv(struct buf *b, const char *fmt, va_list ap)
 		}
 		case 'U': url_component(b, va_arg(ap, const char *)); break;
 		case 'D': cn_date(b, va_arg(ap, const char *)); break;
+		case 'T': cn_time(b, va_arg(ap, const char *)); break;
 		case '%': buf_putc(b, '%'); break;
 		default: abort();
 		}

@@ -5,6 +5,7 @@
  *   %P  points (points_t) as the engine states them: 94.33, 6, 0.5
  *   %U  a URL component, percent-encoded (then HTML-safe)
  *   %D  an ISO date "2017-01-20" as 2017年1月20日
+ *   %T  a recorded (UTC) time as local 2017年1月20日 10:32, in <time>
  *   %%  a percent sign
  * Nothing else is accepted (an unknown conversion aborts: a bug). */
 #ifndef KAOHE_HTML_H

@@ -45,29 +45,6 @@ static const char *action_words(const char *a)
 	return a;
 }
 
-/* pages.h: a stored UTC time as local words, in a <time> element. */
-void when_local(struct buf *b, const char *utc)
-{
-	struct tm tm = {0};
-	if (!utc || sscanf(utc, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-			   &tm.tm_sec) != 6) {
-		h(b, "%s", utc);
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	time_t t = timegm(&tm);
-	struct tm lt;
-	char text[64];
-	if (t == (time_t)-1 || !localtime_r(&t, &lt)) {
-		h(b, "%s", utc);
-		return;
-	}
-	snprintf(text, sizeof text, "%d年%d月%d日 %02d:%02d", lt.tm_year + 1900, lt.tm_mon + 1, lt.tm_mday, lt.tm_hour,
-		 lt.tm_min);
-	h(b, "<time datetime=\"%s\">%s</time>", utc, text);
-}
-
 /* The filter: a unit (suggesting the counties and departments) and an item. */
 static void filter_form(struct req *r, struct buf *b, const char *unit, const char *code)
 {
@@ -141,7 +118,7 @@ static const char *short_value(const char *v)
 static void row_html(struct buf *b, const struct audit_row *a, const char *unit)
 {
 	h(b, "<tr><td class=\"num\">%lld</td><td class=\"short\">", a->seq);
-	when_local(b, a->at);
+	h(b, "%T", a->at);
 	h(b, "</td><td class=\"short\">%s</td><td class=\"short\">%s</td>", a->actor, action_words(a->action));
 	if (!unit) {
 		if (a->unit)

@@ -15,20 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* A stored time "2017-01-20 10:11:12" as 2017年1月20日 10:11. */
-static void when(struct buf *b, const char *at)
-{
-	if (!at)
-		return;
-	h(b, "%D", at);
-	if (strlen(at) >= 16) {
-		char t[6];
-		memcpy(t, at + 11, 5);
-		t[5] = '\0';
-		h(b, " %s", t);
-	}
-}
-
 /* A file's size for people: 830 字节, 12.4 KB, 3.1 MB. */
 static void size_text(struct buf *b, long long n)
 {
@@ -54,25 +40,6 @@ static void refuse(struct req *r, struct resp *w, enum svc_code code, const char
 {
 	struct svc_error e = {.code = code, .field = (char *)field, .message = (char *)msg};
 	page_refused(r, w, &e);
-}
-
-/* The page again after a refused form, with the values typed and the
- * message beside its field (page_again, but the status is taken from a
- * copy of the refusal made before the page is rendered again: rendering
- * calls the service, which replaces its last error). */
-static void again_with(struct req *r, struct resp *w, const struct svc_error *e,
-		       void (*get)(struct req *, struct resp *))
-{
-	if (r->wants_json || e->code == SVC_FORBIDDEN || e->code == SVC_FAILED || e->code == SVC_BUSY) {
-		page_refused(r, w, e);
-		return;
-	}
-	struct svc_error *copy = xmalloc(sizeof *copy);
-	svc_error_copy(copy, e);
-	r->failed = copy;
-	buf_reset(&w->body);
-	get(r, w);
-	w->status = refusal_status(copy);
 }
 
 /* ---- the list of units ---- */
@@ -215,7 +182,7 @@ static void material_rows(struct req *r, struct buf *b, const char *unit, const 
 		else
 			size_text(b, m[i].size);
 		h(b, "</td><td>%s</td><td>", m[i].actor);
-		when(b, m[i].at);
+		h(b, "%T", m[i].at);
 		h(b, "</td><td>");
 		if (!m[i].link)
 			h(b, "<a href=\"/materials/file/%lld\" download>下载</a> ", m[i].id);
@@ -449,7 +416,7 @@ void post_material_upload(struct req *r, struct resp *w)
 			const char *field = e->field && strcmp(e->field, "name") != 0 ? e->field : "file";
 			struct svc_error again = {.code = e->code, .field = (char *)field,
 						  .message = (char *)buf_str(&msg)};
-			again_with(r, w, &again, get_materials_unit);
+			page_again_with(r, w, get_materials_unit, &again);
 			buf_free(&msg);
 			buf_free(&names);
 			return;
@@ -459,7 +426,7 @@ void post_material_upload(struct req *r, struct resp *w)
 	}
 	if (!chosen) {
 		struct svc_error e = {.code = SVC_INVALID, .field = "file", .message = "请选择要上传的文件"};
-		again_with(r, w, &e, get_materials_unit);
+		page_again_with(r, w, get_materials_unit, &e);
 	} else {
 		struct buf msg = {0};
 		buf_printf(&msg, "已上传 %d 个文件：%s", saved, buf_str(&names));
@@ -474,7 +441,7 @@ void post_material_link(struct req *r, struct resp *w)
 {
 	const char *title = req_param(r, "title");
 	if (svc_material_link(r->svc, r->args[0], req_param(r, "code"), title, req_param(r, "url")) < 0) {
-		again_with(r, w, svc_err(r->svc), get_materials_unit);
+		page_again_with(r, w, get_materials_unit, svc_err(r->svc));
 		return;
 	}
 	struct buf msg = {0};
@@ -492,7 +459,7 @@ void post_material_remove(struct req *r, struct resp *w)
 		return;
 	}
 	if (svc_material_remove(r->svc, id) != 0) {
-		again_with(r, w, svc_err(r->svc), get_materials_unit);
+		page_again_with(r, w, get_materials_unit, svc_err(r->svc));
 		return;
 	}
 	struct buf msg = {0};

@@ -11,20 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A stored time "2017-01-20 10:11:12" as 2017年1月20日 10:11. */
-static void when(struct buf *b, const char *at)
-{
-	if (!at)
-		return;
-	h(b, "%D", at);
-	if (strlen(at) >= 16) {
-		char t[6];
-		memcpy(t, at + 11, 5);
-		t[5] = '\0';
-		h(b, " %s", t);
-	}
-}
-
 /* Text a person typed, its line breaks kept. */
 static void lines(struct buf *b, const char *s)
 {
@@ -48,25 +34,6 @@ static const char *base_name(const char *name)
 	if (q && (!p || q > p))
 		p = q;
 	return p ? p + 1 : name;
-}
-
-/* The page again after a refused form, with the values typed and the
- * message beside its field (page_again, but the status is taken from a
- * copy of the refusal made before the page is rendered again: rendering
- * calls the service, which replaces its last error). */
-static void again_with(struct req *r, struct resp *w, const struct svc_error *e,
-		       void (*get)(struct req *, struct resp *))
-{
-	if (r->wants_json || e->code == SVC_FORBIDDEN || e->code == SVC_FAILED || e->code == SVC_BUSY) {
-		page_refused(r, w, e);
-		return;
-	}
-	struct svc_error *copy = xmalloc(sizeof *copy);
-	svc_error_copy(copy, e);
-	r->failed = copy;
-	buf_reset(&w->body);
-	get(r, w);
-	w->status = refusal_status(copy);
 }
 
 /* The outcome of an answer in words. */
@@ -309,7 +276,7 @@ static void answer_cell(struct req *r, struct buf *b, const struct objection *o)
 		h(b, "<p><strong>%s</strong></p><p>", outcome_title(o->outcome));
 		lines(b, o->answer);
 		h(b, "</p><p class=\"hint\">%s ", o->answered_by);
-		when(b, o->answered_at);
+		h(b, "%T", o->answered_at);
 		h(b, "</p>");
 	} else {
 		h(b, "<span class=\"missing\">待答复</span>");
@@ -355,7 +322,7 @@ static void objection_row(struct req *r, struct buf *b, const struct objection *
 	h(b, "</td>");
 	evidence_cell(r, b, o, ui);
 	h(b, "<td>%s<br><span class=\"hint\">", o->filed_by);
-	when(b, o->filed_at);
+	h(b, "%T", o->filed_at);
 	h(b, "</span></td>");
 	answer_cell(r, b, o);
 	h(b, "</tr>\n");
@@ -468,13 +435,13 @@ void post_objection(struct req *r, struct resp *w)
 		unit = req_user(r)->unit;
 	if (!unit || !*unit) {
 		struct svc_error e = {.code = SVC_INVALID, .field = "unit", .message = "请选择提出意见的单位"};
-		again_with(r, w, &e, get_objections);
+		page_again_with(r, w, get_objections, &e);
 		return;
 	}
 	long long id = svc_objection_file(r->svc, unit, req_param(r, "code"), req_param(r, "text"),
 					  req_param(r, "evidence"));
 	if (id < 0) {
-		again_with(r, w, svc_err(r->svc), get_objections);
+		page_again_with(r, w, get_objections, svc_err(r->svc));
 		return;
 	}
 	struct buf saved = {0}, failed = {0}, msg = {0};
@@ -526,7 +493,7 @@ void post_objection_evidence(struct req *r, struct resp *w)
 		}
 		free(first.field);
 		first.field = xstrdup("file");
-		again_with(r, w, &first, get_objections);
+		page_again_with(r, w, get_objections, &first);
 	} else {
 		struct buf msg = {0};
 		buf_printf(&msg, "已为意见 %lld 补充证据文件：%s", id, buf_str(&saved));
@@ -546,7 +513,7 @@ void post_objection_answer(struct req *r, struct resp *w)
 		return;
 	const char *outcome = req_param(r, "outcome");
 	if (svc_objection_answer(r->svc, id, outcome, req_param(r, "answer")) != 0) {
-		again_with(r, w, svc_err(r->svc), get_objections);
+		page_again_with(r, w, get_objections, svc_err(r->svc));
 		return;
 	}
 	struct buf msg = {0};
@@ -562,7 +529,7 @@ void post_objection_period(struct req *r, struct resp *w)
 	bool none = clear && strcmp(clear, "1") == 0;
 	const char *from = none ? NULL : req_param(r, "from"), *to = none ? NULL : req_param(r, "to");
 	if (svc_objection_period(r->svc, from, to) != 0) {
-		again_with(r, w, svc_err(r->svc), get_objections);
+		page_again_with(r, w, get_objections, svc_err(r->svc));
 		return;
 	}
 	if (none)

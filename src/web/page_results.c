@@ -364,7 +364,7 @@ void get_results(struct req *r, struct resp *w)
 	h(b, "<div class=\"summary\"><p>%d 年度", y.year);
 	if (n && rs[0].computed_at) {
 		h(b, "，计分时间 ");
-		when_local(b, rs[0].computed_at);
+		h(b, "%T", rs[0].computed_at);
 	}
 	if (y.consent_date)
 		h(b, "；%D 市政府同意（%s）", y.consent_date, y.consent_ref ? y.consent_ref : "");

@@ -11,39 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A stored time "2017-01-20 10:11:12" as 2017年1月20日 10:11. */
-static void when(struct buf *b, const char *at)
-{
-	if (!at)
-		return;
-	h(b, "%D", at);
-	if (strlen(at) >= 16) {
-		char t[6];
-		memcpy(t, at + 11, 5);
-		t[5] = '\0';
-		h(b, " %s", t);
-	}
-}
-
-/* The page again after a refused form, with the values typed and the
- * message beside its field (page_again, but the status is taken from a
- * copy of the refusal made before the page is rendered again: rendering
- * calls the service, which replaces its last error). */
-static void again_with(struct req *r, struct resp *w, const struct svc_error *e,
-		       void (*get)(struct req *, struct resp *))
-{
-	if (r->wants_json || e->code == SVC_FORBIDDEN || e->code == SVC_FAILED || e->code == SVC_BUSY) {
-		page_refused(r, w, e);
-		return;
-	}
-	struct svc_error *copy = xmalloc(sizeof *copy);
-	svc_error_copy(copy, e);
-	r->failed = copy;
-	buf_reset(&w->body);
-	get(r, w);
-	w->status = refusal_status(copy);
-}
-
 /* The progress row of a unit (entered items), or NULL. */
 static const struct svc_unit_progress *progress_of(const struct svc_progress *p, const char *unit)
 {
@@ -143,7 +110,7 @@ static void review_row(struct req *r, struct buf *b, const struct sheet_review *
 	h(b, "</td><td>%s</td><td>", rv->remark);
 	if (rv->actor) {
 		h(b, "%s<br><span class=\"hint\">", rv->actor);
-		when(b, rv->at);
+		h(b, "%T", rv->at);
 		h(b, "</span>");
 	}
 	h(b, "</td>");
@@ -223,7 +190,7 @@ static void step_done(struct req *r, struct resp *w, const char *what)
 void post_review_submit(struct req *r, struct resp *w)
 {
 	if (svc_review_submit(r->svc, r->args[0]) != 0)
-		again_with(r, w, svc_err(r->svc), get_review);
+		page_again_with(r, w, get_review, svc_err(r->svc));
 	else
 		step_done(r, w, "已提交核实");
 }
@@ -232,7 +199,7 @@ void post_review_submit(struct req *r, struct resp *w)
 void post_review_verify(struct req *r, struct resp *w)
 {
 	if (svc_review_verify(r->svc, r->args[0]) != 0)
-		again_with(r, w, svc_err(r->svc), get_review);
+		page_again_with(r, w, get_review, svc_err(r->svc));
 	else
 		step_done(r, w, "已核实");
 }
@@ -241,7 +208,7 @@ void post_review_verify(struct req *r, struct resp *w)
 void post_review_return(struct req *r, struct resp *w)
 {
 	if (svc_review_return(r->svc, r->args[0], req_param(r, "remark")) != 0)
-		again_with(r, w, svc_err(r->svc), get_review);
+		page_again_with(r, w, get_review, svc_err(r->svc));
 	else
 		step_done(r, w, "已退回");
 }

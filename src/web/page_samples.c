@@ -100,19 +100,6 @@ static void spot_cell(struct buf *b, const struct spot *p, int np, const char *c
 		h(b, "<span class=\"missing\">未抽查</span>");
 }
 
-/* When a record was made: 2017年1月20日 09:30. */
-static void when(struct buf *b, const char *at)
-{
-	if (at && strlen(at) >= 16) {
-		char hm[6];
-		memcpy(hm, at + 11, 5);
-		hm[5] = '\0';
-		h(b, "%D %s", at, hm);
-	} else {
-		h(b, "%s", at);
-	}
-}
-
 /* The seed of a draw record ("种子 N；…"), or the words of a choice. */
 static void draw_words(struct buf *b, const struct audit_row *d)
 {
@@ -131,7 +118,7 @@ static void draw_words(struct buf *b, const struct audit_row *d)
 		h(b, "考核组自行确定");
 	}
 	h(b, "<br><span class=\"hint\">%s ", d->actor);
-	when(b, d->at);
+	h(b, "%T", d->at);
 	h(b, "</span>");
 }
 
@@ -438,7 +425,7 @@ void get_sample_county(struct req *r, struct resp *w)
 			if (!draw && strcmp(rows[i].action, "sample.set") != 0)
 				continue;
 			h(b, "<tr><td>");
-			when(b, rows[i].at);
+			h(b, "%T", rows[i].at);
 			h(b, "</td><td>%s</td><td>%s</td><td>%s</td></tr>", rows[i].actor, draw ? "随机抽取" : "自行确定",
 			  rows[i].new_value);
 			shown++;

@@ -21,8 +21,6 @@ PAGE(get_results); PAGE(get_results_chart); PAGE(post_results_compute); PAGE(pos
 PAGE(post_results_approve); PAGE(post_results_reopen); PAGE(post_results_consent); PAGE(post_results_publish);
 /* page_history.c: the record of a unit or an item, and checking the record's chain */
 PAGE(get_history); PAGE(post_history_verify);
-/* A stored time (UTC, "2017-01-20 02:00:00") as a person reads it: 2017年1月20日 10:00 local. */
-void when_local(struct buf *b, const char *utc);
 /* samples, industry scores, accidents, the daily ledger */
 PAGE(get_samples); PAGE(get_sample_county); PAGE(post_sample_draw); PAGE(post_sample_set);
 PAGE(get_industry); PAGE(post_industry);
