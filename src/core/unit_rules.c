@@ -164,6 +164,11 @@ int unit_check(const struct unit *u, int parent_kind, points_t max_total, struct
 	*field = "name";
 	if (text_check(u->name, "单位名称", UNIT_NAME_MAX, false, true, why) != 0)
 		return -1;
+	/* names stand in paths: of the web's pages, of the files in a ZIP */
+	if (strpbrk(u->name, "/\\")) {
+		buf_printf(why, "单位名称“%s”不能含有 / 或 \\", u->name);
+		return -1;
+	}
 	*field = "kind";
 	if ((unsigned)u->kind >= KIND_COUNT) {
 		buf_puts(why, "未知的单位类型（县区、市直部门、乡镇、县区部门、企业）");

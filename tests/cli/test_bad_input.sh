@@ -40,6 +40,7 @@ refused "没有对应的监管部门" k accident add --unit 甲县 --date 2016-0
 refused "否决理由不能为空" k veto add 甲县 --cause falsified
 refused "已经存在" k unit add 甲县 --kind county
 refused "县区部门的上级须是县区" k unit add 丙局科室 --kind county-department --parent 丙局
+refused "单位名称“甲/乙”不能含有 / 或" k unit add 甲/乙 --kind county
 
 # Malformed CSV files, each rejected whole with the row (and column).
 csv_refused() {
