@@ -40,16 +40,13 @@ void page_begin(struct req *r, struct resp *w, const char *title, const char *he
 		h(b, " data-csrf=\"%s\"", r->session->csrf);
 	h(b, ">\n<header class=\"top\"><div class=\"brand\">安全生产目标考核</div>");
 	if (a) {
-		struct svc_year_info y;
-		if (svc_year_info(r->svc, &y) == 0) {
-			h(b, "<div class=\"year\">%d 年度", y.year);
-			if (y.published)
-				h(b, "<span class=\"state\">已公布</span>");
-			else if (y.approved)
-				h(b, "<span class=\"state\">已审定</span>");
-			h(b, "</div>");
-			svc_year_info_clear(&y);
-		}
+		/* what the session already knows: no query for every page */
+		h(b, "<div class=\"year\">%d 年度", svc_year(r->svc));
+		if (svc_published(r->svc))
+			h(b, "<span class=\"state\">已公布</span>");
+		else if (svc_approved(r->svc))
+			h(b, "<span class=\"state\">已审定</span>");
+		h(b, "</div>");
 		h(b, "<div class=\"who\">%s（%s）<a href=\"/password\">修改密码</a>"
 		     "<form method=\"post\" action=\"/logout\" class=\"inline\">", a->name, role_title(a->role));
 		form_csrf(r, b);
