@@ -103,6 +103,46 @@ void form_error(const struct req *r, struct buf *b, const char *field)
 	h(b, "<p class=\"error\" role=\"alert\">%s</p>", r->failed->message);
 }
 
+bool form_refused(const struct req *r, const char *path, const char *key_field, const char *key)
+{
+	if (!r->failed || !r->post || strcmp(r->path, path) != 0)
+		return false;
+	if (!key_field || !key)
+		return true;
+	const char *v = req_param(r, key_field);
+	return v && strcmp(v, key) == 0;
+}
+
+const char *form_value_of(const struct req *r, const char *path, const char *key_field, const char *key,
+			  const char *name, const char *current)
+{
+	return form_refused(r, path, key_field, key) ? form_value(r, name, current) : current;
+}
+
+void form_error_of(const struct req *r, struct buf *b, const char *path, const char *key_field, const char *key,
+		   const char *field)
+{
+	if (form_refused(r, path, key_field, key))
+		form_error(r, b, field);
+}
+
+void form_error_other(const struct req *r, struct buf *b, const char *path, const char *key_field,
+		      const char *key, const char *const *fields)
+{
+	if (!form_refused(r, path, key_field, key) || !r->failed->field || !*r->failed->field)
+		return;
+	for (int i = 0; fields[i]; i++)
+		if (strcmp(fields[i], r->failed->field) == 0)
+			return;
+	h(b, "<p class=\"error\" role=\"alert\">%s</p>", r->failed->message);
+}
+
+bool is_office(const struct req *r)
+{
+	const struct account *a = req_user(r);
+	return a && a->role == ROLE_OFFICE;
+}
+
 int refusal_status(const struct svc_error *e)
 {
 	switch (e->code) {
@@ -210,6 +250,13 @@ void page_again_with(struct req *r, struct resp *w, void (*get)(struct req *, st
 	get(r, w);
 	/* the refusal's status: the page's own reading may have failed since */
 	w->status = refusal_status(copy);
+}
+
+void page_refuse_form(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *),
+		      const char *field, const char *message)
+{
+	struct svc_error e = {.code = SVC_INVALID, .field = (char *)field, .message = (char *)message};
+	page_again_with(r, w, get, &e);
 }
 
 void page_again(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *))

@@ -21,6 +21,22 @@ const char *form_value(const struct req *r, const char *name, const char *curren
  * the form if the refusal names no field of it). */
 void form_error(const struct req *r, struct buf *b, const char *field);
 
+/* On a page with several forms that share field names: whether the page is
+ * shown again because the form posted to path was refused — and, with
+ * key_field, the one whose field key_field held key (e.g. the decision
+ * form of one unit). */
+bool form_refused(const struct req *r, const char *path, const char *key_field, const char *key);
+/* form_value and form_error for that form only. */
+const char *form_value_of(const struct req *r, const char *path, const char *key_field, const char *key,
+			  const char *name, const char *current);
+void form_error_of(const struct req *r, struct buf *b, const char *path, const char *key_field, const char *key,
+		   const char *field);
+/* That form's refusal when it names none of the fields the form shows
+ * (fields: NULL-terminated); a refusal naming no field is shown at the top
+ * of the page already. */
+void form_error_other(const struct req *r, struct buf *b, const char *path, const char *key_field,
+		      const char *key, const char *const *fields);
+
 /* A refused service call: for a script, JSON {"error", "field"} with the
  * status; for a page, an error page. */
 void page_refused(struct req *r, struct resp *w, const struct svc_error *e);
@@ -40,5 +56,12 @@ void page_again(struct req *r, struct resp *w, void (*get)(struct req *, struct 
  * number) or kept from an earlier call. */
 void page_again_with(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *),
 		     const struct svc_error *e);
+/* A form refused before the service is asked (two passwords differ, a
+ * number that is not one): the page again, message at field (422). */
+void page_refuse_form(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *),
+		      const char *field, const char *message);
+/* Whether the office is signed in (pages offer it the forms; the service
+ * still checks every change). */
+bool is_office(const struct req *r);
 
 #endif

@@ -381,14 +381,6 @@ static bool read_accident(const struct req *r, struct accident_rec *a, const cha
 	return true;
 }
 
-/* A form refused before the service is asked (status 422). */
-static void refuse_form(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *), const char *field,
-			const char *msg)
-{
-	struct svc_error e = {.code = SVC_INVALID, .field = (char *)field, .message = (char *)msg};
-	page_again_with(r, w, get, &e);
-}
-
 /* ---- the pages ---- */
 
 /* GET /accidents: the register, the accident vetoes, and for the office
@@ -424,7 +416,7 @@ void post_accident_add(struct req *r, struct resp *w)
 	struct accident_rec a;
 	const char *field = NULL, *why = NULL;
 	if (!read_accident(r, &a, &field, &why)) {
-		refuse_form(r, w, get_accidents, field, why);
+		page_refuse_form(r, w, get_accidents, field, why);
 	} else if (svc_accident_add(r->svc, &a) != 0) {
 		page_again_with(r, w, get_accidents, svc_err(r->svc));
 	} else {
@@ -518,7 +510,7 @@ void post_accident_edit(struct req *r, struct resp *w)
 		return;
 	}
 	if (!read_accident(r, &a, &field, &why)) {
-		refuse_form(r, w, get_accident, field, why);
+		page_refuse_form(r, w, get_accident, field, why);
 	} else if (svc_accident_edit(r->svc, id, &a, req_param(r, "reason")) != 0) {
 		page_again_with(r, w, get_accident, svc_err(r->svc));
 	} else {
@@ -542,7 +534,7 @@ void post_accident_remove(struct req *r, struct resp *w)
 	if (svc_accident_remove(r->svc, id, req_param(r, "remove_reason")) != 0) {
 		const struct svc_error *e = svc_err(r->svc);
 		if (e->code == SVC_INVALID && e->field && strcmp(e->field, "reason") == 0)
-			refuse_form(r, w, get_accident, "remove_reason", e->message);
+			page_refuse_form(r, w, get_accident, "remove_reason", e->message);
 		else
 			page_again_with(r, w, get_accident, svc_err(r->svc));
 		return;

@@ -15,56 +15,6 @@
 
 /* ---- forms refused and shown again ---- */
 
-/* Whether the page is shown again because the form posted to path was
- * refused (several forms on one page share field names). */
-static bool refused_here(const struct req *r, const char *path)
-{
-	return r->failed && r->post && strcmp(r->path, path) == 0;
-}
-
-/* The value of a field of the form posted to path: what was typed if
- * that form was refused, else current. */
-static const char *value_of(const struct req *r, const char *path, const char *name, const char *current)
-{
-	return refused_here(r, path) ? form_value(r, name, current) : current;
-}
-
-/* The refusal of the form posted to path beside field. */
-static void error_of(const struct req *r, struct buf *b, const char *path, const char *field)
-{
-	if (refused_here(r, path))
-		form_error(r, b, field);
-}
-
-/* The refusal of the form posted to path when it names a field the form
- * does not show (fields: NULL-terminated); a refusal naming no field is
- * shown at the top of the page already. */
-static void error_other(const struct req *r, struct buf *b, const char *path, const char *const *fields)
-{
-	if (!refused_here(r, path) || !r->failed->field || !*r->failed->field)
-		return;
-	for (int i = 0; fields[i]; i++)
-		if (strcmp(fields[i], r->failed->field) == 0)
-			return;
-	h(b, "<p class=\"error\" role=\"alert\">%s</p>", r->failed->message);
-}
-
-/* A form refused before the service was asked (two passwords differ, a
- * number that is not one): the page again with the message at field. */
-static void refuse_form(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *),
-			const char *field, const char *message)
-{
-	struct svc_error *e = xcalloc(1, sizeof *e);
-	e->code = SVC_INVALID;
-	e->message = xstrdup(message);
-	e->field = field ? xstrdup(field) : NULL;
-	r->failed = e;
-	buf_reset(&w->body);
-	get(r, w);
-	if (!w->status)
-		w->status = 422;   /* a refusal of the page itself keeps its own */
-}
-
 /* s, or NULL if it is empty (a select left at its empty choice). */
 static const char *nonempty(const char *s)
 {
@@ -145,11 +95,11 @@ static void new_year_forms(struct req *r, struct buf *b, const struct svc_year_i
 	if (has_year) {
 		h(b, "<h3 id=\"carry\">新建下一年度</h3><form method=\"post\" action=\"/admin/year/carry#carry\" class=\"stack\">");
 		form_csrf(r, b);
-		error_other(r, b, "/admin/year/carry", carry_fields);
+		form_error_other(r, b, "/admin/year/carry", NULL, NULL, carry_fields);
 		h(b, "<label>新年度<input name=\"year\" type=\"number\" min=\"2000\" max=\"2999\" required value=\"%s\"></label>",
-		  value_of(r, "/admin/year/carry", "year", next));
-		error_of(r, b, "/admin/year/carry", "year");
-		const char *from = value_of(r, "/admin/year/carry", "from", NULL);
+		  form_value_of(r, "/admin/year/carry", NULL, NULL, "year", next));
+		form_error_of(r, b, "/admin/year/carry", NULL, NULL, "year");
+		const char *from = form_value_of(r, "/admin/year/carry", NULL, NULL, "from", NULL);
 		h(b, "<label>沿用哪一年度的设置<select name=\"from\">");
 		for (int i = y->nyears - 1; i >= 0; i--) {
 			char v[16];
@@ -158,7 +108,7 @@ static void new_year_forms(struct req *r, struct buf *b, const struct svc_year_i
 			h(b, "<option value=\"%d\"%S>%d 年度</option>", y->years[i], sel ? " selected" : "", y->years[i]);
 		}
 		h(b, "</select></label>");
-		error_of(r, b, "/admin/year/carry", "from");
+		form_error_of(r, b, "/admin/year/carry", NULL, NULL, "from");
 		h(b, "<p class=\"hint\">沿用该年度的考核方案、单位（省考核的恢复为市考核，不带省考核结果）、考核组及其成员和考核范围、"
 		     "行业监管部门、日常考核任务（日期顺延一年）和扣分标准；不沿用评分、抽查、事故、否决、结果、"
 		     "档次和审定、公布状态。新建后即转到新年度。</p>"
@@ -166,13 +116,13 @@ static void new_year_forms(struct req *r, struct buf *b, const struct svc_year_i
 	}
 	h(b, "<h3 id=\"template\">按内置模板新建年度</h3><form method=\"post\" action=\"/admin/year/template#template\" class=\"stack\">");
 	form_csrf(r, b);
-	error_other(r, b, "/admin/year/template", template_fields);
+	form_error_other(r, b, "/admin/year/template", NULL, NULL, template_fields);
 	h(b, "<label>年度<input name=\"year\" type=\"number\" min=\"2000\" max=\"2999\" required value=\"%s\"></label>",
-	  value_of(r, "/admin/year/template", "year", next));
-	error_of(r, b, "/admin/year/template", "year");
+	  form_value_of(r, "/admin/year/template", NULL, NULL, "year", next));
+	form_error_of(r, b, "/admin/year/template", NULL, NULL, "year");
 	h(b, "<label>模板<select name=\"template\"><option value=\"qhd-2016\">秦皇岛市 2016 年度方案（县区、市直部门，内置）"
 	     "</option></select></label>");
-	error_of(r, b, "/admin/year/template", "template");
+	form_error_of(r, b, "/admin/year/template", NULL, NULL, "template");
 	h(b, "<p class=\"hint\">新年度只有两套内置方案及其考核时间、抽查规模、行业监管部门和日常考核项目，"
 	     "没有单位、考核组和评分；单位和考核组须在<a href=\"/units\">单位</a>和<a href=\"/teams\">考核组</a>页登记。</p>"
 	     "<button type=\"submit\">新建年度</button></form>");
@@ -247,17 +197,17 @@ static void add_account_form(struct req *r, struct buf *b)
 	static const char *const fields[] = {"name", "role", "team", "industry", "unit", "password", "again", NULL};
 	h(b, "<h3 id=\"add-account\">添加账号</h3><form method=\"post\" action=\"/admin/users#add-account\" class=\"stack\">");
 	form_csrf(r, b);
-	error_other(r, b, P, fields);
+	form_error_other(r, b, P, NULL, NULL, fields);
 	h(b, "<label>账号（姓名或单位名称）<input name=\"name\" required maxlength=\"40\" autocomplete=\"off\" value=\"%s\"></label>",
-	  value_of(r, P, "name", ""));
-	error_of(r, b, P, "name");
-	const char *role = value_of(r, P, "role", "member");
+	  form_value_of(r, P, NULL, NULL, "name", ""));
+	form_error_of(r, b, P, NULL, NULL, "name");
+	const char *role = form_value_of(r, P, NULL, NULL, "role", "member");
 	h(b, "<label>角色<select name=\"role\">");
 	for (int i = 0; i < ROLE_COUNT; i++)
 		h(b, "<option value=\"%s\"%S>%s</option>", role_name((enum role)i),
 		  strcmp(role, role_name((enum role)i)) == 0 ? " selected" : "", role_title((enum role)i));
 	h(b, "</select></label>");
-	error_of(r, b, P, "role");
+	form_error_of(r, b, P, NULL, NULL, "role");
 	h(b, "<p class=\"hint\">考核组组长和成员选所在考核组；行业评分选行业；被考核单位选单位；其他角色三项都不选。</p>");
 	/* the choices the year offers */
 	char **names = NULL;
@@ -269,8 +219,8 @@ static void add_account_form(struct req *r, struct buf *b)
 			push_name(&names, &n, teams[i].name);
 		team_list_free(teams, nteams);
 	}
-	name_select(b, "team", "考核组", value_of(r, P, "team", ""), names, n, "（不是考核组账号）");
-	error_of(r, b, P, "team");
+	name_select(b, "team", "考核组", form_value_of(r, P, NULL, NULL, "team", ""), names, n, "（不是考核组账号）");
+	form_error_of(r, b, P, NULL, NULL, "team");
 	free_names(names, n);
 	names = NULL;
 	n = 0;
@@ -278,8 +228,8 @@ static void add_account_form(struct req *r, struct buf *b)
 	for (int i = 0; sc && i < sc->nnodes; i++)
 		if (sc->nodes[i]->rule.type == RULE_ENTERED && sc->nodes[i]->rule.by == BY_INDUSTRY)
 			push_name(&names, &n, sc->nodes[i]->title);
-	name_select(b, "industry", "行业（行业评分账号）", value_of(r, P, "industry", ""), names, n, "（不是行业评分账号）");
-	error_of(r, b, P, "industry");
+	name_select(b, "industry", "行业（行业评分账号）", form_value_of(r, P, NULL, NULL, "industry", ""), names, n, "（不是行业评分账号）");
+	form_error_of(r, b, P, NULL, NULL, "industry");
 	free_names(names, n);
 	names = NULL;
 	n = 0;
@@ -292,14 +242,14 @@ static void add_account_form(struct req *r, struct buf *b)
 			push_name(&names, &n, u[i].name);
 		unit_list_free(u, nu);
 	}
-	name_select(b, "unit", "单位（被考核单位账号）", value_of(r, P, "unit", ""), names, n, "（不是被考核单位账号）");
-	error_of(r, b, P, "unit");
+	name_select(b, "unit", "单位（被考核单位账号）", form_value_of(r, P, NULL, NULL, "unit", ""), names, n, "（不是被考核单位账号）");
+	form_error_of(r, b, P, NULL, NULL, "unit");
 	free_names(names, n);
 	h(b, "<label>初始密码（至少 8 个字符）<input name=\"password\" type=\"password\" required minlength=\"8\" "
 	     "autocomplete=\"new-password\"></label>");
-	error_of(r, b, P, "password");
+	form_error_of(r, b, P, NULL, NULL, "password");
 	h(b, "<label>再输入一次初始密码<input name=\"again\" type=\"password\" required autocomplete=\"new-password\"></label>");
-	error_of(r, b, P, "again");
+	form_error_of(r, b, P, NULL, NULL, "again");
 	h(b, "<button type=\"submit\">添加账号</button></form>");
 }
 
@@ -348,11 +298,11 @@ void post_admin_carry(struct req *r, struct resp *w)
 {
 	long long year, from;
 	if (!req_int(r, "year", &year) || year < 0 || year > 9999) {
-		refuse_form(r, w, get_admin, "year", "年度须是四位数字，如 2017");
+		page_refuse_form(r, w, get_admin, "year", "年度须是四位数字，如 2017");
 		return;
 	}
 	if (!req_int(r, "from", &from) || from < 0 || from > 9999) {
-		refuse_form(r, w, get_admin, "from", "请选择沿用哪一年度");
+		page_refuse_form(r, w, get_admin, "from", "请选择沿用哪一年度");
 		return;
 	}
 	if (svc_year_init_from(r->svc, (int)year, (int)from) != 0) {
@@ -374,7 +324,7 @@ void post_admin_template(struct req *r, struct resp *w)
 	long long year;
 	const char *template_name = req_param(r, "template");
 	if (!req_int(r, "year", &year) || year < 0 || year > 9999) {
-		refuse_form(r, w, get_admin, "year", "年度须是四位数字，如 2017");
+		page_refuse_form(r, w, get_admin, "year", "年度须是四位数字，如 2017");
 		return;
 	}
 	if (svc_year_init(r->svc, (int)year, template_name && *template_name ? template_name : "qhd-2016", NULL,
@@ -394,7 +344,7 @@ void post_admin_user_add(struct req *r, struct resp *w)
 	const char *name = req_param(r, "name"), *role = req_param(r, "role");
 	const char *pw = req_param(r, "password"), *again = req_param(r, "again");
 	if (!pw || !again || strcmp(pw, again) != 0) {
-		refuse_form(r, w, get_admin, "again", "两次输入的初始密码不一致");
+		page_refuse_form(r, w, get_admin, "again", "两次输入的初始密码不一致");
 		return;
 	}
 	int ro = role ? role_parse(role) : -1;
@@ -453,12 +403,12 @@ void get_admin_user(struct req *r, struct resp *w)
 	h(b, "<h2>%s</h2><form method=\"post\" action=\"%s\" class=\"stack\"%S>", a->disabled ? "重新启用" : "停用",
 	  D, a->disabled ? "" : " data-confirm=\"确定停用这个账号？它的登录将立即退出。\"");
 	form_csrf(r, b);
-	error_other(r, b, D, dis_fields);
+	form_error_other(r, b, D, NULL, NULL, dis_fields);
 	h(b, "<input type=\"hidden\" name=\"name\" value=\"%s\"><input type=\"hidden\" name=\"enable\" value=\"%S\">",
 	  a->name, a->disabled ? "1" : "0");
 	h(b, "<label>原因（记入修改记录）<input name=\"reason\" maxlength=\"500\" value=\"%s\"></label>",
-	  value_of(r, D, "reason", ""));
-	error_of(r, b, D, "reason");
+	  form_value_of(r, D, NULL, NULL, "reason", ""));
+	form_error_of(r, b, D, NULL, NULL, "reason");
 	if (a->disabled)
 		h(b, "<button type=\"submit\">重新启用账号</button></form>");
 	else
@@ -473,13 +423,13 @@ void get_admin_user(struct req *r, struct resp *w)
 		const char *P = "/admin/user/password";
 		h(b, "<form method=\"post\" action=\"%s\" class=\"stack\">", P);
 		form_csrf(r, b);
-		error_other(r, b, P, pw_fields);
+		form_error_other(r, b, P, NULL, NULL, pw_fields);
 		h(b, "<input type=\"hidden\" name=\"name\" value=\"%s\">", a->name);
 		h(b, "<label>新密码（至少 8 个字符）<input name=\"password\" type=\"password\" required minlength=\"8\" "
 		     "autocomplete=\"new-password\"></label>");
-		error_of(r, b, P, "password");
+		form_error_of(r, b, P, NULL, NULL, "password");
 		h(b, "<label>再输入一次新密码<input name=\"again\" type=\"password\" required autocomplete=\"new-password\"></label>");
-		error_of(r, b, P, "again");
+		form_error_of(r, b, P, NULL, NULL, "again");
 		h(b, "<p class=\"hint\">重置后该账号已登录的立即退出，须用新密码重新登录；请把新密码当面或电话告知本人。</p>"
 		     "<button type=\"submit\">重置密码</button></form>");
 	}
@@ -513,7 +463,7 @@ void post_admin_user_password(struct req *r, struct resp *w)
 	const char *name = req_param(r, "name");
 	const char *pw = req_param(r, "password"), *again = req_param(r, "again");
 	if (!pw || !again || strcmp(pw, again) != 0) {
-		refuse_form(r, w, get_admin_user, "again", "两次输入的新密码不一致");
+		page_refuse_form(r, w, get_admin_user, "again", "两次输入的新密码不一致");
 		return;
 	}
 	if (svc_user_passwd(r->svc, name ? name : "", NULL, pw) != 0) {

@@ -21,31 +21,6 @@ static const char *kind_heading(enum unit_kind k)
 	return k == KIND_COUNTY ? "县（区）" : "市直部门";
 }
 
-/* Whether the form posted (and refused) is the one at path; for the
- * decision forms, the one of unit. */
-static bool posted_to(const struct req *r, const char *path, const char *unit)
-{
-	if (!r->failed || !r->post || strcmp(r->path, path) != 0)
-		return false;
-	const char *u = req_param(r, "unit");
-	return !unit || (u && strcmp(u, unit) == 0);
-}
-
-/* A field's value: what was typed into the refused form at path (of unit),
- * else current. */
-static const char *value_of(const struct req *r, const char *path, const char *unit, const char *name,
-			    const char *current)
-{
-	return posted_to(r, path, unit) ? form_value(r, name, current) : current;
-}
-
-/* The refusal's message beside field, if it was the form at path (of unit). */
-static void error_of(const struct req *r, struct buf *b, const char *path, const char *unit, const char *field)
-{
-	if (posted_to(r, path, unit))
-		form_error(r, b, field);
-}
-
 /* A grade's name, or none's words for no grade. */
 static const char *grade_or(enum grade g, const char *none)
 {
@@ -133,11 +108,11 @@ static void office_steps(struct req *r, struct buf *b, const struct svc_year_inf
 		h(b, "<form method=\"post\" action=\"%s\" class=\"stack\"><h3>报市政府同意</h3>", path);
 		form_csrf(r, b);
 		h(b, "<label>市政府同意的日期 <input type=\"date\" name=\"date\" required value=\"%s\"></label>",
-		  value_of(r, path, NULL, "date", y->consent_date ? y->consent_date : ""));
-		error_of(r, b, path, NULL, "date");
+		  form_value_of(r, path, "unit", NULL, "date", y->consent_date ? y->consent_date : ""));
+		form_error_of(r, b, path, "unit", NULL, "date");
 		h(b, "<label>文号 <input type=\"text\" name=\"ref\" required maxlength=\"200\" value=\"%s\"></label>",
-		  value_of(r, path, NULL, "ref", y->consent_ref ? y->consent_ref : ""));
-		error_of(r, b, path, NULL, "ref");
+		  form_value_of(r, path, "unit", NULL, "ref", y->consent_ref ? y->consent_ref : ""));
+		form_error_of(r, b, path, "unit", NULL, "ref");
 		h(b, "<button type=\"submit\">记录市政府同意</button></form>");
 		if (y->consent_date) {
 			h(b, "<form method=\"post\" action=\"/results/publish\" class=\"stack\" data-confirm=\"确定公布 %d 年度考核结果？"
@@ -152,8 +127,8 @@ static void office_steps(struct req *r, struct buf *b, const struct svc_year_inf
 		     "已公布的结果将撤回，市政府同意随之失效。\"><h3>重新开放</h3>", path, y->year);
 		form_csrf(r, b);
 		h(b, "<label>原因（必填） <textarea name=\"reason\" required maxlength=\"500\" rows=\"2\">%s</textarea></label>",
-		  value_of(r, path, NULL, "reason", ""));
-		error_of(r, b, path, NULL, "reason");
+		  form_value_of(r, path, "unit", NULL, "reason", ""));
+		form_error_of(r, b, path, "unit", NULL, "reason");
 		h(b, "<button type=\"submit\" class=\"danger\">重新开放</button></form>");
 	}
 	h(b, "</section>\n");
@@ -286,8 +261,8 @@ static void decisions(struct req *r, struct buf *b, const struct stored_result *
 		const char *name = sr->unit.name;
 		enum grade cap = stored_veto_cap(sr);
 		enum grade cur = sr->decision.grade != GRADE_NONE ? sr->decision.grade : sr->proposed;
-		const char *g = value_of(r, path, name, "grade", grade_or(cur, ""));
-		const char *why = value_of(r, path, name, "reason",
+		const char *g = form_value_of(r, path, "unit", name, "grade", grade_or(cur, ""));
+		const char *why = form_value_of(r, path, "unit", name, "reason",
 					   sr->decision.reason && !sr->decision.automatic ? sr->decision.reason : "");
 		if (i == 0 || rs[i - 1].unit.kind != sr->unit.kind)
 			h(b, "<tr><th colspan=\"8\">%s</th></tr>\n", kind_heading(sr->unit.kind));
@@ -306,11 +281,11 @@ static void decisions(struct req *r, struct buf *b, const struct stored_result *
 		for (enum grade k = GRADE_EXCELLENT; k <= GRADE_FAIL; k++)
 			h(b, "<option%S>%s</option>", strcmp(g, grade_name(k)) == 0 ? " selected" : "", grade_name(k));
 		h(b, "</select>");
-		error_of(r, b, path, name, "grade");
-		error_of(r, b, path, name, "unit");
+		form_error_of(r, b, path, "unit", name, "grade");
+		form_error_of(r, b, path, "unit", name, "unit");
 		h(b, "</td><td><input type=\"text\" name=\"reason\" maxlength=\"500\" form=\"g%lld\" value=\"%s\""
 		     " placeholder=\"与拟定档次不同时必填\" aria-label=\"%s的理由\">", sr->unit.id, why, name);
-		error_of(r, b, path, name, "reason");
+		form_error_of(r, b, path, "unit", name, "reason");
 		h(b, "</td><td><form id=\"g%lld\" method=\"post\" action=\"%s\" class=\"inline\">", sr->unit.id, path);
 		form_csrf(r, b);
 		h(b, "<input type=\"hidden\" name=\"unit\" value=\"%s\"><button type=\"submit\">确定</button></form></td></tr>\n",
@@ -377,7 +352,7 @@ void get_results(struct req *r, struct resp *w)
 	if (r->failed && r->failed->field && *r->failed->field) {   /* the message is by its field, below */
 		long long id = 0;
 		for (int i = 0; i < n; i++)
-			if (posted_to(r, "/results/grade", rs[i].unit.name))
+			if (form_refused(r, "/results/grade", "unit", rs[i].unit.name))
 				id = rs[i].unit.id;
 		h(b, "<p class=\"error\" role=\"alert\">未能保存，请看下方");
 		if (id)

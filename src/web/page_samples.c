@@ -446,13 +446,6 @@ void get_sample_county(struct req *r, struct resp *w)
 
 /* ---- drawing and choosing ---- */
 
-/* A form refused before the service is asked (status 422). */
-static void refuse_form(struct req *r, struct resp *w, const char *field, const char *msg)
-{
-	struct svc_error e = {.code = SVC_INVALID, .field = (char *)field, .message = (char *)msg};
-	page_again_with(r, w, get_sample_county, &e);
-}
-
 /* POST /samples/COUNTY/draw: a random draw (svc_sample_draw); the seed
  * and the candidates are shown after it. */
 void post_sample_draw(struct req *r, struct resp *w)
@@ -467,7 +460,7 @@ void post_sample_draw(struct req *r, struct resp *w)
 		errno = 0;
 		unsigned long long x = strtoull(v, &end, 10);
 		if (*v == '-' || *end || errno == ERANGE || x > 0x7fffffffffffffffULL) {
-			refuse_form(r, w, "seed", "种子须是 0 到 9223372036854775807 之间的整数（不填则随机产生）");
+			page_refuse_form(r, w, get_sample_county, "seed", "种子须是 0 到 9223372036854775807 之间的整数（不填则随机产生）");
 			return;
 		}
 		has_seed = true;
@@ -477,14 +470,14 @@ void post_sample_draw(struct req *r, struct resp *w)
 		const char *name = sample_kind_name(kinds[i]);
 		long long c = 0;
 		if ((v = req_param(r, name)) && *v && (!req_int(r, name, &c) || c < -1 || c > 16)) {
-			refuse_form(r, w, name, "抽取数量有误");
+			page_refuse_form(r, w, get_sample_county, name, "抽取数量有误");
 			return;
 		}
 		counts[kinds[i]] = (int)c;
 		any |= c != 0;
 	}
 	if (!any) {
-		refuse_form(r, w, "kind", "请至少为一类选择抽取数量（选“不重新抽取”的类别保持不变）");
+		page_refuse_form(r, w, get_sample_county, "kind", "请至少为一类选择抽取数量（选“不重新抽取”的类别保持不变）");
 		return;
 	}
 	struct spot_report rep = {0};
@@ -507,7 +500,7 @@ void post_sample_set(struct req *r, struct resp *w)
 	int n = req_params(r, "unit", &units);
 	if (n == 0) {
 		free(units);
-		refuse_form(r, w, "units", "请至少勾选一个单位");
+		page_refuse_form(r, w, get_sample_county, "units", "请至少勾选一个单位");
 		return;
 	}
 	struct spot_report rep = {0};

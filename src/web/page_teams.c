@@ -12,65 +12,6 @@
 /* ---- forms refused and shown again (as in page_admin.c; the forms of
  * each team are told apart by its name) ---- */
 
-/* Whether the page is shown again because the form posted to path (for
- * the team named, if team is not NULL) was refused. */
-static bool refused_here(const struct req *r, const char *path, const char *team)
-{
-	if (!r->failed || !r->post || strcmp(r->path, path) != 0)
-		return false;
-	const char *t = team ? req_param(r, "team") : NULL;
-	return !team || (t && strcmp(t, team) == 0);
-}
-
-/* The value of a field of that form: what was typed if it was refused,
- * else current. */
-static const char *value_of(const struct req *r, const char *path, const char *team, const char *name,
-			    const char *current)
-{
-	return refused_here(r, path, team) ? form_value(r, name, current) : current;
-}
-
-/* The refusal of that form beside field. */
-static void error_of(const struct req *r, struct buf *b, const char *path, const char *team, const char *field)
-{
-	if (refused_here(r, path, team))
-		form_error(r, b, field);
-}
-
-/* The refusal of a form when it names a field the form does not show. */
-static void error_other(const struct req *r, struct buf *b, const char *path, const char *team,
-			const char *const *fields)
-{
-	if (!refused_here(r, path, team) || !r->failed->field || !*r->failed->field)
-		return;
-	for (int i = 0; fields[i]; i++)
-		if (strcmp(fields[i], r->failed->field) == 0)
-			return;
-	h(b, "<p class=\"error\" role=\"alert\">%s</p>", r->failed->message);
-}
-
-/* A form refused before the service was asked. */
-static void refuse_form(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *),
-			const char *field, const char *message)
-{
-	struct svc_error *e = xcalloc(1, sizeof *e);
-	e->code = SVC_INVALID;
-	e->message = xstrdup(message);
-	e->field = xstrdup(field);
-	r->failed = e;
-	buf_reset(&w->body);
-	get(r, w);
-	if (!w->status)
-		w->status = 422;
-}
-
-/* Whether the office is signed in (it alone is offered the forms; the
- * service checks every change). */
-static bool is_office(const struct req *r)
-{
-	return req_user(r)->role == ROLE_OFFICE;
-}
-
 /* One team: its members by their place, its scope, and for the office
  * the forms to add a member and to assign units that are in no scope. */
 static void team_section(struct req *r, struct buf *b, const struct team *t, const struct unit *free_units,
@@ -98,37 +39,37 @@ static void team_section(struct req *r, struct buf *b, const struct team *t, con
 	const char *M = "/teams/member";
 	static const char *const mfields[] = {"name", "role", "title", "contact", NULL};
 	h(b, "<details%S><summary>添加成员</summary><form method=\"post\" action=\"%s#t%lld\" class=\"stack\">",
-	  refused_here(r, M, t->name) ? " open" : "", M, t->id);
+	  form_refused(r, M, "team", t->name) ? " open" : "", M, t->id);
 	form_csrf(r, b);
-	error_other(r, b, M, t->name, mfields);
+	form_error_other(r, b, M, "team", t->name, mfields);
 	h(b, "<input type=\"hidden\" name=\"team\" value=\"%s\">", t->name);
 	h(b, "<label>姓名<input name=\"name\" required maxlength=\"40\" value=\"%s\"></label>",
-	  value_of(r, M, t->name, "name", ""));
-	error_of(r, b, M, t->name, "name");
-	const char *role = value_of(r, M, t->name, "role", "member");
+	  form_value_of(r, M, "team", t->name, "name", ""));
+	form_error_of(r, b, M, "team", t->name, "name");
+	const char *role = form_value_of(r, M, "team", t->name, "role", "member");
 	h(b, "<label>职务<select name=\"role\">");
 	for (int k = 0; k < TEAM_ROLES; k++)
 		h(b, "<option value=\"%s\"%S>%s</option>", team_role_name(k),
 		  strcmp(role, team_role_name(k)) == 0 ? " selected" : "", team_role_title(k));
 	h(b, "</select></label>");
-	error_of(r, b, M, t->name, "role");
+	form_error_of(r, b, M, "team", t->name, "role");
 	h(b, "<label>职务说明（如 市安监局副局长）<input name=\"title\" maxlength=\"80\" value=\"%s\"></label>",
-	  value_of(r, M, t->name, "title", ""));
-	error_of(r, b, M, t->name, "title");
+	  form_value_of(r, M, "team", t->name, "title", ""));
+	form_error_of(r, b, M, "team", t->name, "title");
 	h(b, "<label>联系方式<input name=\"contact\" maxlength=\"40\" value=\"%s\"></label>",
-	  value_of(r, M, t->name, "contact", ""));
-	error_of(r, b, M, t->name, "contact");
+	  form_value_of(r, M, "team", t->name, "contact", ""));
+	form_error_of(r, b, M, "team", t->name, "contact");
 	h(b, "<button type=\"submit\">添加成员</button></form></details>");
 
 	const char *A = "/teams/assign";
-	h(b, "<details%S><summary>分配考核范围</summary>", refused_here(r, A, t->name) ? " open" : "");
+	h(b, "<details%S><summary>分配考核范围</summary>", form_refused(r, A, "team", t->name) ? " open" : "");
 	if (!nfree) {
 		h(b, "<p class=\"hint\">所有县区和市直部门都已分到考核组。</p></details></section>");
 		return;
 	}
 	h(b, "<form method=\"post\" action=\"%s#t%lld\">", A, t->id);
 	form_csrf(r, b);
-	error_other(r, b, A, t->name, (const char *const[]){NULL});
+	form_error_other(r, b, A, "team", t->name, (const char *const[]){NULL});
 	h(b, "<input type=\"hidden\" name=\"team\" value=\"%s\"><fieldset><legend>尚未分组的县区和市直部门</legend>", t->name);
 	for (int i = 0; i < nfree; i++)
 		h(b, "<label><input type=\"checkbox\" name=\"unit\" value=\"%s\"> %s%S%s%S</label>", free_units[i].name,
@@ -174,11 +115,11 @@ void get_teams(struct req *r, struct resp *w)
 		const char *P = "/teams";
 		h(b, "<section id=\"add\"><h2>新建考核组</h2><form method=\"post\" action=\"/teams#add\" class=\"stack\">");
 		form_csrf(r, b);
-		error_other(r, b, P, NULL, (const char *const[]){"name", "team", NULL});
+		form_error_other(r, b, P, "team", NULL, (const char *const[]){"name", "team", NULL});
 		h(b, "<label>考核组名称（如 县区考核组）<input name=\"name\" required maxlength=\"80\" value=\"%s\"></label>",
-		  value_of(r, P, NULL, "name", ""));
-		error_of(r, b, P, NULL, "name");
-		error_of(r, b, P, NULL, "team");
+		  form_value_of(r, P, "team", NULL, "name", ""));
+		form_error_of(r, b, P, "team", NULL, "name");
+		form_error_of(r, b, P, "team", NULL, "team");
 		h(b, "<button type=\"submit\">新建考核组</button></form></section>");
 	}
 	free(free_units);
@@ -219,7 +160,7 @@ void post_teams_assign(struct req *r, struct resp *w)
 	int n = req_params(r, "unit", &units), done = 0;
 	if (!n) {
 		free(units);
-		refuse_form(r, w, get_teams, "unit", "请勾选要加入考核范围的单位");
+		page_refuse_form(r, w, get_teams, "unit", "请勾选要加入考核范围的单位");
 		return;
 	}
 	for (; done < n; done++)

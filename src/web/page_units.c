@@ -15,60 +15,6 @@
 
 /* ---- forms refused and shown again (as in page_admin.c) ---- */
 
-/* Whether the page is shown again because the form posted to path was
- * refused (several forms on one page share field names). */
-static bool refused_here(const struct req *r, const char *path)
-{
-	return r->failed && r->post && strcmp(r->path, path) == 0;
-}
-
-/* The value of a field of that form: what was typed if it was refused,
- * else current. */
-static const char *value_of(const struct req *r, const char *path, const char *name, const char *current)
-{
-	return refused_here(r, path) ? form_value(r, name, current) : current;
-}
-
-/* The refusal of that form beside field. */
-static void error_of(const struct req *r, struct buf *b, const char *path, const char *field)
-{
-	if (refused_here(r, path))
-		form_error(r, b, field);
-}
-
-/* The refusal of a form when it names a field the form does not show. */
-static void error_other(const struct req *r, struct buf *b, const char *path, const char *const *fields)
-{
-	if (!refused_here(r, path) || !r->failed->field || !*r->failed->field)
-		return;
-	for (int i = 0; fields[i]; i++)
-		if (strcmp(fields[i], r->failed->field) == 0)
-			return;
-	h(b, "<p class=\"error\" role=\"alert\">%s</p>", r->failed->message);
-}
-
-/* A form refused before the service was asked. */
-static void refuse_form(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *),
-			const char *field, const char *message)
-{
-	struct svc_error *e = xcalloc(1, sizeof *e);
-	e->code = SVC_INVALID;
-	e->message = xstrdup(message);
-	e->field = xstrdup(field);
-	r->failed = e;
-	buf_reset(&w->body);
-	get(r, w);
-	if (!w->status)
-		w->status = 422;
-}
-
-/* Whether the office is signed in (it alone is offered the forms; the
- * service checks every change). */
-static bool is_office(const struct req *r)
-{
-	return req_user(r)->role == ROLE_OFFICE;
-}
-
 /* ---- the list of units ---- */
 
 /* A unit's name, a link to its edit page for the office. */
@@ -203,23 +149,23 @@ static void add_form(struct req *r, struct buf *b, const struct unit *u, int n)
 	static const char *const fields[] = {"name", "kind", "parent", "unit", "industry", "order", "status", NULL};
 	h(b, "<section id=\"add\"><h2>登记单位</h2><form method=\"post\" action=\"/units#add\" class=\"stack\">");
 	form_csrf(r, b);
-	error_other(r, b, P, fields);
+	form_error_other(r, b, P, NULL, NULL, fields);
 	h(b, "<label>名称（同名乡镇写全称，如“昌黎县城关镇”）<input name=\"name\" required maxlength=\"80\" value=\"%s\"></label>",
-	  value_of(r, P, "name", ""));
-	error_of(r, b, P, "name");
-	kind_select(b, value_of(r, P, "kind", "county"));
-	error_of(r, b, P, "kind");
-	parent_select(b, u, n, value_of(r, P, "parent", ""), true, true);
-	error_of(r, b, P, "parent");
-	error_of(r, b, P, "unit");
+	  form_value_of(r, P, NULL, NULL, "name", ""));
+	form_error_of(r, b, P, NULL, NULL, "name");
+	kind_select(b, form_value_of(r, P, NULL, NULL, "kind", "county"));
+	form_error_of(r, b, P, NULL, NULL, "kind");
+	parent_select(b, u, n, form_value_of(r, P, NULL, NULL, "parent", ""), true, true);
+	form_error_of(r, b, P, NULL, NULL, "parent");
+	form_error_of(r, b, P, NULL, NULL, "unit");
 	h(b, "<label>行业（企业所属行业，可不填）<input name=\"industry\" maxlength=\"40\" value=\"%s\"></label>",
-	  value_of(r, P, "industry", ""));
-	error_of(r, b, P, "industry");
+	  form_value_of(r, P, NULL, NULL, "industry", ""));
+	form_error_of(r, b, P, NULL, NULL, "industry");
 	h(b, "<label>顺序（不填则排在同类最后）<input name=\"order\" type=\"number\" min=\"1\" max=\"1000000\" value=\"%s\"></label>",
-	  value_of(r, P, "order", ""));
-	error_of(r, b, P, "order");
-	status_select(b, value_of(r, P, "status", "assessed"));
-	error_of(r, b, P, "status");
+	  form_value_of(r, P, NULL, NULL, "order", ""));
+	form_error_of(r, b, P, NULL, NULL, "order");
+	status_select(b, form_value_of(r, P, NULL, NULL, "status", "assessed"));
+	form_error_of(r, b, P, NULL, NULL, "status");
 	h(b, "<button type=\"submit\">登记</button></form></section>");
 }
 
@@ -231,7 +177,7 @@ static void import_form(struct req *r, struct buf *b)
 	     "<p class=\"hint\">第一行为表头：名称、类型、上级、行业、顺序、状态（后四列可省略）。类型写县区、市直部门、乡镇、"
 	     "县区部门或企业；状态写市考核、省考核或不考核。UTF-8 或 GBK（Excel 另存的 CSV）均可。"
 	     "全部行都无误才导入，有一行有误则一行也不导入。</p>");
-	if (refused_here(r, "/units/import") && r->failed->problems.n) {
+	if (form_refused(r, "/units/import", NULL, NULL) && r->failed->problems.n) {
 		const struct diag *d = &r->failed->problems;
 		h(b, "<table class=\"grid problems\"><thead><tr><th class=\"num\">行</th><th class=\"num\">列</th><th>问题</th>"
 		     "</tr></thead><tbody>");
@@ -249,7 +195,7 @@ static void import_form(struct req *r, struct buf *b)
 	h(b, "<form method=\"post\" action=\"/units/import#import\" enctype=\"multipart/form-data\" class=\"stack\">");
 	form_csrf(r, b);
 	h(b, "<label>CSV 文件<input name=\"file\" type=\"file\" accept=\".csv,text/csv\" required></label>");
-	error_of(r, b, "/units/import", "file");
+	form_error_of(r, b, "/units/import", NULL, NULL, "file");
 	h(b, "<button type=\"submit\">导入</button></form></section>");
 }
 
@@ -300,7 +246,7 @@ void post_units_add(struct req *r, struct resp *w)
 		.parent = req_param(r, "parent"), .industry = req_param(r, "industry"),
 		.status = req_param(r, "status"), .order = 0};
 	if (!read_order(r, &f.order)) {
-		refuse_form(r, w, get_units, "order", "顺序须是 1 到 1000000 之间的整数");
+		page_refuse_form(r, w, get_units, "order", "顺序须是 1 到 1000000 之间的整数");
 		return;
 	}
 	struct unit u;
@@ -317,7 +263,7 @@ void post_units_import(struct req *r, struct resp *w)
 {
 	const struct field *f = req_file(r, "file");
 	if (!f) {
-		refuse_form(r, w, get_units, "file", "请选择要导入的 CSV 文件");
+		page_refuse_form(r, w, get_units, "file", "请选择要导入的 CSV 文件");
 		return;
 	}
 	struct csv_mem m;
@@ -385,50 +331,50 @@ void get_units_edit(struct req *r, struct resp *w)
 		"provincial_total", "provincial_grade", NULL};
 	h(b, "<h2>修改</h2><form method=\"post\" action=\"/units/edit\" class=\"stack\">");
 	form_csrf(r, b);
-	error_other(r, b, P, fields);
+	form_error_other(r, b, P, NULL, NULL, fields);
 	h(b, "<input type=\"hidden\" name=\"unit\" value=\"%s\">", u.name);
-	h(b, "<label>名称<input name=\"name\" required maxlength=\"80\" value=\"%s\"></label>", value_of(r, P, "name", u.name));
-	error_of(r, b, P, "name");
+	h(b, "<label>名称<input name=\"name\" required maxlength=\"80\" value=\"%s\"></label>", form_value_of(r, P, NULL, NULL, "name", u.name));
+	form_error_of(r, b, P, NULL, NULL, "name");
 	if (!unit_kind_assessed(u.kind)) {
-		parent_select(b, all, n, value_of(r, P, "parent", u.parent), u.kind == KIND_ENTERPRISE, false);
-		error_of(r, b, P, "parent");
-		error_of(r, b, P, "unit");
+		parent_select(b, all, n, form_value_of(r, P, NULL, NULL, "parent", u.parent), u.kind == KIND_ENTERPRISE, false);
+		form_error_of(r, b, P, NULL, NULL, "parent");
+		form_error_of(r, b, P, NULL, NULL, "unit");
 	}
 	h(b, "<label>行业<input name=\"industry\" maxlength=\"40\" value=\"%s\"></label>",
-	  value_of(r, P, "industry", u.industry ? u.industry : ""));
-	error_of(r, b, P, "industry");
+	  form_value_of(r, P, NULL, NULL, "industry", u.industry ? u.industry : ""));
+	form_error_of(r, b, P, NULL, NULL, "industry");
 	char order[16];
 	snprintf(order, sizeof order, "%d", u.sort_order);
 	h(b, "<label>顺序<input name=\"order\" type=\"number\" min=\"1\" max=\"1000000\" value=\"%s\"></label>",
-	  value_of(r, P, "order", order));
-	error_of(r, b, P, "order");
-	status_select(b, value_of(r, P, "status", unit_status_name(u.status)));
-	error_of(r, b, P, "status");
+	  form_value_of(r, P, NULL, NULL, "order", order));
+	form_error_of(r, b, P, NULL, NULL, "order");
+	status_select(b, form_value_of(r, P, NULL, NULL, "status", unit_status_name(u.status)));
+	form_error_of(r, b, P, NULL, NULL, "status");
 	if (unit_kind_assessed(u.kind)) {
 		char total[POINTS_BUFSZ] = "";
 		if (u.has_provincial_total)
 			points_fmt(u.provincial_total, total);
 		h(b, "<label>省考核得分（省考核的单位，照省里的结果填写）<input name=\"provincial_total\" inputmode=\"decimal\" value=\"%s\"></label>",
-		  value_of(r, P, "provincial_total", total));
-		error_of(r, b, P, "provincial_total");
-		const char *g = value_of(r, P, "provincial_grade",
+		  form_value_of(r, P, NULL, NULL, "provincial_total", total));
+		form_error_of(r, b, P, NULL, NULL, "provincial_total");
+		const char *g = form_value_of(r, P, NULL, NULL, "provincial_grade",
 					 u.provincial_grade != GRADE_NONE ? grade_name(u.provincial_grade) : "");
 		h(b, "<label>省考核档次<select name=\"provincial_grade\"><option value=\"\">（无）</option>");
 		for (int k = 0; k < GRADE_COUNT; k++)
 			h(b, "<option value=\"%s\"%S>%s</option>", grade_name((enum grade)k),
 			  strcmp(g, grade_name((enum grade)k)) == 0 ? " selected" : "", grade_name((enum grade)k));
 		h(b, "</select></label>");
-		error_of(r, b, P, "provincial_grade");
+		form_error_of(r, b, P, NULL, NULL, "provincial_grade");
 	}
 	h(b, "<button type=\"submit\">保存修改</button></form>");
 	h(b, "<h2>删除</h2><p class=\"hint\">只用于误登记的单位：已有评分、抽查、事故、账号等记录的单位不能删除。</p>"
 	     "<form method=\"post\" action=\"/units/remove\" class=\"stack\" data-confirm=\"确定删除“%s”？\">", u.name);
 	form_csrf(r, b);
-	error_other(r, b, "/units/remove", (const char *const[]){"reason", NULL});
+	form_error_other(r, b, "/units/remove", NULL, NULL, (const char *const[]){"reason", NULL});
 	h(b, "<input type=\"hidden\" name=\"unit\" value=\"%s\">"
 	     "<label>删除原因（记入修改记录）<input name=\"reason\" required maxlength=\"500\" value=\"%s\"></label>",
-	  u.name, value_of(r, "/units/remove", "reason", ""));
-	error_of(r, b, "/units/remove", "reason");
+	  u.name, form_value_of(r, "/units/remove", NULL, NULL, "reason", ""));
+	form_error_of(r, b, "/units/remove", NULL, NULL, "reason");
 	h(b, "<button type=\"submit\" class=\"danger\">删除单位</button></form>");
 	unit_list_free(all, n);
 	unit_clear(&u);
@@ -443,13 +389,13 @@ void post_units_edit(struct req *r, struct resp *w)
 		.industry = req_param(r, "industry"), .status = req_param(r, "status"),
 		.provincial_grade = req_param(r, "provincial_grade"), .order = -1};
 	if (!read_order(r, &f.order)) {
-		refuse_form(r, w, get_units_edit, "order", "顺序须是 1 到 1000000 之间的整数");
+		page_refuse_form(r, w, get_units_edit, "order", "顺序须是 1 到 1000000 之间的整数");
 		return;
 	}
 	const char *total = req_param(r, "provincial_total");
 	if (total && *total) {
 		if (points_parse(total, &f.provincial_total) != 0) {
-			refuse_form(r, w, get_units_edit, "provincial_total", "省考核得分须是分值，最多两位小数，如 887 或 912.5");
+			page_refuse_form(r, w, get_units_edit, "provincial_total", "省考核得分须是分值，最多两位小数，如 887 或 912.5");
 			return;
 		}
 		f.set_total = true;
