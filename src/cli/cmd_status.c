@@ -47,7 +47,11 @@ int cmd_progress(struct svc *s, int argc, char **argv)
 	struct svc_progress p;
 	if (svc_progress(s, &p) != 0)
 		return cli_fail(s, NULL);
-	if (p.window_to)
+	if (p.window_to && p.window_over)
+		printf("考核时间 %s 至 %s，已结束\n", p.window_from, p.window_to);
+	else if (p.window_to && p.days_left == 0)
+		printf("考核时间 %s 至 %s，今天是最后一天\n", p.window_from, p.window_to);
+	else if (p.window_to)
 		printf("考核时间 %s 至 %s，还剩 %d 天\n", p.window_from, p.window_to, p.days_left);
 	for (int i = 0; i < p.n; i++) {
 		const struct svc_unit_progress *u = &p.units[i];

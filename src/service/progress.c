@@ -185,6 +185,7 @@ int svc_progress(struct svc *s, struct svc_progress *out)
 		date_today(now);
 		long d = date_diff(now, out->window_to);
 		out->days_left = d < 0 ? 0 : (int)d;
+		out->window_over = d < 0;
 	}
 	if (rc == 0)
 		my_todo(s, out);

@@ -406,7 +406,9 @@ struct svc_unit_progress {
 struct svc_progress {
 	struct svc_unit_progress *units;
 	int n;
-	int days_left;            /* to the end of the assessment window; -1 if none */
+	int days_left;            /* to the end of the assessment window (0 on its
+				     last day); -1 if there is none */
+	bool window_over;         /* the window has ended */
 	char *window_from, *window_to;
 	struct diag mine;         /* what the acting user still has to do */
 };

@@ -83,7 +83,11 @@ void get_home(struct req *r, struct resp *w)
 		page_refused(r, w, svc_err(r->svc));
 		return;
 	}
-	if (p.days_left >= 0)
+	if (p.window_over)
+		h(b, "<p class=\"days\">考核时间已结束。</p>");
+	else if (p.days_left == 0)
+		h(b, "<p class=\"days\">今天是考核的最后一天。</p>");
+	else if (p.days_left > 0)
 		h(b, "<p class=\"days\">距考核结束还有 <strong>%d</strong> 天。</p>", p.days_left);
 	h(b, "<section><h2>待办</h2>");
 	if (p.mine.n) {

@@ -151,8 +151,8 @@ static void input_cell(struct req *r, struct buf *b, const struct view *v, const
 		h(b, "<label class=\"na\"><input type=\"checkbox\" name=\"na\" value=\"1\"%S%S%S%s%S> 不适用</label>",
 		  na ? " checked" : "", dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
 	if (can)
-		h(b, "<button type=\"submit\" form=\"%s\" class=\"save\">保存</button><span class=\"state\" aria-live=\"polite\"></span>",
-		  form);
+		h(b, "<button type=\"submit\" form=\"%s\" class=\"save\">保存</button><span class=\"state\" aria-live=\"polite\"></span>"
+		     "<span class=\"field-error\" role=\"alert\"></span>", form);
 }
 
 static void deduction_cell(struct buf *b, const struct node *n, const struct node_result *nr)
@@ -221,7 +221,7 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 		  nr->finding && nr->finding->note ? nr->finding->note : "", n->index);
 	if (nr->warning)
 		h(b, "<p class=\"warning\">提示：%s</p>", nr->warning);
-	h(b, "<span class=\"field-error\" role=\"alert\"></span></td></tr>\n");
+	h(b, "</td></tr>\n");
 }
 
 /* ---- the page ---- */
