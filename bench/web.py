@@ -90,8 +90,8 @@ def main():
         threads = str(max(4, os.cpu_count() or 1))
         port = free_port()
         base = "http://127.0.0.1:%d" % port
-        procs.append(subprocess.Popen([kaohe, "serve", "--listen", "127.0.0.1:%d" % port, "--quiet",
-                                       "--threads", threads], env=env, stdout=subprocess.DEVNULL))
+        procs.append(subprocess.Popen([kaohe, "serve", "--listen", "127.0.0.1:%d" % port, "--quiet"],
+                                      env=env, stdout=subprocess.DEVNULL))
         wait_up(base + "/login")
         # sign in as a browser does
         jar = http.cookiejar.CookieJar()

@@ -132,6 +132,68 @@ int svc_score_set(struct svc *s, const char *unit, const struct finding *given)
 	return svc_end(s, set_one(s, unit, given, at));
 }
 
+int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
+{
+	/* Each part as its own account, through every check of a single
+	 * entry, undone alone if refused; the whole committed once. */
+	for (int i = 0; i < n; i++) {
+		svc_error_clear(&items[i].err);
+		items[i].rc = -1;
+	}
+	svc_act_none(s);
+	if (db_begin(s->db) != 0) {
+		for (int i = 0; i < n; i++) {
+			svc_fail_db(s);
+			svc_error_copy(&items[i].err, &s->err);
+		}
+		return -1;
+	}
+	char at[32];
+	db_now(at);
+	/* the year's state holds for the whole transaction */
+	bool open = db_write_check(s->db) == 0;
+	struct svc_error closed = {0};
+	if (!open) {
+		svc_fail_db(s);
+		s->err.next = SVC_NEXT_REOPEN;
+		svc_error_copy(&closed, &s->err);
+	}
+	for (int i = 0; i < n; i++) {
+		struct svc_batch_item *it = &items[i];
+		if (!open) {
+			svc_error_copy(&it->err, &closed);
+			continue;
+		}
+		/* the same account as the part before keeps acting */
+		int rc = s->acting && !s->local && strcmp(s->actor.name, it->account) == 0 ? 0
+			: svc_act_as(s, it->account);
+		if (rc == 0 && (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 ||
+				svc_text(s, "note", "备注", it->finding.note, NOTE_MAX, true, false) != 0))
+			rc = -1;
+		if (rc == 0 && db_savepoint(s->db) != 0)
+			rc = svc_fail_db(s);
+		else if (rc == 0) {
+			rc = set_one(s, it->unit, &it->finding, at);
+			db_savepoint_end(s->db, rc == 0);
+		}
+		if (rc != 0)
+			svc_error_copy(&it->err, &s->err);
+		it->rc = rc;
+	}
+	svc_error_clear(&closed);
+	svc_act_none(s);
+	if (db_commit(s->db) != 0) {
+		svc_fail_db(s);
+		for (int i = 0; i < n; i++)
+			if (items[i].rc == 0) {
+				items[i].rc = -1;
+				svc_error_copy(&items[i].err, &s->err);
+			}
+		return -1;
+	}
+	return 0;
+}
+
 int svc_score_set_many(struct svc *s, char *const *units, int n, const struct finding *given)
 {
 	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 ||

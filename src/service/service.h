@@ -180,6 +180,18 @@ bool *svc_enterable(struct svc *s, const char *unit);
  * entry page's recomputation as a person types. */
 struct svc_explain;
 int svc_preview(struct svc *s, const char *unit, const struct finding *f, struct svc_explain *out);
+/* Findings from several people at once (a server gathering the saves
+ * that wait for the write lock): each part is checked and entered as its
+ * own account, exactly as svc_score_set would, and undone alone if
+ * refused (its rc and err say why); the parts kept are committed together
+ * (one durable commit for all). The session acts as nobody afterwards. */
+struct svc_batch_item {
+	const char *account, *unit;
+	struct finding finding;
+	int rc;                   /* 0: stored */
+	struct svc_error err;     /* the refusal, the caller's (svc_error_clear) */
+};
+int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n);
 /* The same finding for many units at once (the office setting one value
  * for every county): all or none. */
 int svc_score_set_many(struct svc *s, char *const *units, int n, const struct finding *f);

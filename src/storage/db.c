@@ -197,6 +197,18 @@ int db_begin_read(struct db *db)
 	return 0;
 }
 
+int db_savepoint(struct db *db)
+{
+	return exec(db, "SAVEPOINT part", "开始保存点");
+}
+
+void db_savepoint_end(struct db *db, bool keep)
+{
+	if (!keep)
+		sqlite3_exec(db->h, "ROLLBACK TO part", NULL, NULL, NULL);
+	sqlite3_exec(db->h, "RELEASE part", NULL, NULL, NULL);
+}
+
 int db_commit(struct db *db)
 {
 	if (db->in_tx == 0 || --db->in_tx)
@@ -307,8 +319,7 @@ void db_close(struct db *db)
 		sqlite3_finalize(db->cache[i].st);
 	if (db->h)
 		sqlite3_close(db->h);
-	scheme_free(db->schemes[0]);
-	scheme_free(db->schemes[1]);
+	db_forget_year(db);
 	free(db->path);
 	free(db->actor);
 	free(db->field);
@@ -347,6 +358,16 @@ bool db_published(struct db *db)
 	return db->published;
 }
 
+void db_forget_year(struct db *db)
+{
+	for (int i = 0; i < 2; i++) {
+		scheme_free(db->schemes[i]);
+		db->schemes[i] = NULL;
+		free(db->computed[i]);
+		db->computed[i] = NULL;
+	}
+}
+
 int db_use_year(struct db *db, int year)
 {
 	sqlite3_stmt *st;
@@ -370,9 +391,7 @@ int db_use_year(struct db *db, int year)
 	long long id = sqlite3_column_int64(st, 0);
 	if (id != db->year_id) {
 		/* another year: its schemes are parsed afresh */
-		scheme_free(db->schemes[0]);
-		scheme_free(db->schemes[1]);
-		db->schemes[0] = db->schemes[1] = NULL;
+		db_forget_year(db);
 	}
 	db->year_id = id;
 	db->year = sqlite3_column_int(st, 1);

@@ -61,6 +61,10 @@ int db_begin(struct db *db);
 int db_begin_read(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* A savepoint inside the open write transaction: one part of a batch that
+ * can be undone alone (db_savepoint_end(db, false)) or kept (true). */
+int db_savepoint(struct db *db);
+void db_savepoint_end(struct db *db, bool keep);
 
 /* The year to work on: `year` or, if 0, the latest. Fails if none. */
 int db_use_year(struct db *db, int year);

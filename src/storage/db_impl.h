@@ -20,6 +20,9 @@ struct db {
 	char *path;
 	char *actor;          /* who makes the changes (audit) */
 	bool writer;          /* holds this process's write turn (db.c) */
+	/* the items computed from daily records, per scheme (county,
+	 * department) of the current year: read once (finding.c) */
+	bool *computed[2];
 	struct buf err;
 	enum db_code code;
 	char *field;
@@ -50,6 +53,8 @@ char *db_col_dup(sqlite3_stmt *st, int i);
 char *db_col_str(sqlite3_stmt *st, int i);
 
 long long db_last_id(struct db *db);
+/* Forgets what was read of the current year (its schemes, …). */
+void db_forget_year(struct db *db);
 int db_changes(struct db *db);
 
 #endif

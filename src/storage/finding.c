@@ -90,17 +90,25 @@ int finding_sheet_state(struct db *db, const struct sheet_target *t, struct shee
 
 bool *finding_computed_items(struct db *db, const struct scheme *s, enum unit_kind owner)
 {
-	bool *computed = xcalloc((size_t)s->nnodes, sizeof *computed);
-	sqlite3_stmt *st = db_stmt(db, "SELECT target, code FROM daily_item WHERE year_id = ?");
-	sqlite3_bind_int64(st, 1, db->year_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		bool county_target = strcmp(db_col_text(st, 0), "county") == 0;
-		const struct node *n = scheme_find(s, db_col_text(st, 1));
-		if (n && county_target == (owner == KIND_COUNTY))
-			computed[n->index] = true;
+	/* The year's daily items are set when it is made and never change:
+	 * read once per year and scheme, handed out as copies. */
+	int k = owner == KIND_COUNTY ? 0 : 1;
+	if (!db->computed[k]) {
+		bool *computed = xcalloc((size_t)s->nnodes, sizeof *computed);
+		sqlite3_stmt *st = db_stmt(db, "SELECT target, code FROM daily_item WHERE year_id = ?");
+		sqlite3_bind_int64(st, 1, db->year_id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			bool county_target = strcmp(db_col_text(st, 0), "county") == 0;
+			const struct node *n = scheme_find(s, db_col_text(st, 1));
+			if (n && county_target == (owner == KIND_COUNTY))
+				computed[n->index] = true;
+		}
+		sqlite3_reset(st);
+		db->computed[k] = computed;
 	}
-	sqlite3_reset(st);
-	return computed;
+	bool *copy = xmalloc((size_t)s->nnodes * sizeof *copy);
+	memcpy(copy, db->computed[k], (size_t)s->nnodes * sizeof *copy);
+	return copy;
 }
 
 int finding_store(struct db *db, const struct sheet_target *t, const struct finding *f,

@@ -137,9 +137,7 @@ int year_create(struct db *db, int year, const char *template_name,
 		db->year_id = db_last_id(db);
 		db->year = year;
 		db->approved = db->published = false;
-		scheme_free(db->schemes[0]);
-		scheme_free(db->schemes[1]);
-		db->schemes[0] = db->schemes[1] = NULL;
+		db_forget_year(db);
 		struct buf detail = {0};
 		buf_printf(&detail, "县区方案 %s，市直部门方案 %s", schemes[0]->name, schemes[1]->name);
 		if (ws)

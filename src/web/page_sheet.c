@@ -7,6 +7,7 @@
 #include "cache.h"
 #include "layout.h"
 #include "pages.h"
+#include "saves.h"
 #include "session.h"
 
 #include <stdio.h>
@@ -475,10 +476,11 @@ void post_finding(struct req *r, struct resp *w)
 	const char *why = NULL, *field = NULL;
 	if (!n)
 		return;
+	struct svc_error err = {0};
 	if (!read_finding(r, n, &f, &why, &field)) {
 		refuse_value(r, w, field, why);
-	} else if (svc_score_set(r->svc, r->args[0], &f) != 0) {
-		page_refused(r, w, svc_err(r->svc));
+	} else if (save_finding(r->svc, r->session->account, r->args[0], &f, &err) != 0) {
+		page_refused(r, w, &err);
 	} else if (r->wants_json) {
 		w->type = "application/json; charset=utf-8";
 		h(&w->body, "{\"ok\":true,\"saved\":true,\"version\":%lld}", svc_version(r->svc));
@@ -490,6 +492,7 @@ void post_finding(struct req *r, struct resp *w)
 		buf_free(&path);
 		free(d);
 	}
+	svc_error_clear(&err);
 }
 
 /* The sheet's rows as they now stand (JSON for the script), kept per

@@ -53,8 +53,11 @@ static struct svc *thread_svc(struct svc_error *err)
 	return s;
 }
 
+static void forget_acted(void);
+
 static void close_svc(void *s)
 {
+	forget_acted();
 	svc_close(s);
 }
 
@@ -289,6 +292,52 @@ static void log_request(const struct req *r, const struct resp *w, double ms)
 		w->status, ms, a ? a->name : "-");
 }
 
+/* Who the thread's session acted for at the end of its last GET, and at
+ * which version of the file. Nothing can have changed an account or the
+ * year without a new version (every change is on the record), so the
+ * same account at the same version needs no reading again. */
+static __thread struct {
+	char *account;            /* NULL: nobody */
+	int year;
+	long long version;        /* -1: unknown */
+} acted = {NULL, 0, -1};
+
+static void forget_acted(void)
+{
+	free(acted.account);
+	acted.account = NULL;
+	acted.version = -1;
+}
+
+/* The thread's session acting as the request's signed-in account (or
+ * nobody) in the session's year; a disabled account's session ends. */
+static void act_for(struct req *r)
+{
+	long long v = svc_version(r->svc);
+	const char *want = r->session ? r->session->account : NULL;
+	int year = r->session ? r->session->year : 0;
+	if (v >= 0 && v == acted.version && year == acted.year &&
+	    (want ? acted.account && strcmp(want, acted.account) == 0 : !acted.account))
+		return;
+	forget_acted();
+	svc_act_none(r->svc);
+	if (svc_use_year(r->svc, year) != 0 && r->session && r->session->year) {
+		r->session->year = year = 0;
+		session_update(r->session);
+		svc_use_year(r->svc, 0);
+	}
+	if (r->session && svc_act_as(r->svc, r->session->account) != 0) {
+		/* disabled or removed since signing in */
+		session_end(r->session->token);
+		session_free(r->session);
+		r->session = NULL;
+		svc_act_none(r->svc);
+	}
+	acted.account = r->session ? xstrdup(r->session->account) : NULL;
+	acted.year = year;
+	acted.version = v;
+}
+
 /* Routes the whole request, checks sign-in and CSRF, runs the page. */
 static void dispatch(struct MHD_Connection *c, struct pending *p, struct resp *w)
 {
@@ -312,19 +361,7 @@ static void dispatch(struct MHD_Connection *c, struct pending *p, struct resp *w
 		svc_error_clear(&err);
 		return;
 	}
-	svc_act_none(r->svc);
-	if (svc_use_year(r->svc, r->session ? r->session->year : 0) != 0 && r->session && r->session->year) {
-		r->session->year = 0;
-		session_update(r->session);
-		svc_use_year(r->svc, 0);
-	}
-	if (r->session && svc_act_as(r->svc, r->session->account) != 0) {
-		/* disabled or removed since signing in */
-		session_end(r->session->token);
-		session_free(r->session);
-		r->session = NULL;
-		svc_act_none(r->svc);
-	}
+	act_for(r);
 	if (!(rt->flags & ROUTE_PUBLIC) && !r->session) {
 		if (r->post || r->wants_json) {
 			plain(w, 401, "未登录或登录已超时，请重新登录");
@@ -410,6 +447,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	struct resp w = {0};
 	dispatch(c, p, &w);
+	/* a change (sign-in, the year chosen) may have changed whom the
+	 * thread's session acts for */
+	if (p->req.post)
+		forget_acted();
 	enum MHD_Result rc = answer(c, &w);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	log_request(&p->req, &w, (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
@@ -502,8 +543,10 @@ int web_serve(const struct web_options *o)
 	sigaddset(&sigs, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* Requests wait on the disk (a durable commit) more than they work:
+	 * more threads than processors, so that saves can gather (saves.c). */
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned threads = o->threads > 0 ? (unsigned)o->threads : (unsigned)(cpus > 4 ? cpus : 4);
+	unsigned threads = o->threads > 0 ? (unsigned)o->threads : (unsigned)(cpus > 2 ? cpus * 8 : 16);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL,
 		on_request, NULL,

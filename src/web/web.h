@@ -10,7 +10,7 @@
 struct web_options {
 	const char *db_path;
 	const char *listen;       /* "ADDR:PORT"; NULL: 127.0.0.1:8080 */
-	int threads;              /* 0: as many as there are processors, at least 4 */
+	int threads;              /* 0: 8 per processor, at least 16 */
 	bool quiet;               /* no request log on standard error */
 };
 
