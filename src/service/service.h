@@ -245,7 +245,8 @@ int svc_daily_rules(struct svc *s, struct svc_daily_rule **out, int *n);
 /* Outcomes of one task for many units at once (the ledger's task page),
  * each checked as svc_daily_record: all or none. On a refusal the error's
  * message names the unit and its one problem is at the entry's row
- * (index + 1). */
+ * (index + 1). No entries (a form with nothing changed) records nothing,
+ * but only for a user who may record. */
 struct svc_daily_entry {
 	const char *unit, *outcome;
 	long long days_late;
