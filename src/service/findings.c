@@ -100,6 +100,20 @@ static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int ro
 	return 0;
 }
 
+/* Whether the acting user may clear every finding of the entry's sheet:
+ * see the sheet, and enter each item stored on it (a team clears what it
+ * found, never a score another body entered). */
+static int clear_all_allowed(struct svc *s, const struct entry_sheet *e)
+{
+	if (svc_allow(s, OP_EXPLAIN, &e->t.owner) != 0)
+		return -1;
+	for (int i = 0; i < e->st.n; i++)
+		if (e->st.line[i] == -1 &&
+		    svc_allow_item(s, &e->t.owner, e->t.s->nodes[e->st.base + i], false) != 0)
+			return -1;
+	return 0;
+}
+
 /* Whether the acting user may enter item `code` of unit at all (code
  * NULL: clear every item), asked before the transaction so that a user
  * who may not is told so, not that the year is approved; whatever else is
@@ -117,7 +131,7 @@ static int entry_allowed(struct svc *s, const char *unit, const char *code)
 		if (n)
 			rc = svc_allow_item(s, &e.t.owner, n, false);
 		else if (!code)
-			rc = svc_allow(s, OP_EXPLAIN, &e.t.owner);
+			rc = clear_all_allowed(s, &e);
 	}
 	entry_free(&e);
 	if (rc == 0)
@@ -260,7 +274,7 @@ int svc_score_clear(struct svc *s, const char *unit, const char *code)
 		else if (n && svc_allow_item(s, &e.t.owner, n, e.verified) != 0)
 			rc = -1;
 		else if (!n && s->actor.role != ROLE_OFFICE &&
-			 (svc_allow(s, OP_EXPLAIN, &e.t.owner) != 0 ||
+			 (clear_all_allowed(s, &e) != 0 ||
 			  (e.verified && svc_fail(s, SVC_FORBIDDEN, NULL, "评分表已由安委办核实，已锁定") != 0)))
 			rc = -1;
 		else

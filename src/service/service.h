@@ -169,7 +169,9 @@ int svc_sample_list(struct svc *s, const char *county, struct spot **out, int *n
  * department or enterprise under its own name): f->code, the form and
  * value, an optional note. */
 int svc_score_set(struct svc *s, const char *unit, const struct finding *f);
-/* Removes a unit's finding for an item (code NULL: all its findings). */
+/* Removes a unit's finding for an item (code NULL: all its findings, for
+ * a user who may enter each of them: a team never clears a score another
+ * body entered). */
 int svc_score_clear(struct svc *s, const char *unit, const char *code);
 /* Which nodes of unit's sheet the acting user may enter now, by node
  * index of its scheme (the entry page shows inputs there; the service

@@ -774,6 +774,31 @@ static void stored_results_are_typed(void **state)
 	svc_close(s);
 }
 
+/* Clearing all of a unit's findings is entering each of them: a team
+ * whose county holds 行政执法 and industry scores (entered by other
+ * bodies) may not clear them all, and nothing changes; its own finding
+ * it may clear. */
+static void clear_all_keeps_scores_of_others(void **state)
+{
+	(void)state;
+	copy_file(base, work);
+	struct svc *s = open_as(work, "办公室");
+	add_user(s, "县区组长", ROLE_LEADER, "县区考核组", NULL, NULL);
+	svc_close(s);
+	char *before = snapshot(work);
+	s = open_as(work, "县区组长");
+	assert_int_equal(svc_score_clear(s, "卢龙县", NULL), -1);
+	assert_int_equal(svc_err(s)->code, SVC_FORBIDDEN);
+	svc_close(s);
+	char *after = snapshot(work);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	s = open_as(work, "县区组长");
+	assert_int_equal(svc_score_clear(s, "卢龙县", "1.1.4"), 0);
+	svc_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -782,6 +807,7 @@ int main(void)
 		cmocka_unit_test(errors_are_data),
 		cmocka_unit_test(stored_results_are_typed),
 		cmocka_unit_test(accident_edit),
+		cmocka_unit_test(clear_all_keeps_scores_of_others),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
