@@ -328,7 +328,7 @@ int svc_daily_record_many(struct svc *s, long long task, const struct svc_daily_
 	if (svc_allow(s, OP_DAILY_WRITE, NULL) != 0)
 		return -1;
 	if (n < 1)
-		return svc_fail(s, SVC_INVALID, "outcome", "没有要记录的结果");
+		return 0;       /* nothing changed: nothing to record, once allowed to */
 	if (svc_begin(s) != 0)
 		return -1;
 	int rc = 0;

@@ -100,6 +100,45 @@ static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int ro
 	return 0;
 }
 
+/* Whether the acting user may clear every finding of the entry's sheet:
+ * see the sheet, and enter each item stored on it (a team clears what it
+ * found, never a score another body entered). */
+static int clear_all_allowed(struct svc *s, const struct entry_sheet *e)
+{
+	if (svc_allow(s, OP_EXPLAIN, &e->t.owner) != 0)
+		return -1;
+	for (int i = 0; i < e->st.n; i++)
+		if (e->st.line[i] == -1 &&
+		    svc_allow_item(s, &e->t.owner, e->t.s->nodes[e->st.base + i], false) != 0)
+			return -1;
+	return 0;
+}
+
+/* Whether the acting user may enter item `code` of unit at all (code
+ * NULL: clear every item), asked before the transaction so that a user
+ * who may not is told so, not that the year is approved; whatever else is
+ * wrong with the unit or the item is left to the entry itself, which asks
+ * again. The office may enter anything: nothing to read. */
+static int entry_allowed(struct svc *s, const char *unit, const char *code)
+{
+	if (s->acting && s->actor.role == ROLE_OFFICE)
+		return 0;
+	struct entry_sheet e;
+	entry_open(s, unit, &e);
+	int rc = 0;
+	if (e.ok) {
+		const struct node *n = code ? scheme_find(e.t.s, code) : NULL;
+		if (n)
+			rc = svc_allow_item(s, &e.t.owner, n, false);
+		else if (!code)
+			rc = clear_all_allowed(s, &e);
+	}
+	entry_free(&e);
+	if (rc == 0)
+		svc_error_clear(&s->err);
+	return rc;
+}
+
 /* One finding for one unit, inside the caller's transaction. */
 static int set_one(struct svc *s, const char *unit, const struct finding *given, const char *at)
 {
@@ -124,7 +163,7 @@ static int set_one(struct svc *s, const char *unit, const struct finding *given,
 
 int svc_score_set(struct svc *s, const char *unit, const struct finding *given)
 {
-	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 ||
+	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 || entry_allowed(s, unit, given->code) != 0 ||
 	    svc_text(s, "note", "备注", given->note, NOTE_MAX, true, false) != 0 || svc_begin(s) != 0)
 		return -1;
 	char at[32];
@@ -160,16 +199,21 @@ int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
 	}
 	for (int i = 0; i < n; i++) {
 		struct svc_batch_item *it = &items[i];
-		if (!open) {
-			svc_error_copy(&it->err, &closed);
-			continue;
-		}
 		/* the same account as the part before keeps acting */
 		int rc = s->acting && !s->local && strcmp(s->actor.name, it->account) == 0 ? 0
 			: svc_act_as(s, it->account);
 		if (rc == 0 && (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 ||
 				svc_text(s, "note", "备注", it->finding.note, NOTE_MAX, true, false) != 0))
 			rc = -1;
+		/* a role that may never enter it is told so, not that the
+		 * year is approved */
+		if (rc == 0 && !open) {
+			if (entry_allowed(s, it->unit, it->finding.code) == 0) {
+				svc_error_clear(&s->err);
+				svc_error_copy(&s->err, &closed);
+			}
+			rc = -1;
+		}
 		if (rc == 0 && db_savepoint(s->db) != 0)
 			rc = svc_fail_db(s);
 		else if (rc == 0) {
@@ -178,6 +222,7 @@ int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
 		}
 		if (rc != 0)
 			svc_error_copy(&it->err, &s->err);
+		svc_error_clear(&s->err);
 		it->rc = rc;
 	}
 	svc_error_clear(&closed);
@@ -194,6 +239,18 @@ int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
 	return 0;
 }
 
+/* Names the unit in the session's error message ("UNIT：…"); -1. */
+static int about_unit(struct svc *s, const char *unit)
+{
+	char *msg = xstrdup(s->err.message ? s->err.message : "");
+	free(s->err.message);
+	struct buf b = {0};
+	buf_printf(&b, "%s：%s", unit, msg);
+	s->err.message = buf_take(&b);
+	free(msg);
+	return -1;
+}
+
 int svc_score_set_many(struct svc *s, char *const *units, int n, const struct finding *given)
 {
 	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 ||
@@ -201,22 +258,17 @@ int svc_score_set_many(struct svc *s, char *const *units, int n, const struct fi
 		return -1;
 	if (n < 1)
 		return svc_fail(s, SVC_INVALID, "units", "没有选择单位");
+	for (int i = 0; i < n; i++)
+		if (entry_allowed(s, units[i], given->code) != 0)
+			return about_unit(s, units[i]);
 	if (svc_begin(s) != 0)
 		return -1;
 	char at[32];
 	db_now(at);
 	int rc = 0;
 	for (int i = 0; i < n && rc == 0; i++)
-		if (set_one(s, units[i], given, at) != 0) {
-			/* name the unit in the message */
-			char *msg = xstrdup(s->err.message);
-			free(s->err.message);
-			struct buf b = {0};
-			buf_printf(&b, "%s：%s", units[i], msg);
-			s->err.message = buf_take(&b);
-			free(msg);
-			rc = -1;
-		}
+		if (set_one(s, units[i], given, at) != 0)
+			rc = about_unit(s, units[i]);
 	return svc_end(s, rc);
 }
 
@@ -251,7 +303,8 @@ bool *svc_enterable(struct svc *s, const char *unit)
 int svc_preview(struct svc *s, const char *unit, const struct finding *given, struct svc_explain *out)
 {
 	memset(out, 0, sizeof *out);
-	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 || svc_begin(s) != 0)
+	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 || entry_allowed(s, unit, given->code) != 0 ||
+	    svc_begin(s) != 0)
 		return -1;
 	/* The finding goes through every check of a real entry, is scored
 	 * with the rest of the sheet, and is rolled back. */
@@ -276,7 +329,7 @@ int svc_preview(struct svc *s, const char *unit, const struct finding *given, st
 
 int svc_score_clear(struct svc *s, const char *unit, const char *code)
 {
-	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 || svc_begin(s) != 0)
+	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 || entry_allowed(s, unit, code) != 0 || svc_begin(s) != 0)
 		return -1;
 	struct entry_sheet e;
 	entry_open(s, unit, &e);
@@ -289,7 +342,7 @@ int svc_score_clear(struct svc *s, const char *unit, const char *code)
 		else if (n && svc_allow_item(s, &e.t.owner, n, e.verified) != 0)
 			rc = -1;
 		else if (!n && s->actor.role != ROLE_OFFICE &&
-			 (svc_allow(s, OP_EXPLAIN, &e.t.owner) != 0 ||
+			 (clear_all_allowed(s, &e) != 0 ||
 			  (e.verified && svc_fail(s, SVC_FORBIDDEN, NULL, "评分表已由安委办核实，已锁定") != 0)))
 			rc = -1;
 		else

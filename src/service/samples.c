@@ -21,12 +21,14 @@ static int county_allowed(struct svc *s, const char *county, struct unit *c)
 int svc_sample_draw(struct svc *s, const char *county, bool has_seed, uint64_t seed,
 		    const int counts[4], struct spot_report *out)
 {
-	if (svc_allow(s, OP_SAMPLE_WRITE, NULL) != 0 || svc_begin(s) != 0)
-		return -1;
+	/* the scope before the year's state: a county outside it is refused
+	 * as such even in an approved year */
 	struct unit c;
-	if (county_allowed(s, county, &c) != 0)
-		return svc_end(s, -1);
+	if (svc_allow(s, OP_SAMPLE_WRITE, NULL) != 0 || county_allowed(s, county, &c) != 0)
+		return -1;
 	unit_clear(&c);
+	if (svc_begin(s) != 0)
+		return -1;
 	int rc = spot_draw(s->db, county, has_seed, seed, counts, out) == 0 ? 0 : svc_fail_db(s);
 	return svc_end(s, rc);
 }
@@ -34,12 +36,14 @@ int svc_sample_draw(struct svc *s, const char *county, bool has_seed, uint64_t s
 int svc_sample_set(struct svc *s, const char *county, char *const *units, int n,
 		   struct spot_report *out)
 {
-	if (svc_allow(s, OP_SAMPLE_WRITE, NULL) != 0 || svc_begin(s) != 0)
-		return -1;
+	/* the scope before the year's state: a county outside it is refused
+	 * as such even in an approved year */
 	struct unit c;
-	if (county_allowed(s, county, &c) != 0)
-		return svc_end(s, -1);
+	if (svc_allow(s, OP_SAMPLE_WRITE, NULL) != 0 || county_allowed(s, county, &c) != 0)
+		return -1;
 	unit_clear(&c);
+	if (svc_begin(s) != 0)
+		return -1;
 	int rc = spot_set(s->db, county, units, n, out) == 0 ? 0 : svc_fail_db(s);
 	return svc_end(s, rc);
 }

@@ -169,7 +169,9 @@ int svc_sample_list(struct svc *s, const char *county, struct spot **out, int *n
  * department or enterprise under its own name): f->code, the form and
  * value, an optional note. */
 int svc_score_set(struct svc *s, const char *unit, const struct finding *f);
-/* Removes a unit's finding for an item (code NULL: all its findings). */
+/* Removes a unit's finding for an item (code NULL: all its findings, for
+ * a user who may enter each of them: a team never clears a score another
+ * body entered). */
 int svc_score_clear(struct svc *s, const char *unit, const char *code);
 /* Which nodes of unit's sheet the acting user may enter now, by node
  * index of its scheme (the entry page shows inputs there; the service
@@ -257,7 +259,8 @@ int svc_daily_rules(struct svc *s, struct svc_daily_rule **out, int *n);
 /* Outcomes of one task for many units at once (the ledger's task page),
  * each checked as svc_daily_record: all or none. On a refusal the error's
  * message names the unit and its one problem is at the entry's row
- * (index + 1). */
+ * (index + 1). No entries (a form with nothing changed) records nothing,
+ * but only for a user who may record. */
 struct svc_daily_entry {
 	const char *unit, *outcome;
 	long long days_late;

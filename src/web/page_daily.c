@@ -451,16 +451,18 @@ void post_daily_record(struct req *r, struct resp *w)
 	if (bad.message) {
 		page_again_with(r, w, get_daily_task, &bad);
 		diag_free(&bad.problems);
-	} else if (n == 0) {
-		page_done(r, w, buf_str(&path), "没有改动");
 	} else if (svc_daily_record_many(r->svc, id, e, n) != 0) {
-		/* the problem's row is the entry's; show it at the form's row */
+		/* asked even with nothing changed (n 0): whether the user may
+		 * record at all. The problem's row is the entry's; show it at
+		 * the form's row */
 		struct svc_error copy;
 		svc_error_copy(&copy, svc_err(r->svc));
 		if (copy.problems.n && copy.problems.row[0] >= 1 && copy.problems.row[0] <= n)
 			copy.problems.row[0] = row_of[copy.problems.row[0] - 1] + 1;
 		page_again_with(r, w, get_daily_task, &copy);
 		svc_error_clear(&copy);
+	} else if (n == 0) {
+		page_done(r, w, buf_str(&path), "没有改动");
 	} else {
 		page_done(r, w, buf_str(&path), "已记录 %d 个单位的结果", n);
 	}

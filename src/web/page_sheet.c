@@ -578,14 +578,13 @@ void post_finding_clear(struct req *r, struct resp *w)
 
 void get_sheets(struct req *r, struct resp *w)
 {
-	page_begin(r, w, "评分表", "sheets");
-	struct buf *b = &w->body;
 	struct svc_progress p;
 	if (svc_progress(r->svc, &p) != 0) {
-		h(b, "<p class=\"error\">%s</p>", svc_err(r->svc)->message);
-		page_end(r, w);
+		page_refused(r, w, svc_err(r->svc));
 		return;
 	}
+	page_begin(r, w, "评分表", "sheets");
+	struct buf *b = &w->body;
 	h(b, "<table class=\"grid\"><thead><tr><th>单位</th><th>考核组</th><th class=\"num\">已录入</th><th>核实</th>"
 	     "</tr></thead><tbody>");
 	for (int i = 0; i < p.n; i++) {

@@ -243,6 +243,8 @@ static int op_daily_record_many(struct svc *s)
 	struct svc_daily_entry e[] = {{"昌黎县", "absent", 0}, {"卢龙县", "attended", 0}};
 	return svc_daily_record_many(s, 1, e, 2);
 }
+/* A form with nothing changed records nothing, but is still the office's. */
+static int op_daily_record_none(struct svc *s) { return svc_daily_record_many(s, 1, NULL, 0); }
 static int op_grid(struct svc *s)
 {
 	struct svc_grid g;
@@ -482,6 +484,7 @@ static const struct {
 	{"查看日常考核任务的结果", op_daily_outcomes, O | L | M, false},
 	{"查看日常考核扣分标准", op_daily_rules, O | L | M, false},
 	{"一次记录多个单位的日常考核结果", op_daily_record_many, O, false},
+	{"一次记录多个单位的日常考核结果（没有改动）", op_daily_record_none, O, false},
 	{"查看行业和行政执法评分", op_grid, O | I | E, false},
 	{"计分", op_compute, O, false},
 	{"查看待办事项", op_status, O | L | M | I | E, false},
@@ -503,6 +506,14 @@ static const struct {
 	{"对他单位结果提出意见", op_objection_other, O, true},
 	{"查看意见", op_objection_list, O | L | M | U, true},
 	{"答复意见", op_objection_answer, O, true},
+	/* in an approved year the scope is refused as such, not as the year's state */
+	{"录入评分（已审定，本组范围内）", op_score_in_scope, O | L | M, true},
+	{"录入评分（已审定，本组范围外）", op_score_out_of_scope, O, true},
+	{"录入行政执法评分（已审定）", op_score_enforcement, O | E, true},
+	{"录入本行业评分（已审定）", op_score_own_industry, O | I, true},
+	{"删除评分（已审定，本组范围内）", op_score_clear, O | L | M, true},
+	{"一次录入多个单位（已审定，本组范围内）", op_set_many, O | L | M, true},
+	{"抽查（已审定，考核范围外的县区）", op_sample_draw, O, true},
 	{"查看修改记录（本组范围内）", op_audit_in_scope, O | L | M, false},
 	{"查看修改记录（本组范围外）", op_audit_out_of_scope, O, false},
 	{"校验审计记录", op_audit_verify, O, false},
@@ -763,6 +774,31 @@ static void stored_results_are_typed(void **state)
 	svc_close(s);
 }
 
+/* Clearing all of a unit's findings is entering each of them: a team
+ * whose county holds 行政执法 and industry scores (entered by other
+ * bodies) may not clear them all, and nothing changes; its own finding
+ * it may clear. */
+static void clear_all_keeps_scores_of_others(void **state)
+{
+	(void)state;
+	copy_file(base, work);
+	struct svc *s = open_as(work, "办公室");
+	add_user(s, "县区组长", ROLE_LEADER, "县区考核组", NULL, NULL);
+	svc_close(s);
+	char *before = snapshot(work);
+	s = open_as(work, "县区组长");
+	assert_int_equal(svc_score_clear(s, "卢龙县", NULL), -1);
+	assert_int_equal(svc_err(s)->code, SVC_FORBIDDEN);
+	svc_close(s);
+	char *after = snapshot(work);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	s = open_as(work, "县区组长");
+	assert_int_equal(svc_score_clear(s, "卢龙县", "1.1.4"), 0);
+	svc_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -771,6 +807,7 @@ int main(void)
 		cmocka_unit_test(errors_are_data),
 		cmocka_unit_test(stored_results_are_typed),
 		cmocka_unit_test(accident_edit),
+		cmocka_unit_test(clear_all_keeps_scores_of_others),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
