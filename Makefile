@@ -35,7 +35,7 @@ objs = $(patsubst src/%.c,build/$(1)/%.o,$(call src_of,$(2)))
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all check demo bench install uninstall clean fuzz deps deps-check valgrind core-check
+.PHONY: all check demo bench install uninstall clean fuzz deps deps-check deps-bench valgrind core-check
 
 all: kaohe
 
@@ -163,7 +163,10 @@ demo: deps kaohe
 	@echo "网页 / web: 用上面的账号登录 http://$(DEMO_LISTEN)/ （Ctrl-C 停止 / to stop）"
 	./kaohe -d $(DEMO_DB) serve --listen $(DEMO_LISTEN)
 
-bench: deps kaohe
+deps-bench:
+	@scripts/deps.sh bench
+
+bench: deps-bench kaohe
 	@bench/run.sh
 
 install: kaohe

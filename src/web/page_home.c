@@ -55,6 +55,56 @@ static void progress_table(struct req *r, struct buf *b, const struct svc_progre
 	h(b, "</tbody></table>");
 }
 
+/* The office's summary by team (sheets, items entered, submitted and
+ * verified) and by scorer (counties whose score is in), exact counts. */
+static void summaries(struct req *r, struct buf *b, const struct svc_progress *p)
+{
+	struct team *t;
+	int nt;
+	if (svc_team_list(r->svc, &t, &nt) == 0) {
+		h(b, "<section><h2>各考核组</h2><table class=\"grid\"><thead><tr><th>考核组</th><th class=\"num\">评分表</th>"
+		     "<th class=\"num\">已录入项</th><th class=\"num\">已提交</th><th class=\"num\">已核实</th></tr></thead><tbody>");
+		for (int k = 0; k <= nt; k++) {
+			const char *name = k < nt ? t[k].name : NULL;
+			int sheets = 0, entered = 0, total = 0, submitted = 0, verified = 0;
+			for (int i = 0; i < p->n; i++) {
+				const struct svc_unit_progress *u = &p->units[i];
+				if (name ? !u->team || strcmp(u->team, name) != 0 : u->team != NULL)
+					continue;
+				sheets++;
+				entered += u->entered;
+				total += u->total;
+				submitted += u->review == REVIEW_SUBMITTED;
+				verified += u->review == REVIEW_VERIFIED;
+			}
+			if (!name && !sheets)
+				continue;
+			h(b, "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td><td class=\"num\">%d / %d</td>"
+			     "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>", name ? name : "（未分组）", sheets,
+			  entered, total, submitted, verified);
+		}
+		h(b, "</tbody></table></section>");
+		team_list_free(t, nt);
+	}
+	struct svc_grid g;
+	if (svc_grid(r->svc, &g) == 0) {
+		h(b, "<section><h2>行业和行政执法评分</h2><table class=\"grid\"><thead><tr><th>评分</th>"
+		     "<th class=\"num\">已录入县区</th></tr></thead><tbody>");
+		for (int j = 0; j < g.nitems; j++) {
+			int in = 0, of = 0;
+			for (int i = 0; i < g.nunits; i++) {
+				const struct svc_grid_cell *c = &g.cells[i * g.nitems + j];
+				of += c->applies;
+				in += c->applies && c->entered;
+			}
+			h(b, "<tr><th scope=\"row\">%s %s</th><td class=\"num\">%d / %d</td></tr>", g.items[j]->code,
+			  g.items[j]->title, in, of);
+		}
+		h(b, "</tbody></table></section>");
+		svc_grid_free(&g);
+	}
+}
+
 void get_home(struct req *r, struct resp *w)
 {
 	page_begin(r, w, "首页", "home");
@@ -98,7 +148,10 @@ void get_home(struct req *r, struct resp *w)
 	} else {
 		h(b, "<p>暂无待办事项。</p>");
 	}
-	h(b, "</section><section><h2>各评分表进度</h2>");
+	h(b, "</section>");
+	if (a->role == ROLE_OFFICE)
+		summaries(r, b, &p);
+	h(b, "<section><h2>各评分表进度</h2>");
 	if (p.n)
 		progress_table(r, b, &p);
 	else

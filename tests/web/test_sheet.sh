@@ -64,6 +64,25 @@ status=$(curl -s -o out.html -w '%{http_code}' -b "$WORK/jar.member" -d code=1.1
 expect_status 403 "no CSRF token"
 [ "$(dump)" = "$before" ] || fail "a refused request changed the findings"
 
+# The command line writes to the same file while the server runs: the
+# sheet (kept by the server per version) shows the change at once.
+# 1.1.5 "每少落实1次，扣1分，最高扣10分" is not entered for 昌黎县 in the demo.
+get member /sheet/昌黎县
+grep -o 'data-code="1.1.5".*' out.html | grep -q 'name="count"[^>]*value=""' || fail "1.1.5 entered before the test"
+KAOHE_USER=命令行 "$KAOHE" score set 昌黎县 1.1.5 --count 3 >/dev/null || fail "CLI write while serving"
+get member /sheet/昌黎县
+grep -o 'data-code="1.1.5".*' out.html | grep -q 'name="count"[^>]*value="3"' || fail "the sheet does not show the command line's write"
+
+# The office's start page: by team and by scorer, counted from the file.
+login office
+get office /
+expect_status 200 "office home"
+teams=$(sqlite3 "$KAOHE_DB" "SELECT count(*) FROM team_unit tu JOIN team t ON t.id = tu.team_id JOIN unit u ON u.id = tu.unit_id WHERE t.name = '县区考核组' AND u.status = 'assessed'")
+expect_body "<th scope=\"row\">县区考核组</th><td class=\"num\">$teams</td>"
+fire=$(sqlite3 "$KAOHE_DB" "SELECT count(*) FROM finding f JOIN unit u ON u.id = f.unit_id WHERE f.code = '4.15' AND f.sheet_id = 0 AND u.kind = 'county' AND u.status = 'assessed'")
+counties=$(sqlite3 "$KAOHE_DB" "SELECT count(*) FROM unit WHERE kind = 'county' AND status = 'assessed'")
+expect_body "<th scope=\"row\">4.15 消防</th><td class=\"num\">$fire / $counties</td>"
+
 # Not signed in: to the sign-in page.
 status=$(curl -s -o out.html -w '%{http_code}' "$BASE$(url /sheet/昌黎县)")
 expect_status 303 "signed out"
