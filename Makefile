@@ -1,8 +1,9 @@
 # kaohe — build, test, demo, benchmark, install.
 # Plain make + pkg-config. Each layer is a static library of objects with
 # header dependencies (-MMD); each binary links the layers it needs:
-#   core (libyaml only) <- storage (SQLite, libsodium) <- service <- web <- cli
-#   core <- render (cJSON); the web's script and stylesheet are compiled in
+#   core (libyaml only) <- storage (SQLite, libsodium) <- service <- report <- web <- cli
+#   core <- render (cJSON); report: libxlsxwriter, cairo/pango, libzip, expat;
+#   the web's script and stylesheet are compiled in
 # `make` only builds; `make check` and `make demo` first install missing
 # Debian packages (scripts/deps.sh). `make check` builds with ASan+UBSan.
 
@@ -12,7 +13,7 @@ UNITDIR ?= $(PREFIX)/lib/systemd/system
 CC ?= cc
 VERSION = 0.2.0
 
-PKGS = yaml-0.1 libcjson sqlite3 libsodium libzip libmicrohttpd
+PKGS = yaml-0.1 libcjson sqlite3 libsodium libzip libmicrohttpd xlsxwriter pangocairo cairo expat
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS_CORE := $(shell pkg-config --libs yaml-0.1 2>/dev/null)
 LIBS_ALL := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -25,7 +26,7 @@ CFLAGS ?= -O2 -g
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 SCHEMES = $(sort $(wildcard schemes/*.yaml))
-LAYERS = core storage service render web
+LAYERS = core storage service render report web
 ASSETS = $(sort $(wildcard src/web/assets/*))
 src_of = $(wildcard src/$(1)/*.c)
 CORE_SRC = $(call src_of,core)
@@ -91,7 +92,7 @@ build/$(1)/lib$(2).a: $(call objs,$(1),$(2)) $(if $(filter core,$(2)),build/$(1)
 endef
 $(foreach f,rel asan,$(foreach l,$(LAYERS),$(eval $(call layer_lib,$(f),$(l)))))
 
-libs = $(foreach l,web service storage render core,build/$(1)/lib$(l).a)
+libs = $(foreach l,web report service storage render core,build/$(1)/lib$(l).a)
 
 -include $(wildcard build/rel/*/*.d build/asan/*/*.d)
 
@@ -111,7 +112,7 @@ core-check: build/core-check
 	@build/core-check
 
 # Unit tests link every library below the CLI.
-TEST_LIBS = $(foreach l,web service storage render core,build/asan/lib$(l).a)
+TEST_LIBS = $(foreach l,web report service storage render core,build/asan/lib$(l).a)
 build/asan/test_%: tests/unit/test_%.c tests/unit/testutil.h $(TEST_LIBS)
 	@mkdir -p build/asan
 	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -O1 -g $(SAN) -Isrc -MMD -MP -o $@ $< \

@@ -18,6 +18,11 @@ libsqlite3-dev:pc:sqlite3
 libsodium-dev:pc:libsodium
 libmicrohttpd-dev:pc:libmicrohttpd
 libzip-dev:pc:libzip
+libexpat1-dev:pc:expat
+libxlsxwriter-dev:pc:xlsxwriter
+libcairo2-dev:pc:cairo
+libpango1.0-dev:pc:pangocairo
+fonts-noto-cjk:file:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 "
 check_pkgs="
 sqlite3:cmd:sqlite3
@@ -27,7 +32,8 @@ valgrind:cmd:valgrind
 curl:cmd:curl
 chromium:cmd:chromium
 npm:cmd:npm
-fonts-noto-cjk:file:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+poppler-utils:cmd:pdftotext
+libreoffice-calc-nogui:cmd:soffice
 "
 bench_pkgs="
 wrk:cmd:wrk

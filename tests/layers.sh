@@ -1,6 +1,6 @@
 #!/bin/sh
 # layers.sh: the layers point one way (doc/architecture.md):
-#   cli -> web -> service -> storage -> core, and cli, web -> render -> core.
+#   cli -> web -> report -> service -> storage -> core, and render -> core.
 # Fails naming any include that points the wrong way, and any SQLite
 # outside storage.
 set -u
@@ -26,12 +26,13 @@ out=$( {
 	check storage core
 	check service storage core
 	check render core
-	check web service render core
-	check cli web service render core
-	grep -l 'sqlite3\.h\|sqlite3_' core/* service/* render/* web/*.[ch] cli/* 2>/dev/null | sed 's/$/ speaks SQLite outside storage/'
+	check report service render core
+	check web report service render core
+	check cli web report service render core
+	grep -l 'sqlite3\.h\|sqlite3_' core/* service/* render/* report/* web/*.[ch] cli/* 2>/dev/null | sed 's/$/ speaks SQLite outside storage/'
 } )
 if [ -n "$out" ]; then
 	echo "$out"
 	exit 1
 fi
-echo "layers: cli -> web -> service -> storage -> core; cli, web -> render -> core"
+echo "layers: cli -> web -> report -> service -> storage -> core; render -> core"

@@ -101,6 +101,7 @@ CMD(daily_task); CMD(daily_record); CMD(daily_rule); CMD(daily_list);
 CMD(compute); CMD(status); CMD(results); CMD(explain); CMD(grade_set); CMD(export);
 CMD(objection_file); CMD(objection_list); CMD(objection_answer); CMD(objection_period);
 CMD(consent); CMD(progress); CMD(score_set_many); CMD(serve);
+CMD(report_results); CMD(report_sheet); CMD(report_sheets); CMD(report_chart); CMD(template);
 CMD(review_list); CMD(review_submit); CMD(review_return); CMD(review_verify);
 CMD(material_add); CMD(material_link); CMD(material_list); CMD(material_remove); CMD(material_zip);
 CMD(material_checklist);

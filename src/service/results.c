@@ -420,3 +420,37 @@ void svc_status_free(struct svc_status *st)
 	free(st->units);
 	memset(st, 0, sizeof *st);
 }
+
+int svc_stamp(struct svc *s, struct svc_stamp *out)
+{
+	memset(out, 0, sizeof *out);
+	if (svc_begin_read(s) != 0)
+		return -1;
+	out->year = db_year(s->db);
+	const struct scheme *c = svc_scheme(s, KIND_COUNTY), *d = c ? svc_scheme(s, KIND_DEPARTMENT) : NULL;
+	int rc = c && d ? 0 : -1;
+	if (rc == 0) {
+		out->county_scheme = xstrdup(c->title);
+		out->department_scheme = xstrdup(d->title);
+		out->seq = audit_head(s->db, out->head);
+		out->stale = results_stale(s->db);
+		struct stored_result *r;
+		int n;
+		if (out->stale >= 0 && result_read_all(s->db, -1, false, &r, &n) == 0) {
+			for (int i = 0; i < n && !out->computed_at; i++)
+				if (r[i].computed_at)
+					out->computed_at = xstrdup(r[i].computed_at);
+			stored_results_free(r, n);
+		}
+	}
+	svc_end(s, 0);
+	return rc;
+}
+
+void svc_stamp_clear(struct svc_stamp *st)
+{
+	free(st->county_scheme);
+	free(st->department_scheme);
+	free(st->computed_at);
+	memset(st, 0, sizeof *st);
+}

@@ -309,6 +309,19 @@ int svc_results_stale(struct svc *s);
 /* The stored results (kind -1: all), by kind and rank; with tree, every
  * node of every sheet. Free with stored_results_free. */
 int svc_results(struct svc *s, int kind, bool tree, struct stored_result **out, int *n);
+/* What every document states so that a filed paper can be matched to the
+ * database: the year, its schemes, when the results it shows were
+ * computed, and the audit log's head (number and hash) it was made from. */
+struct svc_stamp {
+	int year;
+	char *county_scheme, *department_scheme;   /* their titles */
+	char *computed_at;        /* UTC, NULL if never computed */
+	int stale;                /* as svc_results_stale */
+	long long seq;            /* the newest audit record */
+	char head[65];            /* its hash */
+};
+int svc_stamp(struct svc *s, struct svc_stamp *out);
+void svc_stamp_clear(struct svc_stamp *st);
 /* One unit's stored result. */
 int svc_result(struct svc *s, const char *unit, bool tree, struct stored_result *out);
 

@@ -48,6 +48,19 @@ long long audit_head_seq(struct db *db)
 	return seq;
 }
 
+long long audit_head(struct db *db, char head[65])
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+	long long seq = 0;
+	head[0] = '\0';
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		seq = sqlite3_column_int64(st, 0);
+		snprintf(head, 65, "%s", db_col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return seq;
+}
+
 int audit_add(struct db *db, const char *action, const char *unit, const char *target,
 	      const char *old, const char *new_value, const char *reason)
 {

@@ -25,6 +25,8 @@ long long audit_verify(struct db *db, char head[65]);
 
 /* The newest sequence number (0 if none). */
 long long audit_head_seq(struct db *db);
+/* The newest record's number and hash (head: 65 bytes; "" if none). */
+long long audit_head(struct db *db, char head[65]);
 
 /* The rows (oldest first) of the current year, optionally only those
  * about one unit. Free with audit_list_free. */
