@@ -512,4 +512,21 @@ struct svc_demo_account {
 };
 int svc_demo_accounts(struct svc *s, struct svc_demo_account out[SVC_DEMO_ACCOUNTS]);
 
+/* ---- the notes written with findings (notes.c; a unit's sheet document) ------------ */
+
+/* The notes (备注) recorded with the findings on a county's or department's
+ * own sheet and on each of its sampled units' sheets, own sheet first,
+ * then the sheets in the stored results' order, items in scheme order.
+ * They are the records as they stand now: the stored results keep every
+ * score and derivation, not the notes. Allowed to whoever may see the
+ * unit's sheet (OP_EXPLAIN). A unit not scored item by item (provincial,
+ * excluded) has none. Free with svc_finding_notes_free. */
+struct svc_finding_note {
+	char *sheet;              /* the sampled unit's name; NULL: the own sheet */
+	char *code;               /* the item */
+	char *note;
+};
+int svc_finding_notes(struct svc *s, const char *unit, struct svc_finding_note **out, int *n);
+void svc_finding_notes_free(struct svc_finding_note *v, int n);
+
 #endif

@@ -304,6 +304,17 @@ static int op_result_other(struct svc *s)
 }
 static int op_explain_own(struct svc *s) { return explain(s, "昌黎县"); }
 static int op_explain_other(struct svc *s) { return explain(s, "卢龙县"); }
+static int notes(struct svc *s, const char *unit)
+{
+	struct svc_finding_note *v;
+	int n, rc = svc_finding_notes(s, unit, &v, &n);
+	if (rc == 0)
+		svc_finding_notes_free(v, n);
+	return rc;
+}
+static int op_notes_in_scope(struct svc *s) { return notes(s, "安监局"); }
+static int op_notes_out_of_scope(struct svc *s) { return notes(s, "昌黎县"); }
+static int op_notes_other(struct svc *s) { return notes(s, "卢龙县"); }
 static int op_objection_own(struct svc *s)
 {
 	return svc_objection_file(s, "昌黎县", "2.1.1", "会议纪要已提供，不应扣分", "2016年第3次常委会会议纪要") > 0
@@ -490,6 +501,8 @@ static const struct {
 	{"查看待办事项", op_status, O | L | M | I | E, false},
 	{"查看评分表（本组范围内）", op_explain_in_scope, O | L | M, false},
 	{"查看评分表（本组范围外）", op_explain_out_of_scope, O, false},
+	{"查看评分备注（本组范围内）", op_notes_in_scope, O | L | M, false},
+	{"查看评分备注（本组范围外）", op_notes_out_of_scope, O, false},
 	{"查看未公布的结果", op_results, O, false},
 	{"确定档次", op_grade_set, O, false},
 	{"审定", op_approve, O, false},
@@ -502,6 +515,8 @@ static const struct {
 	{"查看他单位已公布的评分表", op_result_other, O | V, true},
 	{"查看本单位已公布的评分明细", op_explain_own, O | U | V, true},
 	{"查看他单位已公布的评分明细", op_explain_other, O | V, true},
+	{"查看本单位已公布的评分备注", op_notes_out_of_scope, O | U | V, true},
+	{"查看他单位已公布的评分备注", op_notes_other, O | V, true},
 	{"对本单位结果提出意见", op_objection_own, O | U, true},
 	{"对他单位结果提出意见", op_objection_other, O, true},
 	{"查看意见", op_objection_list, O | L | M | U, true},
