@@ -70,6 +70,15 @@ const char *pdf_draft_mark(bool approved)
 	return approved ? NULL : "征求意见稿（未审定）";
 }
 
+void pdf_closing(struct pdf_doc *d, const struct svc_stamp *st)
+{
+	static const struct pdf_style end = {.face = PDF_SANS, .size = 8.5, .color = 0x555555, .before = 14};
+	struct buf b = {0};
+	buf_printf(&b, "本件据审计记录 #%lld（%.16s）生成，可与数据库核对。", st->seq, st->head);
+	pdf_text(d, &end, buf_str(&b));
+	buf_free(&b);
+}
+
 int pdf_finish(struct pdf_doc *d, const char *path, struct svc_error *err)
 {
 	char *temp = report_temp_path(path);

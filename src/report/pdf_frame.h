@@ -25,6 +25,9 @@ char *pdf_issuer_line(const struct svc_stamp *st);
 void pdf_time(const char *utc, char out[48]);
 /* The header's mark for results not yet approved, or NULL. */
 const char *pdf_draft_mark(bool approved);
+/* The document's last line: the audit record it was made from, to match
+ * a filed paper with the database (the stamp is in every page's footer). */
+void pdf_closing(struct pdf_doc *d, const struct svc_stamp *st);
 /* Writes d to path: made beside it, renamed into place. 0 or -1 (*err). */
 int pdf_finish(struct pdf_doc *d, const char *path, struct svc_error *err);
 

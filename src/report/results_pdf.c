@@ -193,11 +193,7 @@ int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
 		ranking(d, r, n, kinds[k]);
 		vetoes(d, r, n, kinds[k]);
 	}
-	static const struct pdf_style end = {.face = PDF_SANS, .size = 8.5, .color = 0x555555, .before = 14};
-	struct buf tail = {0};
-	buf_printf(&tail, "本件据审计记录 #%lld（%.16s）生成，可与数据库核对。", st.seq, st.head);
-	pdf_text(d, &end, buf_str(&tail));
-	buf_free(&tail);
+	pdf_closing(d, &st);
 	rc = pdf_finish(d, path, err);
 	pdf_doc_free(d);
 	buf_free(&title);

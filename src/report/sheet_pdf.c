@@ -4,8 +4,8 @@
  * deduction and derivation, groups as shaded rows with their subtotals,
  * the total; then each sampled unit's sheet; then the result and grade,
  * the notes written with the findings, the unit's objections and the
- * office's answers, and the stamp. Every figure is the stored one
- * (svc_result with its tree), printed by points_fmt. */
+ * office's answers; the stamp in every page's footer. Every figure is
+ * the stored one (svc_result with its tree), printed by points_fmt. */
 #include "pdf_frame.h"
 
 #include <stdio.h>
@@ -334,8 +334,7 @@ int write_sheet_pdf(struct svc *s, const char *unit, const char *path, struct sv
 	rc = notes_part(s, d, unit, err);
 	if (rc == 0) {
 		objections_part(s, d, unit);
-		pdf_text(d, &caption, "核对");
-		pdf_text(d, &line, stamp);
+		pdf_closing(d, &st);
 		rc = pdf_finish(d, path, err);
 	}
 	pdf_doc_free(d);
