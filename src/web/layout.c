@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The navigation: what each role works on. A link only leads to a page;
  * the service decides what that page may show or change. */
@@ -135,6 +136,32 @@ void form_error_other(const struct req *r, struct buf *b, const char *path, cons
 		if (strcmp(fields[i], r->failed->field) == 0)
 			return;
 	h(b, "<p class=\"error\" role=\"alert\">%s</p>", r->failed->message);
+}
+
+void resp_download(struct resp *w, char *path, bool temporary, const char *type, const char *name)
+{
+	free(w->file);
+	w->file = path;
+	w->unlink_file = temporary;
+	w->type = type;
+	struct buf b = {0};
+	h(&b, "attachment; filename*=UTF-8''%U", name);
+	free(w->disposition);
+	w->disposition = buf_take(&b);
+}
+
+char *web_temp_file(const char *suffix)
+{
+	struct buf b = {0};
+	buf_printf(&b, "/tmp/kaohe-XXXXXX%s", suffix ? suffix : "");
+	char *path = buf_take(&b);
+	int fd = mkstemps(path, suffix ? (int)strlen(suffix) : 0);
+	if (fd < 0) {
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	return path;
 }
 
 bool is_office(const struct req *r)
