@@ -21,6 +21,7 @@ struct entry_sheet {
 	bool ok;
 	char *refused;            /* why the unit takes no findings */
 	bool verified;            /* the owner's sheet is verified (统计核实) */
+	bool locked;              /* submitted or verified: closed to the team */
 	bool changed;             /* a finding was stored or cleared */
 };
 
@@ -55,6 +56,7 @@ static void entry_open(struct svc *s, const char *name, struct entry_sheet *e)
 		return;
 	}
 	e->verified = r.state == REVIEW_VERIFIED;
+	e->locked = r.state == REVIEW_VERIFIED || r.state == REVIEW_SUBMITTED;
 	free(r.remark);
 	free(r.actor);
 	free(r.at);
@@ -81,7 +83,7 @@ static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int ro
 	f->node = f->code ? scheme_find(e->t.s, f->code) : NULL;
 	/* a fresh error: what is left in it is this finding's */
 	s->err.code = SVC_OK;
-	if (f->node && svc_allow_item(s, &e->t.owner, f->node, e->verified) != 0) {
+	if (f->node && svc_allow_item(s, &e->t.owner, f->node, e->locked) != 0) {
 		diag_add_at(d, row, 0, "%s", s->err.message);
 		return -1;
 	}
@@ -292,7 +294,7 @@ bool *svc_enterable(struct svc *s, const char *unit)
 				continue;
 			if (!e.t.sheet_id && !node_applies(n, e.t.owner.name))
 				continue;
-			can[i] = svc_allow_item(s, &e.t.owner, n, e.verified) == 0;
+			can[i] = svc_allow_item(s, &e.t.owner, n, e.locked) == 0;
 		}
 	}
 	svc_error_clear(&s->err);
@@ -339,11 +341,11 @@ int svc_score_clear(struct svc *s, const char *unit, const char *code)
 		const struct node *n = code ? scheme_find(e.t.s, code) : NULL;
 		if (code && !n)
 			rc = svc_fail(s, SVC_NOT_FOUND, "item", "未知的考核项编号“%s”", code);
-		else if (n && svc_allow_item(s, &e.t.owner, n, e.verified) != 0)
+		else if (n && svc_allow_item(s, &e.t.owner, n, e.locked) != 0)
 			rc = -1;
 		else if (!n && s->actor.role != ROLE_OFFICE &&
 			 (clear_all_allowed(s, &e) != 0 ||
-			  (e.verified && svc_fail(s, SVC_FORBIDDEN, NULL, "评分表已由安委办核实，已锁定") != 0)))
+			  (e.locked && svc_fail(s, SVC_FORBIDDEN, NULL, "评分表已提交安委办核实，已锁定（如需修改，请安委办退回）") != 0)))
 			rc = -1;
 		else
 			rc = finding_clear(s->db, &e.t, code) == 0 ? 0 : svc_fail_db(s);
