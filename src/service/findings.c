@@ -260,6 +260,23 @@ int svc_score_set_many(struct svc *s, char *const *units, int n, const struct fi
 		return -1;
 	if (n < 1)
 		return svc_fail(s, SVC_INVALID, "units", "没有选择单位");
+	/* one item code means one item only within one scheme: counties and
+	 * city departments are scored by different schemes */
+	int kind = -1;
+	for (int i = 0; i < n; i++) {
+		struct unit u, owner;
+		if (unit_get(s->db, units[i], &u) != 0)
+			return svc_fail_db(s);
+		int rc = svc_owner_of(s, &u, &owner);
+		unit_clear(&u);
+		if (rc != 0)
+			return -1;
+		int k = owner.kind;
+		unit_clear(&owner);
+		if (kind >= 0 && k != kind)
+			return svc_fail(s, SVC_INVALID, "units", "所选单位须同属县区或同属市直部门（两类单位的考核项编号含义不同）");
+		kind = k;
+	}
 	for (int i = 0; i < n; i++)
 		if (entry_allowed(s, units[i], given->code) != 0)
 			return about_unit(s, units[i]);

@@ -608,11 +608,21 @@ void get_sheets(struct req *r, struct resp *w)
 		  form_value(r, "count", ""), form_value(r, "conditions", ""), form_value(r, "deduct", ""),
 		  form_value(r, "score", ""));
 		form_error(r, b, "value");
-		h(b, "<fieldset class=\"units\"><legend>单位</legend>");
-		for (int i = 0; i < p.n; i++)
-			h(b, "<label><input type=\"checkbox\" name=\"unit\" value=\"%s\"> %s</label>", p.units[i].unit.name,
-			  p.units[i].unit.name);
-		h(b, "</fieldset><button type=\"submit\">录入所选单位</button></form></section>");
+		/* one scheme at a time: an item code means another item on a
+		 * department's sheet */
+		static const struct { enum unit_kind kind; const char *title; } kinds[] = {
+			{KIND_COUNTY, "县（区）"}, {KIND_DEPARTMENT, "市直部门"}};
+		for (int k = 0; k < 2; k++) {
+			h(b, "<fieldset class=\"units\"><legend>%s</legend>", kinds[k].title);
+			for (int i = 0; i < p.n; i++)
+				if (p.units[i].unit.kind == kinds[k].kind)
+					h(b, "<label><input type=\"checkbox\" name=\"unit\" value=\"%s\"> %s</label>",
+					  p.units[i].unit.name, p.units[i].unit.name);
+			h(b, "</fieldset>");
+		}
+		h(b, "<p class=\"hint\">只能同时选县区或同时选市直部门：两类单位的考核项编号含义不同。</p>");
+		form_error(r, b, "units");
+		h(b, "<button type=\"submit\">录入所选单位</button></form></section>");
 	}
 	svc_progress_free(&p);
 	page_end(r, w);
