@@ -311,6 +311,13 @@ bool *svc_enterable(struct svc *s, const char *unit)
 				continue;
 			if (!e.t.sheet_id && !node_applies(n, e.t.owner.name))
 				continue;
+			/* nothing under a group marked not applicable */
+			bool under_na = false;
+			for (const struct node *a = n->parent; a && !under_na; a = a->parent)
+				if (a->index >= e.st.base && a->index < e.st.base + e.st.n)
+					under_na = e.st.na[a->index - e.st.base];
+			if (under_na)
+				continue;
 			can[i] = svc_allow_item(s, &e.t.owner, n, e.locked) == 0;
 		}
 	}

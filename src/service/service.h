@@ -279,6 +279,8 @@ struct svc_grid_cell {
 	bool applies;             /* the item applies to the county (`only`) */
 	bool entered;             /* a score or a not-applicable mark is stored */
 	bool na;                  /* marked not applicable */
+	const char *na_above;     /* the group above marked not applicable (its
+				     code; the scheme's), else NULL */
 	points_t score;           /* out of the item's scale */
 	char *note;               /* NULL if none */
 	bool can;                 /* the acting user may enter it now */

@@ -89,6 +89,24 @@ static bool shown(const struct view *v, const struct node *n)
 
 /* ---- one row ---- */
 
+/* Whether n is an item of a group scored by deduction (扣完为止): its
+ * points are what it can lose at most, and the group has the score (the
+ * paper's table shows 扣分 on the item rows and 得分 on the group's). */
+static bool in_deduct_group(const struct node *n)
+{
+	return !n->nchildren && n->parent && n->parent->score == SCORE_DEDUCT;
+}
+
+/* The group above n marked not applicable (its items take no entry and
+ * count for nothing), or NULL. */
+static const struct node *na_above(const struct view *v, const struct node *n)
+{
+	for (const struct node *a = n->parent; a && a->parent; a = a->parent)
+		if (v->nodes[a->index].na)
+			return a;
+	return NULL;
+}
+
 static void input_cell(struct req *r, struct buf *b, const struct view *v, const struct node *n)
 {
 	const struct node_result *nr = &v->nodes[n->index];
@@ -187,7 +205,9 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 	  group ? "group depth" : "item", group ? (n->depth == 1 ? "1" : n->depth == 2 ? "2" : "3") : "");
 	h(b, "<th scope=\"row\" class=\"code\">%s</th>", n->code);
 	h(b, "<td class=\"title\"><strong>%s</strong>", n->title);
-	if (n->points)
+	if (n->points && in_deduct_group(n))
+		h(b, "<span class=\"points\">最多扣 %P 分</span>", n->points);
+	else if (n->points)
 		h(b, "<span class=\"points\">%P 分</span>", n->points);
 	if (n->text)
 		h(b, "<p class=\"rule\">%s</p>", n->text);
@@ -200,19 +220,24 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 			h(b, "<a class=\"sheetlink\" href=\"/sheet/%U\">%s</a> ", nr->sheets[k].label, nr->sheets[k].label);
 		if (!nr->nsheets)
 			h(b, "<span class=\"hint\">尚未确定抽查对象</span>");
+	} else if (na_above(v, n)) {
+		h(b, "<span class=\"hint\">%s 已标为不适用</span>", na_above(v, n)->code);
 	} else if (!group || n->na != NA_NONE) {
 		if (n->rule.type == RULE_ENTERED && !(v->can && v->can[n->index]))
 			h(b, "<span class=\"hint\">%s</span>", n->rule.by == BY_INDUSTRY ? "由行业主管部门评分"
 			  : n->rule.by == BY_ENFORCEMENT ? "由执法部门评分" : "由安委办录入");
 		input_cell(r, b, v, n);
 	}
+	bool under_na = na_above(v, n) != NULL;
 	h(b, "</td><td class=\"num deduction\">");
-	if (!group || nr->na)
+	if (under_na)
+		h(b, "不适用");
+	else if (!group || nr->na)
 		deduction_cell(b, n, nr);
 	else if (nr->deduction)
 		h(b, "扣 %P 分", nr->deduction);
 	h(b, "</td><td class=\"num score\">");
-	if (!nr->na && !nr->missing)
+	if (!nr->na && !nr->missing && !under_na && !in_deduct_group(n))
 		h(b, "%P", nr->score);
 	h(b, "</td><td class=\"note\">");
 	if (nr->finding && nr->finding->note)
@@ -400,15 +425,18 @@ static void rows_json(struct buf *b, const struct view *v)
 		if (!shown(v, n))
 			continue;
 		const struct node_result *nr = &v->nodes[i];
+		bool under_na = na_above(v, n) != NULL;
 		struct buf ded = {0};
-		if (n->nchildren && !nr->na) {
+		if (under_na) {
+			h(&ded, "不适用");
+		} else if (n->nchildren && !nr->na) {
 			if (nr->deduction)
 				h(&ded, "扣 %P 分", nr->deduction);
 		} else {
 			deduction_cell(&ded, n, nr);
 		}
 		h(b, "%S\"%d\":{\"score\":\"", first ? "" : ",", i);
-		if (!nr->na && !nr->missing)
+		if (!nr->na && !nr->missing && !under_na && !in_deduct_group(n))
 			h(b, "%P", nr->score);
 		buf_puts(b, "\",\"deduction\":");
 		h_json_str(b, buf_str(&ded));
