@@ -45,6 +45,31 @@ post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
 post member /sheet/昌黎县/finding -d code=1.1.4 -d count=1
 expect_status 303 "form post"
 
+# Without the script, a refused value comes back on the sheet: 422, the
+# message in the row, the typed value kept, nothing stored.
+before_form=$(dump)
+post member /sheet/昌黎县/finding -d code=1.1.4 -d count=十 -d note=手写的备注
+expect_status 422 "a refused form without the script"
+expect_body '未能保存：次数须是整数'
+grep -o 'data-code="1.1.4".*' out.html > row.txt
+grep -q 'value="十"' row.txt || fail "the typed count is not kept"
+grep -q 'value="手写的备注"' row.txt || fail "the typed note is not kept"
+grep -q '<span class="field-error" role="alert">次数须是整数</span>' row.txt || fail "no message in the row"
+[ "$(dump)" = "$before_form" ] || fail "a refused form changed the findings"
+
+# An emptied field takes the entry back (on the record); so does 清除.
+post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=
+expect_status 200 "emptied"
+[ -z "$(sqlite3 "$KAOHE_DB" "SELECT value FROM finding f JOIN unit u ON u.id=f.unit_id WHERE u.name='昌黎县' AND code='1.1.4'")" ] ||
+	fail "an emptied field left the finding"
+sqlite3 "$KAOHE_DB" "SELECT action FROM audit ORDER BY seq DESC LIMIT 1" | grep -q score.clear || fail "the clearing is not on the record"
+post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
+post member /sheet/昌黎县/clear -d code=1.1.4
+expect_status 303 "清除"
+[ -z "$(sqlite3 "$KAOHE_DB" "SELECT value FROM finding f JOIN unit u ON u.id=f.unit_id WHERE u.name='昌黎县' AND code='1.1.4'")" ] ||
+	fail "清除 left the finding"
+post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
+
 # Preview: nothing stored. 3 missed: 15, capped at 10.
 before=$(dump)
 post_json member /sheet/昌黎县/preview -d code=1.1.4 -d count=3
