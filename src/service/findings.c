@@ -173,7 +173,7 @@ int svc_score_set(struct svc *s, const char *unit, const struct finding *given)
 	return svc_end(s, set_one(s, unit, given, at));
 }
 
-int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
+static int set_batch(struct svc *s, struct svc_batch_item *items, int n)
 {
 	/* Each part as its own account, through every check of a single
 	 * entry, undone alone if refused; the whole committed once. */
@@ -181,7 +181,6 @@ int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
 		svc_error_clear(&items[i].err);
 		items[i].rc = -1;
 	}
-	svc_act_none(s);
 	if (db_begin(s->db) != 0) {
 		for (int i = 0; i < n; i++) {
 			svc_fail_db(s);
@@ -228,7 +227,6 @@ int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
 		it->rc = rc;
 	}
 	svc_error_clear(&closed);
-	svc_act_none(s);
 	if (db_commit(s->db) != 0) {
 		svc_fail_db(s);
 		for (int i = 0; i < n; i++)
@@ -239,6 +237,23 @@ int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
 		return -1;
 	}
 	return 0;
+}
+
+int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
+{
+	/* The caller's own actor is set aside and comes back after: the
+	 * thread that commits a batch goes on answering its own request. */
+	struct account own = s->actor;
+	bool acting = s->acting, local = s->local;
+	memset(&s->actor, 0, sizeof s->actor);
+	s->acting = s->local = false;
+	int rc = set_batch(s, items, n);
+	account_clear(&s->actor);
+	s->actor = own;
+	s->acting = acting;
+	s->local = local;
+	db_set_actor(s->db, acting ? own.name : "");
+	return rc;
 }
 
 /* Names the unit in the session's error message ("UNIT：…"); -1. */
