@@ -301,7 +301,7 @@ static void render_sheet(struct req *r, struct buf *b, struct view *v)
 		if (rv.has_team_total)
 			h(b, "；考核组得分 %P 分", rv.team_total);
 		if (rv.has_verified_total)
-			h(b, "；核实得分 %P 分", rv.verified_total);
+			h(b, "；%s %P 分", rv.state == REVIEW_VERIFIED ? "核实得分" : "上次核实得分", rv.verified_total);
 		if (rv.remark)
 			h(b, "；退回意见：%s", rv.remark);
 		h(b, "。<a href=\"/review\">统计核实</a></p>");
