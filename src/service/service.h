@@ -186,7 +186,7 @@ int svc_preview(struct svc *s, const char *unit, const struct finding *f, struct
  * that wait for the write lock): each part is checked and entered as its
  * own account, exactly as svc_score_set would, and undone alone if
  * refused (its rc and err say why); the parts kept are committed together
- * (one durable commit for all). The session acts as nobody afterwards. */
+ * (one durable commit for all). The session acts as before afterwards. */
 struct svc_batch_item {
 	const char *account, *unit;
 	struct finding finding;
@@ -279,6 +279,8 @@ struct svc_grid_cell {
 	bool applies;             /* the item applies to the county (`only`) */
 	bool entered;             /* a score or a not-applicable mark is stored */
 	bool na;                  /* marked not applicable */
+	const char *na_above;     /* the group above marked not applicable (its
+				     code; the scheme's), else NULL */
 	points_t score;           /* out of the item's scale */
 	char *note;               /* NULL if none */
 	bool can;                 /* the acting user may enter it now */

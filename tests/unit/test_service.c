@@ -587,6 +587,33 @@ static void authorization_matrix(void **state)
 	unlink(published);
 }
 
+/* A batch of saves from several people: each part as its own account
+ * (组员 may score 安监局, a city department in 部门考核组's scope, and not
+ * 昌黎县), and the session that committed it goes on as itself. */
+static void batch_keeps_actor(void **state)
+{
+	(void)state;
+	copy_file(base, work);
+	struct svc *s = open_as(work, "组长");
+	struct svc_batch_item items[2] = {
+		{.account = "组员", .unit = "安监局", .finding = {.code = "1.1.4"}},
+		{.account = "组员", .unit = "昌黎县", .finding = {.code = "1.1.4"}},
+	};
+	finding_set_value(&items[0].finding, INPUT_COUNT, 1);
+	finding_set_value(&items[1].finding, INPUT_COUNT, 1);
+	assert_int_equal(svc_score_set_batch(s, items, 2), 0);
+	assert_int_equal(items[0].rc, 0);
+	assert_int_equal(items[1].rc, -1);
+	assert_int_equal(items[1].err.code, SVC_FORBIDDEN);
+	svc_error_clear(&items[0].err);
+	svc_error_clear(&items[1].err);
+	assert_non_null(svc_actor(s));
+	assert_string_equal(svc_actor(s)->name, "组长");
+	/* and still allowed what 组长 may do: 1.1.4 "每少落实1次，扣10分" */
+	assert_int_equal(score(s, "安监局", "1.1.4", INPUT_COUNT, 2), 0);
+	svc_close(s);
+}
+
 /* Signing in: the right password, a wrong one, an unknown name (the same
  * words), a disabled account. The stored password is an argon2id string. */
 static void sign_in(void **state)
@@ -823,6 +850,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(authorization_matrix),
 		cmocka_unit_test(sign_in),
+		cmocka_unit_test(batch_keeps_actor),
 		cmocka_unit_test(errors_are_data),
 		cmocka_unit_test(stored_results_are_typed),
 		cmocka_unit_test(accident_edit),
