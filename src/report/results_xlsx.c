@@ -239,7 +239,7 @@ static int daily_summary(struct svc *s, struct book *b, struct svc_error *err)
 	struct book_col cols[4 + DAILY_KINDS];
 	int nc = 0;
 	cols[nc++] = (struct book_col){"单位", 16};
-	cols[nc++] = (struct book_col){"日常考核", 22};
+	cols[nc++] = (struct book_col){"日常考核", 28};
 	for (int k = 0; k < DAILY_KINDS; k++)
 		cols[nc++] = (struct book_col){daily_kind_title_of(k), 8};
 	cols[nc++] = (struct book_col){"扣分合计", 8};

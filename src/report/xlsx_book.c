@@ -24,9 +24,11 @@
  * fall back on, so the name is the one the readers have: 宋体 (SimSun) is
  * on every Chinese Windows and in WPS, and is the font of a government
  * table on paper. Where it is missing (LibreOffice on Linux) the text
- * still shows in the system's CJK font (fonts-noto-cjk: Noto Sans CJK SC),
- * since the font carries the GB2312 character set (134) that asks for a
- * Chinese font. */
+ * still shows in the system's CJK font (fonts-noto-cjk: Noto Sans CJK SC):
+ * LibreOffice replaces a missing font by one that has the text's script
+ * (seen in the test's PDF: Noto Sans CJK SC embedded). The GB2312
+ * character set (134) is asked for too, where libxlsxwriter writes it
+ * (1.1.4 does not). */
 #define BOOK_FONT "宋体"
 #define BOOK_CHARSET 134
 #define BOOK_SIZE 10
