@@ -70,8 +70,13 @@ void page_begin(struct req *r, struct resp *w, const char *title, const char *he
 		r->session->flash = NULL;
 		session_update(r->session);
 	}
+	/* a refused form: the message at the top too, since its field may
+	 * be far down the page */
 	if (r->failed && (!r->failed->field || !*r->failed->field))
 		h(b, "<p class=\"error\" role=\"alert\">%s</p>\n", r->failed->message);
+	else if (r->failed)
+		h(b, "<p class=\"error\" role=\"alert\">未能保存：%s（已在下方相应的位置标出，填写的内容已保留）</p>\n",
+		  r->failed->message);
 	h(b, "<h1>%s</h1>\n", title);
 }
 
@@ -257,7 +262,13 @@ void page_done(struct req *r, struct resp *w, const char *path, const char *fmt,
 			r->session->flash = buf_take(&msg);
 			session_update(r->session);
 		}
-		resp_redirect(w, "%s", path);
+		/* the message shows at the top of the page: a jump to a part
+		 * further down would hide it (a sheet's row marks itself) */
+		const char *hash = strchr(path, '#');
+		if (hash && strncmp(path, "/sheet/", 7) != 0)
+			resp_redirect(w, "%.*s", (int)(hash - path), path);
+		else
+			resp_redirect(w, "%s", path);
 	}
 	buf_free(&msg);
 }
