@@ -192,8 +192,19 @@ static void input_cell(lxw_worksheet *ws, const struct fmts *F, struct run *runs
 		break;
 	}
 	case INPUT_CONDITIONS: {
-		dv.validate = LXW_VALIDATION_TYPE_ANY;
-		buf_puts(&msg, "填写情形编号，多项用逗号分隔，如 1,3；没有所列情形填 0。\n");
+		/* one condition: a list of 0 and 1; several: any text ("1,3"; a
+		 * list's items cannot hold a comma), the importer checks it */
+		static char zero[] = "0", one[] = "1";
+		static char *fixed[] = {zero, one, NULL};
+		if (r->type == RULE_FIXED) {
+			dv.validate = LXW_VALIDATION_TYPE_LIST;
+			dv.value_list = fixed;
+			buf_puts(&msg, "选 1（有此情形）或 0（没有）。\n");
+			buf_puts(&err, "只能填 1（有此情形）或 0（没有）");
+		} else {
+			dv.validate = LXW_VALIDATION_TYPE_ANY;
+			buf_puts(&msg, "填写情形编号，多项用逗号分隔，如 1,3；没有所列情形填 0。\n");
+		}
 		for (int i = 0; i < rule_nconds(r); i++) {
 			const char *text = r->type == RULE_FIXED ? (r->text ? r->text : "未落实") : r->conds[i].text;
 			buf_printf(&msg, "%s%d=%s", i ? "；" : "", i + 1, text ? text : "");
@@ -208,7 +219,7 @@ static void input_cell(lxw_worksheet *ws, const struct fmts *F, struct run *runs
 		} else {
 			worksheet_write_blank(ws, row, C_COND, F->in_code);
 		}
-		validate(ws, runs, row, C_COND, &dv, "情形", buf_str(&msg), NULL);
+		validate(ws, runs, row, C_COND, &dv, "情形", buf_str(&msg), err.len ? buf_str(&err) : NULL);
 		break;
 	}
 	case INPUT_DEDUCT:

@@ -328,6 +328,9 @@ r=$(x row member.xlsx 昌黎县 1.1.4)
 [ "$(x validation member.xlsx "F$r")" = "whole 0 1000000" ] || fail "validation F$r: $(x validation member.xlsx "F$r")"
 r=$(x row member.xlsx 昌黎县交通运输局 2.2.1.2)
 [ "$(x validation member.xlsx "F$r")" = "whole 0 4" ] || fail "validation F$r: $(x validation member.xlsx "F$r")"
+# 1.1.1 "未落实扣10分" (one condition): a list of 1 and 0.
+r=$(x row member.xlsx 昌黎县 1.1.1)
+[ "$(x validation member.xlsx "G$r")" = 'list "0,1" ' ] || fail "validation G$r: $(x validation member.xlsx "G$r")"
 r=$(x row member.xlsx 昌黎县 4.1)
 [ "$(x validation member.xlsx "J$r")" = 'list "是" ' ] || fail "validation J$r: $(x validation member.xlsx "J$r")"
 
@@ -357,6 +360,7 @@ x units one.xlsx > one.txt
 # ---- filled in and imported -------------------------------------------------
 # The team member enters (the expected scores worked from the rule text):
 #  昌黎县 1.1.4 "每少落实1次，扣5分。最高可扣10分": 1 次 → 扣 5 → 10 − 5 = 5;
+#  昌黎县 1.1.5 "每少落实1次，扣1分。最高可扣10分": 12 次 → 12 > 10, 扣 10 → 0;
 #  昌黎县交通运输局 2.2.1.3 "每少1次，扣2分。最高扣10分": 2 次 → 扣 4 → 6;
 #  昌黎县交通运输局 2.2.2.6 "未进行备案的，扣2分；未实现一案一档的，扣2分；
 #   未跟踪督办的，扣2分": 情形 1,3 → 扣 4 → 6 (was 情形 1: 8).
@@ -366,7 +370,7 @@ x units one.xlsx > one.txt
 expect_exit 0 k explain 昌黎县
 expect_text out.txt "平均（94 + 93 + 96）÷ 3 = 94.33 分"
 x fill member.xlsx filled.xlsx \
-	昌黎县 1.1.4 F 1 昌黎县 1.1.4 K "常委会下半年未听取汇报" \
+	昌黎县 1.1.4 F 1 昌黎县 1.1.4 K "常委会下半年未听取汇报" 昌黎县 1.1.5 F 12 \
 	昌黎县交通运输局 2.2.1.3 F 2 \
 	昌黎县交通运输局 2.2.2.6 G "1,3"
 expect_exit 0 k --user 模板组员 score import filled.xlsx
@@ -386,6 +390,8 @@ def find(n, code):
 n = find(j, "1.1.4")
 assert n["score"] == 5 and n["deduction"] == 5, n
 assert n.get("finding_note") == "常委会下半年未听取汇报", n.get("finding_note")
+n = find(j, "1.1.5")
+assert n["score"] == 0 and n["deduction"] == 10, n
 part = find(j, "2.2")
 sheet = [s for s in part["sheets"] if s["unit"] == "昌黎县交通运输局"][0]
 assert sheet["score"] == 88, sheet["score"]
