@@ -15,13 +15,13 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
-enum col { C_UNIT, C_CODE, C_TITLE, C_TEXT, C_RULE, C_COUNT, C_COND, C_DEDUCT, C_SCORE, C_NA, C_NOTE, NCOLS };
+enum col { C_UNIT, C_CODE, C_TITLE, C_TEXT, C_METHOD, C_RULE, C_COUNT, C_COND, C_DEDUCT, C_SCORE, C_NA, C_NOTE, NCOLS };
 
 static const struct {
 	const char *name;
 	double width;             /* in Excel's character widths */
 } cols[NCOLS] = {
-	{"单位", 14}, {"编号", 9}, {"考核项目", 18}, {"考核内容及评分标准", 42}, {"规则", 28},
+	{"单位", 14}, {"编号", 9}, {"考核项目", 18}, {"考核内容及评分标准", 40}, {"考核方式", 18}, {"规则", 26},
 	{"次数", 6}, {"情形", 6}, {"扣分", 6}, {"得分", 6}, {"不适用", 7}, {"备注", 16},
 };
 
@@ -300,10 +300,15 @@ static void write_row(lxw_worksheet *ws, const struct fmts *F, struct run *runs,
 		worksheet_write_string(ws, row, C_TEXT, n->text, F->ro);
 	else
 		worksheet_write_blank(ws, row, C_TEXT, F->ro);
+	const char *method = node_method(n);   /* its own or the nearest group's */
+	if (method)
+		worksheet_write_string(ws, row, C_METHOD, method, F->ro);
+	else
+		worksheet_write_blank(ws, row, C_METHOD, F->ro);
 	char *words = rule_words(n);
 	worksheet_write_string(ws, row, C_RULE, words, F->ro);
 	const char *text[NCOLS] = {[C_UNIT] = t->unit, [C_TITLE] = buf_str(&title), [C_TEXT] = n->text,
-				   [C_RULE] = words, [C_NOTE] = t->has ? t->note : NULL};
+				   [C_METHOD] = method, [C_RULE] = words, [C_NOTE] = t->has ? t->note : NULL};
 	row_height(ws, row, text);
 	free(words);
 	buf_free(&title);

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const xlsx_readonly_columns[] = {"考核项目", "考核内容及评分标准", "规则", NULL};
+const char *const xlsx_readonly_columns[] = {"考核项目", "考核内容及评分标准", "考核方式", "规则", NULL};
 
 /* Columns that name the finding (the importer's names for them) or that
  * the template shows to read: a row with nothing but these is not an

@@ -572,11 +572,11 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 	static const char *const value_cols[5][3] = {{"次数", "count", NULL}, {"情形", "conditions", NULL},
 		{"扣分", "deduct", NULL}, {"得分", "score", NULL}, {"不适用", "na", NULL}};
 	static const char *const note_col[] = {"备注", "note", NULL};
-	/* the last three: what a scoring workbook (kaohe template xlsx) shows
+	/* the last four: what a scoring workbook (kaohe template xlsx) shows
 	 * beside the inputs, to read only; ignored here */
 	static const char *const known[] = {"单位", "unit", "名称", "编号", "item", "code", "考核项",
 		"次数", "count", "情形", "conditions", "扣分", "deduct", "得分", "score", "不适用", "na",
-		"备注", "note", "考核项目", "考核内容及评分标准", "规则", NULL};
+		"备注", "note", "考核项目", "考核内容及评分标准", "考核方式", "规则", NULL};
 	const char *const *groups[] = {unit_col, item_col, value_cols[0], value_cols[1], value_cols[2],
 		value_cols[3], value_cols[4], note_col, NULL};
 	memset(out, 0, sizeof *out);

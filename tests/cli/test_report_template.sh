@@ -33,7 +33,7 @@ import xml.etree.ElementTree as ET
 
 M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 N = {"m": M}
-COLS = ["单位", "编号", "考核项目", "考核内容及评分标准", "规则", "次数", "情形", "扣分", "得分", "不适用", "备注"]
+COLS = ["单位", "编号", "考核项目", "考核内容及评分标准", "考核方式", "规则", "次数", "情形", "扣分", "得分", "不适用", "备注"]
 
 
 def strings(z):
@@ -137,12 +137,22 @@ def cmd_scope(path, scheme_file, units_file, samples_file):
         county, kind, unit = l.rstrip("\n").split("\t")
         if kind in kinds:
             samples.setdefault(county, []).append((unit, kinds[kind]))
-    got, _ = rows_of(path)
+    got, c = rows_of(path)
     want = expected_member(scheme, daily, units, samples)
     if got != want:
         print("missing:", [r for r in want if r not in got][:10])
         print("extra:", [r for r in got if r not in want][:10])
         raise SystemExit(1)
+    # 考核方式 (column E): the item's own method, else its nearest group's
+    method = {}
+    def methods(n, inherited):
+        m = n.get("method", inherited)
+        method[n["code"]] = m
+        for ch in n.get("children", []):
+            methods(ch, m)
+    methods(scheme, None)
+    for i, (unit, code) in enumerate(got):
+        assert c[i + 2].get("E") == method[code], "E%d: %r != %r" % (i + 2, c[i + 2].get("E"), method[code])
     print(len(got), "rows,", len(set(u for u, _ in got)), "units")
 
 
@@ -200,11 +210,11 @@ def cmd_checks(path):
     # every row: unit, code and the read-only columns locked, 备注 open
     for i in range(len(rows)):
         r = i + 2
-        for col in "ABCDE":
+        for col in "ABCDEF":
             assert not unlocked(sheet[(r, col)].get("s")), "%s%d unlocked" % (col, r)
-        assert unlocked(sheet[(r, "K")].get("s")), "K%d locked" % r
+        assert unlocked(sheet[(r, "L")].get("s")), "L%d locked" % r
         # exactly one of 次数 情形 扣分 得分 open (or none: a group's 不适用 only)
-        open_ = [col for col in "FGHI" if unlocked(sheet[(r, col)].get("s"))]
+        open_ = [col for col in "GHIJ" if unlocked(sheet[(r, col)].get("s"))]
         assert len(open_) <= 1, "row %d: %r open" % (r, open_)
     dv = root.find("m:dataValidations", N)
     kinds = {(v.get("type"), v.get("operator")) for v in dv}
@@ -321,18 +331,18 @@ x checks member.xlsx > checks.txt 2>&1 || { fail "member template set-up"; cat c
 # (explain: 情形 1（未进行备案的）扣 2 分), 昌黎县 1.1.8 a count.
 expect_exit 0 k explain 昌黎县
 expect_text out.txt "情形 1（未进行备案的）扣 2 分"
-[ "$(x get member.xlsx 昌黎县交通运输局 2.2.2.6 G)" = "1" ] || fail "stored 情形 not filled in"
+[ "$(x get member.xlsx 昌黎县交通运输局 2.2.2.6 H)" = "1" ] || fail "stored 情形 not filled in"
 # 1.1.4 "每少落实1次，扣5分。最高可扣10分": a whole number 0..1000000, no
 # stated maximum of occurrences; 2.2.1.2 "至少每季度…": at most 4.
 r=$(x row member.xlsx 昌黎县 1.1.4)
-[ "$(x validation member.xlsx "F$r")" = "whole 0 1000000" ] || fail "validation F$r: $(x validation member.xlsx "F$r")"
+[ "$(x validation member.xlsx "G$r")" = "whole 0 1000000" ] || fail "validation G$r: $(x validation member.xlsx "G$r")"
 r=$(x row member.xlsx 昌黎县交通运输局 2.2.1.2)
-[ "$(x validation member.xlsx "F$r")" = "whole 0 4" ] || fail "validation F$r: $(x validation member.xlsx "F$r")"
+[ "$(x validation member.xlsx "G$r")" = "whole 0 4" ] || fail "validation G$r: $(x validation member.xlsx "G$r")"
 # 1.1.1 "未落实扣10分" (one condition): a list of 1 and 0.
 r=$(x row member.xlsx 昌黎县 1.1.1)
-[ "$(x validation member.xlsx "G$r")" = 'list "0,1" ' ] || fail "validation G$r: $(x validation member.xlsx "G$r")"
+[ "$(x validation member.xlsx "H$r")" = 'list "0,1" ' ] || fail "validation H$r: $(x validation member.xlsx "H$r")"
 r=$(x row member.xlsx 昌黎县 4.1)
-[ "$(x validation member.xlsx "J$r")" = 'list "是" ' ] || fail "validation J$r: $(x validation member.xlsx "J$r")"
+[ "$(x validation member.xlsx "K$r")" = 'list "是" ' ] || fail "validation K$r: $(x validation member.xlsx "K$r")"
 
 # ---- an industry scorer's template -----------------------------------------
 expect_exit 0 k --user 模板消防 template xlsx -o fire.xlsx
@@ -340,10 +350,10 @@ k --user 模板消防 progress > counties.txt
 x industry fire.xlsx county.json counties.txt 消防 > ind.txt 2>&1 || { fail "industry template rows"; cat ind.txt; }
 # 4.15 消防 "由各行业主管打分": a score out of 100, decimals.
 r=$(x row fire.xlsx 昌黎县 4.15)
-[ "$(x validation fire.xlsx "I$r")" = "decimal 0 100" ] || fail "validation I$r: $(x validation fire.xlsx "I$r")"
+[ "$(x validation fire.xlsx "J$r")" = "decimal 0 100" ] || fail "validation J$r: $(x validation fire.xlsx "J$r")"
 expect_exit 0 k explain 昌黎县
 expect_text out.txt "4.15  消防  9.6 / 10 分"
-[ "$(x get fire.xlsx 昌黎县 4.15 I)" = "96" ] || fail "stored score not filled in"
+[ "$(x get fire.xlsx 昌黎县 4.15 J)" = "96" ] || fail "stored score not filled in"
 
 # Who gets none: an assessed unit; another team's scope; an approved year.
 expect_exit 1 k --user 模板单位 template xlsx -o unit.xlsx
@@ -370,9 +380,9 @@ x units one.xlsx > one.txt
 expect_exit 0 k explain 昌黎县
 expect_text out.txt "平均（94 + 93 + 96）÷ 3 = 94.33 分"
 x fill member.xlsx filled.xlsx \
-	昌黎县 1.1.4 F 1 昌黎县 1.1.4 K "常委会下半年未听取汇报" 昌黎县 1.1.5 F 12 \
-	昌黎县交通运输局 2.2.1.3 F 2 \
-	昌黎县交通运输局 2.2.2.6 G "1,3"
+	昌黎县 1.1.4 G 1 昌黎县 1.1.4 L "常委会下半年未听取汇报" 昌黎县 1.1.5 G 12 \
+	昌黎县交通运输局 2.2.1.3 G 2 \
+	昌黎县交通运输局 2.2.2.6 H "1,3"
 expect_exit 0 k --user 模板组员 score import filled.xlsx
 expect_text out.txt "已从 filled.xlsx（工作表 评分）导入"
 expect_text out.txt "其中 1 行覆盖了原有评分"
@@ -402,7 +412,7 @@ PY
 # The industry scorer: 88.5 for 昌黎县 消防, written as binary noise
 # (88.499999999999986, as a program may store it) and read as 88.5:
 # 4.15 counts 10 points, "满分100分，折算为10分": 88.5 × 10 ÷ 100 = 8.85.
-x fill fire.xlsx fire-filled.xlsx 昌黎县 4.15 I 88.499999999999986
+x fill fire.xlsx fire-filled.xlsx 昌黎县 4.15 J 88.499999999999986
 expect_exit 0 k --user 模板消防 score import fire-filled.xlsx
 expect_exit 0 k explain 昌黎县
 expect_text out.txt "4.15  消防  8.85 / 10 分"
@@ -415,10 +425,10 @@ k audit > audit-before.txt
 k explain 卢龙县 > explain-before.txt
 r1=$(x row member.xlsx 卢龙县 1.1.4)
 r2=$(x row member.xlsx 卢龙县 1.1.1)
-x fill member.xlsx bad.xlsx 卢龙县 1.1.4 F 一次 卢龙县 1.1.1 G 7 卢龙县 1.1.5 F 1
+x fill member.xlsx bad.xlsx 卢龙县 1.1.4 G 一次 卢龙县 1.1.1 H 7 卢龙县 1.1.5 G 1
 expect_exit 1 k --user 模板组员 score import bad.xlsx
-expect_text err.txt "bad.xlsx（工作表 评分）:第${r1}行第6列（F 列）：次数“一次”格式不对，须是整数"
-expect_text err.txt "bad.xlsx（工作表 评分）:第${r2}行第7列（G 列）："
+expect_text err.txt "bad.xlsx（工作表 评分）:第${r1}行第7列（G 列）：次数“一次”格式不对，须是整数"
+expect_text err.txt "bad.xlsx（工作表 评分）:第${r2}行第8列（H 列）："
 expect_text err.txt "没有情形 7"
 expect_text err.txt "导入失败（2 处问题），数据库未作任何改动"
 k audit > audit-after.txt
@@ -449,7 +459,7 @@ expect_text out.txt "已导入 1 行（UTF-8 编码）"
 
 # The template's read-only columns in a CSV are ignored by the importer
 # (an unknown column is still refused: test_bad_input.sh).
-printf '单位,编号,考核项目,考核内容及评分标准,规则,次数\n卢龙县,1.1.9,工会共青团妇联参与教育活动,少一次扣3分,填“次数”,1\n' > ro.csv
+printf '单位,编号,考核项目,考核内容及评分标准,考核方式,规则,次数\n卢龙县,1.1.9,工会共青团妇联参与教育活动,少一次扣3分,查阅资料,填“次数”,1\n' > ro.csv
 expect_exit 0 k score import ro.csv
 expect_text out.txt "已导入 1 行"
 
@@ -469,7 +479,7 @@ k reopen --reason "测试结束" >/dev/null
 # ---- what a person sees: the template printed ---------------------------------------
 if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then
 	mkdir -p pdf "$TOP/build/report-images"
-	x fill member.xlsx print.xlsx 昌黎县 1.1.4 F 1 >/dev/null
+	x fill member.xlsx print.xlsx 昌黎县 1.1.4 G 1 >/dev/null
 	timeout 180 soffice -env:UserInstallation=file://$WORK/lo --headless --convert-to pdf --outdir pdf \
 		member.xlsx fire.xlsx >/dev/null 2>&1 || fail "soffice"
 	for f in member fire; do

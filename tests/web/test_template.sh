@@ -53,7 +53,7 @@ row() { awk -v u="$1" -v c="$2" '$2 == u && $3 == c {print $1}' rows.txt; }
 # Two bad cells: refused, both named, nothing stored.
 r1=$(row 卢龙县 1.1.4)
 r2=$(row 卢龙县 1.1.1)
-python3 - member.xlsx bad.xlsx "F$r1" 三次 "G$r2" 9 <<'PY'
+python3 - member.xlsx bad.xlsx "G$r1" 三次 "H$r2" 9 <<'PY'
 import sys, zipfile, re
 src, out, edits = sys.argv[1], sys.argv[2], sys.argv[3:]
 z = zipfile.ZipFile(src)
@@ -69,8 +69,8 @@ PY
 before=$(dump)
 post_file member /sheets/import bad.xlsx 卢龙县评分.xlsx
 expect_status 422 "two bad cells"
-expect_body "卢龙县评分.xlsx（工作表 评分）:第${r1}行第6列（F 列）：次数“三次”格式不对"
-expect_body "卢龙县评分.xlsx（工作表 评分）:第${r2}行第7列（G 列）："
+expect_body "卢龙县评分.xlsx（工作表 评分）:第${r1}行第7列（G 列）：次数“三次”格式不对"
+expect_body "卢龙县评分.xlsx（工作表 评分）:第${r2}行第8列（H 列）："
 expect_body "导入失败（2 处问题），数据库未作任何改动"
 [ "$(dump)" = "$before" ] || fail "a refused workbook changed the file"
 
