@@ -21,7 +21,10 @@ static const struct {
 	const char *name;
 	double width;             /* in Excel's character widths */
 } cols[NCOLS] = {
-	{"单位", 14}, {"编号", 9}, {"考核项目", 18}, {"考核内容及评分标准", 40}, {"考核方式", 18}, {"规则", 26},
+	/* the long texts balanced so that a row's columns take about as many
+	 * lines (the method is often the longest): half the paper of equal
+	 * widths for the demo scheme */
+	{"单位", 16}, {"编号", 9}, {"考核项目", 16}, {"考核内容及评分标准", 38}, {"考核方式", 40}, {"规则", 20},
 	{"次数", 6}, {"情形", 6}, {"扣分", 6}, {"得分", 6}, {"不适用", 7}, {"备注", 16},
 };
 
