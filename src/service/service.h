@@ -22,6 +22,35 @@
 
 struct svc;
 
+/* Every operation a surface can ask for, by what it touches. One table in
+ * auth.c says which roles may do each, and within what scope. */
+enum svc_op {
+	OP_YEAR_INIT,
+	OP_UNIT_WRITE, OP_UNIT_READ,
+	OP_TEAM_WRITE, OP_TEAM_READ,
+	OP_SAMPLE_WRITE, OP_SAMPLE_READ,
+	OP_SCORE_WRITE,
+	OP_EVENT_WRITE, OP_EVENT_READ,
+	OP_DAILY_WRITE, OP_DAILY_READ,
+	OP_COMPUTE, OP_STATUS, OP_EXPLAIN, OP_RESULTS_READ,
+	OP_DECIDE, OP_APPROVE, OP_PUBLISH,
+	OP_AUDIT_READ, OP_AUDIT_VERIFY, OP_BACKUP,
+	OP_CONSENT,
+	OP_REVIEW_READ, OP_REVIEW_SUBMIT, OP_REVIEW_VERIFY,
+	OP_MATERIAL_READ, OP_MATERIAL_WRITE,
+	OP_OBJECTION_FILE, OP_OBJECTION_READ, OP_OBJECTION_ANSWER,
+	OP_USER_ADMIN, OP_USER_SELF,
+	OP_GRID_READ,
+	OP_COUNT
+};
+
+/* May the acting user do op on the county or department named (its owner
+ * for a sampled unit; NULL: an operation on no unit)? A question for a
+ * surface deciding whether to show a link or a button; the answer is the
+ * one the operation itself will give. No error is left behind. */
+bool svc_permits(struct svc *s, enum svc_op op, const char *unit);
+
+
 enum svc_code {
 	SVC_OK = 0,
 	SVC_INVALID,      /* the input is wrong: fix it and try again */
@@ -359,6 +388,25 @@ struct svc_status {
 };
 int svc_status(struct svc *s, struct svc_status *out);
 void svc_status_free(struct svc_status *st);
+
+/* ---- reports: one consistent read, results one at a time (report_reads.c) ------ */
+
+/* Holds one read of the database across the calls up to svc_read_end, so
+ * that a document's figures and its stamp (svc_stamp) come from one state
+ * of the file however many calls make it: only reads in between. For a
+ * user who may read results. */
+int svc_read_begin(struct svc *s);
+void svc_read_end(struct svc *s);
+
+/* Every stored result of kind (-1: counties, then departments) the acting
+ * user may see, one at a time in the units' official order (excluded and
+ * not yet computed units have none), with the tree if asked: fn gets each
+ * (freed when fn returns) and returns 0 to go on, 1 to stop. Only the list
+ * of units is held, so memory does not grow with their sheets. Returns 0
+ * when every result was given, 1 if fn stopped, -1 on the service's
+ * failure (in svc_err). */
+typedef int (*svc_result_fn)(void *ctx, const struct stored_result *r);
+int svc_results_each(struct svc *s, int kind, bool tree, svc_result_fn fn, void *ctx);
 
 /* ---- decisions, approval, publication ------------------------------------------ */
 

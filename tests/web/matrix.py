@@ -192,6 +192,12 @@ def open_year(ids):
         C("GET", "/results/chart/county-parts.svg", "OUV", state="published", hide={"U": ["卢龙县"]}),
         C("GET", "/results/chart/department.svg", "OUV", state="published", hide={"U": ["安监局"]},
           note="the unit is a county: an empty chart"),
+        # documents (the service decides who reads what; a unit only its own)
+        C("GET", "/reports/results?format=pdf", "O"),
+        C("GET", "/reports/results?format=pdf", "OUV", state="published"),
+        C("GET", "/reports/sheet/安监局?format=pdf", "O", note="部门考核组's department"),
+        C("GET", "/reports/sheet/昌黎县?format=pdf", "OLMUV", state="published"),
+        C("GET", "/reports/sheet/卢龙县?format=pdf", "OLMV", state="published", note="not the unit's own"),
         C("POST", "/results/compute", "O"),
         C("POST", "/results/grade", "O", [("unit", "昌黎县"), ("grade", "优秀")]),
         C("POST", "/results/approve", "O"),
@@ -596,6 +602,7 @@ class Matrix:
         todo = [c for c in self.table if c.method == "GET" and c.state == state]
         if not todo:
             return
+        by_path = {c.path: c for c in todo}
         srv = self.server(state)
         for role in ROLES:
             srv.login(role)
@@ -610,9 +617,21 @@ class Matrix:
                 for text in c.hide.get(role, []) if status == 200 else []:
                     if text.encode() in body:
                         self.fail(c, role, "shows " + text, "not shown")
+                if status == 200:
+                    self.dead_links(c, role, body, by_path)
         if fingerprint(srv.db) != before:
             self.failures.append(("GET *", "(%s)" % state, "-", "the database changed", "no change"))
         self.stopped(srv, "GET " + state)
+
+    def dead_links(self, c, role, body, by_path):
+        """A page links only to pages its reader may open: every link to a
+        GET case of the table (its path, without query or fragment) is one
+        the role is allowed."""
+        for href in set(re.findall(rb'href="(/[^"#?]*)', body)):
+            path = urllib.parse.unquote(href.decode())
+            target = by_path.get(path)
+            if target and role not in target.allowed:
+                self.fail(c, role, "links to " + path, "no link to a page it may not open")
 
     def refusals(self, state):
         """Every POST case of the state: each refused role, then the office
