@@ -391,7 +391,7 @@ int pdf_doc_write(struct pdf_doc *d, const char *path, struct buf *why)
 	pdf_doc_unmeasure(d);
 	struct sink out = {fopen(path, "wb"), 0};
 	if (!out.f) {
-		buf_puts(why, strerror(errno));
+		buf_puts(why, errno_words(errno));
 		return -1;
 	}
 	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(sink_write, &out, d->pw, d->ph);
@@ -441,7 +441,7 @@ int pdf_doc_write(struct pdf_doc *d, const char *path, struct buf *why)
 	if (fclose(out.f) != 0 && !out.err)
 		out.err = errno;
 	if (out.err || st != CAIRO_STATUS_SUCCESS) {
-		buf_puts(why, out.err ? strerror(out.err) : cairo_status_to_string(st));
+		buf_puts(why, out.err ? errno_words(out.err) : cairo_status_to_string(st));
 		return -1;
 	}
 	return 0;

@@ -58,7 +58,7 @@ int report_commit(const char *temp, const char *path, struct svc_error *err)
 	if (rename(temp, path) != 0) {
 		int e = errno;
 		unlink(temp);
-		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, strerror(e));
+		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, errno_words(e));
 	}
 	return 0;
 }

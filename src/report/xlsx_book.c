@@ -153,7 +153,7 @@ int book_open(struct book *b, const char *path, const struct svc_stamp *st, cons
 		int e = errno;
 		free(copy);
 		book_abandon(b);
-		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, strerror(e));
+		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, errno_words(e));
 	}
 	lxw_workbook_options o = {.constant_memory = LXW_TRUE, .tmpdir = (char *)dir};
 	b->wb = workbook_new_opt(b->temp, &o);
@@ -372,7 +372,7 @@ int book_close(struct book *b, struct svc_error *err)
 		return -1;
 	}
 	if (xlsx_spill_flush(b->spill) != 0) {
-		report_fail(err, SVC_FAILED, "写入工作簿的临时文件失败：%s", strerror(errno));
+		report_fail(err, SVC_FAILED, "写入工作簿的临时文件失败：%s", errno_words(errno));
 		book_abandon(b);
 		return -1;
 	}

@@ -19,6 +19,12 @@
 
 #define DB_SCHEMA_VERSION 6
 
+/* PRAGMA application_id of every kaohe database: "KAOH" in ASCII. A file
+ * without it (or, written before it, without kaohe's schema) is not
+ * kaohe's and is refused untouched. */
+#define DB_APPLICATION_ID 0x4B414F48
+#define DB_APPLICATION_ID_TEXT "1262571336"
+
 struct db;
 
 /* What kind of failure: the service maps these to its own codes. */
