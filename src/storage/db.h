@@ -88,6 +88,6 @@ void db_now(char out[32]);
 
 /* A consistent copy of the whole database to path, taken while others may
  * write (SQLite's online backup). */
-int db_backup(struct db *db, const char *path);
+int db_backup(struct db *db, const char *path, bool force);
 
 #endif
