@@ -20,7 +20,7 @@ int cmd_serve(struct svc *unused, int argc, char **argv)
 	}
 	long long threads = opt_get(opts, "--threads")->set ? opt_get(opts, "--threads")->num : 0;
 	if (threads < 0 || threads > 256) {
-		cli_error("--threads 须是 1 到 256 之间的整数");
+		cli_error("--threads 须是 1 到 256 之间的整数，不能是 %s", opt_get(opts, "--threads")->text);
 		return EXIT_USAGE;
 	}
 	struct web_options o = {path, opt_get(opts, "--listen")->text, (int)threads, opt_get(opts, "--quiet")->set};
