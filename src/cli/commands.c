@@ -145,6 +145,10 @@ int cli_usage(const char *name)
 int cmd_help(struct svc *s, int argc, char **argv)
 {
 	(void)s;
+	if (argc > 2) {
+		cli_error("多余的参数“%s”", argv[2]);
+		return cli_usage("help");
+	}
 	if (argc > 1) {
 		int found = 0;
 		for (const struct command *c = commands; c->name; c++)
