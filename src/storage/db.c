@@ -289,7 +289,7 @@ static struct db *refuse(struct db *db, char **err, const char *fmt, ...)
 static const char *unreadable_words(const char *path, int code)
 {
 	if ((code & 0xff) == SQLITE_NOTADB)
-		return "不是 SQLite 数据库文件";
+		return "不是 kaohe 数据库（不是 SQLite 数据库文件）";
 	if (access(path, R_OK) != 0)
 		return errno == EACCES ? "没有读取权限" : errno_words(errno);
 	if (access(path, W_OK) != 0)
