@@ -614,7 +614,8 @@ int db_backup(struct db *db, const char *path, bool force)
 	char *temp = buf_take(&tmp);
 	int fd = mkstemp(temp);
 	if (fd < 0) {
-		db_fail_code(db, DB_FAILED, "file", "无法创建备份文件 %s：%s", path, errno_words(errno));
+		db_fail_code(db, DB_FAILED, "file", "无法创建备份文件 %s：%s", path,
+			     errno == ENOENT ? "目录不存在" : errno_words(errno));
 		free(temp);
 		return -1;
 	}
