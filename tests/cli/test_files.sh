@@ -144,6 +144,8 @@ expect_exit 1 k accident add --unit 甲县 --date 2016-05-01 --deaths 1 --injuri
 expect_text err.txt "备注过长：600 个字，最多 500 个字"
 echo pw-long-enough-1 | k user add "$bad" --role viewer --password-stdin >out.txt 2>err.txt
 expect_text err.txt "账号含有无效的文字编码"
+echo pw-long-enough-1 | k user add 某人 --role industry --industry "$bad" --password-stdin >out.txt 2>err.txt
+expect_text err.txt "行业含有无效的文字编码"
 [ "$(audit_rows)" = "$n" ] || fail "a refused text was written"
 
 # --- Numbers echoed as typed ----------------------------------------------
