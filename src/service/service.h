@@ -498,8 +498,11 @@ void svc_progress_free(struct svc_progress *p);
 int svc_audit(struct svc *s, const char *unit, struct audit_row **out, int *n);
 /* Checks the hash chain; rows and the head hash on success. */
 int svc_audit_verify(struct svc *s, long long *rows, char head[65]);
-/* A consistent copy of the database while others keep writing. */
-int svc_backup(struct svc *s, const char *path);
+/* A consistent copy of the database while others keep writing, written
+ * under a temporary name and renamed into place when complete. An
+ * existing path is refused unless force; the database's own files
+ * (-wal, -shm, …) always. */
+int svc_backup(struct svc *s, const char *path, bool force);
 
 /* ---- objections ------------------------------------------------------------------- */
 

@@ -432,7 +432,7 @@ static int op_backup(struct svc *s)
 {
 	char p[128];
 	snprintf(p, sizeof p, "%s.copy", work);
-	int rc = svc_backup(s, p);
+	int rc = svc_backup(s, p, false);
 	unlink(p);
 	return rc;
 }
