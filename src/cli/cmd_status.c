@@ -24,14 +24,25 @@ int cmd_status(struct svc *s, int argc, char **argv)
 	for (int i = 0; i < st.n; i++) {
 		const struct svc_unit_status *u = &st.units[i];
 		cli_pad(u->unit.name, 24);
-		if (!u->ntodo)
-			fputs("就绪", stdout);
+		/* what approval waits for first, then what is worth a look */
+		int shown = 0;
 		for (int k = 0; k < u->ntodo; k++)
-			printf("%s%s", k ? "；" : "", u->todo[k].text);
+			if (u->todo[k].blocking)
+				printf("%s%s", shown++ ? "；" : "", u->todo[k].text);
+		if (!shown)
+			fputs("就绪", stdout);
+		for (int k = 0, notes = 0; k < u->ntodo; k++)
+			if (!u->todo[k].blocking)
+				printf("%s%s", notes++ ? "；" : "（提示：", u->todo[k].text);
+		for (int k = 0; k < u->ntodo; k++)
+			if (!u->todo[k].blocking) {
+				fputs("）", stdout);
+				break;
+			}
 		putchar('\n');
 	}
-	if (st.open)
-		printf("\n还有 %d 个单位有待办事项\n", st.open);
+	if (st.blocking)
+		printf("\n还有 %d 个单位有审定前须办的事项\n", st.blocking);
 	else if (!svc_approved(s) && st.stale == 0)
 		puts("\n全部单位已计分；确定档次后可运行 kaohe approve 审定");
 	svc_status_free(&st);

@@ -120,7 +120,7 @@ bool svc_sees_result(struct svc *s, const struct unit *u)
 	return svc_may(s, OP_RESULTS_READ, u);
 }
 
-int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n, bool verified)
+int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n, bool locked)
 {
 	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0)
 		return -1;
@@ -137,8 +137,8 @@ int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n
 			return forbid(s, OP_SCORE_WRITE, "（这是其他单位录入的评分）");
 		if (!in_team(s, owner))
 			return forbid(s, OP_SCORE_WRITE, "（不在本考核组的考核范围内）");
-		if (verified)
-			return forbid(s, OP_SCORE_WRITE, "（评分表已由安委办核实，已锁定）");
+		if (locked)
+			return forbid(s, OP_SCORE_WRITE, "（评分表已提交安委办核实，已锁定；如需修改，请安委办退回）");
 		return 0;
 	case ROLE_ENFORCEMENT:
 		if (entered && n->rule.by == BY_ENFORCEMENT)

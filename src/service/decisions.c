@@ -213,6 +213,20 @@ int svc_consent(struct svc *s, const char *date, const char *ref)
 		return -1;
 	if (!date_valid(date, NULL))
 		return svc_fail(s, SVC_INVALID, "date", "日期“%s”须是 YYYY-MM-DD 形式的日期", date ? date : "");
+	/* consent follows the assessment and cannot be given in the future */
+	char today[11];
+	date_today(today);
+	if (strcmp(date, today) > 0)
+		return svc_fail(s, SVC_INVALID, "date", "市政府同意的日期 %s 晚于今天（%s）", date, today);
+	char *from = NULL, *to = NULL;
+	if (year_window(s->db, &from, &to) == 0 && to && strcmp(date, to) < 0) {
+		svc_fail(s, SVC_INVALID, "date", "市政府同意的日期 %s 早于考核结束的日期 %s", date, to);
+		free(from);
+		free(to);
+		return -1;
+	}
+	free(from);
+	free(to);
 	if (svc_text(s, "ref", "文号", ref, 200, false, true) != 0 || svc_begin_any(s) != 0)
 		return -1;
 	int rc;

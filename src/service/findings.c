@@ -21,6 +21,7 @@ struct entry_sheet {
 	bool ok;
 	char *refused;            /* why the unit takes no findings */
 	bool verified;            /* the owner's sheet is verified (统计核实) */
+	bool locked;              /* submitted or verified: closed to the team */
 	bool changed;             /* a finding was stored or cleared */
 };
 
@@ -55,6 +56,7 @@ static void entry_open(struct svc *s, const char *name, struct entry_sheet *e)
 		return;
 	}
 	e->verified = r.state == REVIEW_VERIFIED;
+	e->locked = r.state == REVIEW_VERIFIED || r.state == REVIEW_SUBMITTED;
 	free(r.remark);
 	free(r.actor);
 	free(r.at);
@@ -81,7 +83,7 @@ static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int ro
 	f->node = f->code ? scheme_find(e->t.s, f->code) : NULL;
 	/* a fresh error: what is left in it is this finding's */
 	s->err.code = SVC_OK;
-	if (f->node && svc_allow_item(s, &e->t.owner, f->node, e->verified) != 0) {
+	if (f->node && svc_allow_item(s, &e->t.owner, f->node, e->locked) != 0) {
 		diag_add_at(d, row, 0, "%s", s->err.message);
 		return -1;
 	}
@@ -171,7 +173,7 @@ int svc_score_set(struct svc *s, const char *unit, const struct finding *given)
 	return svc_end(s, set_one(s, unit, given, at));
 }
 
-int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
+static int set_batch(struct svc *s, struct svc_batch_item *items, int n)
 {
 	/* Each part as its own account, through every check of a single
 	 * entry, undone alone if refused; the whole committed once. */
@@ -179,7 +181,6 @@ int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
 		svc_error_clear(&items[i].err);
 		items[i].rc = -1;
 	}
-	svc_act_none(s);
 	if (db_begin(s->db) != 0) {
 		for (int i = 0; i < n; i++) {
 			svc_fail_db(s);
@@ -226,7 +227,6 @@ int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
 		it->rc = rc;
 	}
 	svc_error_clear(&closed);
-	svc_act_none(s);
 	if (db_commit(s->db) != 0) {
 		svc_fail_db(s);
 		for (int i = 0; i < n; i++)
@@ -237,6 +237,23 @@ int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
 		return -1;
 	}
 	return 0;
+}
+
+int svc_score_set_batch(struct svc *s, struct svc_batch_item *items, int n)
+{
+	/* The caller's own actor is set aside and comes back after: the
+	 * thread that commits a batch goes on answering its own request. */
+	struct account own = s->actor;
+	bool acting = s->acting, local = s->local;
+	memset(&s->actor, 0, sizeof s->actor);
+	s->acting = s->local = false;
+	int rc = set_batch(s, items, n);
+	account_clear(&s->actor);
+	s->actor = own;
+	s->acting = acting;
+	s->local = local;
+	db_set_actor(s->db, acting ? own.name : "");
+	return rc;
 }
 
 /* Names the unit in the session's error message ("UNIT：…"); -1. */
@@ -258,6 +275,23 @@ int svc_score_set_many(struct svc *s, char *const *units, int n, const struct fi
 		return -1;
 	if (n < 1)
 		return svc_fail(s, SVC_INVALID, "units", "没有选择单位");
+	/* one item code means one item only within one scheme: counties and
+	 * city departments are scored by different schemes */
+	int kind = -1;
+	for (int i = 0; i < n; i++) {
+		struct unit u, owner;
+		if (unit_get(s->db, units[i], &u) != 0)
+			return svc_fail_db(s);
+		int rc = svc_owner_of(s, &u, &owner);
+		unit_clear(&u);
+		if (rc != 0)
+			return -1;
+		int k = owner.kind;
+		unit_clear(&owner);
+		if (kind >= 0 && k != kind)
+			return svc_fail(s, SVC_INVALID, "units", "所选单位须同属县区或同属市直部门（两类单位的考核项编号含义不同）");
+		kind = k;
+	}
 	for (int i = 0; i < n; i++)
 		if (entry_allowed(s, units[i], given->code) != 0)
 			return about_unit(s, units[i]);
@@ -292,7 +326,14 @@ bool *svc_enterable(struct svc *s, const char *unit)
 				continue;
 			if (!e.t.sheet_id && !node_applies(n, e.t.owner.name))
 				continue;
-			can[i] = svc_allow_item(s, &e.t.owner, n, e.verified) == 0;
+			/* nothing under a group marked not applicable */
+			bool under_na = false;
+			for (const struct node *a = n->parent; a && !under_na; a = a->parent)
+				if (a->index >= e.st.base && a->index < e.st.base + e.st.n)
+					under_na = e.st.na[a->index - e.st.base];
+			if (under_na)
+				continue;
+			can[i] = svc_allow_item(s, &e.t.owner, n, e.locked) == 0;
 		}
 	}
 	svc_error_clear(&s->err);
@@ -339,11 +380,11 @@ int svc_score_clear(struct svc *s, const char *unit, const char *code)
 		const struct node *n = code ? scheme_find(e.t.s, code) : NULL;
 		if (code && !n)
 			rc = svc_fail(s, SVC_NOT_FOUND, "item", "未知的考核项编号“%s”", code);
-		else if (n && svc_allow_item(s, &e.t.owner, n, e.verified) != 0)
+		else if (n && svc_allow_item(s, &e.t.owner, n, e.locked) != 0)
 			rc = -1;
 		else if (!n && s->actor.role != ROLE_OFFICE &&
 			 (clear_all_allowed(s, &e) != 0 ||
-			  (e.verified && svc_fail(s, SVC_FORBIDDEN, NULL, "评分表已由安委办核实，已锁定") != 0)))
+			  (e.locked && svc_fail(s, SVC_FORBIDDEN, NULL, "评分表已提交安委办核实，已锁定（如需修改，请安委办退回）") != 0)))
 			rc = -1;
 		else
 			rc = finding_clear(s->db, &e.t, code) == 0 ? 0 : svc_fail_db(s);

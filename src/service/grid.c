@@ -40,14 +40,23 @@ static int grid_row(struct svc *s, const struct unit *u, struct svc_grid *g, str
 		cell->applies = node_applies(n, u->name);
 		for (int k = 0; k < L.in.nfindings; k++) {
 			const struct finding *f = &L.in.findings[k];
-			if (f->node != n && strcmp(f->code, n->code) != 0)
+			if (f->node != n && strcmp(f->code, n->code) != 0) {
+				/* an item under a group marked not applicable is
+				 * not applicable either, and takes no entry */
+				if (f->form == INPUT_NA)
+					for (const struct node *a = n->parent; a; a = a->parent)
+						if (strcmp(a->code, f->code) == 0) {
+							cell->entered = cell->na = true;
+							cell->na_above = a->code;
+						}
 				continue;
+			}
 			cell->entered = true;
 			cell->na = f->form == INPUT_NA;
 			cell->score = f->form == INPUT_SCORE ? f->amount : 0;
 			cell->note = f->note ? xstrdup(f->note) : NULL;
 		}
-		cell->can = open && cell->applies && svc_allow_item(s, u, n, verified) == 0;
+		cell->can = open && cell->applies && !cell->na_above && svc_allow_item(s, u, n, verified) == 0;
 		svc_error_clear(&s->err);
 	}
 	unit_load_free(&L);

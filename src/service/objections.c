@@ -171,7 +171,11 @@ int svc_objection_answer(struct svc *s, long long id, const char *outcome, const
 	if (svc_allow(s, OP_OBJECTION_ANSWER, NULL) != 0)
 		return -1;
 	if (!outcome || (strcmp(outcome, "upheld") != 0 && strcmp(outcome, "changed") != 0))
-		return svc_fail(s, SVC_INVALID, "outcome", "答复须写明结论：upheld 维持评分，或 changed 已改变评分");
+		return svc_fail(s, SVC_INVALID, "outcome", "答复须写明结论：维持评分，或已改变评分");
+	/* a score is changed only in an open year: reopen, change, then answer */
+	if (strcmp(outcome, "changed") == 0 && db_approved(s->db))
+		return svc_fail(s, SVC_CONFLICT, "outcome", "%d 年度已审定：改变评分须先重新开放本年度、修改评分，再答复“已改变评分”",
+				svc_year(s));
 	if (svc_text(s, "answer", "答复", answer, OBJECTION_MAX, true, true) != 0 || svc_begin_any(s) != 0)
 		return -1;
 	return svc_end(s, objection_answer(s->db, id, answer, outcome) == 0 ? 0 : svc_fail_db(s));

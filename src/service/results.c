@@ -7,6 +7,7 @@
 #include "../storage/audit.h"
 #include "../storage/inputs.h"
 #include "../storage/result.h"
+#include "../storage/review.h"
 #include "../storage/spot_check.h"
 #include "../storage/unit.h"
 #include "../storage/year.h"
@@ -316,6 +317,23 @@ static void todo(struct svc_unit_status *u, bool blocking, const char *fmt, ...)
 
 /* Every item left for one unit, from its record and its stored result
  * (sr NULL if it has none). */
+/* 统计核实: the office verifies each sheet before it ranks; kaohe does not
+ * hold approval for it (an office may verify on paper), but says which
+ * sheets are not verified. */
+static void review_todo(struct svc *s, struct svc_unit_status *us)
+{
+	const struct unit *u = &us->unit;
+	if (u->status != STATUS_ASSESSED || db_approved(s->db))
+		return;
+	struct sheet_review rv;
+	if (review_get(s->db, u->id, &rv) == 0 && rv.state != REVIEW_VERIFIED)
+		todo(us, false, "评分表%s，尚未统计核实", rv.state == REVIEW_SUBMITTED ? "已提交"
+		     : rv.state == REVIEW_RETURNED ? "已退回考核组" : "录入中");
+	free(rv.remark);
+	free(rv.actor);
+	free(rv.at);
+}
+
 static void unit_todo(struct svc *s, struct svc_unit_status *us, const struct stored_result *sr,
 		      const struct spot_size sizes[4], int stale)
 {
@@ -334,6 +352,7 @@ static void unit_todo(struct svc *s, struct svc_unit_status *us, const struct st
 	if (!sr) {
 		if (u->status == STATUS_ASSESSED)
 			todo(us, true, "尚未计分");
+		review_todo(s, us);
 		return;
 	}
 	const char *when = stale > 0 ? "（上次计分时）" : "";
@@ -350,6 +369,7 @@ static void unit_todo(struct svc *s, struct svc_unit_status *us, const struct st
 	free(issue);
 	for (int i = 0; i < sr->nwarnings; i++)
 		todo(us, false, "核实：%s", sr->warnings[i]);
+	review_todo(s, us);
 }
 
 static int by_unit_id(const void *a, const void *b)

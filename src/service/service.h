@@ -186,7 +186,7 @@ int svc_preview(struct svc *s, const char *unit, const struct finding *f, struct
  * that wait for the write lock): each part is checked and entered as its
  * own account, exactly as svc_score_set would, and undone alone if
  * refused (its rc and err say why); the parts kept are committed together
- * (one durable commit for all). The session acts as nobody afterwards. */
+ * (one durable commit for all). The session acts as before afterwards. */
 struct svc_batch_item {
 	const char *account, *unit;
 	struct finding finding;
@@ -279,6 +279,8 @@ struct svc_grid_cell {
 	bool applies;             /* the item applies to the county (`only`) */
 	bool entered;             /* a score or a not-applicable mark is stored */
 	bool na;                  /* marked not applicable */
+	const char *na_above;     /* the group above marked not applicable (its
+				     code; the scheme's), else NULL */
 	points_t score;           /* out of the item's scale */
 	char *note;               /* NULL if none */
 	bool can;                 /* the acting user may enter it now */
@@ -538,5 +540,22 @@ struct svc_demo_account {
 	enum role role;
 };
 int svc_demo_accounts(struct svc *s, struct svc_demo_account out[SVC_DEMO_ACCOUNTS]);
+
+/* ---- the notes written with findings (notes.c; a unit's sheet document) ------------ */
+
+/* The notes (备注) recorded with the findings on a county's or department's
+ * own sheet and on each of its sampled units' sheets, own sheet first,
+ * then the sheets in the stored results' order, items in scheme order.
+ * They are the records as they stand now: the stored results keep every
+ * score and derivation, not the notes. Allowed to whoever may see the
+ * unit's sheet (OP_EXPLAIN). A unit not scored item by item (provincial,
+ * excluded) has none. Free with svc_finding_notes_free. */
+struct svc_finding_note {
+	char *sheet;              /* the sampled unit's name; NULL: the own sheet */
+	char *code;               /* the item */
+	char *note;
+};
+int svc_finding_notes(struct svc *s, const char *unit, struct svc_finding_note **out, int *n);
+void svc_finding_notes_free(struct svc_finding_note *v, int n);
 
 #endif

@@ -65,9 +65,9 @@ int svc_allow(struct svc *s, enum svc_op op, const struct unit *target);
 bool svc_may(struct svc *s, enum svc_op op, const struct unit *target);
 /* May the acting user enter a finding on item n of owner's sheet? (The
  * office any; a team member an item a team enters for a unit in scope,
- * while the sheet is not verified; an industry or enforcement scorer only
+ * while the sheet is not submitted or verified (locked); an industry or enforcement scorer only
  * the entered scores that are theirs.) */
-int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n, bool verified);
+int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n, bool locked);
 /* Whether the acting user sees unit u's results (published and theirs, or
  * the office's). */
 bool svc_sees_result(struct svc *s, const struct unit *u);

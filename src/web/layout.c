@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The navigation: what each role works on. A link only leads to a page;
  * the service decides what that page may show or change. */
@@ -69,8 +70,13 @@ void page_begin(struct req *r, struct resp *w, const char *title, const char *he
 		r->session->flash = NULL;
 		session_update(r->session);
 	}
+	/* a refused form: the message at the top too, since its field may
+	 * be far down the page */
 	if (r->failed && (!r->failed->field || !*r->failed->field))
 		h(b, "<p class=\"error\" role=\"alert\">%s</p>\n", r->failed->message);
+	else if (r->failed)
+		h(b, "<p class=\"error\" role=\"alert\">未能保存：%s（已在下方相应的位置标出，填写的内容已保留）</p>\n",
+		  r->failed->message);
 	h(b, "<h1>%s</h1>\n", title);
 }
 
@@ -135,6 +141,32 @@ void form_error_other(const struct req *r, struct buf *b, const char *path, cons
 		if (strcmp(fields[i], r->failed->field) == 0)
 			return;
 	h(b, "<p class=\"error\" role=\"alert\">%s</p>", r->failed->message);
+}
+
+void resp_download(struct resp *w, char *path, bool temporary, const char *type, const char *name)
+{
+	free(w->file);
+	w->file = path;
+	w->unlink_file = temporary;
+	w->type = type;
+	struct buf b = {0};
+	h(&b, "attachment; filename*=UTF-8''%U", name);
+	free(w->disposition);
+	w->disposition = buf_take(&b);
+}
+
+char *web_temp_file(const char *suffix)
+{
+	struct buf b = {0};
+	buf_printf(&b, "/tmp/kaohe-XXXXXX%s", suffix ? suffix : "");
+	char *path = buf_take(&b);
+	int fd = mkstemps(path, suffix ? (int)strlen(suffix) : 0);
+	if (fd < 0) {
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	return path;
 }
 
 bool is_office(const struct req *r)
@@ -230,7 +262,13 @@ void page_done(struct req *r, struct resp *w, const char *path, const char *fmt,
 			r->session->flash = buf_take(&msg);
 			session_update(r->session);
 		}
-		resp_redirect(w, "%s", path);
+		/* the message shows at the top of the page: a jump to a part
+		 * further down would hide it (a sheet's row marks itself) */
+		const char *hash = strchr(path, '#');
+		if (hash && strncmp(path, "/sheet/", 7) != 0)
+			resp_redirect(w, "%.*s", (int)(hash - path), path);
+		else
+			resp_redirect(w, "%s", path);
 	}
 	buf_free(&msg);
 }

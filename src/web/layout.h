@@ -60,6 +60,13 @@ void page_again_with(struct req *r, struct resp *w, void (*get)(struct req *, st
  * number that is not one): the page again, message at field (422). */
 void page_refuse_form(struct req *r, struct resp *w, void (*get)(struct req *, struct resp *),
 		      const char *field, const char *message);
+/* A download: the file at path (heap, taken) sent as an attachment named
+ * name (RFC 5987) of type, removed after sending if temporary. */
+void resp_download(struct resp *w, char *path, bool temporary, const char *type, const char *name);
+/* A new empty temporary file for an answer ("/tmp/kaohe-XXXXXX" + suffix);
+ * heap path, or NULL. */
+char *web_temp_file(const char *suffix);
+
 /* Whether the office is signed in (pages offer it the forms; the service
  * still checks every change). */
 bool is_office(const struct req *r);

@@ -24,6 +24,8 @@ static void cell_value(struct buf *b, const struct svc_grid_cell *c)
 		h(b, "<span class=\"hint\">—</span>");
 	else if (!c->entered)
 		h(b, "<span class=\"missing\">未录入</span>");
+	else if (c->na_above)
+		h(b, "不适用（%s）", c->na_above);
 	else if (c->na)
 		h(b, "不适用");
 	else
@@ -86,7 +88,7 @@ static void column_table(struct req *r, struct buf *b, const struct svc_grid *g,
 			h(b, "<td class=\"num\">");
 			cell_value(b, c);
 			h(b, "</td><td></td><td>%s</td><td class=\"hint\">%s</td></tr>\n", c->note,
-			  !c->applies ? "本项不适用于该县（区）" : "不能修改");
+			  !c->applies ? "本项不适用于该县（区）" : c->na_above ? "上级项目已标为不适用" : "不能修改");
 			continue;
 		}
 		bool again = posted_row(r, u->name);

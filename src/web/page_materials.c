@@ -310,14 +310,6 @@ void get_materials_unit(struct req *r, struct resp *w)
 
 /* ---- downloads ---- */
 
-/* Content-Disposition of a download: an attachment named by RFC 5987. */
-static char *attachment(const char *name)
-{
-	struct buf b = {0};
-	h(&b, "attachment; filename*=UTF-8''%U", name);
-	return buf_take(&b);
-}
-
 /* GET /materials/file/ID: a stored file, as an attachment. */
 void get_material_file(struct req *r, struct resp *w)
 {
@@ -337,9 +329,7 @@ void get_material_file(struct req *r, struct resp *w)
 	if (!path) {
 		refuse(r, w, SVC_INVALID, NULL, "这是登记的链接，没有文件可下载");
 	} else {
-		w->file = path;
-		w->type = "application/octet-stream";
-		w->disposition = attachment(m.name);
+		resp_download(w, path, false, "application/octet-stream", m.name);
 	}
 	material_clear(&m);
 }
@@ -360,24 +350,20 @@ void get_materials_zip(struct req *r, struct resp *w)
 		refuse(r, w, SVC_CONFLICT, NULL, "该单位还没有资料，没有可打包的内容");
 		return;
 	}
-	char path[] = "/tmp/kaohe-zip-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0) {
+	char *path = web_temp_file(".zip");
+	if (!path) {
 		refuse(r, w, SVC_FAILED, NULL, "无法建立临时文件，请稍后重试");
 		return;
 	}
-	close(fd);
 	if (svc_material_zip(r->svc, unit, path) != 0) {
 		unlink(path);
+		free(path);
 		page_refused(r, w, svc_err(r->svc));
 		return;
 	}
-	w->file = xstrdup(path);
-	w->unlink_file = true;
-	w->type = "application/zip";
 	struct buf zip = {0};
 	buf_printf(&zip, "%s资料.zip", unit);
-	w->disposition = attachment(buf_str(&zip));
+	resp_download(w, path, true, "application/zip", buf_str(&zip));
 	buf_free(&zip);
 }
 

@@ -349,17 +349,6 @@ void get_results(struct req *r, struct resp *w)
 	else if (stale > 0)
 		h(b, "<p class=\"warning\">注意：计分之后评分记录又有改动，下列结果已过期%S</p>", office ? "，须重新计分。" : "。");
 	h(b, "</div>\n");
-	if (r->failed && r->failed->field && *r->failed->field) {   /* the message is by its field, below */
-		long long id = 0;
-		for (int i = 0; i < n; i++)
-			if (form_refused(r, "/results/grade", "unit", rs[i].unit.name))
-				id = rs[i].unit.id;
-		h(b, "<p class=\"error\" role=\"alert\">未能保存，请看下方");
-		if (id)
-			h(b, "<a href=\"#d%lld\">标出的错误</a>。</p>\n", id);
-		else
-			h(b, "<a href=\"#steps\">标出的错误</a>。</p>\n");
-	}
 	if (office) {
 		year_state(b, &y);
 		office_steps(r, b, &y);

@@ -89,6 +89,24 @@ static bool shown(const struct view *v, const struct node *n)
 
 /* ---- one row ---- */
 
+/* Whether n is an item of a group scored by deduction (扣完为止): its
+ * points are what it can lose at most, and the group has the score (the
+ * paper's table shows 扣分 on the item rows and 得分 on the group's). */
+static bool in_deduct_group(const struct node *n)
+{
+	return !n->nchildren && n->parent && n->parent->score == SCORE_DEDUCT;
+}
+
+/* The group above n marked not applicable (its items take no entry and
+ * count for nothing), or NULL. */
+static const struct node *na_above(const struct view *v, const struct node *n)
+{
+	for (const struct node *a = n->parent; a && a->parent; a = a->parent)
+		if (v->nodes[a->index].na)
+			return a;
+	return NULL;
+}
+
 static void input_cell(struct req *r, struct buf *b, const struct view *v, const struct node *n)
 {
 	const struct node_result *nr = &v->nodes[n->index];
@@ -106,14 +124,19 @@ static void input_cell(struct req *r, struct buf *b, const struct view *v, const
 	const char *dis = can ? "" : " disabled";
 	bool na = f && f->form == INPUT_NA;
 	char val[64] = "";
+	/* a refused save of this row (without the script): what was typed */
+	const char *code = req_param(r, "code");
+	bool again = r->failed && r->post && code && strcmp(code, n->code) == 0;
+	if (again)
+		na = req_param(r, "na") != NULL;
 	switch (n->rule.type) {
 	case RULE_PER:
 	case RULE_STEPS:
 	case RULE_EARN:
 		if (f && f->form == INPUT_COUNT)
 			snprintf(val, sizeof val, "%lld", f->count);
-		h(b, "<label class=\"count\"><input type=\"number\" name=\"count\" min=\"0\" step=\"1\" inputmode=\"numeric\""
-		     " value=\"%s\"", val);
+		h(b, "<label class=\"count\"><input type=\"text\" name=\"count\" inputmode=\"numeric\" size=\"4\""
+		     " value=\"%s\"", again ? form_value(r, "count", val) : val);
 		if (n->rule.max_count)
 			h(b, " max=\"%lld\"", n->rule.max_count);
 		h(b, "%S%S%s%S> %s</label>", dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "",
@@ -126,24 +149,37 @@ static void input_cell(struct req *r, struct buf *b, const struct view *v, const
 			const char *text = n->rule.type == RULE_FIXED ? (n->rule.text ? n->rule.text : "未落实")
 				: n->rule.conds[i].text;
 			bool on = f && f->form == INPUT_CONDITIONS && (f->conditions >> i & 1);
+			if (again) {
+				const char **vals;
+				int nv = req_params(r, "conditions", &vals);
+				char want[16];
+				snprintf(want, sizeof want, "%d", i + 1);
+				on = false;
+				for (int k = 0; k < nv; k++)
+					on |= strcmp(vals[k], want) == 0;
+				free(vals);
+			}
 			h(b, "<label class=\"cond\"><input type=\"checkbox\" name=\"conditions\" value=\"%d\"%S%S%S%s%S> %s</label>",
 			  i + 1, on ? " checked" : "", dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "", text);
 		}
 		if (can)
 			h(b, "<input type=\"hidden\" name=\"conditions\" value=\"0\" form=\"%s\">", form);
+		/* checked and nothing found: saved with no box ticked */
+		if (can && !f)
+			h(b, "<button type=\"submit\" form=\"%s\" class=\"none\">未发现问题</button>", form);
 		break;
 	}
 	case RULE_JUDGED:
 		if (f && f->form == INPUT_DEDUCT)
 			points_fmt(f->amount, val);
 		h(b, "<label class=\"amount\">扣 <input type=\"text\" name=\"deduct\" inputmode=\"decimal\" value=\"%s\"%S%S%s%S> 分</label>",
-		  val, dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
+		  again ? form_value(r, "deduct", val) : val, dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
 		break;
 	case RULE_ENTERED:
 		if (f && f->form == INPUT_SCORE)
 			points_fmt(f->amount, val);
 		h(b, "<label class=\"amount\"><input type=\"text\" name=\"score\" inputmode=\"decimal\" value=\"%s\"%S%S%s%S> 分</label>",
-		  val, dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
+		  again ? form_value(r, "score", val) : val, dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
 		break;
 	default:
 		break;
@@ -151,9 +187,15 @@ static void input_cell(struct req *r, struct buf *b, const struct view *v, const
 	if (n->na != NA_NONE)
 		h(b, "<label class=\"na\"><input type=\"checkbox\" name=\"na\" value=\"1\"%S%S%S%s%S> 不适用</label>",
 		  na ? " checked" : "", dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
-	if (can)
-		h(b, "<button type=\"submit\" form=\"%s\" class=\"save\">保存</button><span class=\"state\" aria-live=\"polite\"></span>"
-		     "<span class=\"field-error\" role=\"alert\"></span>", form);
+	if (can) {
+		h(b, "<button type=\"submit\" form=\"%s\" class=\"save\">保存</button>", form);
+		/* an entry made by mistake is taken back, on the record */
+		if (f)
+			h(b, "<button type=\"submit\" form=\"%s\" formaction=\"/sheet/%U/clear\" class=\"clear link\">清除</button>",
+			  form, v->unit.name);
+		h(b, "<span class=\"state\" aria-live=\"polite\"></span><span class=\"field-error\" role=\"alert\">%s</span>",
+		  again ? r->failed->message : "");
+	}
 }
 
 static void deduction_cell(struct buf *b, const struct node *n, const struct node_result *nr)
@@ -171,10 +213,11 @@ static void deduction_cell(struct buf *b, const struct node *n, const struct nod
 		return;
 	}
 	if (nr->derivation && nr->deduction)
-		h(b, "<details><summary>扣 %P 分</summary><p class=\"derivation\">%s</p></details>", nr->deduction,
-		  nr->derivation);
+		h(b, "<details><summary tabindex=\"-1\">扣 %P 分</summary><p class=\"derivation\">%s</p></details>",
+		  nr->deduction, nr->derivation);
 	else if (nr->derivation)
-		h(b, "<details><summary>不扣分</summary><p class=\"derivation\">%s</p></details>", nr->derivation);
+		h(b, "<details><summary tabindex=\"-1\">不扣分</summary><p class=\"derivation\">%s</p></details>",
+		  nr->derivation);
 	else if (nr->deduction)
 		h(b, "扣 %P 分", nr->deduction);
 }
@@ -187,7 +230,9 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 	  group ? "group depth" : "item", group ? (n->depth == 1 ? "1" : n->depth == 2 ? "2" : "3") : "");
 	h(b, "<th scope=\"row\" class=\"code\">%s</th>", n->code);
 	h(b, "<td class=\"title\"><strong>%s</strong>", n->title);
-	if (n->points)
+	if (n->points && in_deduct_group(n))
+		h(b, "<span class=\"points\">最多扣 %P 分</span>", n->points);
+	else if (n->points)
 		h(b, "<span class=\"points\">%P 分</span>", n->points);
 	if (n->text)
 		h(b, "<p class=\"rule\">%s</p>", n->text);
@@ -200,26 +245,36 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 			h(b, "<a class=\"sheetlink\" href=\"/sheet/%U\">%s</a> ", nr->sheets[k].label, nr->sheets[k].label);
 		if (!nr->nsheets)
 			h(b, "<span class=\"hint\">尚未确定抽查对象</span>");
+	} else if (na_above(v, n)) {
+		h(b, "<span class=\"hint\">%s 已标为不适用</span>", na_above(v, n)->code);
 	} else if (!group || n->na != NA_NONE) {
 		if (n->rule.type == RULE_ENTERED && !(v->can && v->can[n->index]))
 			h(b, "<span class=\"hint\">%s</span>", n->rule.by == BY_INDUSTRY ? "由行业主管部门评分"
 			  : n->rule.by == BY_ENFORCEMENT ? "由执法部门评分" : "由安委办录入");
 		input_cell(r, b, v, n);
 	}
+	bool under_na = na_above(v, n) != NULL;
 	h(b, "</td><td class=\"num deduction\">");
-	if (!group || nr->na)
+	if (under_na)
+		h(b, "不适用");
+	else if (!group || nr->na)
 		deduction_cell(b, n, nr);
 	else if (nr->deduction)
 		h(b, "扣 %P 分", nr->deduction);
 	h(b, "</td><td class=\"num score\">");
-	if (!nr->na && !nr->missing)
+	if (!nr->na && !nr->missing && !under_na && !in_deduct_group(n))
 		h(b, "%P", nr->score);
 	h(b, "</td><td class=\"note\">");
 	if (nr->finding && nr->finding->note)
 		h(b, "<span class=\"finding-note\">%s</span>", nr->finding->note);
-	if (v->can && v->can[n->index] && !group)
-		h(b, "<input type=\"text\" name=\"note\" placeholder=\"备注\" maxlength=\"500\" value=\"%s\" form=\"f%d\">",
-		  nr->finding && nr->finding->note ? nr->finding->note : "", n->index);
+	if (v->can && v->can[n->index] && !group) {
+		const char *note = nr->finding && nr->finding->note ? nr->finding->note : "";
+		const char *code = req_param(r, "code");
+		if (r->failed && r->post && code && strcmp(code, n->code) == 0)
+			note = form_value(r, "note", note);
+		h(b, "<input type=\"text\" name=\"note\" placeholder=\"备注（最多 500 字）\" maxlength=\"500\" value=\"%s\" form=\"f%d\">",
+		  note, n->index);
+	}
 	if (nr->warning)
 		h(b, "<p class=\"warning\">提示：%s</p>", nr->warning);
 	h(b, "</td></tr>\n");
@@ -288,6 +343,17 @@ void get_sheet(struct req *r, struct resp *w)
 	struct buf title = {0};
 	buf_printf(&title, "%s 评分表", r->args[0]);
 	page_begin(r, w, buf_str(&title), "sheets");
+	if (r->failed) {
+		/* a refused save shown again with what was typed: not kept */
+		struct view v;
+		if (view_open(r, r->args[0], &v) != 0)
+			view_refused(r, w, &v);
+		else
+			render_sheet(r, &w->body, &v);
+		view_free(&v);
+		page_end(r, w);
+		goto out;
+	}
 	if (!cache_get(key, version, r->session->csrf, &w->body)) {
 		struct view v;
 		if (view_open(r, r->args[0], &v) != 0) {
@@ -400,15 +466,18 @@ static void rows_json(struct buf *b, const struct view *v)
 		if (!shown(v, n))
 			continue;
 		const struct node_result *nr = &v->nodes[i];
+		bool under_na = na_above(v, n) != NULL;
 		struct buf ded = {0};
-		if (n->nchildren && !nr->na) {
+		if (under_na) {
+			h(&ded, "不适用");
+		} else if (n->nchildren && !nr->na) {
 			if (nr->deduction)
 				h(&ded, "扣 %P 分", nr->deduction);
 		} else {
 			deduction_cell(&ded, n, nr);
 		}
 		h(b, "%S\"%d\":{\"score\":\"", first ? "" : ",", i);
-		if (!nr->na && !nr->missing)
+		if (!nr->na && !nr->missing && !under_na && !in_deduct_group(n))
 			h(b, "%P", nr->score);
 		buf_puts(b, "\",\"deduction\":");
 		h_json_str(b, buf_str(&ded));
@@ -436,7 +505,30 @@ static const struct node *posted_node(struct req *r, struct resp *w, const struc
 static void refuse_value(struct req *r, struct resp *w, const char *field, const char *why)
 {
 	struct svc_error e = {.code = SVC_INVALID, .field = (char *)field, .message = (char *)why};
-	page_refused(r, w, &e);
+	if (r->wants_json || !r->nargs)
+		page_refused(r, w, &e);
+	else
+		page_again_with(r, w, get_sheet, &e);
+}
+
+/* Whether the row's value field came empty (and not marked 不适用): the
+ * person emptied it to take the entry back. */
+static bool value_empty(const struct req *r, const struct node *n)
+{
+	const char *na = req_param(r, "na");
+	if (na && strcmp(na, "1") == 0)
+		return false;
+	const char *name = n->rule.type == RULE_JUDGED ? "deduct" : n->rule.type == RULE_ENTERED ? "score"
+		: n->rule.type == RULE_PER || n->rule.type == RULE_STEPS || n->rule.type == RULE_EARN ? "count" : NULL;
+	if (!name)
+		return false;
+	/* an empty field arrives as no field at all */
+	const char *v = req_param(r, name);
+	if (!v)
+		return true;
+	while (*v == ' ')
+		v++;
+	return *v == '\0';
 }
 
 /* The node a row's form names on the sheet of the unit named, with the
@@ -477,10 +569,18 @@ void post_finding(struct req *r, struct resp *w)
 	if (!n)
 		return;
 	struct svc_error err = {0};
+	if (value_empty(r, n)) {
+		/* an emptied field takes the entry back */
+		post_finding_clear(r, w);
+		return;
+	}
 	if (!read_finding(r, n, &f, &why, &field)) {
 		refuse_value(r, w, field, why);
 	} else if (save_finding(r->svc, r->session->account, r->args[0], &f, &err) != 0) {
-		page_refused(r, w, &err);
+		if (r->wants_json || err.code == SVC_FORBIDDEN)
+			page_refused(r, w, &err);
+		else
+			page_again_with(r, w, get_sheet, &err);
 	} else if (r->wants_json) {
 		w->type = "application/json; charset=utf-8";
 		h(&w->body, "{\"ok\":true,\"saved\":true,\"version\":%lld}", svc_version(r->svc));
@@ -535,6 +635,10 @@ void post_preview(struct req *r, struct resp *w)
 	struct svc_explain ex;
 	if (!n) {
 		/* refused above */
+	} else if (value_empty(r, n)) {
+		/* an emptied field: nothing to try yet */
+		w->type = "application/json; charset=utf-8";
+		buf_puts(&w->body, "{\"ok\":true,\"saved\":false,\"rows\":{}}");
 	} else if (!read_finding(r, n, &f, &why, &field)) {
 		refuse_value(r, w, field, why);
 	} else if (svc_preview(r->svc, v.unit.name, &f, &ex) != 0) {
@@ -568,9 +672,14 @@ void post_finding_clear(struct req *r, struct resp *w)
 		page_refused(r, w, svc_err(r->svc));
 		return;
 	}
+	if (r->wants_json) {
+		w->type = "application/json; charset=utf-8";
+		h(&w->body, "{\"ok\":true,\"saved\":true,\"cleared\":true,\"version\":%lld}", svc_version(r->svc));
+		return;
+	}
 	struct buf path = {0};
 	h(&path, "/sheet/%U", r->args[0]);
-	page_done(r, w, buf_str(&path), "已删除 %s 的评分", code);
+	page_done(r, w, buf_str(&path), "已清除 %s 的评分（记录在案）", code);
 	buf_free(&path);
 }
 
@@ -608,11 +717,21 @@ void get_sheets(struct req *r, struct resp *w)
 		  form_value(r, "count", ""), form_value(r, "conditions", ""), form_value(r, "deduct", ""),
 		  form_value(r, "score", ""));
 		form_error(r, b, "value");
-		h(b, "<fieldset class=\"units\"><legend>单位</legend>");
-		for (int i = 0; i < p.n; i++)
-			h(b, "<label><input type=\"checkbox\" name=\"unit\" value=\"%s\"> %s</label>", p.units[i].unit.name,
-			  p.units[i].unit.name);
-		h(b, "</fieldset><button type=\"submit\">录入所选单位</button></form></section>");
+		/* one scheme at a time: an item code means another item on a
+		 * department's sheet */
+		static const struct { enum unit_kind kind; const char *title; } kinds[] = {
+			{KIND_COUNTY, "县（区）"}, {KIND_DEPARTMENT, "市直部门"}};
+		for (int k = 0; k < 2; k++) {
+			h(b, "<fieldset class=\"units\"><legend>%s</legend>", kinds[k].title);
+			for (int i = 0; i < p.n; i++)
+				if (p.units[i].unit.kind == kinds[k].kind)
+					h(b, "<label><input type=\"checkbox\" name=\"unit\" value=\"%s\"> %s</label>",
+					  p.units[i].unit.name, p.units[i].unit.name);
+			h(b, "</fieldset>");
+		}
+		h(b, "<p class=\"hint\">只能同时选县区或同时选市直部门：两类单位的考核项编号含义不同。</p>");
+		form_error(r, b, "units");
+		h(b, "<button type=\"submit\">录入所选单位</button></form></section>");
 	}
 	svc_progress_free(&p);
 	page_end(r, w);

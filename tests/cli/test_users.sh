@@ -85,6 +85,11 @@ expect_text out.txt "〔已停用〕"
 expect_exit 0 k user disable 组员 --enable
 expect_exit 0 k --user 组员 status
 
+# One item code is one item within one scheme: 1.1.4 is 党委常委会听取安全生产汇报
+# on a county's sheet and another item on a department's.
+expect_exit 1 k score set-many 1.1.4 昌黎县 安监局 --count 1
+expect_text err.txt "所选单位须同属县区或同属市直部门"
+
 # Objections (意见和建议): an assessed unit, about its own result, once
 # the results are published (after the city government consented), within
 # the period the office sets, with a reason and evidence; the office
@@ -97,6 +102,11 @@ expect_exit 1 k publish
 expect_text err.txt "尚未报市政府同意"
 expect_exit 1 k consent --date 2017-02-30 --ref 秦政字〔2017〕5号
 expect_text err.txt "须是 YYYY-MM-DD 形式的日期"
+# Consent follows the assessment (window ends 2017-01-20) and is not in the future.
+expect_exit 1 k consent --date 2016-12-01 --ref 秦政字〔2017〕5号
+expect_text err.txt "早于考核结束的日期 2017-01-20"
+expect_exit 1 k consent --date 2999-01-01 --ref 秦政字〔2017〕5号
+expect_text err.txt "晚于今天"
 expect_exit 0 k consent --date 2017-02-10 --ref 秦政字〔2017〕5号
 expect_exit 0 k publish
 expect_exit 0 k --user 昌黎 explain 昌黎县

@@ -56,6 +56,9 @@ expect_exit 1 k review verify 甲区
 expect_text err.txt "现在是“录入中”，不能核实"
 expect_exit 0 k --user 组长 review submit 甲区
 expect_exit 1 k --user 组长 review submit 甲区
+# Submitted: closed to the team until the office returns it.
+expect_exit 1 k --user 组员 score set 甲区 1.2 --count 3
+expect_text err.txt "评分表已提交安委办核实，已锁定；如需修改，请安委办退回"
 expect_exit 1 k review return 甲区 --remark ""
 expect_text err.txt "退回意见不能为空"
 expect_exit 0 k review return 甲区 --remark "1.2 未录入"
@@ -70,7 +73,7 @@ expect_exit 0 k review list
 expect_text out.txt "已核实    一组            考核组得分 87  核实得分 87"
 # Verified: locked against the team, the office may still change it …
 expect_exit 1 k --user 组员 score set 甲区 1.2 --count 1
-expect_text err.txt "评分表已由安委办核实，已锁定"
+expect_text err.txt "评分表已提交安委办核实，已锁定"
 expect_exit 1 k --user 组员 score clear 甲区 1.2
 # … and then it is to be verified again, on the record.
 expect_exit 0 k score set 甲区 1.2 --count 1

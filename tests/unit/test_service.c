@@ -314,6 +314,17 @@ static int op_years_own(struct svc *s) { return unit_years(s, "昌黎县"); }
 static int op_years_other(struct svc *s) { return unit_years(s, "卢龙县"); }
 static int op_explain_own(struct svc *s) { return explain(s, "昌黎县"); }
 static int op_explain_other(struct svc *s) { return explain(s, "卢龙县"); }
+static int notes(struct svc *s, const char *unit)
+{
+	struct svc_finding_note *v;
+	int n, rc = svc_finding_notes(s, unit, &v, &n);
+	if (rc == 0)
+		svc_finding_notes_free(v, n);
+	return rc;
+}
+static int op_notes_in_scope(struct svc *s) { return notes(s, "安监局"); }
+static int op_notes_out_of_scope(struct svc *s) { return notes(s, "昌黎县"); }
+static int op_notes_other(struct svc *s) { return notes(s, "卢龙县"); }
 static int op_objection_own(struct svc *s)
 {
 	return svc_objection_file(s, "昌黎县", "2.1.1", "会议纪要已提供，不应扣分", "2016年第3次常委会会议纪要") > 0
@@ -500,6 +511,8 @@ static const struct {
 	{"查看待办事项", op_status, O | L | M | I | E, false},
 	{"查看评分表（本组范围内）", op_explain_in_scope, O | L | M, false},
 	{"查看评分表（本组范围外）", op_explain_out_of_scope, O, false},
+	{"查看评分备注（本组范围内）", op_notes_in_scope, O | L | M, false},
+	{"查看评分备注（本组范围外）", op_notes_out_of_scope, O, false},
 	{"查看未公布的结果", op_results, O, false},
 	{"查看本单位未公布的历年结果", op_years_own, O, false},
 	{"确定档次", op_grade_set, O, false},
@@ -515,6 +528,8 @@ static const struct {
 	{"查看他单位已公布的历年结果", op_years_other, O | V, true},
 	{"查看本单位已公布的评分明细", op_explain_own, O | U | V, true},
 	{"查看他单位已公布的评分明细", op_explain_other, O | V, true},
+	{"查看本单位已公布的评分备注", op_notes_out_of_scope, O | U | V, true},
+	{"查看他单位已公布的评分备注", op_notes_other, O | V, true},
 	{"对本单位结果提出意见", op_objection_own, O | U, true},
 	{"对他单位结果提出意见", op_objection_other, O, true},
 	{"查看意见", op_objection_list, O | L | M | U, true},
@@ -579,6 +594,33 @@ static void authorization_matrix(void **state)
 		}
 	assert_int_equal(checked, (int)(sizeof matrix / sizeof matrix[0]) * ROLE_COUNT);
 	unlink(published);
+}
+
+/* A batch of saves from several people: each part as its own account
+ * (组员 may score 安监局, a city department in 部门考核组's scope, and not
+ * 昌黎县), and the session that committed it goes on as itself. */
+static void batch_keeps_actor(void **state)
+{
+	(void)state;
+	copy_file(base, work);
+	struct svc *s = open_as(work, "组长");
+	struct svc_batch_item items[2] = {
+		{.account = "组员", .unit = "安监局", .finding = {.code = "1.1.4"}},
+		{.account = "组员", .unit = "昌黎县", .finding = {.code = "1.1.4"}},
+	};
+	finding_set_value(&items[0].finding, INPUT_COUNT, 1);
+	finding_set_value(&items[1].finding, INPUT_COUNT, 1);
+	assert_int_equal(svc_score_set_batch(s, items, 2), 0);
+	assert_int_equal(items[0].rc, 0);
+	assert_int_equal(items[1].rc, -1);
+	assert_int_equal(items[1].err.code, SVC_FORBIDDEN);
+	svc_error_clear(&items[0].err);
+	svc_error_clear(&items[1].err);
+	assert_non_null(svc_actor(s));
+	assert_string_equal(svc_actor(s)->name, "组长");
+	/* and still allowed what 组长 may do: 1.1.4 "每少落实1次，扣10分" */
+	assert_int_equal(score(s, "安监局", "1.1.4", INPUT_COUNT, 2), 0);
+	svc_close(s);
 }
 
 /* Signing in: the right password, a wrong one, an unknown name (the same
@@ -894,6 +936,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(authorization_matrix),
 		cmocka_unit_test(sign_in),
+		cmocka_unit_test(batch_keeps_actor),
 		cmocka_unit_test(errors_are_data),
 		cmocka_unit_test(stored_results_are_typed),
 		cmocka_unit_test(accident_edit),

@@ -154,9 +154,9 @@ def open_year(ids):
         C("POST", "/sheet/昌黎县/preview", "OLM", [("code", "1.1.4"), ("count", "2")], changes=False),
         C("POST", "/sheet/安监局/preview", "O", [("code", "1.1.4"), ("count", "2")], changes=False),
         C("POST", "/set-many", "OLM", [("code", "1.1.4"), ("count", "1"), ("unit", "昌黎县"),
-                                       ("unit", "卢龙县")]),
-        C("POST", "/set-many", "O", [("code", "1.1.4"), ("count", "1"), ("unit", "昌黎县"),
-                                     ("unit", "安监局")], note="one unit outside the team's scope"),
+                                       ("unit", "抚宁区")]),
+        C("POST", "/set-many", "O", [("code", "1.1.4"), ("count", "1"), ("unit", "安监局"),
+                                     ("unit", "公安局")], note="units outside the team's scope"),
         # results, decisions, history
         C("GET", "/results", "O"),
         C("GET", "/results", "O", state="approved"),

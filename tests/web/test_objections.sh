@@ -223,6 +223,14 @@ before=$(dump)
 post_form unit "/objections/$oid/evidence" -F "file=@补充.txt"
 expect_status 409 "evidence after the answer"
 [ "$(dump)" = "$before" ] || fail "refused evidence changed something"
+# "已改变评分" while the year is approved and locked is refused: the
+# score has to be changed first (reopen, change, answer).
+before=$(dump)
+post office "/objections/$oid/answer" --data-urlencode outcome=changed --data-urlencode answer=经复核，已改正1.1.4的评分
+expect_status 409 "changed in a locked year"
+expect_body '改变评分须先重新开放本年度'
+[ "$(dump)" = "$before" ] || fail "a refused answer changed something"
+"$KAOHE" reopen --reason 复核意见 >/dev/null || fail "reopen"
 # The answer can be changed, on the record.
 post office "/objections/$oid/answer" --data-urlencode outcome=changed --data-urlencode answer=经复核，已改正1.1.4的评分
 expect_status 303 "a changed answer"

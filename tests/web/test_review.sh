@@ -156,7 +156,7 @@ expect_row 昌黎县 '|已核实 已锁定：考核组不能再修改；安委�
 before=$(dump)
 post member /sheet/昌黎县/finding --data-urlencode code=1.2 --data-urlencode count=1
 expect_status 403 "the team changes a verified sheet"
-expect_body '评分表已由安委办核实，已锁定'
+expect_body "评分表已提交安委办核实，已锁定"
 [ "$(dump)" = "$before" ] || fail "a change to a locked sheet went through"
 
 # ---- a later change by the office: 待核实 again ----

@@ -30,7 +30,8 @@ python3 - out.html <<'PY' || fail "the recomputed row"
 import json, sys
 d = json.load(open(sys.argv[1]))
 rows = [r for r in d["rows"].values() if "2 次 × 5 分 = 10 分，上限 10 分 → 扣 10 分" in r["deduction"]]
-assert rows and rows[0]["score"] == "0", d
+# 1.1.4 is an item of 1.1 (扣完为止): the item shows 扣分, the group 得分
+assert rows and rows[0]["score"] == "", d
 PY
 sqlite3 "$KAOHE_DB" "SELECT value FROM finding f JOIN unit u ON u.id=f.unit_id WHERE u.name='昌黎县' AND code='1.1.4'" > v.txt
 [ "$(cat v.txt)" = 2 ] || fail "1.1.4 not stored as 2: $(cat v.txt)"
@@ -43,6 +44,31 @@ post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
 # Without the script: a form post and a redirect back to the row.
 post member /sheet/昌黎县/finding -d code=1.1.4 -d count=1
 expect_status 303 "form post"
+
+# Without the script, a refused value comes back on the sheet: 422, the
+# message in the row, the typed value kept, nothing stored.
+before_form=$(dump)
+post member /sheet/昌黎县/finding -d code=1.1.4 -d count=十 -d note=手写的备注
+expect_status 422 "a refused form without the script"
+expect_body '未能保存：次数须是整数'
+grep -o 'data-code="1.1.4".*' out.html > row.txt
+grep -q 'value="十"' row.txt || fail "the typed count is not kept"
+grep -q 'value="手写的备注"' row.txt || fail "the typed note is not kept"
+grep -q '<span class="field-error" role="alert">次数须是整数</span>' row.txt || fail "no message in the row"
+[ "$(dump)" = "$before_form" ] || fail "a refused form changed the findings"
+
+# An emptied field takes the entry back (on the record); so does 清除.
+post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=
+expect_status 200 "emptied"
+[ -z "$(sqlite3 "$KAOHE_DB" "SELECT value FROM finding f JOIN unit u ON u.id=f.unit_id WHERE u.name='昌黎县' AND code='1.1.4'")" ] ||
+	fail "an emptied field left the finding"
+sqlite3 "$KAOHE_DB" "SELECT action FROM audit ORDER BY seq DESC LIMIT 1" | grep -q score.clear || fail "the clearing is not on the record"
+post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
+post member /sheet/昌黎县/clear -d code=1.1.4
+expect_status 303 "清除"
+[ -z "$(sqlite3 "$KAOHE_DB" "SELECT value FROM finding f JOIN unit u ON u.id=f.unit_id WHERE u.name='昌黎县' AND code='1.1.4'")" ] ||
+	fail "清除 left the finding"
+post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
 
 # Preview: nothing stored. 3 missed: 15, capped at 10.
 before=$(dump)
@@ -72,6 +98,18 @@ grep -o 'data-code="1.1.5".*' out.html | grep -q 'name="count"[^>]*value=""' || 
 KAOHE_USER=命令行 "$KAOHE" score set 昌黎县 1.1.5 --count 3 >/dev/null || fail "CLI write while serving"
 get member /sheet/昌黎县
 grep -o 'data-code="1.1.5".*' out.html | grep -q 'name="count"[^>]*value="3"' || fail "the sheet does not show the command line's write"
+
+# An item under a group marked not applicable takes no entry and counts
+# for nothing (the demo marks 4.1 非煤矿山 not applicable for 北戴河区).
+[ "$(sqlite3 "$KAOHE_DB" "SELECT form FROM finding f JOIN unit u ON u.id=f.unit_id WHERE u.name='北戴河区' AND f.code='4.1'")" = na ] ||
+	fail "the demo no longer marks 北戴河区 4.1 not applicable"
+login office
+get office /sheet/北戴河区
+grep -o 'data-code="4.1.1".*' out.html > row.txt
+grep -q '4.1 已标为不适用' row.txt || fail "4.1.1 does not say its group is not applicable"
+grep -q 'name="score"' row.txt && fail "4.1.1 under a group marked not applicable offers an input"
+get office "/industry?item=4.1.1"
+expect_body '不适用（4.1）'
 
 # The office's start page: by team and by scorer, counted from the file.
 login office

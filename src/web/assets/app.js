@@ -67,15 +67,15 @@
   }
   function send(form, what) {
     var data = new FormData(form);
-    if (what === 'finding') { setState(form, '保存中…', 'saving'); }
+    if (what !== 'preview') { setState(form, '保存中…', 'saving'); }
     return post(base + '/' + what, data).then(function (r) {
       if (r.error) {
         setError(form, r.error);
-        if (what === 'finding') setState(form, '未保存', 'unsaved');
+        if (what !== 'preview') setState(form, '未保存', 'unsaved');
         return false;
       }
       setError(form, '');
-      if (what === 'finding') {
+      if (what !== 'preview') {
         delete pending[form.id];
         setState(form, '已保存', 'saved');
         // the rows as they now stand (kept by the server until the next change)
@@ -106,7 +106,7 @@
         send(form, 'finding');
       });
       el.addEventListener('keydown', function (e) {
-        if (e.key !== 'Enter' || el.type === 'checkbox') return;
+        if (e.key !== 'Enter') return;
         e.preventDefault();
         clearTimeout(timers[form.id]);
         send(form, 'finding');
@@ -120,6 +120,19 @@
     });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
+      var b = e.submitter;
+      if (b && b.classList.contains('clear')) {
+        send(form, 'clear').then(function (ok) {
+          // the row is empty again: its fields too
+          if (ok) Array.prototype.forEach.call(form.elements, function (x) {
+            if (x.type === 'checkbox') x.checked = false;
+            else if (x.type === 'text' && x.name !== 'note') x.value = '';
+          });
+        });
+        return;
+      }
+      if (b && b.classList.contains('none'))
+        Array.prototype.forEach.call(form.elements, function (x) { if (x.type === 'checkbox') x.checked = false; });
       send(form, 'finding');
     });
   });

@@ -1,0 +1,96 @@
+/* pdf_frame.c: the parts the PDF documents share (pdf_frame.h). */
+#include "pdf_frame.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/date.h"
+
+/* The issuing office. The year records no issuing office: the plan is
+ * issued by the city's safety committee office (秦安办, 秦皇岛市安全生产委员会
+ * 办公室), so the office is the city of the scheme's title followed by
+ * these words. A year that records its own office would be read here. */
+#define OFFICE_WORDS "安全生产委员会办公室"
+
+const struct pdf_style pdf_title_style = {.face = PDF_SERIF, .size = 19, .bold = true, .align = PDF_CENTER,
+					  .after = 8, .keep = true};
+const struct pdf_style pdf_issuer_style = {.face = PDF_SERIF, .size = 12, .align = PDF_CENTER, .after = 14,
+					   .keep = true};
+const struct pdf_style pdf_heading_style = {.face = PDF_SANS, .size = 12, .bold = true, .before = 12, .after = 5,
+					    .keep = true};
+const struct pdf_style pdf_body_style = {.face = PDF_SERIF, .size = 11.5, .first = 23, .after = 3};
+const struct pdf_style pdf_small_style = {.face = PDF_SANS, .size = 9, .after = 2};
+
+char *pdf_city(const struct svc_stamp *st)
+{
+	const char *t = st->county_scheme ? st->county_scheme : "";
+	char year[16];
+	snprintf(year, sizeof year, "%d", st->year);
+	const char *at = strstr(t, year);
+	/* a name before the year that ends in 市 (a city) */
+	if (at && at - t >= 3 && strncmp(at - 3, "市", 3) == 0)
+		return xstrndup(t, (size_t)(at - t));
+	return xstrdup("");
+}
+
+char *pdf_office(const struct svc_stamp *st)
+{
+	char *city = pdf_city(st);
+	struct buf b = {0};
+	buf_printf(&b, "%s%s", *city ? city : "市", OFFICE_WORDS);
+	free(city);
+	return buf_take(&b);
+}
+
+char *pdf_issuer_line(const struct svc_stamp *st)
+{
+	char today[11], *office = pdf_office(st);
+	date_today(today);
+	struct buf b = {0};
+	/* 公文 dates in Arabic figures, without leading zeros (GB/T 9704-2012) */
+	buf_printf(&b, "%s　　%d年%d月%d日", office, (int)strtol(today, NULL, 10), (int)strtol(today + 5, NULL, 10),
+		   (int)strtol(today + 8, NULL, 10));
+	free(office);
+	return buf_take(&b);
+}
+
+void pdf_time(const char *utc, char out[48])
+{
+	char local[20];
+	out[0] = '\0';
+	if (!utc || !time_local(utc, local))
+		return;
+	snprintf(out, 48, "%d年%d月%d日 %.5s", (int)strtol(local, NULL, 10), (int)strtol(local + 5, NULL, 10),
+		 (int)strtol(local + 8, NULL, 10), local + 11);
+}
+
+const char *pdf_draft_mark(bool approved)
+{
+	return approved ? NULL : "征求意见稿（未审定）";
+}
+
+void pdf_closing(struct pdf_doc *d, const struct svc_stamp *st)
+{
+	static const struct pdf_style end = {.face = PDF_SANS, .size = 8.5, .color = 0x555555, .before = 14};
+	struct buf b = {0};
+	buf_printf(&b, "本件据审计记录 #%lld（%.16s）生成，可与数据库核对。", st->seq, st->head);
+	pdf_text(d, &end, buf_str(&b));
+	buf_free(&b);
+}
+
+int pdf_finish(struct pdf_doc *d, const char *path, struct svc_error *err)
+{
+	char *temp = report_temp_path(path);
+	struct buf why = {0};
+	int rc;
+	if (pdf_doc_write(d, temp, &why) != 0) {
+		report_abandon(temp);
+		rc = report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, buf_str(&why));
+	} else {
+		rc = report_commit(temp, path, err);
+	}
+	buf_free(&why);
+	free(temp);
+	return rc;
+}
