@@ -37,6 +37,7 @@
 #define A4_LONG 841.89
 #define PAGE_MARGIN 56.7
 #define PAGE_FOOT 22.0
+#define PAGE_HEAD 30.0           /* the issuer's line above the chart */
 
 /* At the process's exit: the font caches Pango, cairo and fontconfig
  * keep for the process, released, so that a leak checker (ASan, valgrind)
@@ -156,7 +157,8 @@ static void page_for(const struct chart *c, double *pw, double *ph, double *scal
 	double best = -1;
 	for (int landscape = 0; landscape < 2; landscape++) {
 		double w = landscape ? A4_LONG : A4_SHORT, h = landscape ? A4_SHORT : A4_LONG;
-		double sx = (w - 2 * PAGE_MARGIN) / c->width, sy = (h - 2 * PAGE_MARGIN - PAGE_FOOT) / c->height;
+		double sx = (w - 2 * PAGE_MARGIN) / c->width,
+		       sy = (h - 2 * PAGE_MARGIN - PAGE_HEAD - PAGE_FOOT) / c->height;
 		double sc = sx < sy ? sx : sy;
 		if (sc > 1)
 			sc = 1;
@@ -183,7 +185,35 @@ static void page_number(cairo_t *cr, double pw, double ph, int page, int pages)
 	g_object_unref(layout);
 }
 
-int chart_cairo_pdf(struct chart *const *charts, int n, const char *path, struct svc_error *err)
+/* The page's head: the issuer's line centred at the top margin, and the
+ * mark (if any) boxed in red at the right. */
+static void page_head(cairo_t *cr, double pw, const char *issuer, const char *mark)
+{
+	PangoLayout *layout = pango_cairo_create_layout(cr);
+	PangoFontDescription *font = pango_font_description_new();
+	pango_font_description_set_family(font, "Noto Serif CJK SC");
+	colour(cr, chart_ink_colour(INK_TEXT));
+	if (issuer && *issuer)
+		show_text(cr, layout, font, pw / 2, PAGE_MARGIN + 12, issuer, ANCHOR_MIDDLE, 12, false);
+	if (mark && *mark) {
+		pango_font_description_set_family(font, FONT_FAMILY);
+		colour(cr, chart_ink_colour(INK_GRADE));
+		double right = pw - PAGE_MARGIN, base = PAGE_MARGIN - 14;
+		show_text(cr, layout, font, right - 4, base, mark, ANCHOR_END, 10, true);
+		PangoRectangle logical;
+		pango_layout_get_extents(layout, NULL, &logical);
+		double w = (double)logical.width / PANGO_SCALE;
+		cairo_set_line_width(cr, 1);
+		cairo_set_dash(cr, NULL, 0, 0);
+		cairo_rectangle(cr, right - w - 8, base - 13, w + 8, 17);
+		cairo_stroke(cr);
+	}
+	pango_font_description_free(font);
+	g_object_unref(layout);
+}
+
+int chart_cairo_pdf(struct chart *const *charts, int n, const char *issuer, const char *mark, const char *path,
+		    struct svc_error *err)
 {
 	double pw, ph, scale;
 	page_for(charts[0], &pw, &ph, &scale);
@@ -198,10 +228,11 @@ int chart_cairo_pdf(struct chart *const *charts, int n, const char *path, struct
 		colour(cr, "#ffffff");
 		cairo_paint(cr);
 		cairo_save(cr);
-		cairo_translate(cr, (pw - charts[i]->width * scale) / 2, PAGE_MARGIN);
+		cairo_translate(cr, (pw - charts[i]->width * scale) / 2, PAGE_MARGIN + PAGE_HEAD);
 		cairo_scale(cr, scale, scale);
 		chart_cairo_draw(cr, charts[i]);
 		cairo_restore(cr);
+		page_head(cr, pw, issuer, mark);
 		page_number(cr, pw, ph, i + 1, n);
 		cairo_show_page(cr);
 	}

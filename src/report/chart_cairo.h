@@ -20,7 +20,10 @@ int chart_cairo_png(const struct chart *c, double scale, const char *path, struc
 
 /* The charts as a PDF, one A4 page each, portrait or landscape (whichever
  * shows the chart larger), scaled down to fit within the margins, each
- * page numbered "第 1 页 共 2 页". 0, or -1 with the reason in *err. */
-int chart_cairo_pdf(struct chart *const *charts, int n, const char *path, struct svc_error *err);
+ * page headed by the issuing office and the date (issuer, centred) and,
+ * if not NULL, a mark at its top right (a draft's, red and boxed), each
+ * numbered "第 1 页 共 2 页". 0, or -1 with the reason in *err. */
+int chart_cairo_pdf(struct chart *const *charts, int n, const char *issuer, const char *mark, const char *path,
+		    struct svc_error *err);
 
 #endif

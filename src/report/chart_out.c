@@ -9,6 +9,7 @@
  * page each in a PDF. years draws one unit (--unit) this year against
  * every earlier year the file holds a result of. */
 #include "chart_cairo.h"
+#include "pdf_frame.h"
 #include "report_impl.h"
 
 #include <stdio.h>
@@ -130,6 +131,26 @@ static int write_text(const char *path, const struct buf *b, struct svc_error *e
 	return ok ? 0 : report_fail(err, SVC_FAILED, "无法写入 %s", path);
 }
 
+/* The charts as a PDF with the documents' head: the issuing office and
+ * today's date, and the draft's mark until the year is approved. */
+static int chart_pdf(struct svc *s, struct chart *const *pages, int n, const char *path, struct svc_error *err)
+{
+	struct svc_stamp st;
+	struct svc_year_info y;
+	if (svc_stamp(s, &st) != 0)
+		return report_fail_svc(s, err);
+	if (svc_year_info(s, &y) != 0) {
+		svc_stamp_clear(&st);
+		return report_fail_svc(s, err);
+	}
+	char *issuer = pdf_issuer_line(&st);
+	int rc = chart_cairo_pdf(pages, n, issuer, pdf_draft_mark(y.approved), path, err);
+	free(issuer);
+	svc_year_info_clear(&y);
+	svc_stamp_clear(&st);
+	return rc;
+}
+
 int write_chart(struct svc *s, const char *which, const char *unit, enum report_format f, const char *path,
 		struct svc_error *err)
 {
@@ -167,7 +188,7 @@ int write_chart(struct svc *s, const char *which, const char *unit, enum report_
 	} else if (f == REPORT_PNG) {
 		rc = chart_cairo_png(&cs.c[0], PNG_SCALE, temp, err);
 	} else {
-		rc = chart_cairo_pdf(pages, cs.n, temp, err);
+		rc = chart_pdf(s, pages, cs.n, temp, err);
 	}
 	if (rc == 0)
 		rc = report_commit(temp, path, err);

@@ -186,6 +186,10 @@ for c in totals parts; do
 	awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit bad }' fonts.txt || fail "$c: a font not embedded"
 	pdftotext -layout $c.pdf $c.txt || fail "pdftotext $c"
 	tr -d ' ' <$c.txt >$c.nospace.txt   # pdftotext drops the small spaces
+	# the documents' head: the issuing office and the date; the demo year
+	# is not approved, so every page carries the draft's mark
+	expect_text $c.nospace.txt "秦皇岛市安全生产委员会办公室"
+	[ "$(grep -c '征求意见稿（未审定）' $c.nospace.txt)" -eq 2 ] || fail "$c: the draft mark not on both pages"
 	expect_text $c.nospace.txt "第1页共2页"
 	expect_text $c.nospace.txt "第2页共2页"
 	expect_text $c.txt "审计记录 #$seq"
