@@ -101,6 +101,11 @@ double chart_text_width(const char *s, double size);
 
 /* ---- the charts ---- */
 
+/* The room the units' names take left of the bars in chart_totals and
+ * chart_parts: give both charts of a stack the larger of their rooms
+ * (their `names`) and their scales start at the same x. */
+double chart_names_room(const struct stored_result *rs, int n);
+
 /* Totals by unit: one horizontal bar per stored result (rs[0..n), one kind,
  * in the order given: svc_results gives rank order), on a scale from 0 to
  * the scheme's points (further if a total exceeds them); each grade rule
@@ -108,15 +113,17 @@ double chart_text_width(const char *s, double size);
  * bar says its total, and a provincial or incomplete unit is grey and says
  * so in words. */
 void chart_totals(struct chart *c, const char *title, const struct scheme *sc, const struct stored_result *rs,
-		  int n);
+		  int n, double names);
 
 /* Part scores side by side: a column per part of the scheme (its first
  * level), as wide as the part's share of the points, each with its own
  * scale from 0 to the part's full marks; a row per unit, each part's bar
  * with its score, the total after the last column; a legend naming each
- * part's colour and full marks. Provincial units (no parts) say so. */
+ * part's colour and full marks. Provincial units (no parts) say so.
+ * For both: names is the room left of the bars (0: what the names need,
+ * chart_names_room). */
 void chart_parts(struct chart *c, const char *title, const struct scheme *sc, const struct stored_result *rs,
-		 int n);
+		 int n, double names);
 
 /* One unit's total in one year (the years chart's data). */
 struct chart_year {
@@ -126,12 +133,14 @@ struct chart_year {
 	enum grade grade;         /* decided, else proposed; GRADE_NONE */
 	bool provincial, incomplete;
 	bool current;             /* the year the chart is about */
+	bool vetoed;              /* the grade set or capped by a veto (said in words) */
 };
 
 /* A unit's total this year against earlier years: a column per year
  * (y[0..n), oldest first), on a scale from 0 to the largest full marks,
  * with this year's grade lines (sc) as dashed horizontal lines; each
- * column says its total and grade (or 省考核, 结果未完成). */
+ * column says its total and grade (or 省考核, 结果未完成), and 否决 where a
+ * veto set the grade (a total over a line, a grade under it). */
 void chart_years(struct chart *c, const char *title, const struct scheme *sc, const struct chart_year *y, int n);
 
 /* ---- the SVG backend (chart_svg.c) ---- */

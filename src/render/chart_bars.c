@@ -37,8 +37,7 @@ static char *total_words(const struct stored_result *r)
 	return buf_take(&b);
 }
 
-/* The x where the bars start: room for the longest name. */
-static double names_end(const struct stored_result *rs, int n)
+double chart_names_room(const struct stored_result *rs, int n)
 {
 	double w = 4 * CH_LABEL_SIZE;
 	for (int i = 0; i < n; i++) {
@@ -46,7 +45,14 @@ static double names_end(const struct stored_result *rs, int n)
 		if (lw > w)
 			w = lw;
 	}
-	return CH_MARGIN + w + 10;
+	return w + 10;
+}
+
+/* The x where the bars start: room for the longest name, or names if more. */
+static double names_end(const struct stored_result *rs, int n, double names)
+{
+	double room = chart_names_room(rs, n);
+	return CH_MARGIN + (names > room ? names : room);
 }
 
 /* The top of row i's bar, rows starting at top. */
@@ -128,7 +134,7 @@ static double grade_labels(struct chart *c, const struct scheme *sc, double x0, 
 }
 
 void chart_totals(struct chart *c, const char *title, const struct scheme *sc, const struct stored_result *rs,
-		  int n)
+		  int n, double names)
 {
 	double base = ch_begin(c, title);
 	points_t largest = 0;
@@ -136,7 +142,7 @@ void chart_totals(struct chart *c, const char *title, const struct scheme *sc, c
 		if (rs[i].total > largest)
 			largest = rs[i].total;
 	c->max = ch_scale_max(sc ? sc->root->points : 0, largest);
-	c->x0 = names_end(rs, n);
+	c->x0 = names_end(rs, n, names);
 	c->len = AXIS_LEN;
 	double x0 = c->x0, len = AXIS_LEN;
 	double lines[2 * GRADE_COUNT];
@@ -255,7 +261,7 @@ static void part_bar(struct chart *c, const struct stored_result *r, const struc
 }
 
 void chart_parts(struct chart *c, const char *title, const struct scheme *sc, const struct stored_result *rs,
-		 int n)
+		 int n, double names)
 {
 	double base = ch_begin(c, title);
 	const struct node *root = sc ? sc->root : NULL;
@@ -264,7 +270,7 @@ void chart_parts(struct chart *c, const char *title, const struct scheme *sc, co
 	points_t sum = 0;
 	for (int k = 0; k < np; k++)
 		sum += root->children[k]->points > 0 ? root->children[k]->points : 0;
-	c->x0 = names_end(rs, n);
+	c->x0 = names_end(rs, n, names);
 	c->len = PARTS_LEN;
 	c->max = sum;
 	double x = c->x0;

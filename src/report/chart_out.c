@@ -43,25 +43,38 @@ static void charts_free(struct charts *cs)
 static int kind_charts(struct svc *s, bool parts, const enum unit_kind *kinds, int nk, struct charts *cs,
 		       struct svc_error *err)
 {
-	for (int k = 0; k < nk; k++) {
-		struct stored_result *rs;
-		int n;
-		const struct scheme *sc = svc_scheme(s, kinds[k]);
-		if (!sc || svc_results(s, kinds[k], false, &rs, &n) != 0)
-			return report_fail_svc(s, err);
-		if (n || (cs->n == 0 && k == nk - 1)) {
-			struct buf title = {0};
-			buf_printf(&title, "%d 年度%s%s", svc_year(s), kind_words(kinds[k]), parts ? "各部分得分" : "考核总分");
-			if (parts)
-				chart_parts(&cs->c[cs->n], buf_str(&title), sc, rs, n);
-			else
-				chart_totals(&cs->c[cs->n], buf_str(&title), sc, rs, n);
-			cs->n++;
-			buf_free(&title);
+	struct stored_result *rs[2] = {NULL, NULL};
+	int n[2] = {0, 0}, rc = 0;
+	const struct scheme *sc[2] = {NULL, NULL};
+	/* both kinds read first: the charts one under the other share the
+	 * room for the names, so that their scales line up */
+	double names = 0;
+	for (int k = 0; k < nk && rc == 0; k++) {
+		sc[k] = svc_scheme(s, kinds[k]);
+		if (!sc[k] || svc_results(s, kinds[k], false, &rs[k], &n[k]) != 0) {
+			rc = report_fail_svc(s, err);
+			break;
 		}
-		stored_results_free(rs, n);
+		double room = chart_names_room(rs[k], n[k]);
+		if (room > names)
+			names = room;
 	}
-	return 0;
+	for (int k = 0; k < nk && rc == 0; k++) {
+		if (!n[k] && !(cs->n == 0 && k == nk - 1))
+			continue;
+		struct buf title = {0};
+		buf_printf(&title, "%d 年度%s%s", svc_year(s), kind_words(kinds[k]), parts ? "各部分得分" : "考核总分");
+		if (parts)
+			chart_parts(&cs->c[cs->n], buf_str(&title), sc[k], rs[k], n[k], names);
+		else
+			chart_totals(&cs->c[cs->n], buf_str(&title), sc[k], rs[k], n[k], names);
+		cs->n++;
+		buf_free(&title);
+	}
+	for (int k = 0; k < nk; k++)
+		if (rs[k])
+			stored_results_free(rs[k], n[k]);
+	return rc;
 }
 
 /* The years chart of one unit. */
@@ -82,7 +95,7 @@ static int years_chart(struct svc *s, const char *unit, struct charts *cs, struc
 	for (int i = 0; i < n; i++)
 		cy[i] = (struct chart_year){ys[i].year, ys[i].total, ys[i].points,
 			ys[i].decided != GRADE_NONE ? ys[i].decided : ys[i].proposed, ys[i].provincial,
-			ys[i].incomplete, ys[i].year == current};
+			ys[i].incomplete, ys[i].year == current, ys[i].vetoed};
 	struct buf title = {0};
 	if (n > 1)
 		buf_printf(&title, "%s 历年考核总分（%d—%d 年度）", unit, ys[0].year, current);

@@ -34,7 +34,8 @@ static int read_year(struct svc *s, const char *name, bool must, struct svc_unit
 			rc = must || db_error_code(s->db) != DB_NOT_FOUND ? svc_fail_db(s) : 0;
 		} else {
 			*y = (struct svc_unit_year){svc_year(s), u.kind, r.total, sc->root->points, r.rank, r.proposed,
-				r.decision.grade, r.provincial, r.incomplete, r.computed_at ? xstrdup(r.computed_at) : NULL};
+				r.decision.grade, r.provincial, r.incomplete, r.computed_at ? xstrdup(r.computed_at) : NULL,
+				stored_veto_cap(&r) != GRADE_NONE};
 			stored_result_clear(&r);
 			rc = 1;
 		}

@@ -373,6 +373,7 @@ struct svc_unit_year {
 	enum grade decided;       /* the collective decision, GRADE_NONE if none */
 	bool provincial, incomplete;
 	char *computed_at;        /* UTC */
+	bool vetoed;              /* a veto set or capped the grade (stored_veto_cap) */
 };
 /* The stored result of the unit named `unit` in the current year and in
  * every earlier year of the file that holds one, oldest first. The current

@@ -45,9 +45,9 @@ void get_results_chart(struct req *r, struct resp *w)
 		   parts ? "各部分得分" : "考核总分");
 	struct chart c;
 	if (parts)
-		chart_parts(&c, buf_str(&title), sc, rs, n);
+		chart_parts(&c, buf_str(&title), sc, rs, n, 0);
 	else
-		chart_totals(&c, buf_str(&title), sc, rs, n);
+		chart_totals(&c, buf_str(&title), sc, rs, n, 0);
 	w->type = "image/svg+xml";
 	chart_svg(&c, &w->body);
 	chart_free(&c);

@@ -82,7 +82,7 @@ static void totals_scale_and_grade_lines(void **state)
 				     result("丁区", 88700)};
 	rs[3].provincial = true;
 	struct chart c;
-	chart_totals(&c, "2016 年度县（区）考核总分", sc, rs, 4);
+	chart_totals(&c, "2016 年度县（区）考核总分", sc, rs, 4, 0);
 	assert_int_equal(c.max, 100000);
 	assert_false(c.vertical);
 	/* bars: 936.35 of 1000 is 93.635% of the axis, 900 is 90%, 600 is 60% */
@@ -137,7 +137,7 @@ static void totals_default_grades_and_overflow(void **state)
 	struct scheme *sc = parse_ok(default_yaml);
 	struct stored_result rs[] = {result("甲", 9000)};
 	struct chart c;
-	chart_totals(&c, "默认", sc, rs, 1);
+	chart_totals(&c, "默认", sc, rs, 1, 0);
 	double at[8];
 	assert_int_equal(grade_lines(&c, at, false), 3);
 	NEAR(at[2], c.x0 + c.len * 0.9);
@@ -145,7 +145,7 @@ static void totals_default_grades_and_overflow(void **state)
 	text_of(&c, "良好 ≥ 80");
 	chart_free(&c);
 	rs[0].total = 10500;
-	chart_totals(&c, "加分", sc, rs, 1);
+	chart_totals(&c, "加分", sc, rs, 1, 0);
 	assert_int_equal(c.max, 12000);
 	NEAR(rect_of(&c, "甲：")->w, c.len * 105 / 120);
 	text_of(&c, "120");
@@ -172,7 +172,7 @@ static void parts_side_by_side(void **state)
 	rs[1].nparts = 2;
 	rs[2].provincial = true;
 	struct chart c;
-	chart_parts(&c, "各部分得分", sc, rs, 3);
+	chart_parts(&c, "各部分得分", sc, rs, 3, 0);
 	const struct chart_prim *a1 = rect_of(&c, "甲县 党委层面："), *a2 = rect_of(&c, "甲县 政府层面：");
 	NEAR(a1->x, c.x0);
 	NEAR(a1->w, c.len * 0.4 * 0.75);
@@ -226,9 +226,47 @@ static void years_columns(void **state)
 	text_of(&c, "2016 年度");
 	text_of(&c, "合格");
 	chart_free(&c);
+	/* a grade a veto set says so: 924.5 over the 优秀 line, 良好 */
+	y[0].grade = GRADE_GOOD;
+	y[0].vetoed = true;
+	chart_years(&c, "甲县", sc, y, 2);
+	text_of(&c, "良好（否决）");
+	chart_free(&c);
 	/* one year only: said in words */
 	chart_years(&c, "甲县", sc, y + 1, 1);
 	text_of(&c, "数据库中没有该单位以往年度的考核结果。");
+	chart_free(&c);
+	scheme_free(sc);
+}
+
+/* The worked example of the issue: on a 0–1000 scale of height H a
+ * column for 943.5 points is H × 943.5 / 1000 = H × 0.9435 high, its top
+ * at y0 − H × 0.9435; on a 100-point scheme without a grades section the
+ * 优秀 line (90% of the points: 90) lies at y0 − H × 90 / 100. */
+static void years_worked_example(void **state)
+{
+	(void)state;
+	struct scheme *sc = parse_ok(scheme_yaml);
+	struct chart_year y = {2016, 94350, 100000, GRADE_EXCELLENT, false, false, true};
+	struct chart c;
+	chart_years(&c, "甲县", sc, &y, 1);
+	assert_int_equal(c.max, 100000);
+	const struct chart_prim *col = rect_of(&c, "2016 年度：943.5 分");
+	NEAR(col->h, c.len * 0.9435);
+	NEAR(col->y, c.y0 - c.len * 0.9435);
+	text_of(&c, "943.5 分");
+	chart_free(&c);
+	scheme_free(sc);
+	sc = parse_ok(default_yaml);
+	y = (struct chart_year){2016, 9000, 10000, GRADE_EXCELLENT, false, false, true};
+	chart_years(&c, "乙县", sc, &y, 1);
+	assert_int_equal(c.max, 10000);
+	double at[8];
+	assert_int_equal(grade_lines(&c, at, true), 3);
+	NEAR(at[0], c.y0 - c.len * 0.9);
+	/* 90 points exactly reach the line (以上包括本数) */
+	NEAR(rect_of(&c, "2016 年度：90 分")->y, at[0]);
+	text_of(&c, "优秀 ≥ 90");
 	chart_free(&c);
 	scheme_free(sc);
 }
@@ -240,7 +278,7 @@ static void svg_escapes(void **state)
 	struct scheme *sc = parse_ok(scheme_yaml);
 	struct stored_result rs[] = {result("<甲&\"县'>", 90000)};
 	struct chart c;
-	chart_totals(&c, "标题 <script>", sc, rs, 1);
+	chart_totals(&c, "标题 <script>", sc, rs, 1, 0);
 	chart_footer(&c, "2016 年度 · 方案 · 计分于 2017-01-21 10:00 · 审计记录 #603 a1b2c3d4");
 	struct buf b = {0};
 	chart_svg(&c, &b);
@@ -278,7 +316,7 @@ static void text_and_footer(void **state)
 	struct scheme *sc = parse_ok(default_yaml);
 	struct stored_result rs[] = {result("甲", 9000)};
 	struct chart c;
-	chart_totals(&c, "默认", sc, rs, 1);
+	chart_totals(&c, "默认", sc, rs, 1, 0);
 	double h = c.height;
 	int n = c.n;
 	struct buf stamp = {0};
@@ -309,14 +347,27 @@ static void append_stacks(void **state)
 	struct scheme *sc = parse_ok(scheme_yaml);
 	struct stored_result rs[] = {result("甲县", 90000)}, ds[] = {result("乙局", 80000)};
 	struct chart a, b;
-	chart_totals(&a, "县区", sc, rs, 1);
-	chart_totals(&b, "部门", sc, ds, 1);
+	chart_totals(&a, "县区", sc, rs, 1, 0);
+	chart_totals(&b, "部门", sc, ds, 1, 0);
 	double ha = a.height, yb = rect_of(&b, "乙局：")->y;
 	chart_append(&a, &b);
 	chart_free(&b);
 	NEAR(rect_of(&a, "乙局：")->y, yb + ha);
 	assert_string_equal(a.title, "县区；部门");
 	chart_free(&a);
+	/* a shared room for the names: both scales start at the same x. The
+	 * room is the longest name (4 em at least) and 10 units: 秦皇岛经济技术
+	 * 开发区 is 10 characters of 13 units, 130 + 10 = 140 */
+	struct stored_result long_name[] = {result("秦皇岛经济技术开发区", 90000)};
+	double room = chart_names_room(long_name, 1);
+	NEAR(room, 140);
+	NEAR(chart_names_room(ds, 1), 4 * 13 + 10);
+	chart_totals(&a, "县区", sc, long_name, 1, room);
+	chart_totals(&b, "部门", sc, ds, 1, room);
+	NEAR(a.x0, b.x0);
+	NEAR(rect_of(&b, "乙局：")->x, 16 + 140);
+	chart_free(&a);
+	chart_free(&b);
 	scheme_free(sc);
 }
 
@@ -327,6 +378,7 @@ int main(void)
 		cmocka_unit_test(totals_default_grades_and_overflow),
 		cmocka_unit_test(parts_side_by_side),
 		cmocka_unit_test(years_columns),
+		cmocka_unit_test(years_worked_example),
 		cmocka_unit_test(svg_escapes),
 		cmocka_unit_test(text_and_footer),
 		cmocka_unit_test(append_stacks),

@@ -888,6 +888,7 @@ static void unit_years_across_years(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(y[0].year, 2016);
 	assert_int_equal(y[0].total, r16.total);
+	assert_int_equal(y[0].vetoed, stored_veto_cap(&r16) != GRADE_NONE);
 	assert_int_equal(y[0].rank, r16.rank);
 	assert_int_equal(y[0].points, 100000);
 	assert_int_equal(y[0].kind, KIND_DEPARTMENT);
