@@ -177,6 +177,14 @@ int write_chart(struct svc *s, const char *which, const char *unit, enum report_
 		charts_free(&cs);
 		return report_fail_svc(s, err);
 	}
+	/* a document shows stored results: none before the first compute */
+	if (!st.computed_at) {
+		report_fail(err, SVC_CONFLICT, "%d 年度尚未计分，没有可以绘制的考核结果", st.year);
+		err->next = SVC_NEXT_COMPUTE;
+		svc_stamp_clear(&st);
+		charts_free(&cs);
+		return -1;
+	}
 	char *stamp = report_stamp_line(&st);
 	svc_stamp_clear(&st);
 	/* one image: the kinds one under the other; a PDF: a page each */

@@ -228,6 +228,10 @@ ls | grep -q -x -e 'pie\.svg' -e 'y\.svg' -e 't\.svg' -e 't\.xlsx' -e 'y\.png' -
 
 # ---- years: 2017 made from 2016, one finding more for 安监局 ----
 expect_exit 0 k init --year 2017 --from 2016
+# before its first compute a year has nothing to draw: refused, no file
+expect_exit 1 k report chart totals --format png -o none.png
+expect_text err.txt "2017 年度尚未计分，没有可以绘制的考核结果"
+[ -e none.png ] && fail "a refused chart left none.png"
 expect_exit 0 k compute
 before=$(k results --json | python3 -c 'import json,sys; print([r["total"] for r in json.load(sys.stdin) if r["unit"] == "安监局"][0])')
 # 1.1.4 "每少落实1次，扣10分。最高可扣40分": 2 times → 20 points more lost
@@ -278,6 +282,27 @@ expect_text years.txt "安监局 历年考核总分"
 expect_exit 0 k --year 2016 report chart years --unit 安监局 --format svg -o years16.svg
 grep -q '2017 年度' years16.svg && fail "2016's years chart shows 2017"
 grep -q '数据库中没有该单位以往年度的考核结果。' years16.svg || fail "2016 alone: not said"
+
+# ---- an assessed unit: its own published results only ----
+echo 'unit-pass-2016' | k user add 昌黎县账号 --role unit --unit 昌黎县 --password-stdin >/dev/null || fail "user"
+expect_exit 1 k --user 昌黎县账号 --year 2016 report chart totals --format svg -o unit.svg
+expect_text err.txt "尚未公布"
+k --year 2016 approve >/dev/null || fail "approve 2016"
+k --year 2016 consent --date 2017-02-10 --ref 秦政函〔2017〕5号 >/dev/null || fail "consent 2016"
+k --year 2016 publish >/dev/null || fail "publish 2016"
+expect_exit 0 k --user 昌黎县账号 --year 2016 report chart totals --format svg -o unit.svg
+grep -q '>昌黎县</text>' unit.svg || fail "the unit's chart lacks its own bar"
+grep -q '卢龙县' unit.svg && fail "the unit's chart shows another unit"
+expect_exit 0 k --user 昌黎县账号 --year 2016 report chart years --unit 昌黎县 --format svg -o unit-years.svg
+grep -q '>2016 年度</text>' unit-years.svg || fail "the unit's years chart"
+expect_exit 1 k --user 昌黎县账号 --year 2016 report chart years --unit 卢龙县 --format svg -o other.svg
+# 2017 is not published: the unit may not chart it, nor its years
+expect_exit 1 k --user 昌黎县账号 report chart years --unit 昌黎县 --format svg -o unit17.svg
+[ -e other.svg ] || [ -e unit17.svg ] && fail "a refused unit got a chart"
+# approved: no draft mark on the chart PDF
+expect_exit 0 k --year 2016 report chart totals --format pdf -o approved.pdf
+pdftotext approved.pdf approved.txt
+grep -q '征求意见稿' approved.txt && fail "an approved year's chart carries the draft mark"
 
 # ---- for a person to look at: the PNGs, the SVGs, the PDFs as images ----
 for c in totals parts years; do
