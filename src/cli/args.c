@@ -1,6 +1,7 @@
 /* args.c: option parsing with typed values. */
 #include "args.h"
 #include "cli.h"
+#include "../core/numtext.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -57,10 +58,7 @@ int args_parse(int argc, char **argv, struct opt *opts, char **pos, int maxpos)
 		}
 		o->text = v;
 		if (o->type == OPT_INT) {
-			char *end;
-			errno = 0;
-			o->num = strtoll(v, &end, 10);
-			if (!*v || *end || errno == ERANGE) {
+			if (numtext_count(v, &o->num) != 0) {
 				cli_error("选项 %s 的值“%s”须是整数", o->name, v);
 				return -1;
 			}

@@ -23,7 +23,7 @@ int cmd_review_list(struct svc *s, int argc, char **argv)
 		if (r[i].has_team_total)
 			printf("考核组得分 %s  ", points_fmt(r[i].team_total, a));
 		if (r[i].has_verified_total)
-			printf("核实得分 %s  ", points_fmt(r[i].verified_total, b));
+			printf("%s %s  ", r[i].state == REVIEW_VERIFIED ? "核实得分" : "上次核实得分", points_fmt(r[i].verified_total, b));
 		if (r[i].remark)
 			printf("意见：%s", r[i].remark);
 		putchar('\n');

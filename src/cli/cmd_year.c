@@ -219,6 +219,8 @@ int cmd_demo(struct svc *unused, int argc, char **argv)
 	struct svc *s = cli_session(path, true, false);
 	if (!s)
 		return EXIT_REJECTED;
+	/* the demo's records are made by the demo, not by whoever ran it */
+	svc_act_local(s, "演示数据");
 	unsigned long long seed = opt_get(opts, "--seed")->set
 		? (unsigned long long)opt_get(opts, "--seed")->num : 2016;
 	int rc = EXIT_OK;
@@ -240,10 +242,9 @@ int cmd_demo(struct svc *unused, int argc, char **argv)
 	if (opt_get(opts, "--accounts")->set) {
 		puts("\n演示账号（密码随机生成，只显示这一次）：");
 		for (int i = 0; i < SVC_DEMO_ACCOUNTS; i++) {
-			fputs("  ", stdout);
-			cli_pad(role_title(acc[i].role), 12);
+			fputs("  账号 ", stdout);
 			cli_pad(acc[i].name, 12);
-			printf("  密码 %s\n", acc[i].password);
+			printf("  密码 %s  （%s）\n", acc[i].password, role_title(acc[i].role));
 			sodium_memzero(acc[i].password, sizeof acc[i].password);
 		}
 	}

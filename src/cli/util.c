@@ -1,6 +1,7 @@
 /* util.c (cli): printing errors and aligned text, reading files, loading
  * schemes. */
 #include "cli.h"
+#include "../core/numtext.h"
 #include "../core/builtin.h"
 
 #include <errno.h>
@@ -160,10 +161,8 @@ struct scheme *scheme_load(const char *name_or_file, struct diag *d)
 
 long long cli_number(const char *text, const char *what, const char *listed_by)
 {
-	char *end;
-	errno = 0;
-	long long n = strtoll(text, &end, 10);
-	if (!*text || *end || errno == ERANGE || n <= 0) {
+	long long n = 0;
+	if (numtext_count(text, &n) != 0 || n <= 0) {
 		cli_error("%s“%s”须是正整数%s%s%s", what, text, listed_by ? "（" : "", listed_by ? listed_by : "",
 			  listed_by ? " 查看）" : "");
 		return -1;

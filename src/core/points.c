@@ -1,10 +1,12 @@
 /* points.c: parsing, formatting and rounding of hundredths of a point. */
 #include "points.h"
+#include "numtext.h"
 
 #include <assert.h>
 #include <stdio.h>
 
-int points_parse(const char *s, points_t *out)
+/* The number in plain ASCII: digits, at most two decimals. */
+static int parse_plain(const char *s, points_t *out)
 {
 	points_t whole = 0;
 	int digits = 0, decimals = 0;
@@ -38,6 +40,14 @@ int points_parse(const char *s, points_t *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int points_parse(const char *s, points_t *out)
+{
+	char t[64];
+	if (!s || !numtext_fold(s, t, sizeof t))
+		return -1;
+	return parse_plain(t, out);
 }
 
 char *points_fmt(points_t v, char *buf)

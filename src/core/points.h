@@ -15,8 +15,8 @@ typedef int64_t points_t;
 /* Largest magnitude accepted from text: a billion points. */
 #define POINTS_LIMIT ((points_t)100000000000LL)
 
-/* Parses "10", "0.25", "2.5" (at most two decimals, no sign, no exponent)
- * into *out. Returns 0, or -1 if s is not such a number or too large. */
+/* Parses "10", "0.25", "2.5" (at most two decimals, no sign, no exponent;
+ * full-width digits and spaces around folded first, numtext.h) into *out. Returns 0, or -1 if s is not such a number or too large. */
 int points_parse(const char *s, points_t *out);
 
 /* Formats v without trailing zeros: 600 -> "6", 650 -> "6.5", 25 -> "0.25",

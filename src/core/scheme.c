@@ -187,13 +187,27 @@ const char *node_method(const struct node *n)
 char *method_asks(const char *method)
 {
 	const char *p = method ? strstr(method, "提供") : NULL;
-	if (!p)
-		return NULL;
-	p += strlen("提供");
+	bool checked = !p;
+	if (p) {
+		p += strlen("提供");
+	} else {
+		/* "检查党委中心组学习计划、学习资料，抽查学习笔记": what the team
+		 * checks or reads is what the unit must have ready */
+		static const char *const verbs[] = {"检查", "查阅", "查看"};
+		for (size_t i = 0; method && !p && i < sizeof verbs / sizeof verbs[0]; i++)
+			if (strncmp(method, verbs[i], strlen(verbs[i])) == 0)
+				p = method + strlen(verbs[i]);
+		if (!p)
+			return NULL;
+	}
 	while (strncmp(p, "，", strlen("，")) == 0 || *p == ' ')
 		p += strncmp(p, "，", strlen("，")) == 0 ? strlen("，") : 1;
 	static const char *const stops[] = {"，考核组", "考核组", "。", "（", "；", "\n"};
 	size_t len = strlen(p);
+	/* after a verb, the first clause only */
+	const char *comma = checked ? strstr(p, "，") : NULL;
+	if (comma)
+		len = (size_t)(comma - p);
 	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
 		const char *q = strstr(p, stops[i]);
 		if (q && (size_t)(q - p) < len)

@@ -234,8 +234,9 @@ static inline bool node_is_leaf(const struct node *n) { return n->nchildren == 0
 /* The method that applies to n: its own or the nearest ancestor's. */
 const char *node_method(const struct node *n);
 /* What a method asks the unit to provide (考核方式 "由…负责提供本级相关文件或
- * 资料，考核组进行检查核实" → "本级相关文件或资料"), or NULL if it asks for
- * nothing by name. Caller frees. */
+ * 资料，考核组进行检查核实" → "本级相关文件或资料"), or what it says the team
+ * checks or reads first ("检查党委中心组学习计划、学习资料，抽查学习笔记" →
+ * "党委中心组学习计划、学习资料"), or NULL if it names nothing. Caller frees. */
 char *method_asks(const char *method);
 
 /* The points a group's children are measured against: scale or points. */

@@ -6,6 +6,7 @@
  * service operation asks here first, whatever surface called it. */
 #include "service_impl.h"
 #include "../storage/team.h"
+#include "../storage/unit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,28 @@ bool svc_may(struct svc *s, enum svc_op op, const struct unit *target)
 		return true;
 	svc_error_clear(&s->err);
 	return false;
+}
+
+bool svc_permits(struct svc *s, enum svc_op op, const char *unit)
+{
+	/* a question asked while a page shows an earlier refusal: that
+	 * error is set aside and stays as it was */
+	struct svc_error kept = s->err;
+	memset(&s->err, 0, sizeof s->err);
+	bool ok = false;
+	struct unit u, owner;
+	if (!unit) {
+		ok = svc_may(s, op, NULL);
+	} else if (unit_get(s->db, unit, &u) == 0) {
+		if (svc_owner_of(s, &u, &owner) == 0) {
+			ok = svc_may(s, op, &owner);
+			unit_clear(&owner);
+		}
+		unit_clear(&u);
+	}
+	svc_error_clear(&s->err);
+	s->err = kept;
+	return ok;
 }
 
 bool svc_sees_result(struct svc *s, const struct unit *u)

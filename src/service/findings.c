@@ -2,6 +2,7 @@
  * and a CSV import read row by row. Every finding goes through the same
  * checks (core/sheet.h) and the same permission (auth.c). */
 #include "service_impl.h"
+#include "../core/numtext.h"
 #include "../core/rule.h"
 #include "../storage/finding.h"
 #include "../storage/review.h"
@@ -517,13 +518,7 @@ static int parse_value(int form_col, const char *v, struct finding *f, struct di
 	int ok;
 	f->form = forms[form_col];
 	switch (f->form) {
-	case INPUT_COUNT: {
-		char *end;
-		errno = 0;
-		f->count = strtoll(v, &end, 10);
-		ok = *end == '\0' && errno == 0 && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9'));
-		break;
-	}
+	case INPUT_COUNT: ok = numtext_count(v, &f->count) == 0; break;
 	case INPUT_CONDITIONS: ok = conditions_parse(v, &f->conditions) == 0; break;
 	case INPUT_DEDUCT:
 	case INPUT_SCORE: ok = points_parse(v, &f->amount) == 0; break;

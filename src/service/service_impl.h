@@ -36,27 +36,7 @@ int svc_end(struct svc *s, int rc);
 
 /* ---- permissions (auth.c) ---- */
 
-/* Every operation a surface can ask for, by what it touches. One table in
- * auth.c says which roles may do each, and within what scope. */
-enum svc_op {
-	OP_YEAR_INIT,
-	OP_UNIT_WRITE, OP_UNIT_READ,
-	OP_TEAM_WRITE, OP_TEAM_READ,
-	OP_SAMPLE_WRITE, OP_SAMPLE_READ,
-	OP_SCORE_WRITE,
-	OP_EVENT_WRITE, OP_EVENT_READ,
-	OP_DAILY_WRITE, OP_DAILY_READ,
-	OP_COMPUTE, OP_STATUS, OP_EXPLAIN, OP_RESULTS_READ,
-	OP_DECIDE, OP_APPROVE, OP_PUBLISH,
-	OP_AUDIT_READ, OP_AUDIT_VERIFY, OP_BACKUP,
-	OP_CONSENT,
-	OP_REVIEW_READ, OP_REVIEW_SUBMIT, OP_REVIEW_VERIFY,
-	OP_MATERIAL_READ, OP_MATERIAL_WRITE,
-	OP_OBJECTION_FILE, OP_OBJECTION_READ, OP_OBJECTION_ANSWER,
-	OP_USER_ADMIN, OP_USER_SELF,
-	OP_GRID_READ,
-	OP_COUNT
-};
+/* enum svc_op (service.h): every operation, by what it touches. */
 
 /* May the acting user do op (on target, a county or department, where the
  * operation concerns one; NULL otherwise)? 0, or -1 with SVC_FORBIDDEN. */

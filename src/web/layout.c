@@ -7,24 +7,27 @@
 #include <unistd.h>
 
 /* The navigation: what each role works on. A link only leads to a page;
- * the service decides what that page may show or change. */
+ * the service decides what that page may show or change. A link whose
+ * page depends on the year's state (the results, before they are
+ * published) names the operation, and shows when the service permits it. */
 static const struct nav {
 	const char *path, *label, *key;
 	unsigned roles;
+	int op; /* an enum svc_op, or -1 */
 } navs[] = {
 #define R(x) (1u << (x))
-	{"/", "首页", "home", ~0u},
-	{"/sheets", "评分表", "sheets", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER)},
-	{"/samples", "抽查", "samples", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER)},
-	{"/industry", "行业评分", "industry", R(ROLE_OFFICE) | R(ROLE_INDUSTRY) | R(ROLE_ENFORCEMENT)},
-	{"/accidents", "事故", "accidents", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER)},
-	{"/daily", "日常考核", "daily", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER)},
-	{"/review", "统计核实", "review", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER)},
-	{"/results", "考核结果", "results", R(ROLE_OFFICE) | R(ROLE_UNIT) | R(ROLE_VIEWER)},
-	{"/materials", "资料", "materials", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER) | R(ROLE_UNIT)},
-	{"/objections", "意见", "objections", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER) | R(ROLE_UNIT)},
-	{"/history", "修改记录", "history", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER)},
-	{"/admin", "年度与账号", "admin", R(ROLE_OFFICE)},
+	{"/", "首页", "home", ~0u, -1},
+	{"/sheets", "评分表", "sheets", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER), -1},
+	{"/samples", "抽查", "samples", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER), -1},
+	{"/industry", "行业评分", "industry", R(ROLE_OFFICE) | R(ROLE_INDUSTRY) | R(ROLE_ENFORCEMENT), -1},
+	{"/accidents", "事故", "accidents", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER), -1},
+	{"/daily", "日常考核", "daily", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER), -1},
+	{"/review", "统计核实", "review", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER), -1},
+	{"/results", "考核结果", "results", R(ROLE_OFFICE) | R(ROLE_UNIT) | R(ROLE_VIEWER), OP_RESULTS_READ},
+	{"/materials", "资料", "materials", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER) | R(ROLE_UNIT), -1},
+	{"/objections", "意见", "objections", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER) | R(ROLE_UNIT), -1},
+	{"/history", "修改记录", "history", R(ROLE_OFFICE) | R(ROLE_LEADER) | R(ROLE_MEMBER), -1},
+	{"/admin", "年度与账号", "admin", R(ROLE_OFFICE), -1},
 #undef R
 };
 
@@ -57,7 +60,8 @@ void page_begin(struct req *r, struct resp *w, const char *title, const char *he
 	if (a) {
 		h(b, "<nav class=\"main\">");
 		for (size_t i = 0; i < sizeof navs / sizeof navs[0]; i++)
-			if (navs[i].roles & (1u << a->role))
+			if ((navs[i].roles & (1u << a->role)) &&
+			    (navs[i].op < 0 || svc_permits(r->svc, (enum svc_op)navs[i].op, a->unit)))
 				h(b, "<a href=\"%s\"%S>%s</a>", navs[i].path,
 				  here && strcmp(here, navs[i].key) == 0 ? " class=\"here\" aria-current=\"page\"" : "",
 				  navs[i].label);

@@ -30,14 +30,19 @@ static void progress_table(struct req *r, struct buf *b, const struct svc_progre
 {
 	const struct account *a = req_user(r);
 	bool scorer = a->role == ROLE_INDUSTRY || a->role == ROLE_ENFORCEMENT;
+	/* the names lead to the sheets for those who may open them */
+	bool sheets = svc_permits(r->svc, OP_EXPLAIN, NULL);
 	h(b, "<table class=\"grid progress\"><thead><tr><th>单位</th><th>考核组</th>");
 	if (!scorer)
 		h(b, "<th class=\"num\">已录入</th><th>进度</th><th>抽查</th>");
 	h(b, "<th>行业、执法评分</th><th>核实</th></tr></thead><tbody>");
 	for (int i = 0; i < p->n; i++) {
 		const struct svc_unit_progress *u = &p->units[i];
-		h(b, "<tr><td><a href=\"/sheet/%U\">%s</a></td><td>%s</td>", u->unit.name, u->unit.name,
-		  u->team ? u->team : "（未分组）");
+		if (sheets)
+			h(b, "<tr><td><a href=\"/sheet/%U\">%s</a></td>", u->unit.name, u->unit.name);
+		else
+			h(b, "<tr><td>%s</td>", u->unit.name);
+		h(b, "<td>%s</td>", u->team ? u->team : "（未分组）");
 		if (!scorer) {
 			int pct = u->total ? u->entered * 100 / u->total : 100;
 			h(b, "<td class=\"num\">%d / %d</td><td><meter min=\"0\" max=\"%d\" value=\"%d\">%d%%</meter></td>",

@@ -132,8 +132,9 @@ static void item_select(struct buf *b, const struct scheme *sc, const char *sele
 	h(b, "</select>");
 }
 
-/* The checklist: what each item's method asks for, and how many are provided. */
-static void checklist(struct req *r, struct buf *b, const char *unit)
+/* The checklist: what each item's method asks for, and how many are
+ * provided; with upload, a link to the upload form for each. */
+static void checklist(struct req *r, struct buf *b, const char *unit, bool upload)
 {
 	struct svc_checklist_item *c;
 	int n;
@@ -154,7 +155,10 @@ static void checklist(struct req *r, struct buf *b, const char *unit)
 			h(b, "%d 份", c[i].provided);
 		else
 			h(b, "<span class=\"missing\">缺少</span>");
-		h(b, "</td><td><a href=\"/materials/%U?item=%U#upload\">上传</a></td></tr>\n", unit, nd->code);
+		h(b, "</td><td>");
+		if (upload)
+			h(b, "<a href=\"/materials/%U?item=%U#upload\">上传</a>", unit, nd->code);
+		h(b, "</td></tr>\n");
 	}
 	h(b, "</tbody></table></section>\n");
 	svc_checklist_free(c, n);
@@ -286,13 +290,13 @@ void get_materials_unit(struct req *r, struct resp *w)
 	if (r->failed && r->failed->field && *r->failed->field && !beside_field(r, open))
 		h(b, "<p class=\"error\" role=\"alert\">%s</p>", r->failed->message);
 	h(b, "<p class=\"links\"><a href=\"/materials\">全部单位</a>");
-	if (unit_kind_assessed(u.kind))
+	if (unit_kind_assessed(u.kind) && svc_permits(r->svc, OP_EXPLAIN, u.name))
 		h(b, " · <a href=\"/sheet/%U\">评分表</a>", u.name);
 	if (n)
 		h(b, " · <a href=\"/materials/%U/zip\">下载全部资料（ZIP，按考核项分文件夹）</a>", u.name);
 	h(b, "</p>");
 	if (unit_kind_assessed(u.kind))
-		checklist(r, b, u.name);
+		checklist(r, b, u.name, open);
 	h(b, "<section><h2>已提供的资料</h2>");
 	if (n)
 		material_rows(r, b, u.name, sc, m, n, open);

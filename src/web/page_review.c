@@ -43,7 +43,8 @@ static void state_cell(struct buf *b, const struct sheet_review *rv)
 
 /* The buttons of a row for the acting user's role (the service decides
  * whether each step is allowed; the page only offers the likely ones). */
-static void actions_cell(struct req *r, struct buf *b, const struct sheet_review *rv)
+static void actions_cell(struct req *r, struct buf *b, const struct sheet_review *rv,
+			 const struct svc_unit_progress *up)
 {
 	const struct account *a = req_user(r);
 	const char *name = rv->unit.name;
@@ -52,8 +53,15 @@ static void actions_cell(struct req *r, struct buf *b, const struct sheet_review
 	bool any = false, remark_field = false, open = !svc_approved(r->svc);
 	if (open && a->role == ROLE_LEADER &&
 	    (rv->state == REVIEW_OPEN || rv->state == REVIEW_RETURNED)) {
-		h(b, "<form method=\"post\" action=\"/review/%U/submit\" class=\"inline\" "
-		     "data-confirm=\"确定将%s的评分表提交安委办核实？\">", name, name);
+		/* the confirmation says what is not entered yet: an item left
+		 * empty counts as no deduction */
+		struct buf ask = {0};
+		buf_printf(&ask, "确定将%s的评分表提交安委办核实？", name);
+		if (up && up->entered < up->total)
+			buf_printf(&ask, "还有 %d 项未录入，未录入的考核项按不扣分计。", up->total - up->entered);
+		h(b, "<form method=\"post\" action=\"/review/%U/submit\" class=\"inline\" data-confirm=\"%s\">", name,
+		  buf_str(&ask));
+		buf_free(&ask);
 		form_csrf(r, b);
 		h(b, "<button type=\"submit\">提交核实</button></form>");
 		any = true;
@@ -102,6 +110,8 @@ static void review_row(struct req *r, struct buf *b, const struct sheet_review *
 	h(b, "</td><td class=\"num\">");
 	if (rv->has_verified_total) {
 		h(b, "%P", rv->verified_total);
+		if (rv->state != REVIEW_VERIFIED)
+			h(b, "<br><span class=\"hint\">（上次核实）</span>");
 		if (rv->has_team_total && rv->verified_total != rv->team_total)
 			h(b, "<br><span class=\"warning\">与考核组得分不同</span>");
 	} else {
@@ -114,7 +124,7 @@ static void review_row(struct req *r, struct buf *b, const struct sheet_review *
 		h(b, "</span>");
 	}
 	h(b, "</td>");
-	actions_cell(r, b, rv);
+	actions_cell(r, b, rv, up);
 	h(b, "</tr>\n");
 }
 

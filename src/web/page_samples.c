@@ -460,7 +460,7 @@ void post_sample_draw(struct req *r, struct resp *w)
 		errno = 0;
 		unsigned long long x = strtoull(v, &end, 10);
 		if (*v == '-' || *end || errno == ERANGE || x > 0x7fffffffffffffffULL) {
-			page_refuse_form(r, w, get_sample_county, "seed", "种子须是 0 到 9223372036854775807 之间的整数（不填则随机产生）");
+			page_refuse_form(r, w, get_sample_county, "seed", "种子须是不超过 19 位的非负整数（不填则随机产生）");
 			return;
 		}
 		has_seed = true;

@@ -301,14 +301,24 @@ static void render_sheet(struct req *r, struct buf *b, struct view *v)
 		if (rv.has_team_total)
 			h(b, "；考核组得分 %P 分", rv.team_total);
 		if (rv.has_verified_total)
-			h(b, "；核实得分 %P 分", rv.verified_total);
+			h(b, "；%s %P 分", rv.state == REVIEW_VERIFIED ? "核实得分" : "上次核实得分", rv.verified_total);
 		if (rv.remark)
 			h(b, "；退回意见：%s", rv.remark);
 		h(b, "。<a href=\"/review\">统计核实</a></p>");
 		sheet_review_clear(&rv);
 	}
-	h(b, "<p class=\"links\"><a href=\"/history?unit=%U\">修改记录</a> · <a href=\"/materials/%U\">资料</a></p>",
-	  v->unit.name, v->sheet_root ? v->unit.parent : v->unit.name);
+	/* links only where they lead to a page this person may open */
+	const char *owner = v->sheet_root ? v->unit.parent : v->unit.name;
+	bool history = svc_permits(r->svc, OP_AUDIT_READ, v->unit.name);
+	bool materials = svc_permits(r->svc, OP_MATERIAL_READ, owner);
+	if (history || materials) {
+		h(b, "<p class=\"links\">");
+		if (history)
+			h(b, "<a href=\"/history?unit=%U\">修改记录</a>", v->unit.name);
+		if (materials)
+			h(b, "%s<a href=\"/materials/%U\">资料</a>", history ? " · " : "", owner);
+		h(b, "</p>");
+	}
 	if (!v->can)
 		h(b, "<p class=\"hint\">本表只供查看。</p>");
 	h(b, "</div>\n");
@@ -694,13 +704,17 @@ void get_sheets(struct req *r, struct resp *w)
 	}
 	page_begin(r, w, "评分表", "sheets");
 	struct buf *b = &w->body;
+	bool sheets = svc_permits(r->svc, OP_EXPLAIN, NULL);
 	h(b, "<table class=\"grid\"><thead><tr><th>单位</th><th>考核组</th><th class=\"num\">已录入</th><th>核实</th>"
 	     "</tr></thead><tbody>");
 	for (int i = 0; i < p.n; i++) {
 		const struct svc_unit_progress *u = &p.units[i];
-		h(b, "<tr><td><a href=\"/sheet/%U\">%s</a></td><td>%s</td><td class=\"num\">%d / %d</td><td>%s</td></tr>",
-		  u->unit.name, u->unit.name, u->team ? u->team : "（未分组）", u->entered, u->total,
-		  review_state_title(u->review));
+		if (sheets)
+			h(b, "<tr><td><a href=\"/sheet/%U\">%s</a></td>", u->unit.name, u->unit.name);
+		else
+			h(b, "<tr><td>%s</td>", u->unit.name);
+		h(b, "<td>%s</td><td class=\"num\">%d / %d</td><td>%s</td></tr>", u->team ? u->team : "（未分组）",
+		  u->entered, u->total, review_state_title(u->review));
 	}
 	h(b, "</tbody></table>");
 	const struct account *a = req_user(r);

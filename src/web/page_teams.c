@@ -106,7 +106,8 @@ void get_teams(struct req *r, struct resp *w)
 	}
 	page_begin(r, w, "考核组", "admin");
 	struct buf *b = &w->body;
-	h(b, "<p class=\"links\"><a href=\"/admin\">年度与账号</a> · <a href=\"/units\">单位</a></p>");
+	if (is_office(r))
+		h(b, "<p class=\"links\"><a href=\"/admin\">年度与账号</a> · <a href=\"/units\">单位</a></p>");
 	if (!nt)
 		h(b, "<p>本年度还没有考核组。</p>");
 	for (int k = 0; k < nt; k++)

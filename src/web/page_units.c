@@ -211,7 +211,8 @@ void get_units(struct req *r, struct resp *w)
 	bool office = is_office(r);
 	page_begin(r, w, "单位", "admin");
 	struct buf *b = &w->body;
-	h(b, "<p class=\"links\"><a href=\"/admin\">年度与账号</a> · <a href=\"/teams\">考核组</a></p>");
+	if (office)
+		h(b, "<p class=\"links\"><a href=\"/admin\">年度与账号</a> · <a href=\"/teams\">考核组</a></p>");
 	if (!n)
 		h(b, "<p>本年度还没有登记单位。</p>");
 	units_table(b, u, n, KIND_COUNTY, office);

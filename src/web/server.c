@@ -6,6 +6,7 @@
 #include "web.h"
 #include "http.h"
 #include "cache.h"
+#include "../core/numtext.h"
 #include "layout.h"
 #include "routes.h"
 #include "session.h"
@@ -139,15 +140,7 @@ int req_params(const struct req *r, const char *name, const char ***out)
 bool req_int(const struct req *r, const char *name, long long *out)
 {
 	const char *v = req_param(r, name);
-	if (!v || !*v)
-		return false;
-	char *end;
-	errno = 0;
-	long long n = strtoll(v, &end, 10);
-	if (*end || errno == ERANGE)
-		return false;
-	*out = n;
-	return true;
+	return v && numtext_count(v, out) == 0;
 }
 
 const struct field *req_file(const struct req *r, const char *name)

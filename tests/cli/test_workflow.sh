@@ -79,6 +79,8 @@ expect_exit 1 k --user 组员 score clear 甲区 1.2
 expect_exit 0 k score set 甲区 1.2 --count 1
 expect_exit 0 k review list
 expect_text out.txt "甲区                待核实"
+# the 87 verified before the change is said to be the last verification's
+expect_text out.txt "上次核实得分 87"
 expect_exit 0 k audit 甲区
 expect_text out.txt "sheet.void"
 expect_text out.txt "sheet.verify"

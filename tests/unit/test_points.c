@@ -1,5 +1,6 @@
 /* test_points.c: exact hundredths: parsing, formatting, rounding half up. */
 #include "testutil.h"
+#include "numtext.h"
 
 static void parse_valid(void **state)
 {
@@ -17,12 +18,37 @@ static void parse_valid(void **state)
 	assert_int_equal(v, 100000);
 }
 
+/* As a Chinese input method in full-width mode types them, and as pasted
+ * cells bring them: "１２．５" is 12.5; spaces around (ASCII, U+3000) go. */
+static void parse_as_typed(void **state)
+{
+	(void)state;
+	points_t v;
+	assert_int_equal(points_parse("１２．５", &v), 0);
+	assert_int_equal(v, 1250);
+	assert_int_equal(points_parse(" 1 ", &v), 0);
+	assert_int_equal(v, 100);
+	assert_int_equal(points_parse("\u30002\u3000", &v), 0);
+	assert_int_equal(v, 200);
+	assert_int_equal(points_parse("０.７５", &v), 0);
+	assert_int_equal(v, 75);
+	long long n;
+	assert_int_equal(numtext_count("３", &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(numtext_count(" －１ ", &n), 0);
+	assert_int_equal(n, -1);
+	const char *bad[] = {"", " ", "３個", "1 2", "１ ２", "0x3", "+3", "3.0", NULL};
+	for (int i = 0; bad[i]; i++)
+		if (numtext_count(bad[i], &n) == 0)
+			fail_msg("accepted count \"%s\"", bad[i]);
+}
+
 static void parse_invalid(void **state)
 {
 	(void)state;
 	points_t v;
-	const char *bad[] = {"", "-1", "1.234", "1.", ".5", "1e3", "abc", "10分", " 1",
-		"1 ", "99999999999999", "0x10", "+1", NULL};
+	const char *bad[] = {"", "-1", "1.234", "1.", ".5", "1e3", "abc", "10分", "１０分", "1 .5",
+		"１．２３４", "99999999999999", "0x10", "+1", NULL};
 	for (int i = 0; bad[i]; i++)
 		if (points_parse(bad[i], &v) == 0)
 			fail_msg("accepted \"%s\"", bad[i]);
@@ -66,6 +92,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parse_valid),
 		cmocka_unit_test(parse_invalid),
+		cmocka_unit_test(parse_as_typed),
 		cmocka_unit_test(format),
 		cmocka_unit_test(rounding_half_up),
 	};

@@ -626,7 +626,13 @@ static void method_asks_materials(void **state)
 	a = method_asks("由各县（区）、抽查的乡镇（街道）安委办分别负责提供，6个专项行动方案，安排部署、督导检查相关文件资料。");
 	assert_string_equal(a, "6个专项行动方案，安排部署、督导检查相关文件资料");
 	free(a);
-	assert_null(method_asks("检查党委中心组学习计划、学习资料，抽查学习笔记。"));
+	/* 附件2 1.1.1 "检查党委中心组学习计划、学习资料，抽查学习笔记。": what the
+	 * team checks, up to the first comma */
+	a = method_asks("检查党委中心组学习计划、学习资料，抽查学习笔记。");
+	assert_string_equal(a, "党委中心组学习计划、学习资料");
+	free(a);
+	/* a method that names no document: "依据…文件规定；抽查…工作日志" */
+	assert_null(method_asks("依据本级“党政同责、一岗双责”文件规定；抽查2-3名班子成员的工作日志。"));
 	assert_null(method_asks(NULL));
 }
 

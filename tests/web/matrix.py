@@ -569,6 +569,7 @@ class Matrix:
         todo = [c for c in self.table if c.method == "GET" and c.state == state]
         if not todo:
             return
+        by_path = {c.path: c for c in todo}
         srv = self.server(state)
         for role in ROLES:
             srv.login(role)
@@ -583,9 +584,21 @@ class Matrix:
                 for text in c.hide.get(role, []) if status == 200 else []:
                     if text.encode() in body:
                         self.fail(c, role, "shows " + text, "not shown")
+                if status == 200:
+                    self.dead_links(c, role, body, by_path)
         if fingerprint(srv.db) != before:
             self.failures.append(("GET *", "(%s)" % state, "-", "the database changed", "no change"))
         self.stopped(srv, "GET " + state)
+
+    def dead_links(self, c, role, body, by_path):
+        """A page links only to pages its reader may open: every link to a
+        GET case of the table (its path, without query or fragment) is one
+        the role is allowed."""
+        for href in set(re.findall(rb'href="(/[^"#?]*)', body)):
+            path = urllib.parse.unquote(href.decode())
+            target = by_path.get(path)
+            if target and role not in target.allowed:
+                self.fail(c, role, "links to " + path, "no link to a page it may not open")
 
     def refusals(self, state):
         """Every POST case of the state: each refused role, then the office

@@ -82,6 +82,8 @@ get leader /review
 expect_row 昌黎县 '|县区考核组|0 / 3 未录完|录入中|—|—|'
 expect_body '共 2 张评分表：录入中 2 张，待核实 0 张，已退回 0 张，已核实 0 张。'
 row_html 昌黎县 | grep -qF '<button type="submit">提交核实</button>' || fail "the leader's submit button"
+# nothing entered of 3: the confirmation says so before the leader submits
+row_html 昌黎县 | grep -qF '还有 3 项未录入，未录入的考核项按不扣分计。' || fail "the submit confirmation does not say 3 are not entered"
 get office /review
 row_html 昌黎县 | grep -qF '核实</button>' && fail "nothing to verify yet"
 
@@ -164,7 +166,7 @@ expect_body "评分表已提交安委办核实，已锁定"
 post office /sheet/昌黎县/finding --data-urlencode code=1.2 --data-urlencode count=1
 expect_status 303 "the office changes a verified sheet"
 get office /review
-expect_row 昌黎县 '|待核实 核实后评分又有改动，须重新核实|87|87|'
+expect_row 昌黎县 '|待核实 核实后评分又有改动，须重新核实|87|87 （上次核实）|'
 post office /review/昌黎县/verify
 expect_status 303 "verify again"
 get office /review

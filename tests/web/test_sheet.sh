@@ -36,6 +36,14 @@ PY
 sqlite3 "$KAOHE_DB" "SELECT value FROM finding f JOIN unit u ON u.id=f.unit_id WHERE u.name='昌黎县' AND code='1.1.4'" > v.txt
 [ "$(cat v.txt)" = 2 ] || fail "1.1.4 not stored as 2: $(cat v.txt)"
 
+# As a full-width input method types it: "１" with an ideographic space
+# after is 1 (1.1.4: 1 × 5 = 5).
+post_json member /sheet/昌黎县/finding -d code=1.1.4 --data-urlencode 'count=１　'
+expect_status 200 "a full-width count"
+[ "$(sqlite3 "$KAOHE_DB" "SELECT value FROM finding f JOIN unit u ON u.id=f.unit_id WHERE u.name='昌黎县' AND code='1.1.4'")" = 1 ] ||
+	fail "a full-width 1 was not stored as 1"
+post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
+
 # The same value again is not recorded twice.
 before=$(sqlite3 "$KAOHE_DB" "SELECT count(*) FROM audit")
 post_json member /sheet/昌黎县/finding -d code=1.1.4 -d count=2
