@@ -10,7 +10,7 @@
 /* A cell a spreadsheet would take for a formula (= + - @, or a tab or
  * carriage return first) gets a leading apostrophe (OWASP: CSV injection).
  * Numbers kaohe writes itself ("-1.5") are written as they are. */
-static void field(struct buf *b, const char *s, bool number)
+void csv_safe_field(struct buf *b, const char *s, bool number)
 {
 	if (!s)
 		s = "";
@@ -26,12 +26,12 @@ static void field(struct buf *b, const char *s, bool number)
 	csv_put_field(b, s);
 }
 
-static void row(struct buf *b, const char *const *f, int n, unsigned numbers)
+void csv_safe_row(struct buf *b, const char *const *f, int n, unsigned numbers)
 {
 	for (int i = 0; i < n; i++) {
 		if (i)
 			buf_putc(b, ',');
-		field(b, f[i], numbers & (1u << i));
+		csv_safe_field(b, f[i], numbers & (1u << i));
 	}
 	buf_puts(b, "\r\n");
 }
@@ -41,7 +41,7 @@ void results_csv(const struct stored_result *r, int n, struct buf *out)
 	static const char *const head[] = {"单位", "类型", "名次", "总分", "拟定档次", "确定档次", "理由",
 		"否决", "说明"};
 	buf_puts(out, "\xEF\xBB\xBF");
-	row(out, head, 9, 0);
+	csv_safe_row(out, head, 9, 0);
 	for (int i = 0; i < n; i++) {
 		char total[POINTS_BUFSZ], rank[16];
 		snprintf(rank, sizeof rank, "%d", r[i].rank);
@@ -59,7 +59,7 @@ void results_csv(const struct stored_result *r, int n, struct buf *out)
 				   points_fmt(r[i].total, total), grade_name(r[i].proposed),
 				   grade_name(r[i].decision.grade), r[i].decision.reason, buf_str(&vetoes),
 				   buf_str(&note)};
-		row(out, f, 9, 1u << 2 | 1u << 3);
+		csv_safe_row(out, f, 9, 1u << 2 | 1u << 3);
 		buf_free(&vetoes);
 		buf_free(&note);
 	}
@@ -73,7 +73,7 @@ static void node_rows(struct buf *out, const char *unit, const char *sheet, cons
 	if (sn->node) {
 		const char *f[] = {unit, sheet, n->code, n->title, points_fmt(n->points, pt),
 				   points_fmt(sn->score, sc), points_fmt(sn->deduction, de), sn->derivation};
-		row(out, f, 8, 1u << 4 | 1u << 5 | 1u << 6);
+		csv_safe_row(out, f, 8, 1u << 4 | 1u << 5 | 1u << 6);
 	}
 	if (n->score != SCORE_SHEETS)
 		for (int i = 0; i < n->nchildren; i++)
@@ -85,7 +85,7 @@ void sheets_csv(const struct stored_result *r, int n, struct buf *out)
 	static const char *const head[] = {"单位", "抽查单位", "编号", "名称", "分值", "得分", "扣分",
 		"计算过程"};
 	buf_puts(out, "\xEF\xBB\xBF");
-	row(out, head, 8, 0);
+	csv_safe_row(out, head, 8, 0);
 	for (int i = 0; i < n; i++) {
 		if (!r[i].nodes)
 			continue;

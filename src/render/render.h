@@ -46,6 +46,11 @@ cJSON *stored_result_to_json(const struct stored_result *r);
  * that Excel on Chinese Windows opens them; cells that would start a
  * formula are neutralised. */
 void results_csv(const struct stored_result *r, int n, struct buf *out);
+/* One CSV field, neutralised as above unless number (a number kaohe
+ * wrote itself), and a row of n fields (bit i of numbers: field i is a
+ * number) ended with CRLF: for every CSV kaohe writes (src/report too). */
+void csv_safe_field(struct buf *b, const char *s, bool number);
+void csv_safe_row(struct buf *b, const char *const *f, int n, unsigned numbers);
 void sheets_csv(const struct stored_result *r, int n, struct buf *out);
 
 #endif

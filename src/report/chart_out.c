@@ -164,29 +164,45 @@ static int chart_pdf(struct svc *s, struct chart *const *pages, int n, const cha
 	return rc;
 }
 
-int write_chart(struct svc *s, const char *which, const char *unit, enum report_format f, const char *path,
-		struct svc_error *err)
+/* Lays out the charts and reads the stamp they carry: for totals and
+ * parts in one read of the file (svc_read_begin), so the figures and the
+ * stamp come from the same state; the years chart reads year by year
+ * (svc_unit_years holds its own read). *stamp is the caller's. */
+static int read_charts(struct svc *s, const char *which, const char *unit, struct charts *cs, char **stamp,
+		       struct svc_error *err)
 {
-	struct charts cs = {0};
-	if (make_charts(s, which ? which : "", unit, &cs, err) != 0) {
-		charts_free(&cs);
-		return -1;
-	}
-	struct svc_stamp st;
-	if (svc_stamp(s, &st) != 0) {
-		charts_free(&cs);
+	bool held = strcmp(which, "years") != 0;
+	if (held && svc_read_begin(s) != 0)
 		return report_fail_svc(s, err);
-	}
+	struct svc_stamp st = {0};
+	int rc = make_charts(s, which, unit, cs, err);
+	if (rc == 0 && svc_stamp(s, &st) != 0)
+		rc = report_fail_svc(s, err);
+	if (held)
+		svc_read_end(s);
+	if (rc != 0)
+		return -1;
 	/* a document shows stored results: none before the first compute */
 	if (!st.computed_at) {
 		report_fail(err, SVC_CONFLICT, "%d 年度尚未计分，没有可以绘制的考核结果", st.year);
 		err->next = SVC_NEXT_COMPUTE;
-		svc_stamp_clear(&st);
+		rc = -1;
+	} else {
+		*stamp = report_stamp_line(&st);
+	}
+	svc_stamp_clear(&st);
+	return rc;
+}
+
+int write_chart(struct svc *s, const char *which, const char *unit, enum report_format f, const char *path,
+		struct svc_error *err)
+{
+	struct charts cs = {0};
+	char *stamp = NULL;
+	if (read_charts(s, which ? which : "", unit, &cs, &stamp, err) != 0) {
 		charts_free(&cs);
 		return -1;
 	}
-	char *stamp = report_stamp_line(&st);
-	svc_stamp_clear(&st);
 	/* one image: the kinds one under the other; a PDF: a page each */
 	if (f != REPORT_PDF && cs.n == 2) {
 		chart_append(&cs.c[0], &cs.c[1]);

@@ -417,6 +417,25 @@ struct svc_unit_year {
 int svc_unit_years(struct svc *s, const char *unit, struct svc_unit_year **out, int *n);
 void svc_unit_years_free(struct svc_unit_year *y, int n);
 
+/* ---- reports: one consistent read, results one at a time (report_reads.c) ------ */
+
+/* Holds one read of the database across the calls up to svc_read_end, so
+ * that a document's figures and its stamp (svc_stamp) come from one state
+ * of the file however many calls make it: only reads in between. For a
+ * user who may read results. */
+int svc_read_begin(struct svc *s);
+void svc_read_end(struct svc *s);
+
+/* Every stored result of kind (-1: counties, then departments) the acting
+ * user may see, one at a time in the units' official order (excluded and
+ * not yet computed units have none), with the tree if asked: fn gets each
+ * (freed when fn returns) and returns 0 to go on, 1 to stop. Only the list
+ * of units is held, so memory does not grow with their sheets. Returns 0
+ * when every result was given, 1 if fn stopped, -1 on the service's
+ * failure (in svc_err). */
+typedef int (*svc_result_fn)(void *ctx, const struct stored_result *r);
+int svc_results_each(struct svc *s, int kind, bool tree, svc_result_fn fn, void *ctx);
+
 /* ---- decisions, approval, publication ------------------------------------------ */
 
 /* The collective decision: a reason is required where the grade differs

@@ -352,6 +352,8 @@ void get_results(struct req *r, struct resp *w)
 		h(b, "<p class=\"hint\">名次按总分排列。否决只限定档次：一票否决定为不合格，优秀否决最高为良好；"
 		     "方案规定“总分计 0 分”的否决才改变总分。"
 		     "由省考核组考核的单位，得分取自省考核组的结果，不排名次。</p>");
+	if (n)
+		reports_links(r, b, NULL);
 	h(b, "</div>\n");
 	if (office) {
 		year_state(b, &y);

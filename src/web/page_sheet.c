@@ -319,6 +319,8 @@ static void render_sheet(struct req *r, struct buf *b, struct view *v)
 			h(b, "%s<a href=\"/materials/%U\">资料</a>", history ? " · " : "", owner);
 		h(b, "</p>");
 	}
+	if (!v->sheet_root)
+		reports_links(r, b, v->unit.name);
 	if (!v->can)
 		h(b, "<p class=\"hint\">本表只供查看。</p>");
 	h(b, "</div>\n");

@@ -36,6 +36,10 @@ PAGE(post_objection_period);
 /* page_materials.c: 资料, the checklist, uploads, links, downloads, the ZIP */
 PAGE(get_materials); PAGE(get_materials_unit); PAGE(get_material_file); PAGE(get_materials_zip);
 PAGE(post_material_upload); PAGE(post_material_link); PAGE(post_material_remove);
+/* page_reports.c: the documents as downloads, and the links to them
+ * (unit: one unit's sheet; NULL: the year's documents) */
+PAGE(get_report_results); PAGE(get_report_sheet); PAGE(get_report_sheets); PAGE(get_report_chart);
+void reports_links(struct req *r, struct buf *b, const char *unit);
 /* the year, accounts, units and teams */
 /* page_admin.c: the year, a new year, the accounts */
 PAGE(get_admin); PAGE(post_admin_carry); PAGE(post_admin_template); PAGE(post_admin_user_add);

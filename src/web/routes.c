@@ -61,6 +61,11 @@ const struct route routes[] = {
 	{"POST", "/objections/period", post_objection_period, 0, "设定提出意见的期限"},
 	{"POST", "/objections/*/evidence", post_objection_evidence, ROUTE_UPLOAD, "补充证据文件"},
 	{"POST", "/objections/*/answer", post_objection_answer, 0, "答复意见"},
+	/* documents to file and print (page_reports.c) */
+	{"GET", "/reports/results", get_report_results, 0, "下载考核结果（Excel、PDF）"},
+	{"GET", "/reports/sheet/*", get_report_sheet, 0, "下载单位评分表（PDF、Excel、CSV）"},
+	{"GET", "/reports/sheets", get_report_sheets, 0, "下载全部评分表（Excel）"},
+	{"GET", "/reports/chart/*", get_report_chart, 0, "下载图表（PNG、PDF、SVG）"},
 	{"GET", "/materials", get_materials, 0, "资料：单位列表"},
 	{"GET", "/materials/file/*", get_material_file, 0, "下载资料文件"},
 	{"GET", "/materials/*", get_materials_unit, 0, "单位资料和核对清单"},

@@ -336,11 +336,16 @@ async function unitSeesItsSheet(browser) {
   await page.context().close();
 }
 
-// Before publication the unit and the viewer are told the results are not out.
+// Before publication the unit and the viewer have no link to the results
+// (a link leads only to a page one may open); the start page says they are
+// not out yet, and the address typed is refused with the same words.
 async function notYetPublished(browser) {
   for (const name of ['昌黎', '组织部']) {
     const page = await signIn(browser, name);
-    const response = await nav(page, '考核结果');
+    check((await page.locator('nav.main a', { hasText: '考核结果' }).count()) === 0,
+          name + ' has no link to results not yet published');
+    check((await mainText(page)).includes('考核结果尚未公布'), name + ' is told on the start page');
+    const response = await page.goto(base + '/results');
     check(response.status() === 403 && (await mainText(page)).includes('尚未公布'),
           name + ' is told the results are not yet published');
     await page.context().close();

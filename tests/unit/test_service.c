@@ -312,6 +312,22 @@ static int unit_years(struct svc *s, const char *unit)
 }
 static int op_years_own(struct svc *s) { return unit_years(s, "昌黎县"); }
 static int op_years_other(struct svc *s) { return unit_years(s, "卢龙县"); }
+
+/* the documents' reads (report_reads.c) */
+static int each_noop(void *ctx, const struct stored_result *r)
+{
+	(void)ctx;
+	(void)r;
+	return 0;
+}
+static int op_results_each(struct svc *s) { return svc_results_each(s, -1, true, each_noop, NULL); }
+static int op_read_begin(struct svc *s)
+{
+	if (svc_read_begin(s) != 0)
+		return -1;
+	svc_read_end(s);
+	return 0;
+}
 static int op_explain_own(struct svc *s) { return explain(s, "昌黎县"); }
 static int op_explain_other(struct svc *s) { return explain(s, "卢龙县"); }
 static int notes(struct svc *s, const char *unit)
@@ -522,6 +538,10 @@ static const struct {
 	{"公布", op_publish, O, true},
 	{"重新开放", op_reopen, O, true},
 	{"查看已公布的结果", op_results, O | U | V, true},
+	{"逐个读取未公布的结果（文件）", op_results_each, O, false},
+	{"逐个读取已公布的结果（文件）", op_results_each, O | U | V, true},
+	{"一致读取未公布的结果（文件）", op_read_begin, O, false},
+	{"一致读取已公布的结果（文件）", op_read_begin, O | U | V, true},
 	{"查看本单位已公布的评分表", op_result_own, O | U | V, true},
 	{"查看他单位已公布的评分表", op_result_other, O | V, true},
 	{"查看本单位已公布的历年结果", op_years_own, O | U | V, true},

@@ -165,6 +165,12 @@ def open_year(ids):
         C("GET", "/results/chart/county-parts.svg", "OUV", state="published", hide={"U": ["卢龙县"]}),
         C("GET", "/results/chart/department.svg", "OUV", state="published", hide={"U": ["安监局"]},
           note="the unit is a county: an empty chart"),
+        # documents (the service decides who reads what; a unit only its own)
+        C("GET", "/reports/results?format=pdf", "O"),
+        C("GET", "/reports/results?format=pdf", "OUV", state="published"),
+        C("GET", "/reports/sheet/安监局?format=pdf", "O", note="部门考核组's department"),
+        C("GET", "/reports/sheet/昌黎县?format=pdf", "OLMUV", state="published"),
+        C("GET", "/reports/sheet/卢龙县?format=pdf", "OLMV", state="published", note="not the unit's own"),
         C("POST", "/results/compute", "O"),
         C("POST", "/results/grade", "O", [("unit", "昌黎县"), ("grade", "优秀")]),
         C("POST", "/results/approve", "O"),
