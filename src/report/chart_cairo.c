@@ -8,29 +8,13 @@
 #include "report_impl.h"
 
 #include <cairo-pdf.h>
-#include <dlfcn.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define FONT_FAMILY "Noto Sans CJK SC"
-
-/* Debian's cairo 1.16 loses 768 bytes per CFF font (Noto Sans CJK is
- * one) when it writes the font's subset into a PDF, inside
- * cairo_surface_finish. Not ours to free; with ASan (make check) the
- * leak checker is told to ignore what that call allocates, and nothing
- * else. */
-#ifdef __SANITIZE_ADDRESS__
-#include <sanitizer/lsan_interface.h>
-#define CAIRO_LEAK_BEGIN() __lsan_disable()
-#define CAIRO_LEAK_END() __lsan_enable()
-#else
-#define CAIRO_LEAK_BEGIN() ((void)0)
-#define CAIRO_LEAK_END() ((void)0)
-#endif
 
 /* A4 in PDF points, and the page's margins (2 cm) and footer. */
 #define A4_SHORT 595.276
@@ -39,24 +23,26 @@
 #define PAGE_FOOT 22.0
 #define PAGE_HEAD 30.0           /* the issuer's line above the chart */
 
-/* At the process's exit: the font caches Pango, cairo and fontconfig
- * keep for the process, released, so that a leak checker (ASan, valgrind)
- * sees only real leaks. Registered the first time a chart is drawn; by
- * exit no thread draws any more. */
-static void fonts_release(void)
+/* A layout for drawing on cr, in a font map of its own that goes with
+ * it (the default one lives as long as the thread, with every font it has
+ * opened: a web server's threads would keep them all): unhinted metrics,
+ * so that what is measured is what is drawn, and Simplified Chinese forms
+ * of the characters CJK scripts share. Free with g_object_unref. */
+static PangoLayout *new_layout(cairo_t *cr)
 {
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	void (*fc_fini)(void) = (void (*)(void))dlsym(RTLD_DEFAULT, "FcFini");
-	if (fc_fini)
-		fc_fini();
-}
-
-static pthread_once_t fonts_once = PTHREAD_ONCE_INIT;
-
-static void fonts_register(void)
-{
-	atexit(fonts_release);
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	PangoContext *ctx = pango_font_map_create_context(fm);
+	g_object_unref(fm);
+	pango_cairo_update_context(cr, ctx);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_language(ctx, pango_language_from_string("zh-cn"));
+	PangoLayout *layout = pango_layout_new(ctx);
+	g_object_unref(ctx);
+	return layout;
 }
 
 /* Sets cr's source to "#rrggbb". */
@@ -85,12 +71,11 @@ static void show_text(cairo_t *cr, PangoLayout *layout, PangoFontDescription *fo
 
 void chart_cairo_draw(cairo_t *cr, const struct chart *c)
 {
-	pthread_once(&fonts_once, fonts_register);
 	cairo_save(cr);
 	colour(cr, "#ffffff");
 	cairo_rectangle(cr, 0, 0, c->width, c->height);
 	cairo_fill(cr);
-	PangoLayout *layout = pango_cairo_create_layout(cr);
+	PangoLayout *layout = new_layout(cr);
 	PangoFontDescription *font = pango_font_description_new();
 	pango_font_description_set_family(font, FONT_FAMILY);
 	for (int i = 0; i < c->n; i++) {
@@ -174,7 +159,7 @@ static void page_for(const struct chart *c, double *pw, double *ph, double *scal
 /* "第 1 页 共 2 页" centred at the page's foot. */
 static void page_number(cairo_t *cr, double pw, double ph, int page, int pages)
 {
-	PangoLayout *layout = pango_cairo_create_layout(cr);
+	PangoLayout *layout = new_layout(cr);
 	PangoFontDescription *font = pango_font_description_new();
 	pango_font_description_set_family(font, FONT_FAMILY);
 	char words[64];
@@ -189,7 +174,7 @@ static void page_number(cairo_t *cr, double pw, double ph, int page, int pages)
  * mark (if any) boxed in red at the right. */
 static void page_head(cairo_t *cr, double pw, const char *issuer, const char *mark)
 {
-	PangoLayout *layout = pango_cairo_create_layout(cr);
+	PangoLayout *layout = new_layout(cr);
 	PangoFontDescription *font = pango_font_description_new();
 	pango_font_description_set_family(font, "Noto Serif CJK SC");
 	colour(cr, chart_ink_colour(INK_TEXT));
@@ -238,9 +223,7 @@ int chart_cairo_pdf(struct chart *const *charts, int n, const char *issuer, cons
 	}
 	cairo_status_t st = cairo_status(cr);
 	cairo_destroy(cr);
-	CAIRO_LEAK_BEGIN();
 	cairo_surface_finish(surface);
-	CAIRO_LEAK_END();
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);
