@@ -31,6 +31,7 @@ run() {
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 
 run "layers" sh "$top/tests/layers.sh"
 for t in "$@"; do

@@ -7,14 +7,23 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The --format and -o of a report; 0, or an exit status after saying
- * what is wrong. */
+/* The --format and -o of a report (without --format, the file name's
+ * extension says it: 结果.pdf); 0, or an exit status after saying what is
+ * wrong. */
 static int target(struct opt *opts, const char *cmd, enum report_format *f, const char **out)
 {
 	const char *fmt = opt_get(opts, "--format")->text;
 	*out = opt_get(opts, "-o")->text;
-	if (!fmt || !*out)
+	if (!*out)
 		return cli_usage(cmd);
+	if (!fmt) {
+		const char *dot = strrchr(*out, '.');
+		if (!dot || strchr(dot, '/') || report_format_parse(dot + 1) < 0) {
+			cli_error("请用 --format 指明格式（xlsx、pdf、csv、svg、png），或给输出文件加上扩展名");
+			return EXIT_USAGE;
+		}
+		fmt = dot + 1;
+	}
 	int k = report_format_parse(fmt);
 	if (k < 0) {
 		cli_error("未知的格式“%s”（xlsx、pdf、csv、svg、png）", fmt);

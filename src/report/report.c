@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../core/date.h"
@@ -15,7 +16,7 @@ static const char *const names[] = {"xlsx", "pdf", "csv", "svg", "png"};
 int report_format_parse(const char *s)
 {
 	for (int i = 0; s && i < 5; i++)
-		if (strcmp(s, names[i]) == 0)
+		if (strcasecmp(s, names[i]) == 0)
 			return i;
 	return -1;
 }

@@ -131,7 +131,9 @@ void get_report_chart(struct req *r, struct resp *w)
 void reports_links(struct req *r, struct buf *b, const char *unit)
 {
 	if (unit) {
-		if (!svc_permits(r->svc, OP_EXPLAIN, unit))
+		/* a sheet as a document carries the result (total, rank, grade):
+		 * for those who may read the unit's result */
+		if (!svc_permits(r->svc, OP_RESULTS_READ, unit))
 			return;
 		h(b, "<p class=\"downloads\">下载评分表：<a href=\"/reports/sheet/%U?format=pdf\">PDF</a> · "
 		     "<a href=\"/reports/sheet/%U?format=xlsx\">Excel</a> · "

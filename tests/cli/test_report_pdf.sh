@@ -440,6 +440,14 @@ assert "总分（满分100分）9090=90分" in flat, "the total"
 print("long row: %d pages" % len(pages))
 PY
 
+# Without --format the file name's extension says it; without either, a
+# usage error and no file.
+expect_exit 0 k report results -o by-name.PDF
+[ "$(head -c 5 by-name.PDF)" = "%PDF-" ] || fail "report results -o by-name.PDF did not write a PDF"
+expect_exit 2 k report results -o no-extension
+grep -q "请用 --format 指明格式" err.txt || fail "no word on the missing format"
+[ ! -e no-extension ] || fail "a refused report left a file"
+
 # Pictures of the pages for a person to look at.
 mkdir -p "$IMAGES"
 rm -f "$IMAGES"/pdf-*.png
