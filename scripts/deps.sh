@@ -34,6 +34,7 @@ chromium:cmd:chromium
 npm:cmd:npm
 poppler-utils:cmd:pdftotext
 libreoffice-calc-nogui:cmd:soffice
+tzdata:file:/usr/share/zoneinfo/Asia/Shanghai
 "
 bench_pkgs="
 wrk:cmd:wrk

@@ -82,3 +82,24 @@ bool time_local(const char *utc, char out[20])
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &lt);
 	return true;
 }
+
+bool date_cn(const char *iso, char out[DATE_CN_SIZE])
+{
+	int y, m, d;
+	char extra;
+	snprintf(out, DATE_CN_SIZE, "%s", iso ? iso : "");
+	if (!iso || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &extra) < 3)
+		return false;
+	snprintf(out, DATE_CN_SIZE, "%d年%d月%d日", y, m, d);
+	return true;
+}
+
+bool time_cn(const char *utc, char out[TIME_CN_SIZE])
+{
+	char local[20], day[DATE_CN_SIZE];
+	snprintf(out, TIME_CN_SIZE, "%s", utc ? utc : "");
+	if (!time_local(utc, local) || !date_cn(local, day))
+		return false;
+	snprintf(out, TIME_CN_SIZE, "%s %.5s", day, local + 11);
+	return true;
+}

@@ -20,4 +20,14 @@ void date_today(char out[11]);
  * if it is not one. */
 bool time_local(const char *utc, char out[20]);
 
+/* How pages and documents write them (公文 dates in Arabic figures,
+ * without leading zeros, GB/T 9704-2012): "2017-01-20" → "2017年1月20日";
+ * false (out a copy) if iso is not such a date. */
+#define DATE_CN_SIZE 24
+bool date_cn(const char *iso, char out[DATE_CN_SIZE]);
+/* A recorded UTC time as local "2017年1月20日 10:32"; false (out a copy)
+ * if it is not one. */
+#define TIME_CN_SIZE 32
+bool time_cn(const char *utc, char out[TIME_CN_SIZE]);
+
 #endif

@@ -45,24 +45,21 @@ char *pdf_office(const struct svc_stamp *st)
 
 char *pdf_issuer_line(const struct svc_stamp *st)
 {
-	char today[11], *office = pdf_office(st);
+	char today[11], day[DATE_CN_SIZE], *office = pdf_office(st);
 	date_today(today);
+	date_cn(today, day);
 	struct buf b = {0};
-	/* 公文 dates in Arabic figures, without leading zeros (GB/T 9704-2012) */
-	buf_printf(&b, "%s　　%d年%d月%d日", office, (int)strtol(today, NULL, 10), (int)strtol(today + 5, NULL, 10),
-		   (int)strtol(today + 8, NULL, 10));
+	buf_printf(&b, "%s　　%s", office, day);
 	free(office);
 	return buf_take(&b);
 }
 
 void pdf_time(const char *utc, char out[48])
 {
-	char local[20];
+	char t[TIME_CN_SIZE];
 	out[0] = '\0';
-	if (!utc || !time_local(utc, local))
-		return;
-	snprintf(out, 48, "%d年%d月%d日 %.5s", (int)strtol(local, NULL, 10), (int)strtol(local + 5, NULL, 10),
-		 (int)strtol(local + 8, NULL, 10), local + 11);
+	if (utc && time_cn(utc, t))
+		snprintf(out, 48, "%s", t);
 }
 
 const char *pdf_draft_mark(bool approved)

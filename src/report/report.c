@@ -86,9 +86,9 @@ char *report_stamp_line(const struct svc_stamp *st)
 	struct buf b = {0};
 	buf_printf(&b, "%d 年度 · %s；%s", st->year, st->county_scheme ? st->county_scheme : "",
 		   st->department_scheme ? st->department_scheme : "");
-	char local[20];
-	if (st->computed_at && time_local(st->computed_at, local))
-		buf_printf(&b, " · 计分于 %.16s%s", local, st->stale > 0 ? "（其后又有改动）" : "");
+	char t[TIME_CN_SIZE];
+	if (st->computed_at && time_cn(st->computed_at, t))
+		buf_printf(&b, " · 计分于 %s%s", t, st->stale > 0 ? "（其后又有改动）" : "");
 	else
 		buf_puts(&b, " · 尚未计分");
 	buf_printf(&b, " · 审计记录 #%lld %.16s", st->seq, st->head);

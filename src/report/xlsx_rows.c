@@ -307,12 +307,8 @@ char *accident_department_words(const struct accident_rec *a)
 
 char *date_words(const char *iso, char *out)
 {
-	int y = 0;
-	if (iso && date_valid(iso, &y)) {
-		int m = (iso[5] - '0') * 10 + (iso[6] - '0'), d = (iso[8] - '0') * 10 + (iso[9] - '0');
-		snprintf(out, 32, "%d年%d月%d日", y, m, d);
-	} else {
-		snprintf(out, 32, "%s", iso ? iso : "");
-	}
+	char day[DATE_CN_SIZE];
+	date_cn(iso && date_valid(iso, NULL) ? iso : NULL, day);
+	snprintf(out, 32, "%s", iso && date_valid(iso, NULL) ? day : iso ? iso : "");
 	return out;
 }

@@ -48,23 +48,22 @@ static void url_component(struct buf *b, const char *s)
 
 static void cn_date(struct buf *b, const char *iso)
 {
-	int y, m, d;
-	if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
-		buf_printf(b, "%d年%d月%d日", y, m, d);
-	else
-		h_text(b, iso);
+	char day[DATE_CN_SIZE];
+	date_cn(iso, day);
+	h_text(b, day);
 }
 
 /* A recorded UTC time as the reader's local 2017年1月20日 10:32. */
 static void cn_time(struct buf *b, const char *utc)
 {
-	char local[20];
-	int y, mo, d, hh, mi;
-	if (!time_local(utc, local) || sscanf(local, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &hh, &mi) != 5) {
+	char t[TIME_CN_SIZE];
+	if (!time_cn(utc, t)) {
 		h_text(b, utc);
 		return;
 	}
-	buf_printf(b, "<time datetime=\"%.10sT%sZ\">%d年%d月%d日 %02d:%02d</time>", utc, utc + 11, y, mo, d, hh, mi);
+	buf_printf(b, "<time datetime=\"%.10sT%sZ\">", utc, utc + 11);
+	h_text(b, t);
+	buf_puts(b, "</time>");
 }
 
 void hv(struct buf *b, const char *fmt, va_list ap)

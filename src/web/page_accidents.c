@@ -6,6 +6,7 @@
  * office records, corrects and removes accidents, teams read. */
 #include "layout.h"
 #include "pages.h"
+#include "../core/date.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -332,13 +333,10 @@ static void accident_fields(struct req *r, struct buf *b, const struct accident_
  * 人，重伤 2 人，直接经济损失 4200000 元. Caller frees. */
 static char *accident_line(const struct accident_rec *a)
 {
-	int y = 0, m = 0, d = 0;
+	char day[DATE_CN_SIZE];
+	date_cn(a->date, day);
 	struct buf b = {0};
-	buf_printf(&b, "%s ", a->county);
-	if (a->date && sscanf(a->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
-		buf_printf(&b, "%d年%d月%d日", y, m, d);
-	else
-		buf_puts(&b, a->date ? a->date : "");
+	buf_printf(&b, "%s %s", a->county, day);
 	buf_printf(&b, " %s%s事故：死亡 %lld 人，重伤 %lld 人，直接经济损失 %lld 元",
 		   accident_grade_name(accident_rec_grade(a)), a->occupational ? "职业病危害" : "", a->deaths,
 		   a->injuries, a->loss);

@@ -66,7 +66,7 @@ for kind, sheet in (("county", "县（区）"), ("department", "市直部门")):
     # the title, then the stamp: year, scheme, compute time, audit head
     check("2016" in rows[1]["A"] and "结果" in rows[1]["A"], "title %r" % rows[1]["A"])
     stamp = rows[3]["A"]
-    check(re.search(r"2016 年度 · 秦皇岛市2016年度县区安全生产目标考核.* · 计分于 \d{4}-\d\d-\d\d \d\d:\d\d · 审计记录 #\d+ [0-9a-f]{16}", stamp),
+    check(re.search(r"2016 年度 · 秦皇岛市2016年度县区安全生产目标考核.* · 计分于 \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d · 审计记录 #\d+ [0-9a-f]{16}", stamp),
           "stamp line %r" % stamp)
     head = rows[4]
     check(head["A"] == "名次" and head["B"] == "单位" and head["C"].startswith("总分"), "header %r" % head)

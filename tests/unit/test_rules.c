@@ -3,6 +3,7 @@
  * sentence quoted above it. */
 #include "testutil.h"
 #include "date.h"
+#include <time.h>
 
 #define HEAD(points) \
 	"scheme: t\ntitle: 测试\nunit: county\nyear: 2016\npoints: " points "\nchildren:\n"
@@ -652,6 +653,24 @@ static void dates(void **state)
 	/* 2016 is a leap year: 2016-02-28 to 2016-03-01 is 2 days */
 	assert_int_equal(date_diff("2016-02-28", "2016-03-01"), 2);
 	assert_int_equal(date_diff("2017-01-20", "2016-12-31"), -20);
+	/* UI.md: dates as 2017年1月20日 on pages and documents, no leading zeros */
+	char day[DATE_CN_SIZE], t[TIME_CN_SIZE];
+	assert_true(date_cn("2017-01-04", day));
+	assert_string_equal(day, "2017年1月4日");
+	assert_false(date_cn("一月", day));
+	assert_string_equal(day, "一月");
+	/* a recorded UTC time in the local zone (TZ=UTC here: the same clock) */
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_true(time_cn("2017-01-20 02:05:09", t));
+	assert_string_equal(t, "2017年1月20日 02:05");
+	setenv("TZ", "Asia/Shanghai", 1);
+	tzset();
+	/* UTC+8: 20:30 UTC on the 20th is 04:30 on the 21st in Beijing */
+	assert_true(time_cn("2017-01-20 20:30:00", t));
+	assert_string_equal(t, "2017年1月21日 04:30");
+	unsetenv("TZ");
+	tzset();
 }
 
 int main(void)
