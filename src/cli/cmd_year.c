@@ -10,20 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Removes a database file (and its WAL files) that a refused command
- * created. */
-static void remove_db(const char *path)
-{
-	size_t n = strlen(path) + 8;
-	char *p = xmalloc(n);
-	unlink(path);
-	snprintf(p, n, "%s-wal", path);
-	unlink(p);
-	snprintf(p, n, "%s-shm", path);
-	unlink(p);
-	free(p);
-}
-
 int cmd_init(struct svc *unused, int argc, char **argv)
 {
 	(void)unused;
@@ -84,7 +70,7 @@ int cmd_init(struct svc *unused, int argc, char **argv)
 	}
 	svc_close(s);
 	if (rc != EXIT_OK && !existed)
-		remove_db(path);
+		svc_remove_files(path);
 	free(data[0]);
 	free(data[1]);
 	return rc;
@@ -227,14 +213,14 @@ int cmd_demo(struct svc *unused, int argc, char **argv)
 	if (svc_demo(s, seed) != 0) {
 		rc = cli_fail(s, NULL);
 		svc_close(s);
-		remove_db(path);
+		svc_remove_files(path);
 		return rc;
 	}
 	struct svc_demo_account acc[SVC_DEMO_ACCOUNTS];
 	if (opt_get(opts, "--accounts")->set && svc_demo_accounts(s, acc) != 0) {
 		rc = cli_fail(s, NULL);
 		svc_close(s);
-		remove_db(path);
+		svc_remove_files(path);
 		return rc;
 	}
 	svc_close(s);

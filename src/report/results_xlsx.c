@@ -380,23 +380,10 @@ static int daily_ledger(struct svc *s, struct book *b, struct svc_error *err)
 
 int write_results_xlsx(struct svc *s, const char *path, struct svc_error *err)
 {
-	if (svc_read_begin(s) != 0)
-		return report_fail_svc(s, err);
-	struct svc_stamp st;
 	struct book b;
-	if (book_stamp(s, &st, err) != 0) {
-		svc_read_end(s);
+	int rc = book_begin(s, &b, path, "安全生产目标考核结果", err);
+	if (rc != 0)
 		return -1;
-	}
-	struct buf title = {0};
-	buf_printf(&title, "%d 年度安全生产目标考核结果", st.year);
-	int rc = book_open(&b, path, &st, buf_str(&title), err);
-	buf_free(&title);
-	svc_stamp_clear(&st);
-	if (rc != 0) {
-		svc_read_end(s);
-		return -1;
-	}
 	int shown = 0;
 	for (int k = 0; k < 2 && rc >= 0; k++) {
 		/* the departments' sheet even when nothing is seen, to say so */

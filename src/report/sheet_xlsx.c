@@ -115,23 +115,10 @@ static int each_sheet(void *ctx, const struct stored_result *r)
 
 int write_sheets_xlsx(struct svc *s, const char *path, struct svc_error *err)
 {
-	if (svc_read_begin(s) != 0)
-		return report_fail_svc(s, err);
-	struct svc_stamp st;
 	struct book b;
-	if (book_stamp(s, &st, err) != 0) {
-		svc_read_end(s);
+	int rc = book_begin(s, &b, path, "安全生产目标考核评分表", err);
+	if (rc != 0)
 		return -1;
-	}
-	struct buf title = {0};
-	buf_printf(&title, "%d 年度安全生产目标考核评分表", st.year);
-	int rc = book_open(&b, path, &st, buf_str(&title), err);
-	buf_free(&title);
-	svc_stamp_clear(&st);
-	if (rc != 0) {
-		svc_read_end(s);
-		return -1;
-	}
 	struct all a = {&b, 0};
 	rc = svc_results_each(s, -1, true, each_sheet, &a);
 	svc_read_end(s);

@@ -64,6 +64,25 @@ static void check(struct book *b, lxw_error e, const char *what)
 	}
 }
 
+int book_begin(struct svc *s, struct book *b, const char *path, const char *what, struct svc_error *err)
+{
+	if (svc_read_begin(s) != 0)
+		return report_fail_svc(s, err);
+	struct svc_stamp st;
+	if (book_stamp(s, &st, err) != 0) {
+		svc_read_end(s);
+		return -1;
+	}
+	struct buf title = {0};
+	buf_printf(&title, "%d 年度%s", st.year, what);
+	int rc = book_open(b, path, &st, buf_str(&title), err);
+	buf_free(&title);
+	svc_stamp_clear(&st);
+	if (rc != 0)
+		svc_read_end(s);
+	return rc;
+}
+
 int book_stamp(struct svc *s, struct svc_stamp *st, struct svc_error *err)
 {
 	if (svc_stamp(s, st) != 0)

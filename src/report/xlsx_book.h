@@ -68,6 +68,11 @@ int book_stamp(struct svc *s, struct svc_stamp *st, struct svc_error *err);
 /* Starts a workbook written to path's temporary name (report_temp_path). */
 int book_open(struct book *b, const char *path, const struct svc_stamp *st, const char *title,
 	      struct svc_error *err);
+/* A workbook of the year's results: one consistent read begun
+ * (svc_read_begin; the caller ends it with svc_read_end after its last
+ * read), the stamp taken in it, the workbook opened titled
+ * "<year> 年度<what>". 0, or -1 (*err) with the read ended. */
+int book_begin(struct svc *s, struct book *b, const char *path, const char *what, struct svc_error *err);
 /* Starts a worksheet named after name (made acceptable and unique): the
  * title row, the subtitle (NULL: none), the stamp line, then the columns'
  * header row, repeated on every printed page and frozen on screen; A4,

@@ -47,16 +47,9 @@ int svc_finding_notes(struct svc *s, const char *unit, struct svc_finding_note *
 	*out = NULL;
 	*n = 0;
 	struct unit u;
-	if (unit_get(s->db, unit, &u) != 0)
-		return svc_fail_db(s);
+	if (svc_sheet_unit(s, unit, &u) != 0)
+		return -1;
 	int rc = -1;
-	if (!unit_kind_assessed(u.kind)) {
-		svc_fail(s, SVC_INVALID, "unit", "“%s”是%s，其评分计入%s", u.name, unit_kind_title(u.kind),
-			 u.parent ? u.parent : "所在县区");
-		goto out;
-	}
-	if (svc_allow(s, OP_EXPLAIN, &u) != 0)
-		goto out;
 	if (u.status != STATUS_ASSESSED) {
 		rc = 0;
 		goto out;

@@ -610,4 +610,8 @@ struct svc_finding_note {
 int svc_finding_notes(struct svc *s, const char *unit, struct svc_finding_note **out, int *n);
 void svc_finding_notes_free(struct svc_finding_note *v, int n);
 
+/* Removes a database file that a refused init or demo created, with its
+ * -wal, -shm and -journal. */
+void svc_remove_files(const char *path);
+
 #endif

@@ -52,6 +52,12 @@ int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n
  * the office's). */
 bool svc_sees_result(struct svc *s, const struct unit *u);
 
+/* A county's or department's own sheet, for reading: the unit (the
+ * caller's, unit_clear) after checking it has one (a sampled unit's
+ * findings count for its county) and the acting user may read it
+ * (OP_EXPLAIN). 0, or -1 with the reason. */
+int svc_sheet_unit(struct svc *s, const char *name, struct unit *u);
+
 /* The county or department a unit's findings count for (itself or its
  * parent), copied into owner. */
 int svc_owner_of(struct svc *s, const struct unit *u, struct unit *owner);

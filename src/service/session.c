@@ -309,3 +309,8 @@ int svc_audit_import(struct svc *s, const char *action, const char *file, const 
 	buf_free(&b);
 	return rc == 0 ? 0 : svc_fail_db(s);
 }
+
+void svc_remove_files(const char *path)
+{
+	db_remove_files(path);
+}

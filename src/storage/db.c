@@ -347,7 +347,7 @@ static int probe(sqlite3 *h, int *app, int *version, bool *kaohe, bool *nothing)
 	return 0;
 }
 
-static void unlink_db_files(const char *path)
+void db_remove_files(const char *path)
 {
 	size_t n = strlen(path) + 8;
 	char *p = xmalloc(n);
@@ -426,7 +426,7 @@ struct db *db_open(const char *path, bool create, char **err)
 		char *msg = xstrdup(db_error(db));
 		db_close(db);
 		if (!exists)
-			unlink_db_files(path);
+			db_remove_files(path);
 		struct buf b = {0};
 		buf_printf(&b, "数据库 %s：%s", path, msg);
 		free(msg);

@@ -90,4 +90,8 @@ void db_now(char out[32]);
  * write (SQLite's online backup). */
 int db_backup(struct db *db, const char *path, bool force);
 
+/* Removes a database file and its -wal, -shm and -journal (one a refused
+ * command created). */
+void db_remove_files(const char *path);
+
 #endif
