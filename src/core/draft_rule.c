@@ -210,7 +210,7 @@ static int counts(const char *s, size_t a, size_t verb, char **unit)
 		for (size_t p = a; p < b; p += ch_len(s + p)) {
 			points_t v;
 			size_t k = read_number(s, p, &v);
-			if (k && v == POINTS(1) && b - (p + k) >= 1 && b - (p + k) <= 6 &&
+			if (k && v == POINTS(1) && b - (p + k) >= 1 && b - (p + k) <= 9 &&
 			    !unit_stop(s + p + k)) {
 				int clean = 1;
 				for (size_t q = p + k; q < b; q += ch_len(s + q))
@@ -290,6 +290,18 @@ static int stray_points(const struct text_scan *t)
 	return n;
 }
 
+/* Whether the text speaks of a score computed or given some other way
+ * (打分, 百分制, 平均, 折算 …): then no amount does not mean judged. */
+static int computes(const char *s)
+{
+	static const char *const words[] = {"打分", "评分", "分制", "平均", "折算", "权重", "得分",
+		NULL};
+	for (const char *const *w = words; *w; w++)
+		if (strstr(s, *w))
+			return 1;
+	return 0;
+}
+
 void draft_rule(const char *text, points_t points, struct draft_reading *out)
 {
 	memset(out, 0, sizeof *out);
@@ -331,10 +343,6 @@ void draft_rule(const char *text, points_t points, struct draft_reading *out)
 		judged(out, NULL, "原文按比率或指标计分，引擎尚无对应写法，暂作评定扣分（judged）");
 		return;
 	}
-	if (strstr(s, "视情况") || strstr(s, "酌情") || strstr(s, "视情节")) {
-		judged(out, cap, "原文由考核组酌情扣分，暂作评定扣分（judged），请核对上限");
-		return;
-	}
 	for (int i = 0; i < t.n; i++)
 		if (t.p[i].hi) {
 			char lo[POINTS_BUFSZ], hi[POINTS_BUFSZ], why[256];
@@ -343,6 +351,10 @@ void draft_rule(const char *text, points_t points, struct draft_reading *out)
 			judged(out, cap, why);
 			return;
 		}
+	if (strstr(s, "视情况") || strstr(s, "酌情") || strstr(s, "视情节")) {
+		judged(out, cap, "原文由考核组酌情扣分，暂作评定扣分（judged），请核对上限");
+		return;
+	}
 	if (ncap > 1 || nearn_cap > 1) {
 		judged(out, NULL, "原文写了多个最高扣分（或最高得分），暂作评定扣分（judged）");
 		return;
@@ -451,6 +463,10 @@ void draft_rule(const char *text, points_t points, struct draft_reading *out)
 			r->cap = cap->v;
 			r->has_cap = true;
 		}
+	} else if (!cap && !t.n && !stray_points(&t) && !computes(s)) {
+		/* no amount at all: the rubric leaves the deduction to the
+		 * team, which is what judged means (doc/scheme-language.md) */
+		r->type = RULE_JUDGED;
 	} else {
 		judged(out, cap, "原文未写明扣分办法，暂作评定扣分（judged）；如由其他单位打分，请改为 entered");
 		return;
