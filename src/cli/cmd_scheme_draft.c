@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -131,7 +132,7 @@ int cmd_scheme_draft(struct svc *svc, int argc, char **argv)
 		/* the year is a draft's default only: the person sets it */
 		time_t now = time(NULL);
 		struct tm tm;
-		gmtime_r(&now, &tm);
+		localtime_r(&now, &tm);
 		year = tm.tm_year + 1900;
 	}
 	struct diag d = {0};

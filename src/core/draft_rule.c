@@ -378,6 +378,8 @@ void draft_rule(const char *text, points_t points, struct draft_reading *out)
 		r->type = RULE_EARN;
 		r->each = earn->v;
 		r->unit = unit ? unit : xstrdup("项");
+		if (!unit)
+			mark(out, "按项得分，但未能确定计数单位（暂写“项”），请核对");
 		if (earn_cap) {
 			r->cap = earn_cap->v;
 		} else if (points >= 0) {
@@ -413,6 +415,8 @@ void draft_rule(const char *text, points_t points, struct draft_reading *out)
 			r->type = RULE_PER;
 			r->each = d->v;
 			r->unit = unit ? unit : xstrdup("次");
+			if (!unit)
+				mark(out, "按次扣分，但未能确定计数单位（暂写“次”），请核对");
 			if (cap) {
 				r->cap = cap->v;
 				r->has_cap = true;

@@ -143,6 +143,12 @@ static void marked(void **state)
 	assert_int_equal(r.rule.type, RULE_JUDGED);
 	assert_string_not_equal(r.why, "");
 	draft_reading_free(&r);
+	/* "每季度未召开会议的，扣2分": counted, but what is counted is not
+	 * written as a unit after a 1 */
+	r = reading("每季度未召开会议的，扣2分，最高扣8分。", POINTS(8));
+	assert_int_equal(r.rule.type, RULE_PER);
+	assert_non_null(strstr(r.why, "计数单位"));
+	draft_reading_free(&r);
 	/* a rate */
 	r = reading("培训覆盖率达到100%得满分，每降低1个百分点扣0.5分。", POINTS(10));
 	assert_int_equal(r.rule.type, RULE_JUDGED);
