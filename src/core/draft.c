@@ -14,6 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* As many nodes as a scheme may have (scheme_parse.c); the tree is
+ * built by comparing codes pairwise, so the bound also bounds the work. */
+#define DRAFT_MAX_ROWS 10000
+
 enum col { COL_CODE, COL_TITLE, COL_POINTS, COL_TEXT, COL_METHOD, NCOLS };
 
 /* Header names of each column, as rubrics write them. */
@@ -203,6 +207,12 @@ int draft_scheme(const struct csv *t, const char *file, const struct draft_meta 
 			for (int k = 0; k < NCOLS; k++)
 				free(f[k]);
 			continue;
+		}
+		if (n == DRAFT_MAX_ROWS) {
+			diag_add(d, "%s：第%d行：考核内容过多（最多 %d 行）", file, t->line[i], DRAFT_MAX_ROWS);
+			for (int k = 0; k < NCOLS; k++)
+				free(f[k]);
+			break;
 		}
 		struct row *r = &rows[n++];
 		r->code = f[COL_CODE];
