@@ -86,6 +86,8 @@ static int write_out(const char *path, const char *data, size_t len, int force)
 	return 0;
 }
 
+/* kaohe scheme draft: reads the table, drafts, writes -o, prints the
+ * counts (items, read, marked). */
 int cmd_scheme_draft(struct svc *svc, int argc, char **argv)
 {
 	(void)svc;

@@ -167,6 +167,8 @@ static void emit(struct row *rows, int n, int i, int indent, struct buf *y, stru
 	}
 }
 
+/* The rows below the header become nodes (continuations joined), each
+ * finds its parent by code, and the tree is written from the top. */
 int draft_scheme(const struct csv *t, const char *file, const struct draft_meta *m,
 		 struct buf *yaml, struct draft_stats *st, struct diag *d)
 {

@@ -302,6 +302,8 @@ static int computes(const char *s)
 	return 0;
 }
 
+/* Reads text into out (draft.h): every phrase found first, then the one
+ * rule they add up to, or judged with the reason. */
 void draft_rule(const char *text, points_t points, struct draft_reading *out)
 {
 	memset(out, 0, sizeof *out);
@@ -479,6 +481,7 @@ void draft_rule(const char *text, points_t points, struct draft_reading *out)
 		mark(out, "原文另有分值未能识别，请核对");
 }
 
+/* Frees what a reading owns (the unit, the text, the conditions). */
 void draft_reading_free(struct draft_reading *r)
 {
 	free(r->rule.unit);
@@ -491,6 +494,8 @@ void draft_reading_free(struct draft_reading *r)
 	r->rule.nconds = 0;
 }
 
+/* A YAML double-quoted scalar: always quoted, so no title or text can
+ * be read as a number, a boolean, a comment or a key. */
 void draft_yaml_str(struct buf *out, const char *s)
 {
 	buf_putc(out, '"');
@@ -511,6 +516,8 @@ void draft_yaml_str(struct buf *out, const char *s)
 	buf_putc(out, '"');
 }
 
+/* The rule in flow style, the keys scheme_parse.c takes for its type;
+ * conditions one to a line. */
 void draft_rule_yaml(const struct rule *r, int indent, struct buf *out)
 {
 	char a[POINTS_BUFSZ];
