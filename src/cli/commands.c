@@ -13,6 +13,10 @@ const struct command commands[] = {
 	 "显示方案的完整结构：编号、分值、原文、考核方式和规则说明"},
 	{"scheme check", cmd_scheme_check, 0, "scheme check 文件…",
 	 "检查方案文件，逐条报告问题（文件:行号: 说明）"},
+	{"scheme draft", cmd_scheme_draft, 0, "scheme draft 细则表.csv|细则表.xlsx -o 方案.yaml [--force] "
+	 "[--name 方案名] [--title 标题] [--unit county|department] [--year 年度]",
+	 "从考核细则表（编号、考核项目、分值、考核内容及评分标准、考核方式）生成方案草稿；"
+	 "未能确定的规则标注 draft，须人工核对"},
 	{"init", cmd_init, 0, "init --year 年度 [--template qhd-2016] [--county-scheme 文件] "
 	 "[--department-scheme 文件]", "新建考核年度（内置方案或自编方案）"},
 	{"unit add", cmd_unit_add, CMD_DB, "unit add 名称 --kind 类型 [--parent 上级] [--industry 行业] "

@@ -318,7 +318,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 {
 	static const char *const keys[] = {"code", "title", "points", "children", "score",
 		"rule", "text", "method", "scale", "na", "optional", "mandatory", "bonus",
-		"sample", "reconstructed", "note", "only", NULL};
+		"sample", "reconstructed", "note", "only", "draft", NULL};
 	if (y->type != Y_MAP) {
 		scheme_err(c, y->line, "节点必须是映射（code、title、points …）");
 		return NULL;
@@ -329,6 +329,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 		return NULL;
 	}
 	struct node *n = xcalloc(1, sizeof *n);
+	const struct ynode *v;
 	n->parent = parent;
 	n->depth = depth;
 	n->line = y->line;
@@ -348,11 +349,15 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 	n->method = sk_str(c, y, "method", 0, what);
 	n->note = sk_str(c, y, "note", 0, what);
 	n->reconstructed = sk_str(c, y, "reconstructed", 0, what);
+	/* A remark left by `scheme draft` (draft.c): the row was not read with
+	 * certainty, so the scheme is not usable until a person removes it. */
+	if ((v = sk_scalar(c, y, "draft", 0, what)))
+		scheme_err(c, v->line, "草稿标记未处理（节点 %s）：%s（请核对规则后删除 draft）", n->code,
+		    v->str);
 	if (sk_points(c, y, "points", 0, what, &n->points) != 1)
 		n->points = -1; /* not written: derived or an error, see scheme_check.c */
 	if (sk_points(c, y, "scale", 0, what, &n->scale) == 1 && n->scale == 0)
 		scheme_err(c, ytree_get(y, "scale")->line, "“scale”必须大于 0");
-	const struct ynode *v;
 	if ((v = sk_scalar(c, y, "na", 0, what))) {
 		if (strcmp(v->str, "full") == 0)
 			n->na = NA_FULL;

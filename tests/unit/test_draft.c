@@ -1,0 +1,246 @@
+/* test_draft.c: reading a rubric's table into a draft scheme (issue 11).
+ * Every expected rule is worked from the rubric sentence quoted beside it;
+ * the rows quoted are written in the 2016 rubrics' style. */
+#include "testutil.h"
+
+#include "csv.h"
+#include "draft.h"
+
+/* Reads one cell of rule text; returns the reading (caller frees). */
+static struct draft_reading reading(const char *text, points_t points)
+{
+	struct draft_reading r;
+	draft_rule(text, points, &r);
+	return r;
+}
+
+/* "每发现1地扣2分，最高可扣10分": 2 per place, at most 10. */
+static void per_with_cap(void **state)
+{
+	(void)state;
+	struct draft_reading r = reading("确定班子成员安全生产职责。未制定出台相关文件，每发现1地扣2分，"
+				      "最高可扣10分。", POINTS(10));
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_PER);
+	assert_int_equal(r.rule.each, POINTS(2));
+	assert_true(r.rule.has_cap);
+	assert_int_equal(r.rule.cap, POINTS(10));
+	assert_string_equal(r.rule.unit, "地");
+	draft_reading_free(&r);
+	/* "每有一个层（方）面未落实，扣2分。最高扣10分": the unit is the words
+	 * counted; the 每 of "每季度" in an earlier sentence is not the count */
+	r = reading("每季度至少调研1次。每有一个层（方）面未落实，扣2分。最高扣10分。", -1);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_PER);
+	assert_string_equal(r.rule.unit, "个层（方）面");
+	assert_int_equal(r.rule.cap, POINTS(10));
+	draft_reading_free(&r);
+	/* "少一次扣3分，最多可扣9分": a count of one before the deduction */
+	r = reading("每个部门不得少于1次。少一次扣3分，最多可扣9分。", -1);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_PER);
+	assert_int_equal(r.rule.each, POINTS(3));
+	assert_int_equal(r.rule.cap, POINTS(9));
+	assert_string_equal(r.rule.unit, "次");
+	draft_reading_free(&r);
+}
+
+/* "每项扣0.5分，扣完为止": no cap but the item's points. */
+static void per_until_exhausted(void **state)
+{
+	(void)state;
+	struct draft_reading r = reading("台账不全的，每项扣0.5分，扣完为止。", POINTS(5));
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_PER);
+	assert_int_equal(r.rule.each, 50);
+	assert_false(r.rule.has_cap);
+	assert_string_equal(r.rule.unit, "项");
+	draft_reading_free(&r);
+}
+
+/* "未落实的，扣5分": one condition, its words kept. */
+static void fixed(void **state)
+{
+	(void)state;
+	struct draft_reading r = reading("部门内部建立“一岗双责”安全生产责任制。未落实的，扣5分。", POINTS(5));
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_FIXED);
+	assert_int_equal(r.rule.deduct, POINTS(5));
+	assert_string_equal(r.rule.text, "未落实的");
+	draft_reading_free(&r);
+}
+
+/* "未建立台账的，不得分": the item's points, 8 here. */
+static void no_points(void **state)
+{
+	(void)state;
+	struct draft_reading r = reading("建立隐患排查台账。未建立台账的，不得分。", POINTS(8));
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_FIXED);
+	assert_int_equal(r.rule.deduct, POINTS(8));
+	assert_string_equal(r.rule.text, "未建立台账的");
+	draft_reading_free(&r);
+	/* without the item's points 不得分 cannot be written */
+	r = reading("未建立台账的，不得分。", -1);
+	assert_int_equal(r.rule.type, RULE_JUDGED);
+	assert_non_null(strstr(r.why, "不得分"));
+	draft_reading_free(&r);
+}
+
+/* "未制定的，扣3分；未组织实施的，扣3分；…最高扣12分": conditions 1, 2, 3 in
+ * the order written, at most 12. */
+static void conditions(void **state)
+{
+	(void)state;
+	struct draft_reading r = reading("制定教育和培训计划并组织实施。未制定的，扣3分；未组织实施的，扣3分；"
+				      "特种作业人员未持证上岗的，扣4分。最高扣12分。", POINTS(12));
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_CONDITIONS);
+	assert_int_equal(r.rule.nconds, 3);
+	assert_string_equal(r.rule.conds[0].text, "未制定的");
+	assert_int_equal(r.rule.conds[0].deduct, POINTS(3));
+	assert_string_equal(r.rule.conds[1].text, "未组织实施的");
+	assert_string_equal(r.rule.conds[2].text, "特种作业人员未持证上岗的");
+	assert_int_equal(r.rule.conds[2].deduct, POINTS(4));
+	assert_true(r.rule.has_cap);
+	assert_int_equal(r.rule.cap, POINTS(12));
+	draft_reading_free(&r);
+}
+
+/* "每开展1项活动加20分，最高可加40分": earned, at most 40. */
+static void earn(void **state)
+{
+	(void)state;
+	struct draft_reading r = reading("组织专项整治行动。每开展1项活动得20分，最高可得40分。", POINTS(40));
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_EARN);
+	assert_int_equal(r.rule.each, POINTS(20));
+	assert_int_equal(r.rule.cap, POINTS(40));
+	assert_string_equal(r.rule.unit, "项活动");
+	draft_reading_free(&r);
+}
+
+/* What must be marked, never guessed. */
+static void marked(void **state)
+{
+	(void)state;
+	/* a range: the engine has no range form; judged at most the cap */
+	struct draft_reading r = reading("每处扣0.5—2分，最高扣10分。", POINTS(10));
+	assert_int_equal(r.rule.type, RULE_JUDGED);
+	assert_true(r.rule.has_max);
+	assert_int_equal(r.rule.max, POINTS(10));
+	assert_non_null(strstr(r.why, "区间（0.5—2分）"));
+	draft_reading_free(&r);
+	/* one condition with a larger cap reads as per, but the unit is a
+	 * person's call */
+	r = reading("未组织落实的，扣2分，最高扣10分。", POINTS(10));
+	assert_int_equal(r.rule.type, RULE_PER);
+	assert_int_equal(r.rule.each, POINTS(2));
+	assert_non_null(strstr(r.why, "单个情形"));
+	draft_reading_free(&r);
+	/* several kinds of clause in one cell (issue 11, form 1) */
+	r = reading("未建立台账的，扣5分；台账不全的每缺一项扣1分。", POINTS(10));
+	assert_int_equal(r.rule.type, RULE_JUDGED);
+	assert_string_not_equal(r.why, "");
+	draft_reading_free(&r);
+	/* "每季度未召开会议的，扣2分": counted, but what is counted is not
+	 * written as a unit after a 1 */
+	r = reading("每季度未召开会议的，扣2分，最高扣8分。", POINTS(8));
+	assert_int_equal(r.rule.type, RULE_PER);
+	assert_non_null(strstr(r.why, "计数单位"));
+	draft_reading_free(&r);
+	/* a rate */
+	r = reading("培训覆盖率达到100%得满分，每降低1个百分点扣0.5分。", POINTS(10));
+	assert_int_equal(r.rule.type, RULE_JUDGED);
+	assert_non_null(strstr(r.why, "比率"));
+	draft_reading_free(&r);
+	/* an amount no phrase accounts for */
+	r = reading("成立专职安全科室，并明确相关职责。20分", POINTS(20));
+	assert_non_null(strstr(r.why, "未写明扣分办法"));
+	draft_reading_free(&r);
+	/* a score given by another body */
+	r = reading("行业专项由各行业主管按百分制打分。", POINTS(10));
+	assert_int_equal(r.rule.type, RULE_JUDGED);
+	assert_string_not_equal(r.why, "");
+	draft_reading_free(&r);
+	/* no amount and nothing computed: the team judges (not marked) */
+	r = reading("组织本行业领域开展安全生产标准化达标创建活动情况。", POINTS(100));
+	assert_int_equal(r.rule.type, RULE_JUDGED);
+	assert_false(r.rule.has_max);
+	assert_string_equal(r.why, "");
+	draft_reading_free(&r);
+}
+
+/* Drafts text as a table; returns the YAML (caller frees). */
+static char *draft(const char *table, struct draft_stats *st)
+{
+	struct csv t;
+	struct diag d = {0};
+	if (csv_parse(table, strlen(table), "t.csv", &t, &d) != 0)
+		fail_msg("csv: %s", d.msgs[0]);
+	struct draft_meta m = {"t", "测试", "county", 2017};
+	struct buf y = {0};
+	if (draft_scheme(&t, "t.csv", &m, &y, st, &d) != 0)
+		fail_msg("draft: %s", d.msgs[0]);
+	csv_free(&t);
+	diag_free(&d);
+	return buf_take(&y);
+}
+
+/* The table: the header in any order, a row without 编号 continuing the
+ * one above (a merged cell), the hierarchy from the codes. */
+static void table(void **state)
+{
+	(void)state;
+	struct draft_stats st;
+	char *y = draft("考核方式,编号,分值,考核项目,考核内容及评分标准\n"
+			",1,20,责任落实,\n"
+			"查文件,1.1,10,责任制,\"制定责任制。未制定的，扣4分；未落实的，扣6分。\"\n"
+			",,,,最高扣10分。\n"
+			"查记录,1.2,10,检查,\"每少1次，扣2分，最高扣10分。\"\n"
+			"查台账,2,5,培训,视情况扣1—5分。\n", &st);
+	assert_int_equal(st.items, 3);
+	assert_int_equal(st.read, 2);
+	assert_int_equal(st.marked, 1);
+	/* the continuation joined the text, so the cap belongs to 1.1 */
+	assert_non_null(strstr(y, "text: \"制定责任制。未制定的，扣4分；未落实的，扣6分。\\n最高扣10分。\""));
+	assert_non_null(strstr(y, "{type: conditions, cap: 10, conditions: ["));
+	assert_non_null(strstr(y, "{type: per, each: 2, cap: 10, unit: \"次\"}"));
+	assert_non_null(strstr(y, "draft: \"扣分为区间（1—5分）"));
+	assert_non_null(strstr(y, "points: 25\n"));
+	/* the draft parses as far as the marks: the only problem is the mark */
+	struct diag d = {0};
+	struct scheme *s = scheme_parse(y, strlen(y), "t.yaml", &d);
+	assert_null(s);
+	assert_int_equal(d.n, 1);
+	assert_non_null(strstr(d.msgs[0], "草稿标记未处理（节点 2）"));
+	assert_non_null(strstr(d.msgs[0], "请核对规则后删除 draft"));
+	diag_free(&d);
+	free(y);
+}
+
+/* A YAML string with quotes, backslashes and a line break survives. */
+static void quoting(void **state)
+{
+	(void)state;
+	struct buf b = {0};
+	draft_yaml_str(&b, "“两节”\"a\\b\"\n第二行: #");
+	assert_string_equal(buf_str(&b), "\"“两节”\\\"a\\\\b\\\"\\n第二行: #\"");
+	buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(per_with_cap),
+		cmocka_unit_test(per_until_exhausted),
+		cmocka_unit_test(fixed),
+		cmocka_unit_test(no_points),
+		cmocka_unit_test(conditions),
+		cmocka_unit_test(earn),
+		cmocka_unit_test(marked),
+		cmocka_unit_test(table),
+		cmocka_unit_test(quoting),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
