@@ -213,3 +213,19 @@ int audit_list(struct db *db, const char *unit, struct audit_row **out, int *n)
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取审计记录");
 }
+
+int audit_hash_at(struct db *db, long long seq, char hash[65])
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT hash FROM audit WHERE seq = ?");
+	sqlite3_bind_int64(st, 1, seq);
+	int rc = sqlite3_step(st);
+	hash[0] = '\0';
+	if (rc == SQLITE_ROW)
+		snprintf(hash, 65, "%s", db_col_text(st, 0));
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return db_sqlite_fail(db, "读取审计记录");
+}

@@ -31,6 +31,9 @@ int audit_flush(struct db *db);
  * hash (65 bytes). */
 long long audit_verify(struct db *db, char head[65]);
 
+/* The stored hash of record seq: 0, 1 if there is no such record, -1. */
+int audit_hash_at(struct db *db, long long seq, char hash[65]);
+
 /* The newest sequence number (0 if none). */
 long long audit_head_seq(struct db *db);
 /* The newest record's number and hash (head: 65 bytes; "" if none). */
