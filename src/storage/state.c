@@ -292,12 +292,11 @@ static void unit_name(struct db *db, struct buf *b, long long id)
 	sqlite3_reset(st);
 }
 
-/* Which row, in words: the table's title, then each key part. */
+/* Which row, in words: each key part ("单位「…」 项目 1.2", "#3"). */
 static char *row_label(struct db *db, int i, const char *key)
 {
 	const struct tracked *t = &TRACKED[i];
 	struct buf b = {0};
-	buf_puts(&b, t->title);
 	sqlite3_stmt *st = db_stmt(db, "SELECT json_extract(?1, '$[0]'), json_extract(?1, '$[1]'),"
 				   " json_extract(?1, '$[2]')");
 	db_bind_text(st, 1, key);
@@ -312,22 +311,22 @@ static char *row_label(struct db *db, int i, const char *key)
 		for (int k = 0; k < 3 && t->keys[k]; k++) {
 			const char *c = t->keys[k];
 			if (strcmp(c, "unit_id") == 0 || (strcmp(c, "id") == 0 && strcmp(t->table, "unit") == 0)) {
-				buf_puts(&b, " 单位");
+				buf_puts(&b, b.len ? " 单位" : "单位");
 				unit_name(db, &b, ids[k]);
 			} else if (strcmp(c, "county_id") == 0) {
-				buf_puts(&b, " 县区");
+				buf_puts(&b, b.len ? " 县区" : "县区");
 				unit_name(db, &b, ids[k]);
 			} else if (strcmp(c, "code") == 0) {
-				buf_printf(&b, " 项目 %s", texts[k]);
+				buf_printf(&b, "%s项目 %s", b.len ? " " : "", texts[k]);
 			} else if (strcmp(c, "sheet_id") == 0) {
 				if (ids[k]) {
-					buf_puts(&b, " 分表");
+					buf_puts(&b, b.len ? " 分表" : "分表");
 					unit_name(db, &b, ids[k]);
 				}
 			} else if (strcmp(c, "year_id") == 0) {
 				continue;
 			} else {
-				buf_printf(&b, strcmp(c, "id") == 0 ? " #%s" : " %s", texts[k]);
+				buf_printf(&b, "%s%s%s", b.len ? " " : "", strcmp(c, "id") == 0 ? "#" : "", texts[k]);
 			}
 		}
 		for (int k = 0; k < 3; k++)
@@ -335,6 +334,8 @@ static char *row_label(struct db *db, int i, const char *key)
 	} else {
 		sqlite3_reset(st);
 	}
+	if (!b.len)
+		buf_puts(&b, key);
 	return buf_take(&b);
 }
 
