@@ -157,11 +157,11 @@ int state_track(struct db *db)
 }
 
 /* A file written by a version before state was recorded: its newest audit
- * record has none. The next record then carries every tracked row, the
- * baseline the replay starts from. */
+ * record has none (or it has no record at all). The next record then
+ * carries every tracked row, the baseline the replay starts from. */
 static int baseline(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT state IS NULL FROM audit ORDER BY seq DESC LIMIT 1");
+	sqlite3_stmt *st = db_stmt(db, "SELECT ifnull((SELECT state IS NULL FROM audit ORDER BY seq DESC LIMIT 1), 1)");
 	int legacy = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	for (int i = 0; legacy && i < NTRACKED; i++) {
