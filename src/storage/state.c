@@ -106,9 +106,12 @@ static void build(void)
 			for (int side = 0; side < 2; side++) {
 				if ((o == 0 && side == 0) || (o == 2 && side == 1))
 					continue;
-				buf_printf(&tr, "  INSERT OR IGNORE INTO kaohe_pending VALUES ('%s', ", t->table);
+				/* no conflict clause: the statement that fires a
+				 * trigger imposes its own (an upsert's ABORT) */
+				buf_printf(&tr, "  INSERT INTO kaohe_pending SELECT '%s', nk FROM (SELECT ", t->table);
 				key_list(&tr, t, side ? "NEW." : "OLD.");
-				buf_puts(&tr, ");\n");
+				buf_printf(&tr, " AS nk) WHERE NOT EXISTS (SELECT 1 FROM kaohe_pending p"
+					   " WHERE p.tbl = '%s' AND p.k = nk);\n", t->table);
 			}
 			buf_puts(&tr, "END;\n");
 		}
@@ -149,7 +152,8 @@ int state_track(struct db *db)
 	if (prepare(db) != 0)
 		return -1;
 	if (sqlite3_exec(db->h, "CREATE TEMP TABLE IF NOT EXISTS kaohe_pending (tbl TEXT NOT NULL,"
-			 " k TEXT NOT NULL, PRIMARY KEY (tbl, k))", NULL, NULL, NULL) != SQLITE_OK ||
+			 " k TEXT NOT NULL); CREATE INDEX IF NOT EXISTS temp.kaohe_pending_key"
+			 " ON kaohe_pending (tbl, k)", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db->h, triggers, NULL, NULL, NULL) != SQLITE_OK)
 		return db_sqlite_fail(db, "准备状态记录");
 	db->tracking = true;
@@ -166,7 +170,7 @@ static int baseline(struct db *db)
 	sqlite3_reset(st);
 	for (int i = 0; legacy && i < NTRACKED; i++) {
 		struct buf c = {0};
-		buf_printf(&c, "INSERT OR IGNORE INTO temp.kaohe_pending SELECT '%s', ", TRACKED[i].table);
+		buf_printf(&c, "INSERT INTO temp.kaohe_pending SELECT '%s', ", TRACKED[i].table);
 		key_list(&c, &TRACKED[i], "");
 		buf_printf(&c, " FROM main.%s", TRACKED[i].table);
 		int rc = sqlite3_exec(db->h, buf_str(&c), NULL, NULL, NULL);
@@ -192,7 +196,7 @@ char *state_take(struct db *db)
 	if (baseline(db) != 0)
 		return NULL;
 	struct buf out = {0};
-	sqlite3_stmt *st = db_stmt(db, "SELECT tbl, k FROM temp.kaohe_pending ORDER BY tbl, k");
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT tbl, k FROM temp.kaohe_pending ORDER BY tbl, k");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int i = table_index(db_col_text(st, 0));
