@@ -189,7 +189,7 @@ int cmd_audit(struct svc *s, int argc, char **argv)
 			svc_verify_free(&v);
 			return cli_fail(s, NULL);
 		}
-		printf("审计记录链完整：共 %lld 条，链尾校验值 %s\n", v.rows, v.head);
+		printf("审计记录完整：共 %lld 条，链尾校验值 %s\n", v.rows, v.head);
 		if (v.state_from > 1)
 			printf("现状核对自第 %lld 条记录起（此前的记录由旧版本写入，不含各表的内容）\n", v.state_from);
 		else if (!v.state_from && v.rows)

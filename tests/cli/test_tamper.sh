@@ -118,7 +118,7 @@ BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 db.commit()
 EOF
 expect_exit 1 "$KAOHE" -d rewrite.db audit --verify
-expect_text out.txt "审计记录链完整"
+expect_text out.txt "审计记录完整"
 expect_text err.txt "记录链被重写：签名的第 $signed 条记录校验值为 "
 # The same rewrite of an unsigned year passes: nothing anchors it (README).
 
