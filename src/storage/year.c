@@ -149,6 +149,10 @@ int year_create(struct db *db, int year, const char *template_name,
 		rc = insert_scheme(db, kinds[i], &texts[i], schemes[i]);
 	for (int i = 0; i < 2 && rc == 0; i++)
 		rc = insert_settings(db, schemes[i]);
+	/* the settings the schemes carry, on the record with their rows */
+	if (rc == 0)
+		rc = audit_add(db, "year.settings", NULL, NULL, NULL,
+			       "方案规定的设置：行业监管部门、抽查数量和范围、日常考核项目和扣分", NULL);
 	return rc;
 }
 
