@@ -18,45 +18,45 @@ struct tracked {
 	const char *table, *title;
 	const char *keys[3];
 	const char *value;
-	const char *year_of;
+	const char *year_of;  /* the condition that a row is of year ?1 */
 	bool scoring;      /* part of what a result is computed from */
 };
 
-#define UNIT_YEAR(col) "(SELECT u.year_id FROM main.unit u WHERE u.id = " col ")"
+#define UNIT_YEAR(col) col " IN (SELECT u.id FROM main.unit u WHERE u.year_id = ?1)"
 
 static const struct tracked TRACKED[] = {
 	{"year", "年度", {"id"}, "'year', year, 'title', title, 'template', template, 'window_start',"
 	 " window_start, 'window_end', window_end, 'approved', approved, 'published', published,"
 	 " 'objection_from', objection_from, 'objection_to', objection_to, 'consent_date', consent_date,"
-	 " 'consent_ref', consent_ref, 'public_key', public_key", "id", false},
+	 " 'consent_ref', consent_ref, 'public_key', public_key", "id = ?1", false},
 	{"scheme", "考核方案", {"id"}, "'year_id', year_id, 'unit_kind', unit_kind, 'name', name,"
-	 " 'source_sha256', kaohe_sha256(source)", "year_id", true},
+	 " 'source_sha256', kaohe_sha256(source)", "year_id = ?1", true},
 	{"unit", "单位", {"id"}, "'year_id', year_id, 'name', name, 'kind', kind, 'parent_id', parent_id,"
 	 " 'industry', industry, 'sort_order', sort_order, 'status', status, 'provincial_total',"
-	 " provincial_total, 'provincial_grade', provincial_grade", "year_id", true},
+	 " provincial_total, 'provincial_grade', provincial_grade", "year_id = ?1", true},
 	{"finding", "评分记录", {"unit_id", "sheet_id", "code"}, "'form', form, 'value', value, 'note', note,"
 	 " 'actor', actor, 'at', at", UNIT_YEAR("finding.unit_id"), true},
 	{"accident", "事故", {"id"}, "'year_id', year_id, 'county_id', county_id, 'date', date, 'deaths',"
 	 " deaths, 'injuries', injuries, 'loss', loss, 'industry', industry, 'concealed', concealed,"
 	 " 'false_report', false_report, 'omitted', omitted, 'note', note, 'misreported_by',"
-	 " misreported_by, 'occupational', occupational, 'grade', grade", "year_id", true},
+	 " misreported_by, 'occupational', occupational, 'grade', grade", "year_id = ?1", true},
 	{"veto", "一票否决", {"id"}, "'unit_id', unit_id, 'cause', cause, 'reason', reason",
 	 UNIT_YEAR("veto.unit_id"), true},
 	{"sample_draw", "抽查", {"id"}, "'year_id', year_id, 'county_id', county_id, 'method', method,"
-	 " 'seed', seed, 'detail', detail, 'actor', actor, 'at', at", "year_id", true},
+	 " 'seed', seed, 'detail', detail, 'actor', actor, 'at', at", "year_id = ?1", true},
 	{"sample", "抽查对象", {"county_id", "unit_id"}, "'draw_id', draw_id", UNIT_YEAR("sample.county_id"), true},
-	{"sample_pool", "抽查范围", {"year_id", "kind", "industry"}, "'tier', tier", "year_id", true},
+	{"sample_pool", "抽查范围", {"year_id", "kind", "industry"}, "'tier', tier", "year_id = ?1", true},
 	{"sample_size", "抽查数量", {"year_id", "kind"}, "'min', min, 'max', max, 'others', others",
-	 "year_id", true},
+	 "year_id = ?1", true},
 	{"industry_department", "行业监管部门", {"year_id", "industry"}, "'department', department",
-	 "year_id", true},
+	 "year_id = ?1", true},
 	{"daily_rule", "日常考核扣分规则", {"year_id", "target", "outcome"}, "'deduct', deduct, 'per_day', per_day",
-	 "year_id", true},
-	{"daily_item", "日常考核项目", {"year_id", "target", "kind"}, "'code', code", "year_id", true},
+	 "year_id = ?1", true},
+	{"daily_item", "日常考核项目", {"year_id", "target", "kind"}, "'code', code", "year_id = ?1", true},
 	{"daily_task", "日常考核任务", {"id"}, "'year_id', year_id, 'title', title, 'target', target,"
-	 " 'kind', kind, 'due', due", "year_id", true},
+	 " 'kind', kind, 'due', due", "year_id = ?1", true},
 	{"daily_outcome", "日常考核记录", {"task_id", "unit_id"}, "'outcome', outcome, 'days_late', days_late",
-	 "(SELECT t.year_id FROM main.daily_task t WHERE t.id = daily_outcome.task_id)", true},
+	 "task_id IN (SELECT t.id FROM main.daily_task t WHERE t.year_id = ?1)", true},
 	{"decision", "等次决定", {"unit_id"}, "'grade', grade, 'reason', reason, 'actor', actor, 'at', at",
 	 UNIT_YEAR("decision.unit_id"), false},
 };
@@ -96,7 +96,7 @@ static void build(void)
 		sql[i].all = buf_take(&b);
 		buf_puts(&b, "SELECT ");
 		key_list(&b, t, "");
-		buf_printf(&b, ", json_object(%s) FROM main.%s WHERE %s = ?1 ORDER BY 1", t->value, t->table,
+		buf_printf(&b, ", json_object(%s) FROM main.%s WHERE %s ORDER BY 1", t->value, t->table,
 			   t->year_of);
 		sql[i].year = buf_take(&b);
 		static const char *const ops[] = {"INSERT", "UPDATE", "DELETE"};
