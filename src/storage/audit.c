@@ -118,9 +118,13 @@ int audit_flush(struct db *db)
 	if (!state)
 		return -1;
 	int rc = 0;
-	if (*state) {
+	while (rc == 0 && *state) {
 		const char *fields[5] = {NULL, NULL, NULL, "记录现状", NULL};
 		rc = append(db, "state.record", fields, state);
+		free(state);
+		state = rc == 0 ? state_take(db) : NULL;
+		if (!state)
+			return -1;
 	}
 	free(state);
 	return rc;

@@ -189,6 +189,11 @@ static int table_index(const char *name)
 	return -1;
 }
 
+/* At most this many rows go into one record, so that a bulk import keeps
+ * memory flat: the rest go into the next record (or the records made at
+ * commit, audit_flush). */
+#define TAKE_MAX 2000
+
 char *state_take(struct db *db)
 {
 	if (!db->tracking && state_track(db) != 0)
@@ -196,16 +201,19 @@ char *state_take(struct db *db)
 	if (baseline(db) != 0)
 		return NULL;
 	struct buf out = {0};
-	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT tbl, k FROM temp.kaohe_pending ORDER BY tbl, k");
+	sqlite3_stmt *st = db_stmt(db, "SELECT rowid, tbl, k FROM temp.kaohe_pending ORDER BY rowid LIMIT ?");
+	sqlite3_bind_int(st, 1, TAKE_MAX);
+	long long last = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int i = table_index(db_col_text(st, 0));
+		last = sqlite3_column_int64(st, 0);
+		int i = table_index(db_col_text(st, 1));
 		if (i < 0)
 			continue;
 		sqlite3_stmt *one = db_stmt(db, sql[i].one);
-		db_bind_text(one, 1, db_col_text(st, 1));
+		db_bind_text(one, 1, db_col_text(st, 2));
 		int r1 = sqlite3_step(one);
-		buf_printf(&out, "%s\t%s\t%s\n", TRACKED[i].table, db_col_text(st, 1),
+		buf_printf(&out, "%s\t%s\t%s\n", TRACKED[i].table, db_col_text(st, 2),
 			   r1 == SQLITE_ROW ? db_col_text(one, 0) : "");
 		sqlite3_reset(one);
 		if (r1 != SQLITE_ROW && r1 != SQLITE_DONE) {
@@ -216,12 +224,18 @@ char *state_take(struct db *db)
 		}
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || sqlite3_exec(db->h, "DELETE FROM temp.kaohe_pending", NULL, NULL, NULL) != SQLITE_OK) {
+	if (rc == SQLITE_DONE && last) {
+		st = db_stmt(db, "DELETE FROM temp.kaohe_pending WHERE rowid <= ?");
+		sqlite3_bind_int64(st, 1, last);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_DONE : SQLITE_ERROR;
+		sqlite3_reset(st);
+	}
+	if (rc != SQLITE_DONE) {
 		buf_free(&out);
 		db_sqlite_fail(db, "记录现状");
 		return NULL;
 	}
-	return buf_take(&out);
+	return out.len ? buf_take(&out) : xstrdup("");
 }
 
 /* ---- replay --------------------------------------------------------------------- */
