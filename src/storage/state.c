@@ -67,7 +67,7 @@ static const struct tracked TRACKED[] = {
 static struct {
 	char *one;       /* ?1: key → value */
 	char *all;       /* every row: key, value */
-	char *year;      /* ?1: year id → key, value (ordered) */
+	char *year;      /* ?1: year id → key and value columns, by key */
 } sql[NTRACKED];
 static char *triggers;
 static pthread_once_t built = PTHREAD_ONCE_INIT;
@@ -94,10 +94,20 @@ static void build(void)
 		key_list(&b, t, "");
 		buf_printf(&b, ", json_object(%s) FROM main.%s", t->value, t->table);
 		sql[i].all = buf_take(&b);
+		/* the digest reads plain columns in key order (no JSON, no
+		 * sort): it runs whenever staleness is asked */
 		buf_puts(&b, "SELECT ");
-		key_list(&b, t, "");
-		buf_printf(&b, ", json_object(%s) FROM main.%s WHERE %s ORDER BY 1", t->value, t->table,
-			   t->year_of);
+		for (int k = 0; k < 3 && t->keys[k]; k++)
+			buf_printf(&b, "%s%s", k ? ", " : "", t->keys[k]);
+		char *v = xstrdup(t->value);
+		int item = 0;
+		for (char *save = NULL, *tok = strtok_r(v, ",", &save); tok; tok = strtok_r(NULL, ",", &save), item++)
+			if (item % 2)
+				buf_printf(&b, ",%s", tok);
+		free(v);
+		buf_printf(&b, " FROM main.%s WHERE %s ORDER BY ", t->table, t->year_of);
+		for (int k = 0; k < 3 && t->keys[k]; k++)
+			buf_printf(&b, "%s%s", k ? ", " : "", t->keys[k]);
 		sql[i].year = buf_take(&b);
 		static const char *const ops[] = {"INSERT", "UPDATE", "DELETE"};
 		for (int o = 0; o < 3; o++) {
@@ -456,10 +466,18 @@ int state_digest(struct db *db, char out[65])
 		sqlite3_stmt *st = db_stmt(db, sql[i].year);
 		sqlite3_bind_int64(st, 1, db->year_id);
 		int rc;
+		int ncol = sqlite3_column_count(st);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			for (int c = 0; c < 2; c++) {
-				const char *s = db_col_text(st, c);
-				crypto_hash_sha256_update(&h, (const unsigned char *)s, strlen(s) + 1);
+			for (int c = 0; c < ncol; c++) {
+				/* type, length, bytes: no value can pass for another */
+				unsigned char type = (unsigned char)sqlite3_column_type(st, c);
+				const unsigned char *p = sqlite3_column_text(st, c);
+				unsigned int len = (unsigned int)sqlite3_column_bytes(st, c);
+				unsigned char head[5] = {type, (unsigned char)(len >> 24), (unsigned char)(len >> 16),
+							 (unsigned char)(len >> 8), (unsigned char)len};
+				crypto_hash_sha256_update(&h, head, sizeof head);
+				if (p)
+					crypto_hash_sha256_update(&h, p, len);
 			}
 		}
 		sqlite3_reset(st);
