@@ -227,6 +227,9 @@ static int verify_tx(struct svc *s, struct svc_verify *v)
 	int nt;
 	if (year_trust_list(s->db, &t, &nt) != 0)
 		return svc_fail_db(s);
+	/* each year is looked at in turn; the session's year is put back (a
+	 * server thread keeps its session) */
+	int current = db_year(s->db);
 	int rc = 0;
 	for (int i = 0; i < nt && rc == 0; i++) {
 		rc = check_signature(s, &t[i], v);
@@ -246,6 +249,8 @@ static int verify_tx(struct svc *s, struct svc_verify *v)
 		}
 	}
 	year_trust_free(t, nt);
+	if (current && db_year(s->db) != current && db_use_year(s->db, current) != 0 && rc == 0)
+		rc = svc_fail_db(s);
 	return rc;
 }
 
