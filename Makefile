@@ -136,7 +136,7 @@ valgrind: kaohe
 
 # libFuzzer on each harness in tests/fuzz, for a bounded time (FUZZ_SECONDS).
 FUZZ_SECONDS ?= 60
-FUZZ_SRC = $(foreach l,core storage service,$(call src_of,$(l))) build/gen/builtin_schemes.c
+FUZZ_SRC = $(foreach l,core storage service render report,$(call src_of,$(l))) build/gen/builtin_schemes.c
 fuzz: build/gen/builtin_schemes.c
 	@scripts/deps.sh fuzz
 	@for h in tests/fuzz/fuzz_*.c; do \

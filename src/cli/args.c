@@ -59,7 +59,13 @@ int args_parse(int argc, char **argv, struct opt *opts, char **pos, int maxpos)
 		o->text = v;
 		if (o->type == OPT_INT) {
 			if (numtext_count(v, &o->num) != 0) {
-				cli_error("选项 %s 的值“%s”须是整数", o->name, v);
+				/* digits that do not fit are out of range, not "not a
+				 * number"; the value is echoed as typed */
+				errno = 0;
+				long long probe = strtoll(v, NULL, 10);
+				(void)probe;
+				bool range = errno == ERANGE;
+				cli_error(range ? "选项 %s 的值“%s”超出范围" : "选项 %s 的值“%s”须是整数", o->name, v);
 				return -1;
 			}
 		} else if (o->type == OPT_POINTS) {

@@ -64,8 +64,6 @@ void cli_pad(const char *s, int width);
 /* Prints s right-aligned in `width` columns. */
 void cli_rpad(const char *s, int width);
 
-/* errno in Chinese (the common cases). */
-const char *errno_words(int e);
 /* Reads a whole file (at most max bytes). Returns 0 or -1 with a message
  * in d. */
 int read_file(const char *path, size_t max, char **data, size_t *len, struct diag *d);

@@ -4,6 +4,7 @@
 #include "../render/render.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,40 +152,118 @@ int cmd_grade_set(struct svc *s, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Writes b to dir/name through a temporary file renamed into place only
- * when every byte is on disk: a full disk leaves no half-written file. */
-static int write_file(const char *dir, const char *name, const struct buf *b, char **written)
+/* Writes b to fd, every step checked (write, sync, close); closes fd.
+ * 0, or -1 with errno set. */
+static int write_whole(int fd, const struct buf *b)
 {
-	size_t n = strlen(dir) + strlen(name) + 16;
-	char *path = xmalloc(n), *tmp = xmalloc(n + 8);
-	snprintf(path, n, "%s/%s", dir, name);
-	snprintf(tmp, n + 8, "%s.part", path);
-	int rc = -1, e = 0;
-	FILE *f = fopen(tmp, "wb");
-	if (f) {
-		size_t w = fwrite(b->p ? b->p : "", 1, b->len, f);
-		int bad = w != b->len || ferror(f) || fflush(f) != 0 || fsync(fileno(f)) != 0;
-		e = errno;
-		if (fclose(f) != 0 && !bad) {
-			bad = 1;
-			e = errno;
+	if (fd < 0)
+		return -1;
+	const char *p = b->p ? b->p : "";
+	size_t left = b->len;
+	while (left > 0) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			int e = w < 0 ? errno : EIO;
+			close(fd);
+			errno = e;
+			return -1;
 		}
-		if (!bad && rename(tmp, path) == 0)
-			rc = 0;
-		else if (!bad)
-			e = errno;
-		if (rc != 0)
-			unlink(tmp);
-	} else {
-		e = errno;
+		p += w;
+		left -= (size_t)w;
 	}
-	if (rc != 0)
-		cli_error("无法写入 %s：%s", path, errno_words(e));
-	free(tmp);
-	if (rc == 0)
-		*written = path;
-	else
-		free(path);
+	if (fsync(fd) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+static char *join(const char *dir, const char *name)
+{
+	struct buf b = {0};
+	buf_printf(&b, "%s/%s", dir, name);
+	return buf_take(&b);
+}
+
+/* Writes results.csv and sheets.csv into dir, both or neither: a new
+ * directory is made under a temporary name beside it and renamed into
+ * place when both files are whole; into an existing directory both are
+ * written under temporary names first. */
+static int export_files(const char *dir, const struct buf *content[2])
+{
+	static const char *const names[2] = {"results.csv", "sheets.csv"};
+	struct stat sb;
+	bool exists = stat(dir, &sb) == 0;
+	if (!exists && errno != ENOENT) {
+		cli_error("导出失败：无法使用目录 %s：%s", dir, errno_words(errno));
+		return -1;
+	}
+	if (exists && !S_ISDIR(sb.st_mode)) {
+		cli_error("导出失败：%s 已存在且不是目录", dir);
+		return -1;
+	}
+	char *tmpdir = NULL, *temp[2] = {NULL, NULL};
+	const char *where = dir;
+	if (!exists) {
+		struct buf t = {0};
+		buf_printf(&t, "%s.tmp-XXXXXX", dir);
+		tmpdir = buf_take(&t);
+		if (!mkdtemp(tmpdir)) {
+			cli_error("导出失败：无法创建目录 %s：%s", dir, errno_words(errno));
+			free(tmpdir);
+			return -1;
+		}
+		where = tmpdir;
+	}
+	int rc = 0, e = 0;
+	const char *failed = NULL;
+	for (int i = 0; i < 2 && rc == 0; i++) {
+		int fd;
+		if (exists) {
+			struct buf t = {0};
+			buf_printf(&t, "%s/.%s.tmp-XXXXXX", dir, names[i]);
+			temp[i] = buf_take(&t);
+			fd = mkstemp(temp[i]);
+		} else {
+			temp[i] = join(where, names[i]);
+			fd = open(temp[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		}
+		if (write_whole(fd, content[i]) != 0) {
+			e = errno;
+			failed = names[i];
+			rc = -1;
+		}
+	}
+	if (rc == 0 && !exists && rename(tmpdir, dir) != 0) {
+		e = errno;
+		failed = dir;
+		rc = -1;
+	}
+	for (int i = 0; i < 2 && rc == 0 && exists; i++) {
+		char *final = join(dir, names[i]);
+		if (rename(temp[i], final) != 0) {
+			e = errno;
+			failed = names[i];
+			rc = -1;
+		}
+		free(final);
+	}
+	if (rc != 0) {
+		for (int i = 0; i < 2; i++)
+			if (temp[i])
+				unlink(temp[i]);
+		if (tmpdir)
+			rmdir(tmpdir);
+		cli_error("导出失败：无法写入 %s%s%s：%s；未留下任何文件", failed == dir ? "" : dir,
+			  failed == dir ? "" : "/", failed, errno_words(e));
+	}
+	free(temp[0]);
+	free(temp[1]);
+	free(tmpdir);
 	return rc;
 }
 
@@ -215,28 +294,10 @@ int cmd_export(struct svc *s, int argc, char **argv)
 	char *dir = xstrdup(n ? pos[0] : ".");
 	for (size_t l = strlen(dir); l > 1 && dir[l - 1] == '/'; l--)
 		dir[l - 1] = '\0';
-	int rc = EXIT_OK;
-	bool made = false;
-	if (mkdir(dir, 0700) == 0)
-		made = true;
-	else if (errno != EEXIST) {
-		cli_error("无法创建目录 %s：%s", dir, errno_words(errno));
-		rc = EXIT_REJECTED;
-	}
-	char *p1 = NULL, *p2 = NULL;
-	if (rc == EXIT_OK && (write_file(dir, "results.csv", &results, &p1) != 0 ||
-			      write_file(dir, "sheets.csv", &sheets, &p2) != 0)) {
-		rc = EXIT_REJECTED;
-		/* all or nothing: a refused export leaves nothing it wrote */
-		if (p1)
-			unlink(p1);
-		if (made)
-			rmdir(dir);
-	}
+	const struct buf *content[2] = {&results, &sheets};
+	int rc = export_files(dir, content) == 0 ? EXIT_OK : EXIT_REJECTED;
 	if (rc == EXIT_OK)
-		printf("已导出 %s 和 %s\n", p1, p2);
-	free(p1);
-	free(p2);
+		printf("已导出 %s/results.csv 和 %s/sheets.csv\n", dir, dir);
 	free(dir);
 	buf_free(&results);
 	buf_free(&sheets);

@@ -41,8 +41,8 @@ int cmd_sample_draw(struct svc *s, int argc, char **argv)
 		if (opt_get(opts, names[i])->set) {
 			long long v = opt_get(opts, names[i])->num;
 			if (v < 1 || v > 16) {
-				cli_error("%s 的值须是 1 到 16 之间的整数（方案规定的数量见 kaohe scheme show）",
-					  names[i]);
+				cli_error("%s 的值须是 1 到 16 之间的整数，不能是 %s（方案规定的数量见 kaohe scheme show）",
+					  names[i], opt_get(opts, names[i])->text);
 				return EXIT_USAGE;
 			}
 			if (counts[SAMPLE_TOWN + i] == 0) {

@@ -1,10 +1,15 @@
-/* cmd_score.c: kaohe score set | set-many | clear | import. */
+/* cmd_score.c: kaohe score set | set-many | clear | import (a CSV, or a
+ * filled scoring workbook: kaohe template xlsx). */
 #include "args.h"
 #include "cli.h"
 #include "../core/rule.h"
+#include "../report/xlsx_in.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #define FINDING_OPTS {"--count", OPT_INT}, {"--conditions", OPT_TEXT}, {"--deduct", OPT_POINTS}, \
 	{"--score", OPT_POINTS}, {"--na", OPT_FLAG}, {"--note", OPT_TEXT}, {NULL}
@@ -99,12 +104,85 @@ int cmd_score_clear(struct svc *s, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* What an import did, in words (from: the workbook's sheet, or NULL). */
+static void imported(const struct svc_import_report *rep, const char *from)
+{
+	if (from)
+		printf("已从 %s导入 %lld 行\n", from, rep->rows);
+	else
+		printf("已导入 %lld 行（%s 编码）\n", rep->rows, rep->encoding);
+	if (rep->replaced)
+		printf("其中 %lld 行覆盖了原有评分（原值见 kaohe audit）\n", rep->replaced);
+	if (rep->unchanged)
+		printf("其中 %lld 行与原有评分相同，未改动\n", rep->unchanged);
+}
+
+/* Whether the file is to be read as a workbook: it begins as a ZIP
+ * archive (whatever its name), or its name says Excel (then the reader
+ * says what it is instead); -1 if it cannot be read (said). */
+static int is_workbook(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		cli_error("%s: 无法打开文件：%s", path, errno_words(errno));
+		return -1;
+	}
+	char head[4];
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	const char *dot = strrchr(path, '.');
+	return xlsx_is_zip(head, n) ||
+	       (dot && (strcasecmp(dot, ".xlsx") == 0 || strcasecmp(dot, ".xlsm") == 0 || strcasecmp(dot, ".xls") == 0));
+}
+
+/* A filled workbook: its findings sheet, every problem at its sheet, row
+ * and column. */
+static int import_workbook(struct svc *s, const char *path)
+{
+	struct diag d = {0};
+	char *data;
+	size_t len;
+	if (read_file(path, (size_t)XLSX_MAX_BYTES, &data, &len, &d) != 0) {
+		cli_print_diag(&d, NULL);
+		diag_free(&d);
+		cli_error("导入失败，数据库未作任何改动");
+		return EXIT_REJECTED;
+	}
+	struct svc_import_report rep;
+	struct svc_error err = {0};
+	char *label;
+	int rc = report_score_import_xlsx(s, data, len, path, &label, &rep, &err);
+	free(data);
+	if (rc != 0) {
+		for (int i = 0; i < err.problems.n; i++) {
+			char *m = xlsx_located(&err.problems, i, label ? label : path);
+			fprintf(stderr, "%s\n", m);
+			free(m);
+		}
+		diag_free(&err.problems);
+		cli_error_of(&err, NULL);
+		svc_error_clear(&err);
+		free(label);
+		return EXIT_REJECTED;
+	}
+	imported(&rep, label);
+	free(label);
+	return EXIT_OK;
+}
+
 int cmd_score_import(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{NULL}};
 	char *pos[1];
 	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("score import");
+	int zip = is_workbook(pos[0]);
+	if (zip < 0) {
+		cli_error("导入失败，数据库未作任何改动");
+		return EXIT_REJECTED;
+	}
+	if (zip)
+		return import_workbook(s, pos[0]);
 	struct csv_source src;
 	struct cli_file *f = cli_file_source(pos[0], &src);
 	if (!f) {
@@ -116,10 +194,6 @@ int cmd_score_import(struct svc *s, int argc, char **argv)
 	cli_file_close(f);
 	if (rc != 0)
 		return cli_fail(s, pos[0]);
-	printf("已导入 %lld 行（%s 编码）\n", rep.rows, rep.encoding);
-	if (rep.replaced)
-		printf("其中 %lld 行覆盖了原有评分（原值见 kaohe audit）\n", rep.replaced);
-	if (rep.unchanged)
-		printf("其中 %lld 行与原有评分相同，未改动\n", rep.unchanged);
+	imported(&rep, NULL);
 	return EXIT_OK;
 }

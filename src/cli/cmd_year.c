@@ -234,11 +234,11 @@ int cmd_audit(struct svc *s, int argc, char **argv)
 
 int cmd_backup(struct svc *s, int argc, char **argv)
 {
-	struct opt opts[] = {{NULL}};
+	struct opt opts[] = {{"--force", OPT_FLAG}, {NULL}};
 	char *pos[1];
 	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("backup");
-	if (svc_backup(s, pos[0]) != 0)
+	if (svc_backup(s, pos[0], opt_get(opts, "--force")->set) != 0)
 		return cli_fail(s, NULL);
 	printf("已备份到 %s\n", pos[0]);
 	return EXIT_OK;

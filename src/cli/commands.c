@@ -86,7 +86,8 @@ const struct command commands[] = {
 	{"audit", cmd_audit, CMD_DB | CMD_NO_YEAR, "audit [单位] [--verify]",
 	 "查看修改记录；--verify 校验记录链、按记录重放核对各表和结果、核对审定签名"},
 	{"export", cmd_export, CMD_DB, "export [目录]", "导出 results.csv 和 sheets.csv（每个单位的评分表）"},
-	{"backup", cmd_backup, CMD_DB | CMD_NO_YEAR, "backup 文件", "在他人写入时也能做一致的在线备份"},
+	{"backup", cmd_backup, CMD_DB | CMD_NO_YEAR, "backup 文件 [--force]",
+	 "在他人写入时也能做一致的在线备份；文件已存在时须加 --force 才覆盖"},
 	{"report results", cmd_report_results, CMD_DB, "report results [--format xlsx|pdf|csv] -o 文件",
 	 "考核结果：工作簿（排名、事故、日常考核）、报送用的结果通知（PDF）或 CSV（-o 为目录）"},
 	{"report sheet", cmd_report_sheet, CMD_DB, "report sheet 单位 [--format xlsx|pdf|csv] -o 文件",
@@ -149,6 +150,10 @@ int cli_usage(const char *name)
 int cmd_help(struct svc *s, int argc, char **argv)
 {
 	(void)s;
+	if (argc > 2) {
+		cli_error("多余的参数“%s”", argv[2]);
+		return cli_usage("help");
+	}
 	if (argc > 1) {
 		int found = 0;
 		for (const struct command *c = commands; c->name; c++)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct cli_env cli_env;
@@ -68,10 +69,6 @@ struct svc *cli_session(const char *path, bool create, bool need_year)
 {
 	struct svc_error err;
 	struct svc_options o = {path, create, cli_env.year, !need_year};
-	if (!create && access(path, F_OK) != 0) {
-		cli_error("无法打开数据库 %s：文件不存在（先运行 kaohe init 新建考核年度）", path);
-		return NULL;
-	}
 	struct svc *s = svc_open(&o, &err);
 	if (!s) {
 		cli_error_of(&err, NULL);
@@ -92,6 +89,10 @@ struct svc *cli_session(const char *path, bool create, bool need_year)
 
 int main(int argc, char **argv)
 {
+	/* Assessment data before publication is confidential: the database,
+	 * its -wal and -shm, backups, exports and reports are the owner's
+	 * alone (0600, directories 0700), whatever the caller's umask. */
+	umask(077);
 	argc = take_globals(argc, argv);
 	if (argc < 0)
 		return EXIT_USAGE;

@@ -52,23 +52,6 @@ int cli_fail(struct svc *s, const char *file)
 	return EXIT_REJECTED;
 }
 
-const char *errno_words(int e)
-{
-	switch (e) {
-	case ENOENT: return "文件不存在";
-	case EACCES: return "没有访问权限";
-	case EISDIR: return "这是一个目录，不是文件";
-	case ENOSPC: return "磁盘已满";
-	case EROFS: return "文件系统只读";
-	case ENOTDIR: return "路径中有一部分不是目录";
-	case ENAMETOOLONG: return "文件名过长";
-	case EMFILE:
-	case ENFILE: return "打开的文件过多";
-	case EEXIST: return "文件已存在";
-	default: return "读写出错";
-	}
-}
-
 int read_file(const char *path, size_t max, char **data, size_t *len, struct diag *d)
 {
 	FILE *f = fopen(path, "rb");

@@ -1,6 +1,7 @@
 /* util.c: memory, growable buffers, diagnostics, UTF-8 validation. */
 #include "util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,4 +284,27 @@ const char *pair_lookup(const char *const table[][2], int n, const char *s, int 
 		if (strcmp(table[i][0], s) == 0 || strcmp(table[i][1], s) == 0)
 			return table[i][col];
 	return NULL;
+}
+
+/* errno in Chinese (the common cases): what a person sees instead of
+ * the C library's English. */
+const char *errno_words(int e)
+{
+	switch (e) {
+	case ENOENT: return "文件不存在";
+	case EACCES: return "没有访问权限";
+	case EISDIR: return "这是一个目录，不是文件";
+	case ENOSPC: return "磁盘已满";
+	case EROFS: return "文件系统只读";
+	case ENOTDIR: return "路径中有一部分不是目录";
+	case ENAMETOOLONG: return "文件名过长";
+	case EMFILE:
+	case ENFILE: return "打开的文件过多";
+	case EEXIST: return "文件已存在";
+	case EPERM: return "不允许此操作";
+	case EDQUOT: return "磁盘配额已用完";
+	case EFBIG: return "文件过大";
+	case ELOOP: return "符号链接层数过多";
+	default: return "读写出错";
+	}
 }

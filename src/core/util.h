@@ -62,6 +62,9 @@ void diag_free(struct diag *d);
 
 /* Returns 1 if s[0..n) is valid UTF-8 (no overlongs, surrogates or values
  * above U+10FFFF), else 0 and *bad the offset of the first bad byte. */
+/* errno in Chinese (the common cases). */
+const char *errno_words(int e);
+
 int utf8_valid(const char *s, size_t n, size_t *bad);
 
 /* Looks s up in a table of {code, 中文} pairs, matching either column;

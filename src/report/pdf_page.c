@@ -391,12 +391,12 @@ int pdf_doc_write(struct pdf_doc *d, const char *path, struct buf *why)
 	pdf_doc_unmeasure(d);
 	struct sink out = {fopen(path, "wb"), 0};
 	if (!out.f) {
-		buf_puts(why, strerror(errno));
+		buf_puts(why, errno_words(errno));
 		return -1;
 	}
 	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(sink_write, &out, d->pw, d->ph);
 	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
-		buf_puts(why, cairo_status_to_string(cairo_surface_status(sf)));
+		buf_printf(why, "无法生成 PDF（cairo 代码 %d）", (int)cairo_surface_status(sf));
 		cairo_surface_destroy(sf);
 		fclose(out.f);
 		return -1;
@@ -441,7 +441,10 @@ int pdf_doc_write(struct pdf_doc *d, const char *path, struct buf *why)
 	if (fclose(out.f) != 0 && !out.err)
 		out.err = errno;
 	if (out.err || st != CAIRO_STATUS_SUCCESS) {
-		buf_puts(why, out.err ? strerror(out.err) : cairo_status_to_string(st));
+		if (out.err)
+			buf_puts(why, errno_words(out.err));
+		else
+			buf_printf(why, "无法生成 PDF（cairo 代码 %d）", (int)st);
 		return -1;
 	}
 	return 0;

@@ -3,6 +3,7 @@
 #include "report_impl.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,10 +56,22 @@ char *report_temp_path(const char *path)
 
 int report_commit(const char *temp, const char *path, struct svc_error *err)
 {
-	if (rename(temp, path) != 0) {
-		int e = errno;
+	/* The writers checked every write and the close; what is written
+	 * reaches the disk before the name does, or a crash could leave
+	 * an empty file under the final name. */
+	int fd = open(temp, O_RDONLY | O_CLOEXEC);
+	int bad = fd < 0 || fsync(fd) != 0;
+	int e = errno;
+	if (fd >= 0)
+		close(fd);
+	if (bad) {
 		unlink(temp);
-		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, strerror(e));
+		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, errno_words(e));
+	}
+	if (rename(temp, path) != 0) {
+		e = errno;
+		unlink(temp);
+		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, errno_words(e));
 	}
 	return 0;
 }

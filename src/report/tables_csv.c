@@ -43,7 +43,7 @@ static int table_open(struct table *t, const char *path, bool bom, struct svc_er
 	t->f = fopen(t->temp, "wb");
 	if (!t->f) {
 		int e = errno;
-		report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, strerror(e));
+		report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, errno_words(e));
 		free(t->path);
 		free(t->temp);
 		memset(t, 0, sizeof *t);
@@ -74,7 +74,7 @@ static int table_close(struct table *t, struct svc_error *err)
 		bad = true;
 	t->f = NULL;
 	if (bad)
-		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", t->path, strerror(errno ? errno : EIO));
+		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", t->path, errno_words(errno ? errno : EIO));
 	return 0;
 }
 
@@ -292,7 +292,7 @@ static int make_dir(const char *dir, struct svc_error *err)
 	if (rc == 0 && (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)))
 		rc = -1;
 	if (rc != 0)
-		report_fail(err, SVC_FAILED, "无法建立目录 %s：%s", dir, strerror(errno ? errno : ENOTDIR));
+		report_fail(err, SVC_FAILED, "无法建立目录 %s：%s", dir, errno_words(errno ? errno : ENOTDIR));
 	free(p);
 	return rc;
 }

@@ -39,12 +39,27 @@
 #define GREY_GROUP 0xF2F2F2
 #define TINT_LABEL 0xDDEBF7
 
+/* A libxlsxwriter failure in words (its own text is English). */
+static const char *lxw_words(lxw_error e)
+{
+	switch (e) {
+	case LXW_ERROR_MEMORY_MALLOC_FAILED: return "内存不足";
+	case LXW_ERROR_CREATING_XLSX_FILE: return "无法创建文件（目录不存在或没有写权限）";
+	case LXW_ERROR_CREATING_TMPFILE:
+	case LXW_ERROR_READING_TMPFILE: return "无法使用临时文件（磁盘已满或临时目录不可写）";
+	case LXW_ERROR_ZIP_FILE_OPERATION:
+	case LXW_ERROR_ZIP_FILE_ADD:
+	case LXW_ERROR_ZIP_CLOSE: return "写入文件出错（磁盘已满？）";
+	default: return "内部错误";
+	}
+}
+
 /* Remembers the first failure of a libxlsxwriter call. */
 static void check(struct book *b, lxw_error e, const char *what)
 {
 	if (e != LXW_NO_ERROR && !b->error) {
 		struct buf m = {0};
-		buf_printf(&m, "写入工作簿失败（%s：%s）", what, lxw_strerror(e));
+		buf_printf(&m, "写入工作簿失败（%s：%s，代码 %d）", what, lxw_words(e), (int)e);
 		b->error = buf_take(&m);
 	}
 }
@@ -153,7 +168,7 @@ int book_open(struct book *b, const char *path, const struct svc_stamp *st, cons
 		int e = errno;
 		free(copy);
 		book_abandon(b);
-		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, strerror(e));
+		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, errno_words(e));
 	}
 	lxw_workbook_options o = {.constant_memory = LXW_TRUE, .tmpdir = (char *)dir};
 	b->wb = workbook_new_opt(b->temp, &o);
@@ -372,7 +387,7 @@ int book_close(struct book *b, struct svc_error *err)
 		return -1;
 	}
 	if (xlsx_spill_flush(b->spill) != 0) {
-		report_fail(err, SVC_FAILED, "写入工作簿的临时文件失败：%s", strerror(errno));
+		report_fail(err, SVC_FAILED, "写入工作簿的临时文件失败：%s", errno_words(errno));
 		book_abandon(b);
 		return -1;
 	}
@@ -380,7 +395,7 @@ int book_close(struct book *b, struct svc_error *err)
 	b->wb = NULL;
 	int rc = 0;
 	if (e != LXW_NO_ERROR)
-		rc = report_fail(err, SVC_FAILED, "无法写入 %s（%s）", b->path, lxw_strerror(e));
+		rc = report_fail(err, SVC_FAILED, "无法写入 %s：%s", b->path, lxw_words(e));
 	else if (xlsx_spill_failed(b->spill))
 		rc = report_fail(err, SVC_FAILED, "无法写入 %s（读取临时文件失败）", b->path);
 	if (rc == 0)

@@ -89,6 +89,9 @@ int svc_user_add(struct svc *s, const struct account *a, const char *password)
 		return svc_fail(s, SVC_INVALID, "role", "未知的角色（office、leader、member、industry、"
 				"enforcement、unit、viewer）");
 	if (svc_text(s, "name", "账号", a->name, UNIT_WORD_MAX, false, true) != 0 ||
+	    svc_text(s, "industry", "行业", a->industry, UNIT_WORD_MAX, false, false) != 0 ||
+	    svc_text(s, "unit", "单位", a->unit, UNIT_NAME_MAX, false, false) != 0 ||
+	    svc_text(s, "team", "考核组", a->team, UNIT_NAME_MAX, false, false) != 0 ||
 	    check_password(s, password) != 0)
 		return -1;
 	char hash[crypto_pwhash_STRBYTES];

@@ -529,6 +529,36 @@ static int parse_value(int form_col, const char *v, struct finding *f, struct di
 	return ok ? 0 : -1;
 }
 
+/* An import in a closed year stores nothing; but as for a single entry
+ * (entry_allowed before the transaction), a user who may not enter a row
+ * is told that, not that the year is closed. -1 either way. */
+static int closed_year_import(struct svc *s, const struct csv_source *src, const char *file, int cu, int ci)
+{
+	struct csv_reader r;
+	struct diag d = {0};
+	char digest[65];
+	if (svc_open_csv(s, &r, src, file, digest, &d) != 0)
+		return -1;
+	int refused = 0;
+	if (csv_next(&r, &d) == 1)     /* the header, read before */
+		while (refused < MAX_PROBLEMS && csv_next(&r, &d) == 1)
+			if (r.nf > cu && r.nf > ci && entry_allowed(s, r.fields[cu], r.fields[ci]) != 0) {
+				diag_add_at(&d, r.row_line, 0, "%s", s->err.message);
+				refused++;
+			}
+	csv_close(&r);
+	if (refused) {
+		svc_fail_problems(s, &d, "导入失败（%d 处问题），数据库未作任何改动", refused);
+		s->err.code = SVC_FORBIDDEN;
+		return -1;
+	}
+	diag_free(&d);
+	/* the year's state is the answer */
+	if (svc_begin(s) == 0)
+		svc_end(s, svc_fail(s, SVC_CONFLICT, NULL, "本年度结果已审定，不能修改"));
+	return -1;
+}
+
 int svc_score_import(struct svc *s, const struct csv_source *src, const char *file,
 		     struct svc_import_report *out)
 {
@@ -537,9 +567,11 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 	static const char *const value_cols[5][3] = {{"次数", "count", NULL}, {"情形", "conditions", NULL},
 		{"扣分", "deduct", NULL}, {"得分", "score", NULL}, {"不适用", "na", NULL}};
 	static const char *const note_col[] = {"备注", "note", NULL};
+	/* the last four: what a scoring workbook (kaohe template xlsx) shows
+	 * beside the inputs, to read only; ignored here */
 	static const char *const known[] = {"单位", "unit", "名称", "编号", "item", "code", "考核项",
 		"次数", "count", "情形", "conditions", "扣分", "deduct", "得分", "score", "不适用", "na",
-		"备注", "note", NULL};
+		"备注", "note", "考核项目", "考核内容及评分标准", "考核方式", "规则", NULL};
 	const char *const *groups[] = {unit_col, item_col, value_cols[0], value_cols[1], value_cols[2],
 		value_cols[3], value_cols[4], note_col, NULL};
 	memset(out, 0, sizeof *out);
@@ -574,6 +606,10 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 	if (bad) {
 		csv_close(&r);
 		return svc_fail_problems(s, &d, "导入失败（%d 处问题），数据库未作任何改动", d.n);
+	}
+	if (svc_approved(s) && s->actor.role != ROLE_OFFICE) {
+		csv_close(&r);
+		return closed_year_import(s, src, file, cu, ci);
 	}
 	if (svc_begin(s) != 0 || (finding_spill_begin(s->db) != 0 && svc_end(s, svc_fail_db(s)) < 0)) {
 		/* (svc_end of a failure rolls back and returns -1) */

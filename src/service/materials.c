@@ -160,6 +160,22 @@ static char *folder_of(const struct scheme *sc, const char *code)
 	return buf_take(&b);
 }
 
+/* A libzip failure in words (its own text is English): the system's
+ * error where there is one. */
+static const char *zip_words(zip_t *z)
+{
+	zip_error_t *e = zip_get_error(z);
+	if (zip_error_system_type(e) == ZIP_ET_SYS && zip_error_code_system(e))
+		return errno_words(zip_error_code_system(e));
+	switch (zip_error_code_zip(e)) {
+	case ZIP_ER_NOENT: return "文件不存在";
+	case ZIP_ER_MEMORY: return "内存不足";
+	case ZIP_ER_TMPOPEN: return "无法创建临时文件";
+	case ZIP_ER_WRITE: return "写入出错（磁盘已满？）";
+	default: return "压缩出错";
+	}
+}
+
 int svc_material_zip(struct svc *s, const char *unit, const char *path)
 {
 	struct material *m;
@@ -190,7 +206,7 @@ int svc_material_zip(struct svc *s, const char *unit, const char *path)
 			if (!src || zip_file_add(z, buf_str(&name), src, ZIP_FL_ENC_UTF_8) < 0) {
 				zip_source_free(src);
 				rc = svc_fail(s, SVC_FAILED, "file", "无法读取资料 %s（%s）", m[i].name,
-					      zip_strerror(z));
+					      zip_words(z));
 			}
 			buf_free(&name);
 			free(file);
@@ -211,7 +227,7 @@ int svc_material_zip(struct svc *s, const char *unit, const char *path)
 	}
 	buf_free(&links);
 	if (rc == 0 && zip_close(z) != 0) {
-		rc = svc_fail(s, SVC_FAILED, "file", "无法写入压缩文件 %s（%s）", path, zip_strerror(z));
+		rc = svc_fail(s, SVC_FAILED, "file", "无法写入压缩文件 %s：%s", path, zip_words(z));
 		zip_discard(z);
 	} else if (rc != 0) {
 		zip_discard(z);

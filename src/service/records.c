@@ -50,9 +50,9 @@ int svc_audit_verify(struct svc *s, long long *rows, char head[65])
 	return 0;
 }
 
-int svc_backup(struct svc *s, const char *path)
+int svc_backup(struct svc *s, const char *path, bool force)
 {
 	if (svc_allow(s, OP_BACKUP, NULL) != 0)
 		return -1;
-	return db_backup(s->db, path) == 0 ? 0 : svc_fail_db(s);
+	return db_backup(s->db, path, force) == 0 ? 0 : svc_fail_db(s);
 }

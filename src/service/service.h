@@ -396,6 +396,34 @@ struct svc_status {
 int svc_status(struct svc *s, struct svc_status *out);
 void svc_status_free(struct svc_status *st);
 
+/* ---- a unit's results over the years (history.c) ------------------------------ */
+
+/* One year's stored result of a unit. */
+struct svc_unit_year {
+	int year;
+	enum unit_kind kind;
+	points_t total;
+	points_t points;          /* the full marks of that year's scheme for the unit's kind */
+	int rank;                 /* 0: not ranked */
+	enum grade proposed;      /* as stored by that year's compute */
+	enum grade decided;       /* the collective decision, GRADE_NONE if none */
+	bool provincial, incomplete;
+	char *computed_at;        /* UTC */
+	bool vetoed;              /* a veto set or capped the grade (stored_veto_cap) */
+};
+/* The stored result of the unit named `unit` in the current year and in
+ * every earlier year of the file that holds one, oldest first. The current
+ * year's result must be one the acting user may read (as svc_result); an
+ * earlier year is left out where the user may not read it there (not
+ * published that year, for a viewer or a unit), where it has no unit of
+ * that name or no stored result. The session reads each year as its
+ * current year and is back on its own year when this returns; a year's
+ * schemes are read again after a switch, so pointers into them taken
+ * before the call (svc_scheme, stored_node.node) are not valid after it.
+ * Free with svc_unit_years_free. */
+int svc_unit_years(struct svc *s, const char *unit, struct svc_unit_year **out, int *n);
+void svc_unit_years_free(struct svc_unit_year *y, int n);
+
 /* ---- reports: one consistent read, results one at a time (report_reads.c) ------ */
 
 /* Holds one read of the database across the calls up to svc_read_end, so
@@ -537,8 +565,11 @@ struct svc_verify {
 };
 int svc_verify(struct svc *s, struct svc_verify *out);
 void svc_verify_free(struct svc_verify *v);
-/* A consistent copy of the database while others keep writing. */
-int svc_backup(struct svc *s, const char *path);
+/* A consistent copy of the database while others keep writing, written
+ * under a temporary name and renamed into place when complete. An
+ * existing path is refused unless force; the database's own files
+ * (-wal, -shm, …) always. */
+int svc_backup(struct svc *s, const char *path, bool force);
 
 /* ---- objections ------------------------------------------------------------------- */
 

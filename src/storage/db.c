@@ -5,7 +5,10 @@
 #include "audit.h"
 #include "state.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,8 +73,10 @@ int db_sqlite_fail(struct db *db, const char *what)
 	case SQLITE_NOTADB:
 		db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库文件已损坏或不是 kaohe 数据库", what);
 		break;
-	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
+		db_fail_code(db, DB_FAILED, NULL, "%s失败：无法打开数据库文件（或其 -wal、-shm 文件）", what);
+		break;
+	case SQLITE_IOERR:
 		db_fail_code(db, DB_FAILED, NULL, "%s失败：读写数据库文件出错", what);
 		break;
 	case SQLITE_CONSTRAINT:
@@ -256,11 +261,16 @@ int db_migrate(struct db *db, int to)
 	int from = db_schema_version(db);
 	for (int v = from + 1; v <= to; v++) {
 		struct buf sql = {0};
-		buf_printf(&sql, "BEGIN IMMEDIATE;\n%s\nPRAGMA user_version = %d;\nCOMMIT;",
-			   schema_migrations[v - 1], v);
+		buf_printf(&sql, "BEGIN IMMEDIATE;\n%s\nPRAGMA user_version = %d;\n"
+			   "PRAGMA application_id = %d;\nCOMMIT;",
+			   schema_migrations[v - 1], v, DB_APPLICATION_ID);
 		char *msg = NULL;
 		if (sqlite3_exec(db->h, buf_str(&sql), NULL, NULL, &msg) != SQLITE_OK) {
-			db_fail(db, "数据库升级到第 %d 版失败：%s", v, msg ? msg : "");
+			/* SQLite's English stays out of the message: the code says
+			 * what happened (disk full, read-only, …) */
+			char what[64];
+			snprintf(what, sizeof what, "数据库升级到第 %d 版", v);
+			db_sqlite_fail(db, what);
 			sqlite3_free(msg);
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 			buf_free(&sql);
@@ -271,53 +281,168 @@ int db_migrate(struct db *db, int to)
 	return 0;
 }
 
+/* Sets *err to a message about path and returns NULL, closing db. */
+static struct db *refuse(struct db *db, char **err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static struct db *refuse(struct db *db, char **err, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	*err = buf_take(&b);
+	db_close(db);
+	return NULL;
+}
+
+/* Why a file SQLite could not read is refused, in words: the file system
+ * is asked first (a read-only file or directory is not a corrupt file). */
+static const char *unreadable_words(const char *path, int code)
+{
+	if ((code & 0xff) == SQLITE_NOTADB)
+		return "不是 kaohe 数据库（不是 SQLite 数据库文件）";
+	if (access(path, R_OK) != 0)
+		return errno == EACCES ? "没有读取权限" : errno_words(errno);
+	if (access(path, W_OK) != 0)
+		return errno == EROFS ? "文件系统只读，kaohe 需要写入权限" : "文件只读，kaohe 需要写入权限";
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	const char *d = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
+	int w = access(d, W_OK), e = errno;
+	free(dir);
+	if (w != 0)
+		return e == EROFS ? "文件系统只读，kaohe 需要写入权限"
+				  : "所在目录只读（kaohe 需要在目录中建立 -wal 和 -shm 文件）";
+	switch (code & 0xff) {
+	case SQLITE_READONLY: return "文件只读，kaohe 需要写入权限";
+	case SQLITE_CORRUPT: return "文件已损坏";
+	case SQLITE_FULL: return "磁盘已满";
+	case SQLITE_CANTOPEN: return "无法打开";
+	default: return "读取出错";
+	}
+}
+
+/* What is in the file: its application id, schema version, whether it
+ * holds kaohe's tables, and whether it holds anything at all. 0, or an
+ * SQLite error code. */
+static int probe(sqlite3 *h, int *app, int *version, bool *kaohe, bool *nothing)
+{
+	static const char *const sql[] = {
+		"PRAGMA application_id",
+		"PRAGMA user_version",
+		"SELECT count(*) = 4 FROM sqlite_master WHERE type = 'table'"
+		" AND name IN ('year', 'scheme', 'unit', 'audit')",
+		"SELECT count(*) = 0 FROM sqlite_master",
+	};
+	int out[4];
+	for (int i = 0; i < 4; i++) {
+		sqlite3_stmt *st = NULL;
+		int rc = sqlite3_prepare_v2(h, sql[i], -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW) {
+				out[i] = sqlite3_column_int(st, 0);
+				rc = SQLITE_OK;
+			}
+		}
+		if (rc != SQLITE_OK)
+			rc = sqlite3_extended_errcode(h);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_OK)
+			return rc ? rc : SQLITE_ERROR;
+	}
+	*app = out[0];
+	*version = out[1];
+	*kaohe = out[2] != 0;
+	*nothing = out[3] != 0 && out[0] == 0 && out[1] == 0;
+	return 0;
+}
+
+static void unlink_db_files(const char *path)
+{
+	size_t n = strlen(path) + 8;
+	char *p = xmalloc(n);
+	unlink(path);
+	snprintf(p, n, "%s-wal", path);
+	unlink(p);
+	snprintf(p, n, "%s-shm", path);
+	unlink(p);
+	snprintf(p, n, "%s-journal", path);
+	unlink(p);
+	free(p);
+}
+
 struct db *db_open(const char *path, bool create, char **err)
 {
 	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->actor = xstrdup("unknown");
+	/* A file is kaohe's only if it says so; anything else is refused
+	 * before SQLite writes a byte to it. */
+	struct stat sb;
+	bool exists = stat(path, &sb) == 0;
+	if (!exists && errno != ENOENT)
+		return refuse(db, err, "无法打开数据库 %s：%s", path, errno_words(errno));
+	if (!exists && !create)
+		return refuse(db, err, "无法打开数据库 %s：文件不存在（先运行 kaohe init 新建考核年度）", path);
+	if (exists && S_ISDIR(sb.st_mode))
+		return refuse(db, err, "无法打开数据库 %s：这是一个目录，不是数据库文件（用 -d 指定数据库文件）", path);
+	if (exists && !S_ISREG(sb.st_mode))
+		return refuse(db, err, "无法打开数据库 %s：不是普通文件", path);
+	bool empty = exists && sb.st_size == 0;
+	if (empty && !create)
+		return refuse(db, err, "%s 是空文件，不是 kaohe 数据库（只有 kaohe init 可以在空文件中新建数据库）；"
+			      "文件未作任何改动", path);
 	/* One connection per thread: no need for SQLite's per-call mutexes. */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
-		struct buf b = {0};
-		if (!create)
-			buf_printf(&b, "无法打开数据库 %s（文件不存在？须先新建考核年度）", path);
-		else
-			buf_printf(&b, "无法创建数据库 %s（目录不存在或没有写权限？）", path);
-		*err = buf_take(&b);
-		db_close(db);
-		return NULL;
+		int e = errno;
+		if (!exists)
+			return refuse(db, err, "无法创建数据库 %s：%s", path,
+				      e == ENOENT ? "目录不存在" : errno_words(e));
+		return refuse(db, err, "无法打开数据库 %s：%s", path,
+			      unreadable_words(path, sqlite3_extended_errcode(db->h)));
 	}
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
-	/* A file that is not a database fails on the first read. */
-	int version = -1;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (version < 0) {
-		struct buf b = {0};
-		buf_printf(&b, "%s 不是 kaohe 数据库或已损坏", path);
-		*err = buf_take(&b);
-		db_close(db);
-		return NULL;
-	}
-	if (version > DB_SCHEMA_VERSION) {
-		struct buf b = {0};
-		buf_printf(&b, "数据库 %s 由更新版本的 kaohe 创建（结构版本 %d，本程序支持到 %d），"
-			   "请升级 kaohe；文件未作任何改动", path, version, DB_SCHEMA_VERSION);
-		*err = buf_take(&b);
-		db_close(db);
-		return NULL;
+	int app = 0, version = 0;
+	bool kaohe = false, nothing = true, legacy = false;
+	if (exists && !empty) {
+		int rc = probe(db->h, &app, &version, &kaohe, &nothing);
+		if (rc != 0)
+			return refuse(db, err, "无法打开数据库 %s：%s；文件未作任何改动", path,
+				      unreadable_words(path, rc));
+		if (nothing && !create)
+			return refuse(db, err, "%s 是空的 SQLite 数据库，不是 kaohe 数据库（只有 kaohe init 可以在其中"
+				      "新建数据库）；文件未作任何改动", path);
+		/* a file of a kaohe from before the application id: its schema
+		 * version and its tables say it is kaohe's */
+		legacy = app == 0 && version >= 1 && kaohe;
+		if (app != DB_APPLICATION_ID && !legacy && !nothing)
+			return refuse(db, err, "%s 不是 kaohe 数据库（是其他程序的 SQLite 文件）；文件未作任何改动",
+				      path);
+		if (version > DB_SCHEMA_VERSION)
+			return refuse(db, err, "数据库 %s 由更新版本的 kaohe 创建（结构版本 %d，本程序支持到 %d），"
+				      "请升级 kaohe；文件未作任何改动", path, version, DB_SCHEMA_VERSION);
+		if (sqlite3_db_readonly(db->h, "main") == 1)
+			return refuse(db, err, "无法打开数据库 %s：%s；文件未作任何改动", path,
+				      unreadable_words(path, SQLITE_READONLY));
 	}
 	if (exec(db, "PRAGMA journal_mode=WAL", "设置日志模式") != 0 ||
 	    exec(db, "PRAGMA synchronous=FULL", "设置同步模式") != 0 ||
 	    exec(db, "PRAGMA foreign_keys=ON", "启用外键") != 0 ||
-	    db_migrate(db, DB_SCHEMA_VERSION) != 0) {
-		*err = xstrdup(db_error(db));
+	    db_migrate(db, DB_SCHEMA_VERSION) != 0 ||
+	    (legacy && version == DB_SCHEMA_VERSION &&
+	     exec(db, "PRAGMA application_id = " DB_APPLICATION_ID_TEXT, "标记数据库") != 0)) {
+		char *msg = xstrdup(db_error(db));
 		db_close(db);
+		if (!exists)
+			unlink_db_files(path);
+		struct buf b = {0};
+		buf_printf(&b, "数据库 %s：%s", path, msg);
+		free(msg);
+		*err = buf_take(&b);
 		return NULL;
 	}
 	return db;
@@ -438,27 +563,110 @@ int db_write_check(struct db *db)
 	return db_check_open(db);
 }
 
-int db_backup(struct db *db, const char *path)
+/* Whether path names one of the database's own files (the database, its
+ * -wal, -shm or -journal), by device and inode for what exists and by
+ * canonical name for what does not yet. */
+static bool own_file(struct db *db, const char *path, const struct stat *target, bool exists)
 {
-	sqlite3 *out = NULL;
-	if (sqlite3_open_v2(path, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		db_fail_code(db, DB_FAILED, "file", "无法创建备份文件 %s", path);
-		sqlite3_close(out);
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	char *real = realpath(db->path, NULL);
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	const char *base = slash ? slash + 1 : path;
+	if (slash)
+		*slash = '\0';
+	char *rdir = realpath(slash ? (*dir ? dir : "/") : ".", NULL);
+	bool own = false;
+	for (int i = 0; i < 4 && !own; i++) {
+		struct buf name = {0};
+		buf_printf(&name, "%s%s", real ? real : db->path, suffix[i]);
+		struct stat sb;
+		if (exists && stat(buf_str(&name), &sb) == 0 && sb.st_dev == target->st_dev &&
+		    sb.st_ino == target->st_ino)
+			own = true;
+		if (rdir && real) {
+			struct buf t = {0};
+			buf_printf(&t, "%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, base);
+			if (strcmp(buf_str(&t), buf_str(&name)) == 0)
+				own = true;
+			buf_free(&t);
+		}
+		buf_free(&name);
+	}
+	free(real);
+	free(rdir);
+	free(dir);
+	return own;
+}
+
+int db_backup(struct db *db, const char *path, bool force)
+{
+	struct stat sb;
+	bool exists = stat(path, &sb) == 0;
+	if (!exists && errno != ENOENT) {
+		db_fail_code(db, DB_FAILED, "file", "无法备份到 %s：%s", path, errno_words(errno));
 		return -1;
 	}
-	/* The online backup copies a consistent snapshot while others keep
-	 * writing; -1 copies all pages in one step. */
-	sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
-	int r = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-	if (b)
-		sqlite3_backup_finish(b);
-	int rc = 0;
-	if (r != SQLITE_DONE) {
-		int code = sqlite3_errcode(out);
-		db_fail_code(db, r == SQLITE_BUSY || r == SQLITE_LOCKED ? DB_BUSY : DB_FAILED, "file",
-			     "备份失败：%s", code == SQLITE_FULL ? "磁盘已满" : "写入备份文件出错");
+	if (own_file(db, path, &sb, exists)) {
+		db_fail_code(db, DB_INVALID, "file", "不能备份到 %s：这是数据库自身的文件（数据库、-wal 或 -shm）", path);
+		return -1;
+	}
+	if (exists && S_ISDIR(sb.st_mode)) {
+		db_fail_code(db, DB_INVALID, "file", "不能备份到 %s：这是一个目录（须给出备份文件名）", path);
+		return -1;
+	}
+	if (exists && !force) {
+		db_fail_code(db, DB_CONFLICT, "file", "%s 已存在，未作改动（确要覆盖，加 --force）", path);
+		return -1;
+	}
+	/* The copy is written beside the target under a temporary name and
+	 * renamed into place only when complete: a failure leaves the
+	 * target as it was and nothing else behind. */
+	struct buf tmp = {0};
+	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
+	char *temp = buf_take(&tmp);
+	int fd = mkstemp(temp);
+	if (fd < 0) {
+		db_fail_code(db, DB_FAILED, "file", "无法创建备份文件 %s：%s", path,
+			     errno == ENOENT ? "目录不存在" : errno_words(errno));
+		free(temp);
+		return -1;
+	}
+	close(fd);
+	sqlite3 *out = NULL;
+	int rc = -1;
+	if (sqlite3_open_v2(temp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		db_fail_code(db, DB_FAILED, "file", "无法创建备份文件 %s", path);
+	} else {
+		/* The online backup copies a consistent snapshot while others
+		 * keep writing; -1 copies all pages in one step. */
+		sqlite3_exec(out, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+		sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
+		int r = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+		if (b)
+			sqlite3_backup_finish(b);
+		int code = sqlite3_errcode(out) & 0xff;
+		if (r != SQLITE_DONE)
+			db_fail_code(db, r == SQLITE_BUSY || r == SQLITE_LOCKED ? DB_BUSY : DB_FAILED, "file",
+				     "备份失败：%s", code == SQLITE_FULL || r == SQLITE_FULL ? "磁盘已满"
+						     : "写入备份文件出错");
+		else
+			rc = 0;
+	}
+	if (out && sqlite3_close(out) != SQLITE_OK && rc == 0) {
+		db_fail_code(db, DB_FAILED, "file", "备份失败：写入备份文件出错");
 		rc = -1;
 	}
-	sqlite3_close(out);
+	if (rc == 0 && rename(temp, path) != 0) {
+		db_fail_code(db, DB_FAILED, "file", "备份失败：无法写入 %s：%s", path, errno_words(errno));
+		rc = -1;
+	}
+	if (rc != 0) {
+		unlink(temp);
+		struct buf j = {0};
+		buf_printf(&j, "%s-journal", temp);
+		unlink(buf_str(&j));
+		buf_free(&j);
+	}
+	free(temp);
 	return rc;
 }

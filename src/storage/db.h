@@ -19,6 +19,12 @@
 
 #define DB_SCHEMA_VERSION 7
 
+/* PRAGMA application_id of every kaohe database: "KAOH" in ASCII. A file
+ * without it (or, written before it, without kaohe's schema) is not
+ * kaohe's and is refused untouched. */
+#define DB_APPLICATION_ID 0x4B414F48
+#define DB_APPLICATION_ID_TEXT "1262571336"
+
 struct db;
 
 /* What kind of failure: the service maps these to its own codes. */
@@ -82,6 +88,6 @@ void db_now(char out[32]);
 
 /* A consistent copy of the whole database to path, taken while others may
  * write (SQLite's online backup). */
-int db_backup(struct db *db, const char *path);
+int db_backup(struct db *db, const char *path, bool force);
 
 #endif

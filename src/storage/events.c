@@ -3,6 +3,7 @@
 #include "audit.h"
 #include "db_impl.h"
 #include "unit.h"
+#include "year.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -401,6 +402,23 @@ int industry_set(struct db *db, const char *industry, const char *department)
 	if (kind != KIND_DEPARTMENT) {
 		db_fail_code(db, DB_INVALID, "department", "“%s”是%s，监管部门须是市直部门", department,
 			     unit_kind_title((enum unit_kind)kind));
+		return -1;
+	}
+	/* an industry the year's schemes do not name is a typo, not a new
+	 * industry; a year whose schemes name none keeps the office's own */
+	bool named = false, any = false;
+	for (int k = 0; k < 2; k++) {
+		const struct scheme *sc = year_scheme(db, k ? KIND_DEPARTMENT : KIND_COUNTY);
+		for (int i = 0; sc && i < sc->nindustries; i++) {
+			any = true;
+			named |= strcmp(sc->industries[i].industry, industry) == 0;
+		}
+	}
+	if (any && !named) {
+		char *known = known_industries(db);
+		db_fail_code(db, DB_NOT_FOUND, "industry", "考核方案中没有行业“%s”（方案中的行业：%s）", industry,
+			     known);
+		free(known);
 		return -1;
 	}
 	char *old = department_of(db, industry);

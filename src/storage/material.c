@@ -34,7 +34,7 @@ static int make_dir(struct db *db, const char *path)
 {
 	if (mkdir(path, 0700) == 0 || errno == EEXIST)
 		return 0;
-	db_fail_code(db, DB_FAILED, "file", "无法建立目录 %s：%s", path, strerror(errno));
+	db_fail_code(db, DB_FAILED, "file", "无法建立目录 %s：%s", path, errno_words(errno));
 	return -1;
 }
 
@@ -71,7 +71,7 @@ int blob_put(struct db *db, const void *data, size_t len, char hash[65])
 		goto out;
 	int fd = open(buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-		db_fail_code(db, DB_FAILED, "file", "无法保存文件（%s）", strerror(errno));
+		db_fail_code(db, DB_FAILED, "file", "无法保存文件（%s）", errno_words(errno));
 		if (fd >= 0)
 			close(fd);
 		unlink(buf_str(&tmp));
@@ -79,7 +79,7 @@ int blob_put(struct db *db, const void *data, size_t len, char hash[65])
 	}
 	close(fd);
 	if (rename(buf_str(&tmp), path) != 0) {
-		db_fail_code(db, DB_FAILED, "file", "无法保存文件（%s）", strerror(errno));
+		db_fail_code(db, DB_FAILED, "file", "无法保存文件（%s）", errno_words(errno));
 		unlink(buf_str(&tmp));
 		goto out;
 	}

@@ -749,6 +749,7 @@ void get_sheets(struct req *r, struct resp *w)
 		form_error(r, b, "units");
 		h(b, "<button type=\"submit\">录入所选单位</button></form></section>");
 	}
+	sheets_template_section(r, b);
 	svc_progress_free(&p);
 	page_end(r, w);
 }

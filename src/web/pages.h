@@ -13,6 +13,10 @@ PAGE(get_home); PAGE(post_year);
 /* page_sheet.c: the sheets and entering findings */
 PAGE(get_sheets); PAGE(get_sheet); PAGE(get_sheet_rows); PAGE(post_finding); PAGE(post_finding_clear); PAGE(post_preview);
 PAGE(post_set_many);
+/* page_template.c: the scoring workbook: its download, the import of a
+ * filled one (or a CSV), and their part of the sheets page */
+PAGE(get_template); PAGE(post_sheets_import);
+void sheets_template_section(struct req *r, struct buf *b);
 /* page_static.c: the script and the stylesheet */
 PAGE(get_static);
 /* results, decisions, history */

@@ -21,6 +21,8 @@ const struct route routes[] = {
 	{"POST", "/sheet/*/clear", post_finding_clear, 0, "删除一项评分"},
 	{"POST", "/sheet/*/preview", post_preview, 0, "试算（不保存）"},
 	{"POST", "/set-many", post_set_many, 0, "同一评分录入多个单位"},
+	{"GET", "/template.xlsx", get_template, 0, "下载评分模板（Excel）"},
+	{"POST", "/sheets/import", post_sheets_import, ROUTE_UPLOAD, "导入填好的评分模板或 CSV"},
 	/* results, decisions, history (page_results.c, chart.c, page_history.c) */
 	{"GET", "/results", get_results, 0, "考核结果"},
 	{"GET", "/results/chart/*", get_results_chart, 0, "考核结果图（SVG）"},

@@ -302,6 +302,17 @@ static int op_result_other(struct svc *s)
 		stored_result_clear(&r);
 	return rc;
 }
+static int unit_years(struct svc *s, const char *unit)
+{
+	struct svc_unit_year *y;
+	int n, rc = svc_unit_years(s, unit, &y, &n);
+	if (rc == 0)
+		svc_unit_years_free(y, n);
+	return rc;
+}
+static int op_years_own(struct svc *s) { return unit_years(s, "昌黎县"); }
+static int op_years_other(struct svc *s) { return unit_years(s, "卢龙县"); }
+
 /* the documents' reads (report_reads.c) */
 static int each_noop(void *ctx, const struct stored_result *r)
 {
@@ -455,7 +466,7 @@ static int op_backup(struct svc *s)
 {
 	char p[128];
 	snprintf(p, sizeof p, "%s.copy", work);
-	int rc = svc_backup(s, p);
+	int rc = svc_backup(s, p, false);
 	unlink(p);
 	return rc;
 }
@@ -542,6 +553,7 @@ static const struct {
 	{"查看评分备注（本组范围内）", op_notes_in_scope, O | L | M, false},
 	{"查看评分备注（本组范围外）", op_notes_out_of_scope, O, false},
 	{"查看未公布的结果", op_results, O, false},
+	{"查看本单位未公布的历年结果", op_years_own, O, false},
 	{"确定档次", op_grade_set, O, false},
 	{"审定", op_approve, O, false},
 	{"记录市政府同意", op_consent, O, true},
@@ -555,6 +567,8 @@ static const struct {
 	{"一致读取已公布的结果（文件）", op_read_begin, O | U | V, true},
 	{"查看本单位已公布的评分表", op_result_own, O | U | V, true},
 	{"查看他单位已公布的评分表", op_result_other, O | V, true},
+	{"查看本单位已公布的历年结果", op_years_own, O | U | V, true},
+	{"查看他单位已公布的历年结果", op_years_other, O | V, true},
 	{"查看本单位已公布的评分明细", op_explain_own, O | U | V, true},
 	{"查看他单位已公布的评分明细", op_explain_other, O | V, true},
 	{"查看本单位已公布的评分备注", op_notes_out_of_scope, O | U | V, true},
@@ -886,6 +900,84 @@ static void clear_all_keeps_scores_of_others(void **state)
 	svc_close(s);
 }
 
+/* A unit's results over the years: 2017 made from 2016, one finding more
+ * for 安监局 (1.1.4 "每少落实1次，扣10分": 2 times, 20 points) and
+ * computed. Both years come back oldest first, each total the one
+ * svc_result gives in that year; the session stays on its year (2017),
+ * and from 2016 the later year is not shown. A viewer may not see 2017
+ * before it is published, though 2016 is. */
+static void unit_years_across_years(void **state)
+{
+	(void)state;
+	copy_file(base, work);
+	struct svc *s = open_as(work, "办公室");
+	struct stored_result r16, r17;
+	assert_int_equal(svc_result(s, "安监局", false, &r16), 0);
+	assert_int_equal(svc_year_init_from(s, 2017, 2016), 0);
+	assert_int_equal(svc_year(s), 2017);
+	struct svc_compute_report rep;
+	assert_int_equal(svc_compute(s, &rep), 0);
+	diag_free(&rep.notes);
+	assert_int_equal(svc_result(s, "安监局", false, &r17), 0);
+	struct finding f = {.code = "1.1.4"};
+	finding_set_value(&f, INPUT_COUNT, 2);
+	assert_int_equal(svc_score_set(s, "安监局", &f), 0);
+	assert_int_equal(svc_compute(s, &rep), 0);
+	diag_free(&rep.notes);
+	points_t before = r17.total;
+	stored_result_clear(&r17);
+	assert_int_equal(svc_result(s, "安监局", false, &r17), 0);
+	assert_int_equal(r17.total, before - 2000);
+	struct svc_unit_year *y;
+	int n;
+	assert_int_equal(svc_unit_years(s, "安监局", &y, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(y[0].year, 2016);
+	assert_int_equal(y[0].total, r16.total);
+	assert_int_equal(y[0].vetoed, stored_veto_cap(&r16) != GRADE_NONE);
+	assert_int_equal(y[0].rank, r16.rank);
+	assert_int_equal(y[0].points, 100000);
+	assert_int_equal(y[0].kind, KIND_DEPARTMENT);
+	assert_int_equal(y[1].year, 2017);
+	assert_int_equal(y[1].total, r17.total);
+	assert_int_equal(svc_year(s), 2017);
+	svc_unit_years_free(y, n);
+	/* the scheme is read again after the switch, and still the year's */
+	assert_non_null(svc_scheme(s, KIND_DEPARTMENT));
+	assert_int_equal(svc_scheme(s, KIND_DEPARTMENT)->root->points, 100000);
+	/* no such unit this year */
+	assert_int_equal(svc_unit_years(s, "无此单位", &y, &n), -1);
+	assert_int_equal(svc_err(s)->code, SVC_NOT_FOUND);
+	assert_int_equal(svc_year(s), 2017);
+	/* from 2016: 2016 alone */
+	assert_int_equal(svc_use_year(s, 2016), 0);
+	assert_int_equal(svc_unit_years(s, "安监局", &y, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(y[0].year, 2016);
+	assert_int_equal(svc_year(s), 2016);
+	svc_unit_years_free(y, n);
+	/* 2016 approved and published; 2017 not: the viewer sees 2016 only
+	 * from 2016, and nothing from 2017 */
+	struct svc_approval ap;
+	assert_int_equal(svc_approve(s, &ap), 0);
+	diag_free(&ap.automatic);
+	assert_int_equal(svc_consent(s, "2017-02-10", "秦政字〔2017〕5号"), 0);
+	assert_int_equal(svc_publish(s), 0);
+	svc_close(s);
+	s = open_as(work, "组织部");
+	assert_int_equal(svc_year(s), 2017);
+	assert_int_equal(svc_unit_years(s, "安监局", &y, &n), -1);
+	assert_int_equal(svc_err(s)->code, SVC_FORBIDDEN);
+	assert_int_equal(svc_year(s), 2017);
+	assert_int_equal(svc_use_year(s, 2016), 0);
+	assert_int_equal(svc_unit_years(s, "安监局", &y, &n), 0);
+	assert_int_equal(n, 1);
+	svc_unit_years_free(y, n);
+	svc_close(s);
+	stored_result_clear(&r16);
+	stored_result_clear(&r17);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -896,6 +988,7 @@ int main(void)
 		cmocka_unit_test(stored_results_are_typed),
 		cmocka_unit_test(accident_edit),
 		cmocka_unit_test(clear_all_keeps_scores_of_others),
+		cmocka_unit_test(unit_years_across_years),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

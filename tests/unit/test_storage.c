@@ -73,6 +73,11 @@ static void migrates_from_every_version(void **state)
 		sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM daily_rule");
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		sqlite3_reset(st);
+		/* and the file says it is kaohe's */
+		st = db_stmt(db, "PRAGMA application_id");
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), DB_APPLICATION_ID);
+		sqlite3_reset(st);
 		db_close(db);
 	}
 }
@@ -98,6 +103,30 @@ static void refuses_newer_file(void **state)
 	sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL);
 	sqlite3_step(st);
 	assert_int_equal(sqlite3_column_int(st, 0), 99);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+/* A file that is not kaohe's is refused and left as it was, even when
+ * its user_version looks like one of kaohe's. */
+static void refuses_foreign_file(void **state)
+{
+	(void)state;
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "CREATE TABLE t (x); PRAGMA user_version = 1", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	char *err = NULL;
+	struct db *db = db_open(path, true, &err);
+	assert_null(db);
+	assert_contains(err, "不是 kaohe 数据库");
+	free(err);
+	sqlite3_open(path, &h);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(h, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
+	sqlite3_step(st);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 }
@@ -291,6 +320,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(migrates_from_every_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(refuses_newer_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(refuses_foreign_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(migration_3_keeps_settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_chain_detects_tampering, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_null_and_empty_differ, setup, teardown),

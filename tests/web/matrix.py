@@ -47,6 +47,8 @@ import tempfile
 import time
 import unicodedata
 import urllib.parse
+import zipfile
+import io
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PASSWORD = "secret-pass-1"
@@ -56,6 +58,27 @@ ACCOUNT = {"office": "办公室", "leader": "组长", "member": "组员", "indus
            "enforcement": "执法评分", "unit": "昌黎", "viewer": "组织部"}
 ALL = "OLMIEUV"
 CSV_UNITS = "名称,类型,上级,行业,顺序,状态\n昌黎县新设镇,town,昌黎县,,,assessed\n".encode()
+CSV_SCORES = "单位,编号,次数,备注\n昌黎县,1.1.4,1,常委会少听取1次\n".encode()
+
+
+def xlsx_scores():
+    """A filled scoring workbook (as `kaohe template xlsx` lays it out) with
+    one row: 昌黎县 1.1.4, 1 次."""
+    m = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    p = "http://schemas.openxmlformats.org/package/2006/relationships"
+    def row(n, values):
+        return '<row r="%d">%s</row>' % (n, "".join(
+            '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (chr(65 + i), n, v) for i, v in enumerate(values)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("xl/workbook.xml", '<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="评分" sheetId="1" '
+                   'r:id="rId1"/></sheets></workbook>' % (m, r))
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/'
+                   'worksheet" Target="worksheets/sheet1.xml"/></Relationships>' % (p, r))
+        z.writestr("xl/worksheets/sheet1.xml", '<worksheet xmlns="%s"><sheetData>%s%s</sheetData></worksheet>' % (
+            m, row(1, ["单位", "编号", "规则", "次数"]), row(2, ["昌黎县", "1.1.4", "每次扣5分", "1"])))
+    return out.getvalue()
 
 
 class Case:
@@ -157,6 +180,10 @@ def open_year(ids):
                                        ("unit", "抚宁区")]),
         C("POST", "/set-many", "O", [("code", "1.1.4"), ("count", "1"), ("unit", "安监局"),
                                      ("unit", "公安局")], note="units outside the team's scope"),
+        C("GET", "/template.xlsx", "OLMIE", note="the scoring workbook of what the role enters"),
+        C("GET", "/template.xlsx?team=部门考核组", "O", note="another team's scope"),
+        C("POST", "/sheets/import", "OLM", files=[("file", "评分.csv", CSV_SCORES)]),
+        C("POST", "/sheets/import", "OLM", files=[("file", "评分.xlsx", xlsx_scores())], note="a filled workbook"),
         # results, decisions, history
         C("GET", "/results", "O"),
         C("GET", "/results", "O", state="approved"),
@@ -176,6 +203,12 @@ def open_year(ids):
         C("GET", "/reports/sheet/昌黎县?format=xlsx", "O"),
         C("GET", "/reports/sheet/昌黎县?format=csv", "OUV", state="published"),
         C("GET", "/reports/sheets", "O"),
+        C("GET", "/reports/chart/totals?format=png", "O"),
+        C("GET", "/reports/chart/parts?format=svg", "OUV", state="published",
+          hide={"U": ["卢龙县", "安监局"]}, note="a unit: its own bar only"),
+        C("GET", "/reports/chart/years?format=svg&unit=昌黎县", "OUV", state="published"),
+        C("GET", "/reports/chart/years?format=pdf&unit=卢龙县", "OV", state="published",
+          note="not the unit's own"),
         C("GET", "/reports/sheets", "OUV", state="published", note="a unit: its own sheet only"),
         C("POST", "/results/compute", "O"),
         C("POST", "/results/grade", "O", [("unit", "昌黎县"), ("grade", "优秀")]),
