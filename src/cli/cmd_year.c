@@ -90,21 +90,46 @@ int cmd_consent(struct svc *s, int argc, char **argv)
 	return EXIT_OK;
 }
 
+int cmd_key_new(struct svc *s, int argc, char **argv)
+{
+	struct opt opts[] = {{"-o", OPT_TEXT}, {NULL}};
+	char *pos[1];
+	if (args_parse(argc, argv, opts, pos, 0) < 0 || !opt_get(opts, "-o")->set)
+		return cli_usage("key new");
+	char pk[65];
+	if (svc_key_new(s, opt_get(opts, "-o")->text, pk) != 0)
+		return cli_fail(s, NULL);
+	printf("已生成 %d 年度的签名密钥\n"
+	       "私钥：%s（仅本人可读；请离线保管，不要与数据库放在一起）\n"
+	       "公钥：%s（已存入本年度；请抄录留存，核对时用）\n"
+	       "此后审定须签名：kaohe approve --key %s\n",
+	       svc_year(s), opt_get(opts, "-o")->text, pk, opt_get(opts, "-o")->text);
+	return EXIT_OK;
+}
+
 int cmd_approve(struct svc *s, int argc, char **argv)
 {
-	struct opt opts[] = {{NULL}};
+	struct opt opts[] = {{"--key", OPT_TEXT}, {NULL}};
 	char *pos[1];
 	if (args_parse(argc, argv, opts, pos, 0) < 0)
 		return cli_usage("approve");
+	const struct opt *key = opt_get(opts, "--key");
 	struct svc_approval a;
-	if (svc_approve(s, &a) != 0) {
+	if (svc_approve_signed(s, key->set ? key->text : NULL, &a) != 0) {
 		diag_free(&a.automatic);
 		return cli_fail(s, NULL);
 	}
 	for (int i = 0; i < a.automatic.n; i++)
 		printf("%s\n", a.automatic.msgs[i]);
-	printf("%d 年度考核结果已审定，此后的修改都将被拒绝\n"
-	       "审计记录链尾校验值：%s（请与归档结果一并留存）\n", svc_year(s), a.head);
+	printf("%d 年度考核结果已审定，此后的修改都将被拒绝\n", svc_year(s));
+	if (a.signed_seq)
+		printf("已签名：第 %lld 条审计记录，校验值 %s\n签名：%s\n公钥：%s\n"
+		       "审计记录链尾校验值：%s（请与归档结果一并留存）\n",
+		       a.signed_seq, a.signed_hash, a.signature, a.public_key, a.head);
+	else
+		printf("审计记录链尾校验值：%s（请与归档结果一并留存）\n"
+		       "注意：未签名（本年度没有签名密钥）；记录链被整体重写时无法发现。"
+		       "需要签名时先运行 kaohe key new -o 密钥文件\n", a.head);
 	diag_free(&a.automatic);
 	return EXIT_OK;
 }
@@ -145,13 +170,29 @@ int cmd_audit(struct svc *s, int argc, char **argv)
 			cli_error("--verify 校验全部记录，不带单位名称");
 			return cli_usage("audit");
 		}
-		long long rows;
-		char head[65];
-		if (svc_audit_verify(s, &rows, head) != 0)
+		struct svc_verify v;
+		if (svc_verify(s, &v) != 0) {
+			svc_verify_free(&v);
 			return cli_fail(s, NULL);
-		printf("审计记录完整：共 %lld 条，链尾校验值 %s\n"
-		       "（请将链尾校验值与归档结果一并留存，以便日后核对）\n", rows, head);
-		return EXIT_OK;
+		}
+		printf("审计记录完整：共 %lld 条，链尾校验值 %s\n", v.rows, v.head);
+		if (v.state_from > 1)
+			printf("现状核对自第 %lld 条记录起（此前的记录由旧版本写入，不含各表的内容）\n", v.state_from);
+		else if (!v.state_from && v.rows)
+			printf("未核对各表：记录由旧版本写入，不含各表的内容（升级后第一次修改时记录现状）\n");
+		for (int i = 0; i < v.notes.n; i++)
+			printf("%s\n", v.notes.msgs[i]);
+		int rc = EXIT_OK;
+		if (v.problems.n) {
+			cli_error("发现 %d 处与审计记录不符：", v.problems.n);
+			for (int i = 0; i < v.problems.n; i++)
+				fprintf(stderr, "  %s\n", v.problems.msgs[i]);
+			rc = EXIT_REJECTED;
+		} else {
+			printf("各表与审计记录一致%s\n", v.state_from ? "" : "（未核对）");
+		}
+		svc_verify_free(&v);
+		return rc;
 	}
 	struct audit_row *r;
 	int nr;

@@ -92,6 +92,10 @@ char *report_stamp_line(const struct svc_stamp *st)
 	else
 		buf_puts(&b, " · 尚未计分");
 	buf_printf(&b, " · 审计记录 #%lld %.16s", st->seq, st->head);
+	/* the head signed at approval: enough to find it and its signature */
+	if (st->signed_seq)
+		buf_printf(&b, " · 审定签名 #%lld %.16s 签名 %.16s 公钥 %.16s", st->signed_seq, st->signed_hash,
+			   st->signature, st->public_key);
 	return buf_take(&b);
 }
 

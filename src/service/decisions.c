@@ -10,6 +10,7 @@
 #include "../storage/unit.h"
 #include "../storage/year.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,10 +156,24 @@ out:
 
 int svc_approve(struct svc *s, struct svc_approval *out)
 {
+	return svc_approve_signed(s, NULL, out);
+}
+
+int svc_approve_signed(struct svc *s, const char *keyfile, struct svc_approval *out)
+{
 	memset(out, 0, sizeof *out);
-	if (svc_allow(s, OP_APPROVE, NULL) != 0 || svc_begin(s) != 0)
+	unsigned char sk[64];
+	if (svc_allow(s, OP_APPROVE, NULL) != 0 || svc_signing_key(s, keyfile, sk) != 0)
 		return -1;
-	return svc_end(s, approve_tx(s, out));
+	int rc = svc_begin(s);
+	if (rc == 0) {
+		rc = approve_tx(s, out);
+		if (rc == 0 && keyfile)
+			rc = svc_sign_head(s, sk, out);
+		rc = svc_end(s, rc);
+	}
+	sodium_memzero(sk, sizeof sk);
+	return rc;
 }
 
 int svc_reopen(struct svc *s, const char *reason)

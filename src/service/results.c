@@ -9,10 +9,12 @@
 #include "../storage/result.h"
 #include "../storage/review.h"
 #include "../storage/spot_check.h"
+#include "../storage/state.h"
 #include "../storage/unit.h"
 #include "../storage/year.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +24,8 @@ struct ranked {
 	long long unit_id;
 	enum unit_kind kind;
 	bool rankable;
-	points_t total;
+	points_t total, raw_total;
+	bool incomplete, provincial;
 	enum grade proposed;
 	int rank;
 };
@@ -30,11 +33,14 @@ struct ranked {
 static int store_provincial(struct svc *s, const struct unit *u, const char *at, struct ranked *k)
 {
 	struct result_entry e = {.unit = u, .proposed = u->provincial_grade};
-	*k = (struct ranked){u->id, u->kind, false, u->provincial_total, u->provincial_grade, 0};
+	*k = (struct ranked){u->id, u->kind, false, u->provincial_total, u->provincial_total,
+			     !u->has_provincial_total, true, u->provincial_grade, 0};
+	if (!at)
+		return 0;
 	return result_store(s->db, &e, at, 0) == 0 ? 0 : svc_fail_db(s);
 }
 
-/* Scores one unit and stores its result; problems go to d. Returns 1 if
+/* Scores one unit and stores its result (at NULL: only scores it); problems go to d. Returns 1 if
  * it was scored, 0 if its findings could not be scored, -1 on failure. */
 static int score_one(struct svc *s, const struct unit *u, const char *at, struct ranked *k,
 		     struct svc_compute_report *rep, struct diag *d)
@@ -55,7 +61,8 @@ static int score_one(struct svc *s, const struct unit *u, const char *at, struct
 	}
 	diag_free(&one);
 	/* A partial total is not comparable: no rank until complete. */
-	*k = (struct ranked){u->id, u->kind, !r->incomplete, r->total, r->proposed, 0};
+	*k = (struct ranked){u->id, u->kind, !r->incomplete, r->total, r->raw_total, r->incomplete,
+			     false, r->proposed, 0};
 	if (r->incomplete) {
 		rep->incomplete++;
 		struct buf miss = {0};
@@ -65,7 +72,7 @@ static int score_one(struct svc *s, const struct unit *u, const char *at, struct
 		buf_free(&miss);
 	}
 	struct result_entry e = {u, r, L.sheets, L.sheet_ids, L.in.nsheets, L.veto_reasons, 0, r->proposed};
-	int rc = result_store(s->db, &e, at, 0) == 0 ? 1 : svc_fail_db(s);
+	int rc = !at || result_store(s->db, &e, at, 0) == 0 ? 1 : svc_fail_db(s);
 	result_free(r);
 	unit_load_free(&L);
 	return rc;
@@ -104,20 +111,28 @@ static void rank_kind(const struct scheme *sc, struct ranked *c, int n, enum uni
 	free(who);
 }
 
-static int compute_tx(struct svc *s, struct svc_compute_report *rep)
+/* Scores every unit of the current year and ranks them: what a compute
+ * stores, into *out (nc entries). With store, the results are replaced. */
+static int score_year(struct svc *s, bool store, struct svc_compute_report *rep, struct ranked **out,
+		      int *nout)
 {
 	struct diag problems = {0};
 	struct ranked *c = NULL;
 	int nc = 0, rc = 0;
-	char at[32];
-	db_now(at);
-	if (result_clear_year(s->db) != 0)
+	char now[32];
+	db_now(now);
+	const char *at = store ? now : NULL;
+	*out = NULL;
+	*nout = 0;
+	if (store && result_clear_year(s->db) != 0)
 		return svc_fail_db(s);
 	for (int kind = KIND_COUNTY; kind <= KIND_DEPARTMENT && rc == 0; kind++) {
 		struct unit *units;
 		int n;
-		if (unit_list(s->db, kind, &units, &n) != 0)
+		if (unit_list(s->db, kind, &units, &n) != 0) {
+			free(c);
 			return svc_fail_db(s);
+		}
 		c = xrealloc(c, (size_t)(nc + n + 1) * sizeof *c);
 		for (int i = 0; i < n && rc == 0; i++) {
 			const struct unit *u = &units[i];
@@ -151,6 +166,26 @@ static int compute_tx(struct svc *s, struct svc_compute_report *rep)
 		}
 		rank_kind(sc, c, nc, (enum unit_kind)kind);
 	}
+	diag_free(&problems);
+	if (rc != 0) {
+		free(c);
+		return rc;
+	}
+	*out = c;
+	*nout = nc;
+	return 0;
+}
+
+static int compute_tx(struct svc *s, struct svc_compute_report *rep)
+{
+	struct ranked *c;
+	int nc;
+	int rc = score_year(s, true, rep, &c, &nc);
+	if (rc != 0)
+		return rc;
+	char digest[65];
+	if (state_digest(s->db, digest) != 0 || year_set_inputs_digest(s->db, digest) != 0)
+		rc = svc_fail_db(s);
 	struct buf what = {0};
 	buf_printf(&what, "计分 %d 个单位（省考核 %d，不考核 %d，未完成 %d）", rep->scored, rep->provincial,
 		   rep->excluded, rep->incomplete);
@@ -165,7 +200,6 @@ static int compute_tx(struct svc *s, struct svc_compute_report *rep)
 		if (result_set_rank(s->db, c[i].unit_id, c[i].rank, c[i].proposed) != 0)
 			rc = svc_fail_db(s);
 	free(c);
-	diag_free(&problems);
 	return rc;
 }
 
@@ -463,6 +497,16 @@ int svc_stamp(struct svc *s, struct svc_stamp *out)
 		out->county_scheme = xstrdup(c->title);
 		out->department_scheme = xstrdup(d->title);
 		out->seq = audit_head(s->db, out->head);
+		struct year_trust t;
+		if (year_trust_get(s->db, &t) == 0) {
+			if (t.signature && t.signed_hash && t.public_key) {
+				out->signed_seq = t.signed_seq;
+				snprintf(out->signed_hash, sizeof out->signed_hash, "%s", t.signed_hash);
+				snprintf(out->signature, sizeof out->signature, "%s", t.signature);
+				snprintf(out->public_key, sizeof out->public_key, "%s", t.public_key);
+			}
+			year_trust_clear(&t);
+		}
 		out->stale = results_stale(s->db);
 		struct stored_result *r;
 		int n;
@@ -483,4 +527,70 @@ void svc_stamp_clear(struct svc_stamp *st)
 	free(st->department_scheme);
 	free(st->computed_at);
 	memset(st, 0, sizeof *st);
+}
+
+int svc_results_recheck(struct svc *s, struct diag *diffs)
+{
+	char pa[POINTS_BUFSZ], pb[POINTS_BUFSZ];
+	struct svc_compute_report rep = {0};
+	struct ranked *c;
+	int nc;
+	int rc = score_year(s, false, &rep, &c, &nc);
+	diag_free(&rep.notes);
+	if (rc != 0)
+		return rc;
+	struct stored_result *r;
+	int n;
+	if (result_read_all(s->db, -1, false, &r, &n) != 0) {
+		free(c);
+		return svc_fail_db(s);
+	}
+	bool *seen = xcalloc((size_t)nc + 1, sizeof *seen);
+	for (int i = 0; i < n; i++) {
+		const struct stored_result *sr = &r[i];
+		int k = 0;
+		while (k < nc && c[k].unit_id != sr->unit.id)
+			k++;
+		const char *name = sr->unit.name;
+		if (k == nc) {
+			diag_add(diffs, "%d 年度 存储的结果（result_unit）单位「%s」：重新计分没有此单位的结果，表中有（总分 %s）",
+				 db_year(s->db), name, points_fmt(sr->total, pa));
+			continue;
+		}
+		seen[k] = true;
+		const struct ranked *f = &c[k];
+		if (f->total != sr->total)
+			diag_add(diffs, "%d 年度 存储的结果（result_unit）单位「%s」总分：重新计分为 %s，表中为 %s",
+				 db_year(s->db), name, points_fmt(f->total, pa), points_fmt(sr->total, pb));
+		if (!f->provincial && f->raw_total != sr->raw_total)
+			diag_add(diffs, "%d 年度 存储的结果（result_unit）单位「%s」扣减前总分：重新计分为 %s，表中为 %s",
+				 db_year(s->db), name, points_fmt(f->raw_total, pa), points_fmt(sr->raw_total, pb));
+		if (f->incomplete != sr->incomplete)
+			diag_add(diffs, "%d 年度 存储的结果（result_unit）单位「%s」是否完成：重新计分为%s，表中为%s",
+				 db_year(s->db), name, f->incomplete ? "未完成" : "已完成",
+				 sr->incomplete ? "未完成" : "已完成");
+		if (f->rank != sr->rank)
+			diag_add(diffs, "%d 年度 存储的结果（result_unit）单位「%s」名次：重新计分为 %d，表中为 %d",
+				 db_year(s->db), name, f->rank, sr->rank);
+		if (f->proposed != sr->proposed)
+			diag_add(diffs, "%d 年度 存储的结果（result_unit）单位「%s」拟定档次：重新计分为 %s，表中为 %s",
+				 db_year(s->db), name, f->proposed == GRADE_NONE ? "无" : grade_name(f->proposed),
+				 sr->proposed == GRADE_NONE ? "无" : grade_name(sr->proposed));
+	}
+	for (int k = 0; k < nc; k++)
+		if (!seen[k]) {
+			struct unit u;
+			char *name = NULL;
+			if (unit_get_id(s->db, c[k].unit_id, &u) == 0) {
+				name = xstrdup(u.name);
+				unit_clear(&u);
+			}
+			diag_add(diffs, "%d 年度 存储的结果（result_unit）单位「%s」：重新计分有结果（总分 %s），表中没有",
+				 db_year(s->db), name ? name : "?", points_fmt(c[k].total, pa));
+			free(name);
+		}
+	free(seen);
+	stored_results_free(r, n);
+	free(c);
+	return 0;
 }

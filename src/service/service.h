@@ -350,6 +350,13 @@ struct svc_stamp {
 	int stale;                /* as svc_results_stale */
 	long long seq;            /* the newest audit record */
 	char head[65];            /* its hash */
+	/* The head signed at approval (schema 7), if the year's approval was
+	 * signed: its number, hash, the signature and the public key (hex);
+	 * signed_seq 0 and "" otherwise. */
+	long long signed_seq;
+	char signed_hash[65];
+	char signature[129];
+	char public_key[65];
 };
 int svc_stamp(struct svc *s, struct svc_stamp *out);
 void svc_stamp_clear(struct svc_stamp *st);
@@ -444,8 +451,26 @@ int svc_grade_set(struct svc *s, const char *unit, const char *grade, const char
 struct svc_approval {
 	struct diag automatic;    /* "UNIT：按拟定档次确定为 GRADE" */
 	char head[65];            /* the audit log's head hash after approval */
+	/* With a key: the head signed (its number and hash), the signature
+	 * and the public key (hex). signed_seq 0: not signed. */
+	long long signed_seq;
+	char signed_hash[65];
+	char signature[129];
+	char public_key[65];
 };
+/* Approves without signing: refused when the year has a public key
+ * (kaohe key new), whose approval must be signed. */
 int svc_approve(struct svc *s, struct svc_approval *out);
+/* Approves and, with keyfile (the secret key kaohe key new wrote), signs
+ * the audit head: the signature, the head's number and hash are stored
+ * in the year and recorded ("year.sign"). */
+int svc_approve_signed(struct svc *s, const char *keyfile, struct svc_approval *out);
+
+/* A new Ed25519 key pair for signing the current year's approval: the
+ * secret key written to path (created, 0600, never overwritten), the
+ * public key stored in the year (replacing an earlier one, on the
+ * record) and given in public_key (hex). */
+int svc_key_new(struct svc *s, const char *path, char public_key[65]);
 int svc_reopen(struct svc *s, const char *reason);
 /* Records the city government's consent to the approved results (报市政府
  * 同意): the date and the document; publication waits for it. */
@@ -526,6 +551,20 @@ void svc_progress_free(struct svc_progress *p);
 int svc_audit(struct svc *s, const char *unit, struct audit_row **out, int *n);
 /* Checks the hash chain; rows and the head hash on success. */
 int svc_audit_verify(struct svc *s, long long *rows, char head[65]);
+/* Proves the state: the chain, then the tables against the replayed log,
+ * the stored results of every year against a fresh scoring, and each
+ * signed head against its signature. Returns 0 when it could check (the
+ * differences, if any, in problems: table, row, what the log says, what
+ * the table holds), -1 on failure (the chain broken, a read failed). */
+struct svc_verify {
+	long long rows;
+	char head[65];
+	long long state_from;     /* the first record with state (0: none) */
+	struct diag problems;     /* every difference found */
+	struct diag notes;        /* what was proved, year by year */
+};
+int svc_verify(struct svc *s, struct svc_verify *out);
+void svc_verify_free(struct svc_verify *v);
 /* A consistent copy of the database while others keep writing, written
  * under a temporary name and renamed into place when complete. An
  * existing path is refused unless force; the database's own files

@@ -33,6 +33,16 @@ int svc_begin_read(struct svc *s);
 /* Ends what svc_begin* began: commits if rc is 0, else rolls back and
  * keeps the error. Returns 0 or -1. */
 int svc_end(struct svc *s, int rc);
+/* The secret key for approval from keyfile (NULL: none), checked against
+ * the current year's public key: refused when the year has a public key
+ * and no file is given, or the file's key is not the year's. */
+int svc_signing_key(struct svc *s, const char *keyfile, unsigned char sk[64]);
+/* Signs the audit head after approval (inside its transaction), stores
+ * the signature in the year and records it. */
+int svc_sign_head(struct svc *s, const unsigned char sk[64], struct svc_approval *out);
+/* Scores the current year afresh without storing and adds to diffs each
+ * way the stored results differ from it. Inside a read transaction. */
+int svc_results_recheck(struct svc *s, struct diag *diffs);
 
 /* ---- permissions (auth.c) ---- */
 

@@ -1,9 +1,11 @@
 /* audit.c: the hash-chained audit log. */
 #include "audit.h"
 #include "db_impl.h"
+#include "state.h"
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Feeds one field: its length, a colon, its bytes. NULL is "-" without a
@@ -20,9 +22,12 @@ static void hash_field(crypto_hash_sha256_state *h, const char *f)
 	crypto_hash_sha256_update(h, (const unsigned char *)f, strlen(f));
 }
 
-/* SHA-256 over the previous row's hash and every field of this row. */
+/* SHA-256 over the previous row's hash and every field of this row. The
+ * state (schema 7) is hashed only when present, so that records written
+ * before it keep their hashes. */
 static void row_hash(const char *prev, long long seq, const char *at, const char *actor,
-		     const char *action, int year, const char *const fields[5], char out[65])
+		     const char *action, int year, const char *const fields[5], const char *state,
+		     char out[65])
 {
 	crypto_hash_sha256_state h;
 	unsigned char digest[crypto_hash_sha256_BYTES];
@@ -34,6 +39,8 @@ static void row_hash(const char *prev, long long seq, const char *at, const char
 		hash_field(&h, head[i]);
 	for (int i = 0; i < 5; i++)
 		hash_field(&h, fields[i]);
+	if (state)
+		hash_field(&h, state);
 	crypto_hash_sha256_final(&h, digest);
 	sodium_bin2hex(out, 65, digest, sizeof digest);
 }
@@ -61,8 +68,7 @@ long long audit_head(struct db *db, char head[65])
 	return seq;
 }
 
-int audit_add(struct db *db, const char *action, const char *unit, const char *target,
-	      const char *old, const char *new_value, const char *reason)
+static int append(struct db *db, const char *action, const char *const fields[5], const char *state)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
 	char prev[65];
@@ -79,10 +85,9 @@ int audit_add(struct db *db, const char *action, const char *unit, const char *t
 	sqlite3_reset(st);
 	char at[32], hash[65];
 	db_now(at);
-	const char *fields[5] = {unit, target, old, new_value, reason};
-	row_hash(prev, seq, at, db->actor, action, db->year, fields, hash);
+	row_hash(prev, seq, at, db->actor, action, db->year, fields, state, hash);
 	st = db_stmt(db, "INSERT INTO audit (seq, at, actor, action, year, unit, target, old, new,"
-		     " reason, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		     " reason, hash, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, seq);
 	db_bind_text(st, 2, at);
 	db_bind_text(st, 3, db->actor);
@@ -91,7 +96,38 @@ int audit_add(struct db *db, const char *action, const char *unit, const char *t
 	for (int i = 0; i < 5; i++)
 		db_bind_text(st, 6 + i, fields[i]);
 	db_bind_text(st, 11, hash);
+	db_bind_text(st, 12, state);
 	return db_exec_stmt(db, st);
+}
+
+int audit_add(struct db *db, const char *action, const char *unit, const char *target,
+	      const char *old, const char *new_value, const char *reason)
+{
+	char *state = state_take(db);
+	if (!state)
+		return -1;
+	const char *fields[5] = {unit, target, old, new_value, reason};
+	int rc = append(db, action, fields, state);
+	free(state);
+	return rc;
+}
+
+int audit_flush(struct db *db)
+{
+	char *state = state_take(db);
+	if (!state)
+		return -1;
+	int rc = 0;
+	while (rc == 0 && *state) {
+		const char *fields[5] = {NULL, NULL, NULL, "记录现状", NULL};
+		rc = append(db, "state.record", fields, state);
+		free(state);
+		state = rc == 0 ? state_take(db) : NULL;
+		if (!state)
+			return -1;
+	}
+	free(state);
+	return rc;
 }
 
 static const char *nullable(sqlite3_stmt *st, int i)
@@ -102,7 +138,7 @@ static const char *nullable(sqlite3_stmt *st, int i)
 long long audit_verify(struct db *db, char head[65])
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT seq, at, actor, action, year, unit, target, old,"
-				   " new, reason, hash FROM audit ORDER BY seq");
+				   " new, reason, hash, state FROM audit ORDER BY seq");
 	char prev[65];
 	snprintf(prev, sizeof prev, "%s", GENESIS);
 	long long n = 0;
@@ -117,6 +153,8 @@ long long audit_verify(struct db *db, char head[65])
 		for (int i = 5; i <= 10 && typed; i++)
 			typed = sqlite3_column_type(st, i) == SQLITE_TEXT ||
 				(i < 10 && sqlite3_column_type(st, i) == SQLITE_NULL);
+		typed = typed && (sqlite3_column_type(st, 11) == SQLITE_TEXT ||
+				  sqlite3_column_type(st, 11) == SQLITE_NULL);
 		if (!typed) {
 			db_fail(db, "第 %lld 条审计记录被改动：字段类型不符", seq);
 			sqlite3_reset(st);
@@ -132,7 +170,7 @@ long long audit_verify(struct db *db, char head[65])
 			fields[i] = nullable(st, 5 + i);
 		char want[65];
 		row_hash(prev, seq, db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-			 sqlite3_column_int(st, 4), fields, want);
+			 sqlite3_column_int(st, 4), fields, nullable(st, 11), want);
 		if (strcmp(want, db_col_text(st, 10)) != 0) {
 			db_fail(db, "第 %lld 条审计记录（%s %s）被改动：校验值不符", seq,
 				db_col_text(st, 1), db_col_text(st, 3));
@@ -178,4 +216,20 @@ int audit_list(struct db *db, const char *unit, struct audit_row **out, int *n)
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取审计记录");
+}
+
+int audit_hash_at(struct db *db, long long seq, char hash[65])
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT hash FROM audit WHERE seq = ?");
+	sqlite3_bind_int64(st, 1, seq);
+	int rc = sqlite3_step(st);
+	hash[0] = '\0';
+	if (rc == SQLITE_ROW)
+		snprintf(hash, 65, "%s", db_col_text(st, 0));
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return db_sqlite_fail(db, "读取审计记录");
 }

@@ -5,7 +5,11 @@
  * shell, say) breaks the chain and audit_verify() finds it. Triggers refuse
  * UPDATE and DELETE on the table. Rows cut from the end of the log cannot
  * be told from a shorter log: keep the head hash that `kaohe audit --verify`
- * prints with the filed result. */
+ * prints with the filed result, or sign it at approval (year.h).
+ *
+ * Each record also carries the rows of the tracked tables its change
+ * touched, as they are after it (state.h): the replayed log is what the
+ * tables must hold. */
 #ifndef KAOHE_AUDIT_H
 #define KAOHE_AUDIT_H
 
@@ -18,10 +22,17 @@
 int audit_add(struct db *db, const char *action, const char *unit, const char *target,
 	      const char *old, const char *new_value, const char *reason);
 
+/* Records the rows changed since the last record that no record took up
+ * (action "state.record"); nothing if none. Called before each commit. */
+int audit_flush(struct db *db);
+
 /* Checks the whole chain. Returns the number of rows if intact, -1 with a
  * message naming the first broken row otherwise. head receives the last
  * hash (65 bytes). */
 long long audit_verify(struct db *db, char head[65]);
+
+/* The stored hash of record seq: 0, 1 if there is no such record, -1. */
+int audit_hash_at(struct db *db, long long seq, char hash[65]);
 
 /* The newest sequence number (0 if none). */
 long long audit_head_seq(struct db *db);

@@ -2,6 +2,8 @@
  * the current year and the online backup. */
 #include "db_impl.h"
 #include "schema.h"
+#include "audit.h"
+#include "state.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -179,8 +181,13 @@ static void end_turn(struct db *db)
 
 int db_begin(struct db *db)
 {
-	if (db->in_tx++)
-		return 0;
+	if (db->in_tx)
+		return db->in_tx++, 0;
+	/* The triggers that note changed rows are this connection's own,
+	 * made outside any transaction so that a rollback keeps them. */
+	if (state_track(db) != 0)
+		return -1;
+	db->in_tx++;
 	pthread_mutex_lock(&write_turn);
 	db->writer = true;
 	if (exec(db, "BEGIN IMMEDIATE", "开始事务") != 0) {
@@ -219,7 +226,12 @@ int db_commit(struct db *db)
 	if (db->in_tx == 0 || --db->in_tx)
 		return 0;
 	int rc = 0;
-	if (exec(db, "COMMIT", "提交") != 0) {
+	/* A change no audit record took up is recorded now: the log holds
+	 * every tracked row as kaohe wrote it. */
+	if (db->writer && audit_flush(db) != 0) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		rc = -1;
+	} else if (exec(db, "COMMIT", "提交") != 0) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		rc = -1;
 	}

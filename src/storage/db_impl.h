@@ -20,6 +20,7 @@ struct db {
 	char *path;
 	char *actor;          /* who makes the changes (audit) */
 	bool writer;          /* holds this process's write turn (db.c) */
+	bool tracking;        /* this connection notes changed rows (state.c) */
 	/* the items computed from daily records, per scheme (county,
 	 * department) of the current year: read once (finding.c) */
 	bool *computed[2];

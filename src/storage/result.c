@@ -1,6 +1,7 @@
 /* result.c: storing and reading typed results (result.h). */
 #include "result.h"
 #include "db_impl.h"
+#include "state.h"
 #include "unit.h"
 #include "year.h"
 
@@ -364,10 +365,19 @@ int results_stale(struct db *db)
 		     " 'team.member', 'team.assign', 'user.add', 'user.disable', 'user.passwd',"
 		     " 'objection.file', 'objection.answer', 'objection.evidence', 'objection.period',"
 		     " 'sheet.open', 'sheet.submit', 'sheet.return', 'sheet.verify', 'sheet.void',"
-		     " 'material.add', 'material.remove', 'year.consent')");
+		     " 'material.add', 'material.remove', 'year.consent', 'year.sign', 'key.new')");
 	sqlite3_bind_int64(st, 1, seq);
 	sqlite3_bind_int(st, 2, db->year);
 	int changed = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
 	sqlite3_reset(st);
+	/* Inputs changed behind kaohe's back (no record) make the results
+	 * stale too: the digest of what the compute read (schema 7) differs. */
+	char *was = changed ? NULL : year_inputs_digest(db);
+	if (was) {
+		char now[65];
+		/* unreadable inputs are not current ones */
+		changed = state_digest(db, now) != 0 || strcmp(was, now) != 0;
+		free(was);
+	}
 	return changed;
 }

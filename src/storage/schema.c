@@ -353,4 +353,15 @@ const char *const schema_migrations[] = {
 "ALTER TABLE year ADD COLUMN objection_to TEXT;\n"
 "ALTER TABLE year ADD COLUMN consent_date TEXT;\n"
 "ALTER TABLE year ADD COLUMN consent_ref TEXT;\n",
+
+/* 7: the audit record carries the rows its change touched (state.c), so
+ *    the log can be replayed against the tables; a year's public key for
+ *    signing the audit head at approval, the signature and the head it
+ *    signs; the digest of the scoring inputs a compute read. */
+"ALTER TABLE audit ADD COLUMN state TEXT;\n"
+"ALTER TABLE year ADD COLUMN public_key TEXT;\n"
+"ALTER TABLE year ADD COLUMN signature TEXT;\n"
+"ALTER TABLE year ADD COLUMN signed_seq INTEGER;\n"
+"ALTER TABLE year ADD COLUMN signed_hash TEXT;\n"
+"ALTER TABLE year ADD COLUMN inputs_digest TEXT;\n",
 };

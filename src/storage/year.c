@@ -149,6 +149,10 @@ int year_create(struct db *db, int year, const char *template_name,
 		rc = insert_scheme(db, kinds[i], &texts[i], schemes[i]);
 	for (int i = 0; i < 2 && rc == 0; i++)
 		rc = insert_settings(db, schemes[i]);
+	/* the settings the schemes carry, on the record with their rows */
+	if (rc == 0)
+		rc = audit_add(db, "year.settings", NULL, NULL, NULL,
+			       "方案规定的设置：行业监管部门、抽查数量和范围、日常考核项目和扣分", NULL);
 	return rc;
 }
 
@@ -347,4 +351,101 @@ int year_copy_from(struct db *db, int from)
 			return -1;
 	}
 	return 0;
+}
+
+/* ---- signing (schema 7) ----------------------------------------------------------- */
+
+#define TRUST_COLS "year, approved, public_key, signature, ifnull(signed_seq, 0), signed_hash"
+
+static void trust_row(sqlite3_stmt *st, struct year_trust *t)
+{
+	*t = (struct year_trust){
+		.year = sqlite3_column_int(st, 0),
+		.approved = sqlite3_column_int(st, 1) != 0,
+		.public_key = db_col_dup(st, 2),
+		.signature = db_col_dup(st, 3),
+		.signed_seq = sqlite3_column_int64(st, 4),
+		.signed_hash = db_col_dup(st, 5),
+	};
+}
+
+int year_trust_list(struct db *db, struct year_trust **out, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " TRUST_COLS " FROM year ORDER BY year");
+	*out = NULL;
+	*n = 0;
+	int rc, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		trust_row(st, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取年度签名");
+}
+
+int year_trust_get(struct db *db, struct year_trust *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, "SELECT " TRUST_COLS " FROM year WHERE id = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		trust_row(st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : db_sqlite_fail(db, "读取年度签名");
+}
+
+void year_trust_clear(struct year_trust *t)
+{
+	free(t->public_key);
+	free(t->signature);
+	free(t->signed_hash);
+	memset(t, 0, sizeof *t);
+}
+
+void year_trust_free(struct year_trust *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		year_trust_clear(&t[i]);
+	free(t);
+}
+
+int year_set_public_key(struct db *db, const char *hex)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE year SET public_key = ? WHERE id = ?");
+	db_bind_text(st, 1, hex);
+	sqlite3_bind_int64(st, 2, db->year_id);
+	return db_exec_stmt(db, st);
+}
+
+int year_set_signature(struct db *db, long long seq, const char *hash, const char *signature)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE year SET signed_seq = ?, signed_hash = ?, signature = ?"
+				   " WHERE id = ?");
+	if (signature)
+		sqlite3_bind_int64(st, 1, seq);
+	db_bind_text(st, 2, signature ? hash : NULL);
+	db_bind_text(st, 3, signature);
+	sqlite3_bind_int64(st, 4, db->year_id);
+	return db_exec_stmt(db, st);
+}
+
+int year_set_inputs_digest(struct db *db, const char *digest)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE year SET inputs_digest = ? WHERE id = ?");
+	db_bind_text(st, 1, digest);
+	sqlite3_bind_int64(st, 2, db->year_id);
+	return db_exec_stmt(db, st);
+}
+
+char *year_inputs_digest(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT inputs_digest FROM year WHERE id = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	char *d = sqlite3_step(st) == SQLITE_ROW ? db_col_dup(st, 0) : NULL;
+	sqlite3_reset(st);
+	return d;
 }

@@ -62,4 +62,29 @@ int year_set_objection_period(struct db *db, const char *from, const char *to);
  * transaction. */
 int year_copy_from(struct db *db, int from);
 
+/* The signing of a year (schema 7): its public key, and the audit head
+ * signed at approval. Strings are the struct's own, NULL where not set. */
+struct year_trust {
+	int year;
+	bool approved;
+	char *public_key;     /* Ed25519, hex */
+	char *signature;      /* hex */
+	long long signed_seq; /* 0: not signed */
+	char *signed_hash;
+};
+/* Of every year in the file, oldest first. */
+int year_trust_list(struct db *db, struct year_trust **out, int *n);
+/* Of the current year. */
+int year_trust_get(struct db *db, struct year_trust *out);
+void year_trust_clear(struct year_trust *t);
+void year_trust_free(struct year_trust *t, int n);
+/* Sets the current year's public key (hex); no audit. */
+int year_set_public_key(struct db *db, const char *hex);
+/* Records the signature of the head (seq, hash); NULL clears. No audit. */
+int year_set_signature(struct db *db, long long seq, const char *hash, const char *signature);
+/* What the current year's stored results were computed from (a digest of
+ * the scoring inputs, state.h); NULL if not recorded. */
+int year_set_inputs_digest(struct db *db, const char *digest);
+char *year_inputs_digest(struct db *db);
+
 #endif

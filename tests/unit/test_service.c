@@ -439,6 +439,29 @@ static int op_audit_verify(struct svc *s)
 	char head[65];
 	return svc_audit_verify(s, &rows, head);
 }
+static int op_verify(struct svc *s)
+{
+	struct svc_verify v;
+	int rc = svc_verify(s, &v);
+	svc_verify_free(&v);
+	return rc;
+}
+static int op_key_new(struct svc *s)
+{
+	char p[128], pk[65];
+	snprintf(p, sizeof p, "%s.key", work);
+	unlink(p);
+	int rc = svc_key_new(s, p, pk);
+	unlink(p);
+	return rc;
+}
+static int op_approve_signed(struct svc *s)
+{
+	struct svc_approval a;
+	int rc = svc_approve_signed(s, "/nonexistent/key", &a);
+	diag_free(&a.automatic);
+	return rc;
+}
 static int op_backup(struct svc *s)
 {
 	char p[128];
@@ -565,6 +588,9 @@ static const struct {
 	{"查看修改记录（本组范围内）", op_audit_in_scope, O | L | M, false},
 	{"查看修改记录（本组范围外）", op_audit_out_of_scope, O, false},
 	{"校验审计记录", op_audit_verify, O, false},
+	{"核对记录与各表", op_verify, O, false},
+	{"生成签名密钥", op_key_new, O, false},
+	{"签名审定", op_approve_signed, O, false},
 	{"备份", op_backup, O, false},
 	{"新建账号", op_user_add, O, false},
 	{"查看账号", op_user_list, O, false},

@@ -8,6 +8,7 @@
 #include "../../src/storage/audit.h"
 #include "../../src/storage/db_impl.h"
 #include "../../src/storage/schema.h"
+#include "../../src/storage/state.h"
 
 static char path[64];
 
@@ -218,6 +219,102 @@ static void audit_null_and_empty_differ(void **state)
 	db_close(db);
 }
 
+/* A second connection, as the sqlite3 shell would be: no triggers of
+ * kaohe's, no audit record. */
+static void behind_the_back(const char *sql)
+{
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+}
+
+/* The replay of the log against the tables: what kaohe writes agrees;
+ * what the shell writes is named by table, row, logged and held value. */
+static void state_replay_names_differences(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	struct db *db = db_open(path, true, &err);
+	assert_non_null(db);
+	db->year = 2016;
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(sqlite3_exec(db->h,
+		"INSERT INTO year (year, title, template, window_start, window_end)"
+		" VALUES (2016, '2016年度', 'qhd-2016', '2017-01-04', '2017-01-20');"
+		"INSERT INTO unit (year_id, name, kind, sort_order) VALUES (1, '昌黎县', 'county', 1);"
+		"INSERT INTO finding (unit_id, code, form, value, actor, at)"
+		" VALUES (1, '1.1.4', 'count', 1, 'office', 'now');", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(audit_add(db, "score.set", "昌黎县", "1.1.4", NULL, "1 次", NULL), 0);
+	/* a change no record takes up is recorded at commit */
+	assert_int_equal(sqlite3_exec(db->h, "INSERT INTO veto (unit_id, cause, reason)"
+				      " VALUES (1, 'falsified', '瞒报')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_commit(db), 0);
+	struct state_diff *d;
+	int n;
+	long long from;
+	assert_int_equal(state_compare(db, &d, &n, &from), 0);
+	assert_int_equal(from, 1);
+	assert_int_equal(n, 0);
+	state_diffs_free(d, n);
+	char head[65];
+	assert_int_equal(audit_verify(db, head), 2);
+
+	behind_the_back("UPDATE finding SET value = 2; DELETE FROM veto;"
+			"INSERT INTO unit (year_id, name, kind, sort_order) VALUES (1, '卢龙县', 'county', 2);");
+	assert_int_equal(state_compare(db, &d, &n, &from), 0);
+	assert_int_equal(n, 3);
+	/* ordered by table name: finding, unit, veto */
+	assert_string_equal(d[0].table, "评分记录（finding）");
+	assert_string_equal(d[0].row, "单位「昌黎县」 项目 1.1.4");
+	assert_string_equal(d[0].logged, "value=1");
+	assert_string_equal(d[0].held, "value=2");
+	assert_int_equal(d[0].seq, 1);
+	assert_string_equal(d[1].row, "单位「卢龙县」");
+	assert_null(d[1].logged);
+	assert_non_null(d[1].held);
+	assert_string_equal(d[2].table, "一票否决（veto）");
+	assert_int_equal(d[2].seq, 2);
+	assert_null(d[2].held);
+	assert_contains(d[2].logged, "falsified");
+	state_diffs_free(d, n);
+	db_close(db);
+}
+
+/* A file from before schema 7: nothing to compare until its first write,
+ * which records every row as the baseline. */
+static void state_baseline_after_migration(void **state)
+{
+	(void)state;
+	make_version(6);
+	char *err = NULL;
+	struct db *db = db_open(path, false, &err);
+	assert_non_null(db);
+	struct state_diff *d;
+	int n;
+	long long from;
+	assert_int_equal(state_compare(db, &d, &n, &from), 0);
+	assert_int_equal(from, 0);
+	assert_int_equal(n, 0);
+	state_diffs_free(d, n);
+	db->year = 2016;
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(audit_add(db, "user.add", NULL, "x", NULL, "x", NULL), 0);
+	assert_int_equal(db_commit(db), 0);
+	assert_int_equal(state_compare(db, &d, &n, &from), 0);
+	assert_int_equal(from, 1);
+	assert_int_equal(n, 0);
+	state_diffs_free(d, n);
+	behind_the_back("UPDATE unit SET status = 'excluded'");
+	assert_int_equal(state_compare(db, &d, &n, &from), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(d[0].table, "单位（unit）");
+	assert_string_equal(d[0].logged, "status=assessed");
+	assert_string_equal(d[0].held, "status=excluded");
+	state_diffs_free(d, n);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -227,6 +324,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(migration_3_keeps_settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_chain_detects_tampering, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_null_and_empty_differ, setup, teardown),
+		cmocka_unit_test_setup_teardown(state_replay_names_differences, setup, teardown),
+		cmocka_unit_test_setup_teardown(state_baseline_after_migration, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -105,6 +105,13 @@ all=$(sqlite3 "$KAOHE_DB" "SELECT count(*) FROM audit")
 k audit --verify > verify.txt || fail "audit --verify"
 head=$(sed -n 's/.*链尾校验值 \([0-9a-f]\{64\}\).*/\1/p' verify.txt)
 expect_body "审计记录完整：共 $all 条，链尾校验值 $head"
+expect_body "各表和结果与审计记录一致"
+# A finding changed behind kaohe's back is named.
+sqlite3 "$KAOHE_DB" "UPDATE finding SET value = value + 1 WHERE code = (SELECT min(code) FROM finding)"
+post office /history/verify
+expect_status 303 "verify after an edit"
+get office /history
+expect_body "与审计记录不符"
 # A row altered behind kaohe's back breaks the chain, and the page says so.
 sqlite3 "$KAOHE_DB" "DROP TRIGGER audit_append_only_update;
 	UPDATE audit SET new = '0 次' WHERE seq = (SELECT max(seq) FROM audit WHERE target = '1.1.4')"
