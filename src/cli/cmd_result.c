@@ -2,6 +2,7 @@
 #include "args.h"
 #include "cli.h"
 #include "../render/render.h"
+#include "../report/report.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -189,13 +190,19 @@ static char *join(const char *dir, const char *name)
 	return buf_take(&b);
 }
 
-/* Writes results.csv and sheets.csv into dir, both or neither: a new
- * directory is made under a temporary name beside it and renamed into
- * place when both files are whole; into an existing directory both are
- * written under temporary names first. */
-static int export_files(const char *dir, const struct buf *content[2])
+/* The files of an export: the two tables and the stamp of what they show
+ * (year, schemes, compute time, audit head and its signature), so that a
+ * filed copy can be matched to the database. */
+#define EXPORT_FILES 3
+static const char *const export_names[EXPORT_FILES] = {"results.csv", "sheets.csv", "stamp.txt"};
+
+/* Writes the export's files into dir, all or none: a new directory is
+ * made under a temporary name beside it and renamed into place when every
+ * file is whole; into an existing directory they are written under
+ * temporary names first. */
+static int export_files(const char *dir, const struct buf *content[EXPORT_FILES])
 {
-	static const char *const names[2] = {"results.csv", "sheets.csv"};
+	const char *const *names = export_names;
 	struct stat sb;
 	bool exists = stat(dir, &sb) == 0;
 	if (!exists && errno != ENOENT) {
@@ -206,7 +213,7 @@ static int export_files(const char *dir, const struct buf *content[2])
 		cli_error("导出失败：%s 已存在且不是目录", dir);
 		return -1;
 	}
-	char *tmpdir = NULL, *temp[2] = {NULL, NULL};
+	char *tmpdir = NULL, *temp[EXPORT_FILES] = {NULL};
 	const char *where = dir;
 	if (!exists) {
 		struct buf t = {0};
@@ -221,7 +228,7 @@ static int export_files(const char *dir, const struct buf *content[2])
 	}
 	int rc = 0, e = 0;
 	const char *failed = NULL;
-	for (int i = 0; i < 2 && rc == 0; i++) {
+	for (int i = 0; i < EXPORT_FILES && rc == 0; i++) {
 		int fd;
 		if (exists) {
 			struct buf t = {0};
@@ -243,7 +250,7 @@ static int export_files(const char *dir, const struct buf *content[2])
 		failed = dir;
 		rc = -1;
 	}
-	for (int i = 0; i < 2 && rc == 0 && exists; i++) {
+	for (int i = 0; i < EXPORT_FILES && rc == 0 && exists; i++) {
 		char *final = join(dir, names[i]);
 		if (rename(temp[i], final) != 0) {
 			e = errno;
@@ -253,7 +260,7 @@ static int export_files(const char *dir, const struct buf *content[2])
 		free(final);
 	}
 	if (rc != 0) {
-		for (int i = 0; i < 2; i++)
+		for (int i = 0; i < EXPORT_FILES; i++)
 			if (temp[i])
 				unlink(temp[i]);
 		if (tmpdir)
@@ -261,8 +268,8 @@ static int export_files(const char *dir, const struct buf *content[2])
 		cli_error("导出失败：无法写入 %s%s%s：%s；未留下任何文件", failed == dir ? "" : dir,
 			  failed == dir ? "" : "/", failed, errno_words(e));
 	}
-	free(temp[0]);
-	free(temp[1]);
+	for (int i = 0; i < EXPORT_FILES; i++)
+		free(temp[i]);
 	free(tmpdir);
 	return rc;
 }
@@ -287,19 +294,29 @@ int cmd_export(struct svc *s, int argc, char **argv)
 	int nr;
 	if (svc_results(s, -1, true, &r, &nr) != 0)
 		return cli_fail(s, NULL);
-	struct buf results = {0}, sheets = {0};
+	struct svc_stamp st;
+	if (svc_stamp(s, &st) != 0) {
+		stored_results_free(r, nr);
+		return cli_fail(s, NULL);
+	}
+	struct buf results = {0}, sheets = {0}, stamp = {0};
 	results_csv(r, nr, &results);
 	sheets_csv(r, nr, &sheets);
 	stored_results_free(r, nr);
+	char *line = report_stamp_line(&st);
+	buf_printf(&stamp, "%s\n", line);
+	free(line);
+	svc_stamp_clear(&st);
 	char *dir = xstrdup(n ? pos[0] : ".");
 	for (size_t l = strlen(dir); l > 1 && dir[l - 1] == '/'; l--)
 		dir[l - 1] = '\0';
-	const struct buf *content[2] = {&results, &sheets};
+	const struct buf *content[EXPORT_FILES] = {&results, &sheets, &stamp};
 	int rc = export_files(dir, content) == 0 ? EXIT_OK : EXIT_REJECTED;
 	if (rc == EXIT_OK)
-		printf("已导出 %s/results.csv 和 %s/sheets.csv\n", dir, dir);
+		printf("已导出 %s/results.csv、%s/sheets.csv 和数据来源 %s/stamp.txt\n", dir, dir, dir);
 	free(dir);
 	buf_free(&results);
 	buf_free(&sheets);
+	buf_free(&stamp);
 	return rc;
 }

@@ -17,6 +17,11 @@ enum report_format { REPORT_XLSX, REPORT_PDF, REPORT_CSV, REPORT_SVG, REPORT_PNG
 int report_format_parse(const char *s);
 const char *report_format_name(enum report_format f);
 
+/* The line every document carries: "2016 年度 · 秦皇岛市…县区…方案 ·
+ * 计分于 2017年1月21日 10:00 · 审计记录 #603 a1b2c3d4…" (local time), with the
+ * signed head where the year's approval was signed. Caller frees. */
+char *report_stamp_line(const struct svc_stamp *st);
+
 /* The results: the ranking of each unit kind with part scores, vetoes and
  * their causes, proposed and decided grades; with the accident list and
  * the daily-assessment summary (XLSX: a worksheet each; CSV: path is a

@@ -19,9 +19,6 @@ char *report_temp_path(const char *path);
 int report_commit(const char *temp, const char *path, struct svc_error *err);
 void report_abandon(const char *temp);
 
-/* The line every document carries: "2016 年度 · 秦皇岛市…县区…方案 ·
- * 计分于 2017-01-21 10:00 · 审计记录 #603 a1b2c3d4…" (local time). */
-char *report_stamp_line(const struct svc_stamp *st);
 
 /* The document writers, one file each. */
 int write_results_xlsx(struct svc *s, const char *path, struct svc_error *err);

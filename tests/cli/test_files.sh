@@ -163,6 +163,9 @@ expect_exit 0 k -d demo.db export out
 [ "$(stat -c %a out)" = 700 ] || fail "export dir is $(stat -c %a out), want 700"
 [ "$(stat -c %a out/results.csv)" = 600 ] || fail "results.csv mode"
 [ "$(stat -c %a out/sheets.csv)" = 600 ] || fail "sheets.csv mode"
+# the export says what it was made from, to match a filed copy to the database
+grep -q "2016 年度 · .* · 计分于 .* · 审计记录 #[0-9]" out/stamp.txt || fail "stamp.txt: $(cat out/stamp.txt)"
+[ "$(stat -c %a out/stamp.txt)" = 600 ] || fail "stamp.txt mode"
 expect_exit 0 k -d demo.db export out
 ls -a out | grep -q tmp- && fail "temporary files left in out"
 # a stale export is refused and creates no directory
