@@ -376,6 +376,7 @@ void db_remove_files(const char *path)
 struct db *db_open(const char *path, bool create, char **err)
 {
 	struct db *db = xcalloc(1, sizeof *db);
+	db->digest_ok_version = -1;
 	db->path = xstrdup(path);
 	db->actor = xstrdup("unknown");
 	/* A file is kaohe's only if it says so; anything else is refused

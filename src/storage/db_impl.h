@@ -35,6 +35,11 @@ struct db {
 	struct scheme *schemes[2];   /* parsed on first use: county, department */
 	struct stmt_slot cache[STMT_CACHE];
 	int ncache;
+	/* the inputs' digest last found equal to the compute's, for this year
+	 * and while no other connection has committed since (data_version):
+	 * a long-lived connection (the web server's) does not read every
+	 * input again for each page (result.c results_stale) */
+	long long digest_ok_year_id, digest_ok_version;
 };
 
 /* Prepares sql (a string literal: statements are cached by address).

@@ -129,6 +129,19 @@ python3 -c 'import sys; from decimal import Decimal as D; a = sys.argv[1:]
 assert D(a[0]) - D(a[1]) == 5 and D(a[2]) - D(a[3]) == 5, a' "$total0" "$total1" "$part0" "$part1" ||
 	fail "1.1.4 once should take 5 points: total $total0 → $total1, 党委层面 $part0 → $part1"
 
+# A finding changed behind kaohe's back (the sqlite3 shell, no audit
+# record) while the server runs: the next page says the results are out
+# of date (the server's connection sees another writer's commit).
+get office /results
+expect_no_body "下列结果已过期"
+sqlite3 "$KAOHE_DB" "UPDATE finding SET value = 2 WHERE code = '1.1.4'
+	AND unit_id = (SELECT id FROM unit WHERE name = '昌黎县')" || fail "shell edit"
+get office /results
+expect_body "下列结果已过期"
+k score set 昌黎县 1.1.4 --count 1 >/dev/null || fail "score set back"
+post office /results/compute
+expect_status 303 "compute after the shell edit"
+
 # An incomplete result is said in words: 昌黎县 without its 行政执法 score
 # (part 3, entered by the enforcement detachment), then with it again.
 score3=$(sqlite3 "$KAOHE_DB" "SELECT f.value FROM finding f JOIN unit u ON u.id = f.unit_id
