@@ -331,8 +331,8 @@ static int probe(sqlite3 *h, int *app, int *version, bool *kaohe, bool *nothing)
 	static const char *const sql[] = {
 		"PRAGMA application_id",
 		"PRAGMA user_version",
-		"SELECT count(*) = 4 FROM sqlite_master WHERE type = 'table'"
-		" AND name IN ('year', 'scheme', 'unit', 'audit')",
+		("SELECT count(*) = 4 FROM sqlite_master WHERE type = 'table'"
+		 " AND name IN ('year', 'scheme', 'unit', 'audit')"),
 		"SELECT count(*) = 0 FROM sqlite_master",
 	};
 	int out[4];
