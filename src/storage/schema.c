@@ -364,4 +364,8 @@ const char *const schema_migrations[] = {
 "ALTER TABLE year ADD COLUMN signed_seq INTEGER;\n"
 "ALTER TABLE year ADD COLUMN signed_hash TEXT;\n"
 "ALTER TABLE year ADD COLUMN inputs_digest TEXT;\n",
+
+/* 8: a unit's next place in its kind's order is found by the index, not
+ *    by reading every unit (an import of 20,000 units grew quadratically). */
+"CREATE INDEX unit_order ON unit(year_id, kind, sort_order);\n",
 };
