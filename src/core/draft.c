@@ -69,16 +69,11 @@ static char *cell(char *const *r, int c)
 	return xstrndup(s + a, b - a);
 }
 
-/* Whether code is one the scheme language takes (digits, letters, '.'). */
+/* Whether a table's code makes a node: one the scheme language takes,
+ * not beginning or ending with the '.' that separates its levels. */
 static int code_ok(const char *s)
 {
-	if (!*s || *s == '.' || s[strlen(s) - 1] == '.')
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
-		      (*s >= 'A' && *s <= 'Z') || *s == '.' || *s == '-' || *s == '_'))
-			return 0;
-	return 1;
+	return scheme_code_valid(s) && *s != '.' && s[strlen(s) - 1] != '.';
 }
 
 /* Sets a row's remark unless it has one. */

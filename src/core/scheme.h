@@ -231,6 +231,10 @@ const struct node *scheme_sheets_node(const struct scheme *s, enum sample_kind k
 /* A leaf that is scored by a rule (an item or sub-item). */
 static inline bool node_is_leaf(const struct node *n) { return n->nchildren == 0; }
 
+/* Whether s is a code the scheme language takes: letters, digits, '.',
+ * '-' and '_' (scheme_parse.c). */
+bool scheme_code_valid(const char *s);
+
 /* The method that applies to n: its own or the nearest ancestor's. */
 const char *node_method(const struct node *n);
 /* What a method asks the unit to provide (考核方式 "由…负责提供本级相关文件或

@@ -123,15 +123,15 @@ int sk_bool(struct scheme_ctx *c, const struct ynode *map, const char *key, bool
 	return 1;
 }
 
-static int valid_code(const char *s)
+bool scheme_code_valid(const char *s)
 {
-	if (!*s)
-		return 0;
+	if (!s || !*s)
+		return false;
 	for (; *s; s++)
 		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
 		      (*s >= 'A' && *s <= 'Z') || *s == '.' || *s == '-' || *s == '_'))
-			return 0;
-	return 1;
+			return false;
+	return true;
 }
 
 static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node *n)
@@ -336,7 +336,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 	n->code = sk_str(c, y, "code", 1, "节点");
 	if (!n->code)
 		n->code = xstrdup("?");
-	else if (!valid_code(n->code))
+	else if (!scheme_code_valid(n->code))
 		scheme_err(c, ytree_get(y, "code")->line,
 		    "编号“%s”只能包含数字、字母、点、连字符和下划线", n->code);
 	char what[96];
