@@ -160,6 +160,7 @@ demo: deps kaohe
 	@echo "演示数据库 / demo database: $(DEMO_DB)"
 	@echo "  ./kaohe -d $(DEMO_DB) explain 昌黎县      逐项得分 / item by item"
 	@echo "  ./kaohe -d $(DEMO_DB) results --json      机器可读 / machine-readable"
+	@echo "  ./kaohe -d $(DEMO_DB) report results -o 考核结果.pdf   结果通知（PDF）/ the results notice; .xlsx: the workbook"
 	@echo
 	@echo "网页 / web: 用上面的账号登录 http://$(DEMO_LISTEN)/ （Ctrl-C 停止 / to stop）"
 	./kaohe -d $(DEMO_DB) serve --listen $(DEMO_LISTEN)
