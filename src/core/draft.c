@@ -96,6 +96,23 @@ static int find_header(const struct csv *t, int cols[NCOLS])
 	return -1;
 }
 
+/* The deepest a code nests (1.2.3.4.5 …); levels beyond are not read. */
+#define DRAFT_MAX_LEVELS 16
+
+/* Reads row i as a score entered by another body, from its own text and
+ * method and its groups' (draft_entered); returns 0 if it is not one. */
+static int entered(const struct row *rows, int i, struct draft_reading *rd)
+{
+	struct draft_level lv[DRAFT_MAX_LEVELS];
+	int n = 0;
+	for (int k = i; k >= 0 && n < DRAFT_MAX_LEVELS; k = rows[k].parent) {
+		lv[n].text = n == 0 && !rows[k].text[0] ? rows[k].title : rows[k].text;
+		lv[n].method = rows[k].method;
+		n++;
+	}
+	return draft_entered(lv, n, rows[i].points, rd);
+}
+
 /* Writes one node (and its children) at the given indent. */
 static void emit(struct row *rows, int n, int i, int indent, struct buf *y, struct draft_stats *st)
 {
@@ -135,7 +152,8 @@ static void emit(struct row *rows, int n, int i, int indent, struct buf *y, stru
 	}
 	if (r->leaf) {
 		struct draft_reading rd;
-		draft_rule(r->text[0] ? r->text : r->title, r->points, &rd);
+		if (!entered(rows, i, &rd))
+			draft_rule(r->text[0] ? r->text : r->title, r->points, &rd);
 		buf_printf(y, "%*srule: ", in, "");
 		draft_rule_yaml(&rd.rule, in, y);
 		buf_putc(y, '\n');
