@@ -4,7 +4,8 @@
  * The hierarchy comes from the codes (1 → 1.1 → 1.1.1); a row without a
  * code continues the row above (a merged cell arrives as an empty one).
  * Title, points, text and method are kept verbatim; each item's rule is
- * read by draft_rule. A row that cannot be read with certainty carries a
+ * read by draft_entered (a score another body gives, said in the row or
+ * a group above it) or else by draft_rule. A row that cannot be read with certainty carries a
  * `draft:` remark, which scheme_parse refuses, so nothing unreviewed is
  * ever scored. The YAML is written by hand: every string double-quoted. */
 #include "draft.h"
@@ -113,6 +114,19 @@ static int entered(const struct row *rows, int i, struct draft_reading *rd)
 	return draft_entered(lv, n, rows[i].points, rd);
 }
 
+/* Whether a child of group i is a leaf whose score another body gives. */
+static int entered_child(const struct row *rows, int n, int i)
+{
+	int found = 0;
+	for (int k = i + 1; k < n && !found; k++)
+		if (rows[k].parent == i && rows[k].leaf) {
+			struct draft_reading rd;
+			found = entered(rows, k, &rd);
+			draft_reading_free(&rd);
+		}
+	return found;
+}
+
 /* Writes one node (and its children) at the given indent. */
 static void emit(struct row *rows, int n, int i, int indent, struct buf *y, struct draft_stats *st)
 {
@@ -138,6 +152,13 @@ static void emit(struct row *rows, int n, int i, int indent, struct buf *y, stru
 			}
 		if (r->points < 0)
 			remark(r, "类别未写分值，请补写 points");
+		if (!(all && sum == r->points) && entered_child(rows, n, i)) {
+			char a[POINTS_BUFSZ], why[256];
+			snprintf(why, sizeof why, "下级有其他单位打分的录入分，而下级分值之和（%s分）与本项分值"
+				 "（%s分）不等，不能按扣分（deduct）计：请写明 score（如 mean）和 scale",
+				 points_fmt(sum, a), points_fmt(r->points, p));
+			remark(r, why);
+		}
 		buf_printf(y, "%*sscore: %s\n", in, "", all && sum == r->points ? "sum" : "deduct");
 	}
 	if (r->text[0]) {

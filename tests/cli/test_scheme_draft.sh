@@ -142,9 +142,19 @@ done
 # (industry, scale 100). Only 2.2.1.4 "未组织落实的，扣2分，最高扣10分" is
 # marked (one condition with a larger cap: the unit counted is a person's
 # call): 71 - 1 = 70 read, among them the 5 daily items, which state no
-# amount at all (judged).
+# amount at all (judged). One group is marked: 4.1 (10 points) holds the
+# entered 4.1.1 and 4.1.2 of 100 points each, which no deduct group can
+# score (the plan averages them: "相加取平均值").
 "$KAOHE" scheme draft county/rubric.csv -o again.yaml >out.txt 2>&1
-expect_line out.txt "共 71 行：70 行已识别规则，1 行须人工核对"
+expect_line out.txt "共 71 行：70 行已识别规则，1 行须人工核对（另有 1 个类别须核对）"
+python3 - again.yaml <<'PY' || fail "county draft: group 4.1"
+import sys, yaml
+s = yaml.safe_load(open(sys.argv[1]))
+part = [c for c in s["children"] if c["code"] == "4"][0]
+g = part["children"][0]
+assert g["code"] == "4.1" and "score（如 mean）" in g["draft"], g
+assert all("draft" not in c for c in part["children"][1:])
+PY
 
 # -o is never overwritten without --force.
 expect_exit 1 "$KAOHE" scheme draft county/rubric.csv -o again.yaml

@@ -345,18 +345,28 @@ static void entered_table(void **state)
 	/* 3 "行政执法100分（由安全生产监察支队制定细则）": enforcement, 100.
 	 * 4's heading "由各行业主管部门按百分制打分": 4.1 and 4.2 (no scorer of
 	 * their own) are industry, 100. 5.1 "（由各行业主管打分）" under a
-	 * heading with no scale: 10 points, scale unknown → marked. 3 items
-	 * read, 1 marked. */
+	 * heading with no scale: 10 points, scale unknown → marked. 6.1 and
+	 * 6.2, empty, under "由市安监局业务科室按百分制打分": industry, 100. 5
+	 * items read, 1 marked. */
 	char *y = draft("编号,考核项目,分值,考核内容及评分标准\n"
 			"3,行政执法,100,行政执法100分（由安全生产监察支队制定细则）\n"
 			"4,行业专项,20,行业专项由各行业主管部门按百分制打分，按权重计入总分。\n"
 			"4.1,交通运输,10,交通运输10分\n"
 			"4.2,建筑施工,10,建筑施工10分\n"
 			"5,其他行业,10,\n"
-			"5.1,旅游,10,旅游10分（由各行业主管打分报安委办，记入总分）\n", &st);
-	assert_int_equal(st.items, 4);
-	assert_int_equal(st.read, 3);
+			"5.1,旅游,10,旅游10分（由各行业主管打分报安委办，记入总分）\n"
+			"6,煤矿和非煤矿山,10,由市安监局业务科室按百分制打分，两项相加取平均值。\n"
+			"6.1,煤矿,100,\n"
+			"6.2,非煤矿山,100,\n", &st);
+	assert_int_equal(st.items, 6);
+	assert_int_equal(st.read, 5);
 	assert_int_equal(st.marked, 1);
+	/* 6: two entered scores of 100 under 10 points: a mean, not a sum nor
+	 * deductions; the group is marked, its rows are read */
+	assert_int_equal(st.groups_marked, 1);
+	assert_non_null(strstr(y, "      - code: \"6.2\"\n        title: \"非煤矿山\"\n        points: 100\n"
+			       "        rule: {type: entered, scale: 100, by: industry}\n"));
+	assert_non_null(strstr(y, "draft: \"下级有其他单位打分的录入分，而下级分值之和（200分）与本项分值（10分）不等"));
 	assert_non_null(strstr(y, "    rule: {type: entered, scale: 100, by: enforcement}\n  - code: \"4\""));
 	assert_non_null(strstr(y, "\"交通运输10分\"\n        rule: {type: entered, scale: 100, by: industry}\n"
 			       "      - code: \"4.2\""));
