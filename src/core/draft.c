@@ -5,9 +5,9 @@
  * code continues the row above (a merged cell arrives as an empty one).
  * Title, points, text and method are kept verbatim; each item's rule is
  * read by draft_entered (a score another body gives, said in the row or
- * a group above it) or else by draft_rule. A row that cannot be read with certainty carries a
- * `draft:` remark, which scheme_parse refuses, so nothing unreviewed is
- * ever scored. The YAML is written by hand: every string double-quoted. */
+ * a group above it) or else by draft_rule. A row that cannot be read
+ * with certainty carries a `draft:` remark, which scheme_parse refuses,
+ * so nothing unreviewed is ever scored. The YAML is written by hand: every string double-quoted. */
 #include "draft.h"
 #include "numtext.h"
 
