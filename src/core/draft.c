@@ -4,9 +4,10 @@
  * The hierarchy comes from the codes (1 → 1.1 → 1.1.1); a row without a
  * code continues the row above (a merged cell arrives as an empty one).
  * Title, points, text and method are kept verbatim; each item's rule is
- * read by draft_rule. A row that cannot be read with certainty carries a
- * `draft:` remark, which scheme_parse refuses, so nothing unreviewed is
- * ever scored. The YAML is written by hand: every string double-quoted. */
+ * read by draft_entered (a score another body gives, said in the row or
+ * a group above it) or else by draft_rule. A row that cannot be read
+ * with certainty carries a `draft:` remark, which scheme_parse refuses,
+ * so nothing unreviewed is ever scored. The YAML is written by hand: every string double-quoted. */
 #include "draft.h"
 #include "numtext.h"
 
@@ -96,6 +97,36 @@ static int find_header(const struct csv *t, int cols[NCOLS])
 	return -1;
 }
 
+/* The deepest a code nests (1.2.3.4.5 …); levels beyond are not read. */
+#define DRAFT_MAX_LEVELS 16
+
+/* Reads row i as a score entered by another body, from its own text and
+ * method and its groups' (draft_entered); returns 0 if it is not one. */
+static int entered(const struct row *rows, int i, struct draft_reading *rd)
+{
+	struct draft_level lv[DRAFT_MAX_LEVELS];
+	int n = 0;
+	for (int k = i; k >= 0 && n < DRAFT_MAX_LEVELS; k = rows[k].parent) {
+		lv[n].text = n == 0 && !rows[k].text[0] ? rows[k].title : rows[k].text;
+		lv[n].method = rows[k].method;
+		n++;
+	}
+	return draft_entered(lv, n, rows[i].points, rd);
+}
+
+/* Whether a child of group i is a leaf whose score another body gives. */
+static int entered_child(const struct row *rows, int n, int i)
+{
+	int found = 0;
+	for (int k = i + 1; k < n && !found; k++)
+		if (rows[k].parent == i && rows[k].leaf) {
+			struct draft_reading rd;
+			found = entered(rows, k, &rd);
+			draft_reading_free(&rd);
+		}
+	return found;
+}
+
 /* Writes one node (and its children) at the given indent. */
 static void emit(struct row *rows, int n, int i, int indent, struct buf *y, struct draft_stats *st)
 {
@@ -121,6 +152,13 @@ static void emit(struct row *rows, int n, int i, int indent, struct buf *y, stru
 			}
 		if (r->points < 0)
 			remark(r, "类别未写分值，请补写 points");
+		if (!(all && sum == r->points) && entered_child(rows, n, i)) {
+			char a[POINTS_BUFSZ], why[256];
+			snprintf(why, sizeof why, "下级有其他单位打分的录入分，而下级分值之和（%s分）与本项分值"
+				 "（%s分）不等，不能按扣分（deduct）计：请写明 score（如 mean）和 scale",
+				 points_fmt(sum, a), points_fmt(r->points, p));
+			remark(r, why);
+		}
 		buf_printf(y, "%*sscore: %s\n", in, "", all && sum == r->points ? "sum" : "deduct");
 	}
 	if (r->text[0]) {
@@ -135,7 +173,8 @@ static void emit(struct row *rows, int n, int i, int indent, struct buf *y, stru
 	}
 	if (r->leaf) {
 		struct draft_reading rd;
-		draft_rule(r->text[0] ? r->text : r->title, r->points, &rd);
+		if (!entered(rows, i, &rd))
+			draft_rule(r->text[0] ? r->text : r->title, r->points, &rd);
 		buf_printf(y, "%*srule: ", in, "");
 		draft_rule_yaml(&rd.rule, in, y);
 		buf_putc(y, '\n');

@@ -26,6 +26,23 @@ struct draft_reading {
 void draft_rule(const char *text, points_t points, struct draft_reading *out);
 void draft_reading_free(struct draft_reading *r);
 
+/* One level of the table above an item, for draft_entered: the row's own
+ * text and method (level 0), then each group's, nearest first. */
+struct draft_level {
+	const char *text, *method;
+};
+
+/* Reads whether an item's score is given by another body ("由各行业主管
+ * 打分", "由安全生产监察支队制定细则", in the row or a group above it).
+ * Returns 0 when no level names one, or when the row's own text scores
+ * it (扣N分, 不得分 …): then draft_rule reads it. Else 1 with out an
+ * entered rule (scale, by), why empty only when scorer and scale are
+ * certain. points: the item's 分值, or -1. Free with draft_reading_free. */
+int draft_entered(const struct draft_level *lv, int nlv, points_t points, struct draft_reading *out);
+
+/* Appends an entered rule's keys (", scale: 100, by: industry"). */
+void draft_entered_yaml(const struct rule *r, struct buf *out);
+
 /* Appends the rule as a YAML flow or block mapping value (after "rule:"),
  * indented by indent spaces for block lines. */
 void draft_rule_yaml(const struct rule *r, int indent, struct buf *out);

@@ -554,6 +554,9 @@ void draft_rule_yaml(const struct rule *r, int indent, struct buf *out)
 		if (r->has_max)
 			buf_printf(out, ", max: %s", points_fmt(r->max, a));
 		break;
+	case RULE_ENTERED:
+		draft_entered_yaml(r, out);
+		break;
 	default:
 		break;
 	}

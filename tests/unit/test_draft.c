@@ -171,6 +171,123 @@ static void marked(void **state)
 	draft_reading_free(&r);
 }
 
+/* Reads a row (own text and method, then its groups', nearest first) as
+ * a score entered by another body; returns draft_entered's answer. */
+static int entered(const char *own, const char *group, points_t points, struct draft_reading *r)
+{
+	struct draft_level lv[2] = {{own, ""}, {group ? group : "", ""}};
+	return draft_entered(lv, group ? 2 : 1, points, r);
+}
+
+/* Scores given by another body, read with certainty. */
+static void entered_read(void **state)
+{
+	(void)state;
+	struct draft_reading r;
+	/* "行政执法100分（由安全生产监察支队制定细则）": the detachment (监察支队:
+	 * enforcement) writes the rules; out of the item's 100 points or out
+	 * of a 百分制, the two agree at 100 → {entered, scale 100, enforcement} */
+	assert_int_equal(entered("行政执法100分（由安全生产监察支队制定细则）", NULL, POINTS(100), &r), 1);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_ENTERED);
+	assert_int_equal(r.rule.scale, POINTS(100));
+	assert_int_equal(r.rule.by, BY_ENFORCEMENT);
+	draft_reading_free(&r);
+	/* "道路交通10分，由公安交警部门（行业主管部门）按百分制打分后折算": the
+	 * scorer an industry's authority, the scale said → {entered, 100, industry} */
+	assert_int_equal(entered("道路交通10分，由公安交警部门（行业主管部门）按百分制打分后折算。", NULL,
+				 POINTS(10), &r), 1);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_ENTERED);
+	assert_int_equal(r.rule.scale, POINTS(100));
+	assert_int_equal(r.rule.by, BY_INDUSTRY);
+	draft_reading_free(&r);
+	/* "由市交通运输局执法支队按120分制评分": 执法 → enforcement, 120 */
+	assert_int_equal(entered("交通运输执法检查由市交通运输局执法支队按120分制评分。", NULL, POINTS(20),
+				 &r), 1);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.scale, POINTS(120));
+	assert_int_equal(r.rule.by, BY_ENFORCEMENT);
+	draft_reading_free(&r);
+	/* the row names no scorer, its part's heading does: "由市安监局业务科室
+	 * 对县区打分。…（按百分制）进行打分" → the bureau's section for the
+	 * industry, out of 100; "各10分，共110分" are the item's share and sum */
+	const char *part = "4.专项考核。非煤矿山、危险化学、烟花爆竹，由市安监局业务科室对县区打分。"
+			   "有行业监管职责的部门，对各县区下级部门安全生产工作（按百分制）进行打分。"
+			   "最后按一定权重列入总分。";
+	assert_int_equal(entered("其中市安监局监管行业非煤矿山、危险化学品和烟花爆竹各10分，共110分", part,
+				 POINTS(10), &r), 1);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_ENTERED);
+	assert_int_equal(r.rule.scale, POINTS(100));
+	assert_int_equal(r.rule.by, BY_INDUSTRY);
+	draft_reading_free(&r);
+	/* the row's own scorer, the heading's scale: "（由各行业主管打分报安委办，
+	 * 记入总分）" under the same heading → industry, 100 */
+	assert_int_equal(entered("交通运输、建筑施工各10分，共20分（由各行业主管打分报安委办，记入总分）",
+				 part, POINTS(10), &r), 1);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.by, BY_INDUSTRY);
+	assert_int_equal(r.rule.scale, POINTS(100));
+	draft_reading_free(&r);
+	/* the row's own word decides over its group's: the row names an
+	 * enforcement body, the heading an industry's */
+	assert_int_equal(entered("行政执法（由安全生产执法支队按百分制打分）", part, POINTS(10), &r), 1);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.by, BY_ENFORCEMENT);
+	draft_reading_free(&r);
+}
+
+/* Near misses: an entered score not certain (marked), or none at all
+ * (left to draft_rule). */
+static void entered_marked(void **state)
+{
+	(void)state;
+	struct draft_reading r;
+	/* "各10分（由各行业主管打分）" alone: out of 10 or out of 100? The
+	 * rule is entered (the closest), marked for the scale */
+	assert_int_equal(entered("交通运输、建筑施工各10分，共20分（由各行业主管打分报安委办，记入总分）",
+				 NULL, POINTS(10), &r), 1);
+	assert_int_equal(r.rule.type, RULE_ENTERED);
+	assert_int_equal(r.rule.by, BY_INDUSTRY);
+	assert_non_null(strstr(r.why, "未写明按几分制"));
+	draft_reading_free(&r);
+	/* a 百分制 in a sentence that scores nothing (折算) is no scale */
+	assert_int_equal(entered("消防（由消防救援机构（行业主管部门）打分）", "本部分各项按百分制折算。",
+				 POINTS(10), &r), 1);
+	assert_non_null(strstr(r.why, "未写明按几分制"));
+	draft_reading_free(&r);
+	/* a deduction in the row: the team scores it, not another body */
+	assert_int_equal(entered("由行业主管部门打分。未按时报送的，扣2分。", NULL, POINTS(100), &r), 0);
+	draft_reading_free(&r);
+	/* the team or the office scoring is no other body */
+	assert_int_equal(entered("由考核组按百分制打分。", NULL, POINTS(100), &r), 0);
+	draft_reading_free(&r);
+	/* a body of neither kind named (消防支队): not read, draft_rule marks it */
+	assert_int_equal(entered("消防100分（由市消防支队制定细则）", NULL, POINTS(100), &r), 0);
+	draft_reading_free(&r);
+	r = reading("消防100分（由市消防支队制定细则）", POINTS(100));
+	assert_non_null(strstr(r.why, "entered"));
+	draft_reading_free(&r);
+	/* two kinds of scorer in one text */
+	assert_int_equal(entered("由执法支队和行业主管部门共同按百分制打分。", NULL, POINTS(100), &r), 1);
+	assert_non_null(strstr(r.why, "不止一类打分单位"));
+	draft_reading_free(&r);
+	/* "其中20分由监察支队打分": part of the item only; 20 is neither the
+	 * item's points nor a share or sum */
+	assert_int_equal(entered("行政执法100分，其中20分由安全生产监察支队打分。", NULL, POINTS(100), &r), 1);
+	assert_non_null(strstr(r.why, "另有分值（20分）"));
+	draft_reading_free(&r);
+	/* two scales in one text */
+	assert_int_equal(entered("由各行业主管部门按百分制打分（道路交通按120分制打分）。", NULL,
+				 POINTS(10), &r), 1);
+	assert_non_null(strstr(r.why, "不止一种分制"));
+	draft_reading_free(&r);
+	/* nothing names a scorer: not an entered score */
+	assert_int_equal(entered("组织开展安全生产月活动情况。", "（一）综合工作。主要考核安全生产工作部署情况。", POINTS(10), &r), 0);
+	draft_reading_free(&r);
+}
+
 /* Drafts text as a table; returns the YAML (caller frees). */
 static char *draft(const char *table, struct draft_stats *st)
 {
@@ -219,6 +336,47 @@ static void table(void **state)
 	free(y);
 }
 
+/* A part whose heading row says who scores its rows: each row under it
+ * is entered; a part without such a heading stays marked. */
+static void entered_table(void **state)
+{
+	(void)state;
+	struct draft_stats st;
+	/* 3 "行政执法100分（由安全生产监察支队制定细则）": enforcement, 100.
+	 * 4's heading "由各行业主管部门按百分制打分": 4.1 and 4.2 (no scorer of
+	 * their own) are industry, 100. 5.1 "（由各行业主管打分）" under a
+	 * heading with no scale: 10 points, scale unknown → marked. 6.1 and
+	 * 6.2, empty, under "由市安监局业务科室按百分制打分": industry, 100. 5
+	 * items read, 1 marked. */
+	char *y = draft("编号,考核项目,分值,考核内容及评分标准\n"
+			"3,行政执法,100,行政执法100分（由安全生产监察支队制定细则）\n"
+			"4,行业专项,20,行业专项由各行业主管部门按百分制打分，按权重计入总分。\n"
+			"4.1,交通运输,10,交通运输10分\n"
+			"4.2,建筑施工,10,建筑施工10分\n"
+			"5,其他行业,10,\n"
+			"5.1,旅游,10,旅游10分（由各行业主管打分报安委办，记入总分）\n"
+			"6,煤矿和非煤矿山,10,由市安监局业务科室按百分制打分，两项相加取平均值。\n"
+			"6.1,煤矿,100,\n"
+			"6.2,非煤矿山,100,\n", &st);
+	assert_int_equal(st.items, 6);
+	assert_int_equal(st.read, 5);
+	assert_int_equal(st.marked, 1);
+	/* 6: two entered scores of 100 under 10 points: a mean, not a sum nor
+	 * deductions; the group is marked, its rows are read */
+	assert_int_equal(st.groups_marked, 1);
+	assert_non_null(strstr(y, "      - code: \"6.2\"\n        title: \"非煤矿山\"\n        points: 100\n"
+			       "        rule: {type: entered, scale: 100, by: industry}\n"));
+	assert_non_null(strstr(y, "draft: \"下级有其他单位打分的录入分，而下级分值之和（200分）与本项分值（10分）不等"));
+	assert_non_null(strstr(y, "    rule: {type: entered, scale: 100, by: enforcement}\n  - code: \"4\""));
+	assert_non_null(strstr(y, "\"交通运输10分\"\n        rule: {type: entered, scale: 100, by: industry}\n"
+			       "      - code: \"4.2\""));
+	assert_non_null(strstr(y, "\"建筑施工10分\"\n        rule: {type: entered, scale: 100, by: industry}\n"
+			       "  - code: \"5\""));
+	assert_non_null(strstr(y, "rule: {type: entered, scale: 100, by: industry}\n        draft: \"原文由其他单位打分，"
+			       "但未写明按几分制"));
+	free(y);
+}
+
 /* A YAML string with quotes, backslashes and a line break survives. */
 static void quoting(void **state)
 {
@@ -239,7 +397,10 @@ int main(void)
 		cmocka_unit_test(conditions),
 		cmocka_unit_test(earn),
 		cmocka_unit_test(marked),
+		cmocka_unit_test(entered_read),
+		cmocka_unit_test(entered_marked),
 		cmocka_unit_test(table),
+		cmocka_unit_test(entered_table),
 		cmocka_unit_test(quoting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
