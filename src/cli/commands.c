@@ -79,7 +79,7 @@ const struct command commands[] = {
 	{"daily list", cmd_daily_list, CMD_DB, "daily list", "列出日常考核任务"},
 	{"status", cmd_status, CMD_DB, "status", "逐个单位列出审定前的待办事项（抽查、缺少的评分、计分）"},
 	{"compute", cmd_compute, CMD_DB, "compute", "为全部县区和市直部门计分、排名、拟定档次"},
-	{"results", cmd_results, CMD_DB, "results [--kind county|department] [--json]",
+	{"results", cmd_results, CMD_DB, "results [--kind county|department|类型] [--json]",
 	 "考核结果：总分、名次、各部分得分、否决、拟定档次、确定档次"},
 	{"explain", cmd_explain, CMD_DB, "explain 单位 [--json]", "逐项说明单位的得分"},
 	{"grade set", cmd_grade_set, CMD_DB, "grade set 单位 档次 [--reason 理由]",
