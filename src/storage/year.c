@@ -314,9 +314,13 @@ int year_copy_from(struct db *db, int from)
 		db_fail_code(db, DB_NOT_FOUND, "from", "没有 %d 年度的考核，无法从中沿用", from);
 		return -1;
 	}
-	/* Units keep their names, order, parents and industries: parents
-	 * first (a unit's parent always has a smaller id), mapped by name. */
+	/* The schemes added for other kinds (school, …) come along with
+	 * their units. Units keep their names, order, parents and
+	 * industries: parents first (a unit's parent always has a smaller
+	 * id), mapped by name. */
 	static const char *const steps[] = {
+		"INSERT INTO scheme (year_id, unit_kind, name, source) SELECT ?1, unit_kind, name, source"
+		" FROM scheme WHERE year_id = ?2 AND unit_kind NOT IN ('county', 'department') ORDER BY id",
 		"INSERT INTO unit (year_id, name, kind, parent_id, industry, sort_order, status)"
 		" SELECT ?1, u.name, u.kind, (SELECT n.id FROM unit n JOIN unit p ON p.name = n.name"
 		" WHERE n.year_id = ?1 AND p.id = u.parent_id), u.industry, u.sort_order,"

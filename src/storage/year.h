@@ -68,7 +68,7 @@ int year_set_consent(struct db *db, const char *date, const char *ref);
 int year_set_objection_period(struct db *db, const char *from, const char *to);
 
 /* Carries over into the current (new, empty) year what the year `from`
- * set up: units (each back to 市考核, without provincial results), teams
+ * set up: the schemes added for other kinds, units (each back to 市考核, without provincial results), teams
  * with their members and units, the industry table, the daily tasks
  * (their dates a year on) and deductions. Not findings, samples,
  * accidents, vetoes, results, decisions or states. Caller holds a write
