@@ -242,6 +242,7 @@ void get_units(struct req *r, struct resp *w)
 	}
 	for (int k = 0; k < nk; k++)
 		units_table(b, u, n, kinds[k], office);
+	free(kinds);
 	if (office) {
 		if (n)
 			h(b, "<p class=\"hint\">点单位名称修改或删除。</p>");
