@@ -2,9 +2,15 @@
  * scheme's `unit:` may name any kind (school, hospital, …) with its
  * Chinese name in `unit_title:`; the kinds the parser refuses are named
  * at their FILE:LINE; a school scheme scores a school from its own rubric
- * rows. */
+ * rows; the migration that drops the tables' fixed kinds keeps the data. */
 #include "testutil.h"
 #include "unit_rules.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "../../src/storage/db_impl.h"
+#include "../../src/storage/schema.h"
 
 #define TOP(unit) \
 	"scheme: t\ntitle: 测试\n" unit "year: 2016\npoints: 10\nchildren:\n" \
@@ -161,6 +167,93 @@ static void school_scored(void **state)
 	scheme_free(s);
 }
 
+/* ---- the migration that frees the kinds ---- */
+
+static char path[64];
+
+static void remove_db(void)
+{
+	char p[80];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+/* The migration's number is found by what it does, not written here: the
+ * integrator may renumber it. */
+static int kinds_migration(void)
+{
+	for (int i = 0; i < DB_SCHEMA_VERSION; i++)
+		if (strstr(schema_migrations[i], "writable_schema") &&
+		    strstr(schema_migrations[i], "'enterprise'"))
+			return i + 1;
+	fail_msg("no migration drops the unit kinds' CHECK");
+	return -1;
+}
+
+/* A file of the version before keeps its year, schemes and units; after
+ * it, a scheme and a unit of any kind may be stored (the service checks
+ * the kind), and the tables' text has no fixed list of kinds. */
+static void migration_frees_kinds(void **state)
+{
+	(void)state;
+	snprintf(path, sizeof path, "/tmp/kaohe-kinds-%d.db", (int)getpid());
+	remove_db();
+	int v = kinds_migration();
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	for (int i = 0; i < v - 1; i++)
+		assert_int_equal(sqlite3_exec(h, schema_migrations[i], NULL, NULL, NULL), SQLITE_OK);
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v - 1);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+		"INSERT INTO year (year, title, template, window_start, window_end)"
+		" VALUES (2016, '2016年度', 'qhd-2016', '2017-01-04', '2017-01-20');"
+		"INSERT INTO scheme (year_id, unit_kind, name, source) VALUES (1, 'county', 'c', 'x');"
+		"INSERT INTO unit (year_id, name, kind, sort_order) VALUES (1, '昌黎县', 'county', 1);",
+		NULL, NULL, NULL), SQLITE_OK);
+	/* before: a school is refused by the table itself */
+	assert_int_not_equal(sqlite3_exec(h, "INSERT INTO unit (year_id, name, kind, sort_order)"
+					  " VALUES (1, '第一中学', 'school', 1)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	char *err = NULL;
+	struct db *db = db_open(path, false, &err);
+	if (!db)
+		fail_msg("%s", err);
+	sqlite3_stmt *st = db_stmt(db, "SELECT u.name, u.kind, s.unit_kind FROM unit u, scheme s");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(db_col_text(st, 0), "昌黎县");
+	assert_string_equal(db_col_text(st, 1), "county");
+	assert_string_equal(db_col_text(st, 2), "county");
+	sqlite3_reset(st);
+	st = db_stmt(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('unit', 'scheme')"
+		     " AND sql NOT LIKE '%CHECK (kind IN%' AND sql NOT LIKE '%CHECK (unit_kind IN%'");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 2);
+	sqlite3_reset(st);
+	db_close(db);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+		"INSERT INTO scheme (year_id, unit_kind, name, source) VALUES (1, 'school', 's', 'x');"
+		"INSERT INTO unit (year_id, name, kind, sort_order) VALUES (1, '第一中学', 'school', 1);",
+		NULL, NULL, NULL), SQLITE_OK);
+	/* still one scheme per kind in a year, and the status still checked */
+	assert_int_not_equal(sqlite3_exec(h, "INSERT INTO scheme (year_id, unit_kind, name, source)"
+					  " VALUES (1, 'school', 's2', 'x')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(h, "INSERT INTO unit (year_id, name, kind, sort_order, status)"
+					  " VALUES (1, '第二中学', 'school', 2, 'other')", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(q, 0), "ok");
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	remove_db();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +261,7 @@ int main(void)
 		cmocka_unit_test(kind_interned_once),
 		cmocka_unit_test(kind_refused),
 		cmocka_unit_test(school_scored),
+		cmocka_unit_test(migration_frees_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
