@@ -87,7 +87,7 @@ const char *grade_or_dash(enum grade g);
 
 #define CMD(name) int cmd_##name(struct svc *s, int argc, char **argv)
 CMD(help); CMD(version);
-CMD(scheme_list); CMD(scheme_show); CMD(scheme_check); CMD(scheme_draft);
+CMD(scheme_list); CMD(scheme_show); CMD(scheme_check); CMD(scheme_draft); CMD(scheme_add);
 CMD(init); CMD(key_new); CMD(approve); CMD(reopen); CMD(publish); CMD(audit); CMD(backup); CMD(demo);
 CMD(unit_add); CMD(unit_list); CMD(unit_edit); CMD(unit_import); CMD(unit_remove);
 CMD(team_add); CMD(team_member); CMD(team_assign); CMD(team_list);

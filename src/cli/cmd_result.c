@@ -90,9 +90,9 @@ int cmd_results(struct svc *s, int argc, char **argv)
 		return cli_usage("results");
 	int kind = -1;
 	if (opt_get(opts, "--kind")->set) {
-		kind = unit_kind_parse(opt_get(opts, "--kind")->text);
-		if (kind != KIND_COUNTY && kind != KIND_DEPARTMENT) {
-			cli_error("--kind 须是 county（县区）或 department（市直部门）");
+		kind = svc_kind_parse(s, opt_get(opts, "--kind")->text);
+		if (kind < 0 || !unit_kind_assessed((enum unit_kind)kind)) {
+			cli_error("--kind 须是 county（县区）、department（市直部门）或本年度添加的方案所考核的类型");
 			return EXIT_USAGE;
 		}
 	}

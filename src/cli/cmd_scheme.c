@@ -1,4 +1,4 @@
-/* cmd_scheme.c: kaohe scheme list | show | check. */
+/* cmd_scheme.c: kaohe scheme list | show | check | add. */
 #include "cli.h"
 #include "../core/builtin.h"
 #include "../render/render.h"
@@ -89,4 +89,28 @@ int cmd_scheme_check(struct svc *svc, int argc, char **argv)
 		diag_free(&d);
 	}
 	return bad ? EXIT_REJECTED : EXIT_OK;
+}
+
+int cmd_scheme_add(struct svc *s, int argc, char **argv)
+{
+	if (argc != 2 || argv[1][0] == '-')
+		return cli_usage("scheme add");
+	struct diag d = {0};
+	char *data = NULL;
+	size_t len;
+	if (read_file(argv[1], 8u << 20, &data, &len, &d) != 0) {
+		cli_print_diag(&d, NULL);
+		diag_free(&d);
+		return EXIT_REJECTED;
+	}
+	diag_free(&d);
+	struct svc_text t = {argv[1], data, len};
+	char *title = NULL;
+	int rc = svc_scheme_add(s, &t, &title) == 0 ? EXIT_OK : cli_fail(s, NULL);
+	if (rc == EXIT_OK)
+		printf("已为 %d 年度添加%s考核方案：%s；登记这类单位：kaohe unit add 名称 --kind %s\n",
+		       svc_year(s), title, argv[1], title);
+	free(title);
+	free(data);
+	return rc;
 }

@@ -17,12 +17,15 @@ const struct command commands[] = {
 	 "[--name 方案名] [--title 标题] [--unit county|department] [--year 年度]",
 	 "从考核细则表（编号、考核项目、分值、考核内容及评分标准、考核方式）生成方案草稿；"
 	 "未能确定的规则标注 draft，须人工核对"},
+	{"scheme add", cmd_scheme_add, CMD_DB, "scheme add 方案.yaml",
+	 "为本年度添加另一类被考核单位（如学校、医院、社区）的考核方案，每类一个；审定后不能添加"},
 	{"init", cmd_init, 0, "init --year 年度 [--template qhd-2016] [--county-scheme 文件] "
 	 "[--department-scheme 文件]", "新建考核年度（内置方案或自编方案）"},
 	{"unit add", cmd_unit_add, CMD_DB, "unit add 名称 --kind 类型 [--parent 上级] [--industry 行业] "
 	 "[--order 顺序] [--status 状态]",
 	 "登记单位；类型：county 县区、department 市直部门、town 乡镇、county-department 县区部门、"
-	 "enterprise 企业；状态：assessed 市考核、provincial 省考核、excluded 不考核"},
+	 "enterprise 企业，或本年度添加的方案所考核的类型（如 school 学校）；"
+	 "状态：assessed 市考核、provincial 省考核、excluded 不考核"},
 	{"unit list", cmd_unit_list, CMD_DB, "unit list [--kind 类型] [--json]", "按规定顺序列出单位"},
 	{"unit edit", cmd_unit_edit, CMD_DB, "unit edit 名称 [--name 新名称] [--parent 上级] [--industry 行业] "
 	 "[--order 顺序] [--status 状态] [--provincial-total 分数] [--provincial-grade 档次]",
@@ -76,7 +79,7 @@ const struct command commands[] = {
 	{"daily list", cmd_daily_list, CMD_DB, "daily list", "列出日常考核任务"},
 	{"status", cmd_status, CMD_DB, "status", "逐个单位列出审定前的待办事项（抽查、缺少的评分、计分）"},
 	{"compute", cmd_compute, CMD_DB, "compute", "为全部县区和市直部门计分、排名、拟定档次"},
-	{"results", cmd_results, CMD_DB, "results [--kind county|department] [--json]",
+	{"results", cmd_results, CMD_DB, "results [--kind county|department|类型] [--json]",
 	 "考核结果：总分、名次、各部分得分、否决、拟定档次、确定档次"},
 	{"explain", cmd_explain, CMD_DB, "explain 单位 [--json]", "逐项说明单位的得分"},
 	{"grade set", cmd_grade_set, CMD_DB, "grade set 单位 档次 [--reason 理由]",

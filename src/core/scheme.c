@@ -281,6 +281,7 @@ void scheme_free(struct scheme *s)
 	free(s->name);
 	free(s->title);
 	free(s->unit);
+	free(s->unit_title);
 	free(s->source);
 	free(s->note);
 	free(s);

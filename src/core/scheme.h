@@ -185,6 +185,7 @@ struct daily_deduct {
 
 struct scheme {
 	char *name, *title, *unit, *source, *note;
+	char *unit_title;       /* the kind's Chinese name: 县区, 市直部门, 学校, … */
 	int year;
 	struct node *root;
 	struct node **nodes;    /* preorder, nodes[0] == root */

@@ -37,6 +37,10 @@ int sk_int(struct scheme_ctx *c, const struct ynode *map, const char *key, int r
 	   const char *what, long long lo, long long hi, long long *out);
 int sk_bool(struct scheme_ctx *c, const struct ynode *map, const char *key, bool *out);
 
+/* The `unit:` and `unit_title:` keys: the kind of unit the scheme
+ * assesses (scheme_unit.c). */
+void scheme_parse_unit(struct scheme_ctx *c, const struct ynode *top, struct scheme *s);
+
 /* The year settings of the file's top level: samples, industries, daily,
  * window (scheme_year.c). */
 void scheme_parse_year(struct scheme_ctx *c, const struct ynode *top, struct scheme *s);

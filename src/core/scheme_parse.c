@@ -641,7 +641,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 		scheme_err(&c, y->line, "方案文件的顶层必须是映射（scheme、title、points、children …）");
 		goto out;
 	}
-	static const char *const keys[] = {"scheme", "title", "unit", "year", "source",
+	static const char *const keys[] = {"scheme", "title", "unit", "unit_title", "year", "source",
 		"points", "note", "grades", "vetoes", "children", "window", "samples", "industries",
 		"daily", NULL};
 	sk_keys(&c, y, keys, "方案");
@@ -655,10 +655,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 			    "方案名“%s”只能包含小写字母、数字和连字符", s->name);
 	}
 	s->title = sk_str(&c, y, "title", 1, "方案");
-	s->unit = sk_str(&c, y, "unit", 1, "方案");
-	if (s->unit && strcmp(s->unit, "county") != 0 && strcmp(s->unit, "department") != 0)
-		scheme_err(&c, ytree_get(y, "unit")->line,
-		    "“unit”必须是 county（县区）或 department（市直部门）");
+	scheme_parse_unit(&c, y, s);
 	s->source = sk_str(&c, y, "source", 0, "方案");
 	s->note = sk_str(&c, y, "note", 0, "方案");
 	long long year = 0;

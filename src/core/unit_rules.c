@@ -27,8 +27,14 @@ int team_role_parse(const char *s)
 	return -1;
 }
 
-const char *unit_kind_name(enum unit_kind k) { return (unsigned)k < KIND_COUNT ? kinds[k][0] : ""; }
-const char *unit_kind_title(enum unit_kind k) { return (unsigned)k < KIND_COUNT ? kinds[k][1] : ""; }
+const char *unit_kind_name(enum unit_kind k)
+{
+	return (unsigned)k < KIND_COUNT ? kinds[k][0] : unit_kind_extra_name((int)k);
+}
+const char *unit_kind_title(enum unit_kind k)
+{
+	return (unsigned)k < KIND_COUNT ? kinds[k][1] : unit_kind_extra_title((int)k);
+}
 const char *unit_status_name(enum unit_status s) { return (unsigned)s < STATUS_COUNT ? statuses[s][0] : ""; }
 const char *unit_status_title(enum unit_status s) { return (unsigned)s < STATUS_COUNT ? statuses[s][1] : ""; }
 
@@ -37,7 +43,7 @@ int unit_kind_parse(const char *s)
 	for (int i = 0; s && i < KIND_COUNT; i++)
 		if (strcmp(s, kinds[i][0]) == 0 || strcmp(s, kinds[i][1]) == 0)
 			return i;
-	return -1;
+	return unit_kind_extra_parse(s);
 }
 
 int unit_status_parse(const char *s)
@@ -50,7 +56,8 @@ int unit_status_parse(const char *s)
 
 const char *unit_kind_scheme(enum unit_kind k)
 {
-	return k == KIND_COUNTY ? "county" : k == KIND_DEPARTMENT ? "department" : NULL;
+	return k == KIND_COUNTY ? "county" : k == KIND_DEPARTMENT ? "department"
+		: k >= KIND_COUNT ? unit_kind_extra_name((int)k) : NULL;
 }
 
 enum sample_kind unit_kind_sample(enum unit_kind k)
@@ -170,7 +177,7 @@ int unit_check(const struct unit *u, int parent_kind, points_t max_total, struct
 		return -1;
 	}
 	*field = "kind";
-	if ((unsigned)u->kind >= KIND_COUNT) {
+	if ((unsigned)u->kind >= KIND_COUNT && !*unit_kind_extra_name((int)u->kind)) {
 		buf_puts(why, "未知的单位类型（县区、市直部门、乡镇、县区部门、企业）");
 		return -1;
 	}
@@ -206,7 +213,7 @@ int unit_check(const struct unit *u, int parent_kind, points_t max_total, struct
 		return -1;
 	}
 	if (u->status != STATUS_ASSESSED && !top) {
-		buf_puts(why, "只有县区和市直部门有考核状态");
+		buf_puts(why, "只有县区、市直部门等被考核单位有考核状态");
 		return -1;
 	}
 	*field = "provincial_total";

@@ -44,8 +44,8 @@ void unit_list_free(struct unit *u, int n);
 /* A deep copy of src into dst. */
 void unit_copy(struct unit *dst, const struct unit *src);
 
-/* Code words (county, …; assessed, …) and Chinese titles (县区, …; 市考核, …).
- * parse takes either; -1 if unknown. */
+/* Code words (county, …; assessed, …) and Chinese titles (县区, …; 市考核, …),
+ * of the extra kinds too. parse takes either; -1 if unknown. */
 const char *unit_kind_name(enum unit_kind k);
 const char *unit_kind_title(enum unit_kind k);
 int unit_kind_parse(const char *s);
@@ -53,13 +53,35 @@ const char *unit_status_name(enum unit_status s);
 const char *unit_status_title(enum unit_status s);
 int unit_status_parse(const char *s);
 
-/* Counties and departments are scored against a scheme; the rest are
- * their sub-units. */
+/* Kinds a year's schemes name besides county and department (school,
+ * hospital, community, …: a scheme's `unit:` word, unit_kinds.c) are
+ * numbered from KIND_COUNT on for the life of the process; the number is
+ * never stored, only the word. */
+#define KIND_EXTRA_MAX 32
+#define UNIT_KIND_WORD_MAX 24       /* bytes of a kind's code word */
+#define UNIT_KIND_TITLE_BYTES 64    /* bytes of its Chinese title, with the NUL */
+/* Whether s may be a kind's code word: a lower-case letter, then
+ * lower-case letters, digits and inner hyphens, at most 24. */
+bool unit_kind_word_valid(const char *s);
+/* The number of the kind word (a built-in kind's own number), giving it
+ * one if new; title (may be NULL) is kept if the word has none yet.
+ * Returns -1 if the word is not valid or the table is full. */
+int unit_kind_intern(const char *word, const char *title);
+/* An extra kind's word and title ("" if k is not one; the title falls
+ * back to the word), and the number of a word or title already interned
+ * (-1 if none). */
+const char *unit_kind_extra_name(int k);
+const char *unit_kind_extra_title(int k);
+int unit_kind_extra_parse(const char *s);
+
+/* Counties, departments and the extra kinds are scored against a scheme
+ * of their own; the rest are the counties' sampled sub-units. */
 static inline bool unit_kind_assessed(enum unit_kind k)
 {
-	return k == KIND_COUNTY || k == KIND_DEPARTMENT;
+	return k == KIND_COUNTY || k == KIND_DEPARTMENT || (int)k >= KIND_COUNT;
 }
-/* The scheme a kind is scored against ("county", "department"), or NULL. */
+/* The scheme a kind is scored against ("county", "department", the extra
+ * kind's word), or NULL. */
 const char *unit_kind_scheme(enum unit_kind k);
 /* The kind of sampled sub-unit a unit kind is (SAMPLE_NONE if none). */
 enum sample_kind unit_kind_sample(enum unit_kind k);

@@ -22,7 +22,7 @@
 /* A kind's name in a title, in the plan's words. */
 static const char *kind_words(enum unit_kind k)
 {
-	return k == KIND_COUNTY ? "县（区）" : "市直部门";
+	return k == KIND_COUNTY ? "县（区）" : unit_kind_title(k);
 }
 
 /* The charts to draw, and the stamp they carry. */
@@ -123,10 +123,11 @@ static int make_charts(struct svc *s, const char *which, const char *unit, struc
 	enum unit_kind kinds[2] = {KIND_COUNTY, KIND_DEPARTMENT};
 	int nk = 2;
 	if (unit && *unit) {
-		int k = unit_kind_parse(unit);
-		if (k != KIND_COUNTY && k != KIND_DEPARTMENT)
-			return report_fail(err, SVC_INVALID, "%s图按单位类型绘制：--unit 可为 county（县区）或 department（市直部门），"
-					   "不能为“%s”", parts ? "各部分得分" : "总分", unit);
+		/* an added kind (school, …) by its word or name as well */
+		int k = svc_kind_parse(s, unit);
+		if (k < 0 || !unit_kind_assessed((enum unit_kind)k))
+			return report_fail(err, SVC_INVALID, "%s图按单位类型绘制：--unit 可为 county（县区）或 department（市直部门）"
+					   "（或本年度添加的方案所考核的类型），不能为“%s”", parts ? "各部分得分" : "总分", unit);
 		kinds[0] = (enum unit_kind)k;
 		nk = 1;
 	}

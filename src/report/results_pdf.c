@@ -170,6 +170,12 @@ int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
 		err->next = SVC_NEXT_COMPUTE;
 		goto out;
 	}
+	enum unit_kind *kinds = NULL;
+	int nk = 0;
+	if (svc_kinds(s, &kinds, &nk) != 0) {
+		rc = report_fail_svc(s, err);
+		goto out;
+	}
 	char *city = pdf_city(&st), *stamp = report_stamp_line(&st), *issuer = pdf_issuer_line(&st);
 	struct buf title = {0};
 	buf_printf(&title, "%s%d年度安全生产目标考核结果", city, st.year);
@@ -178,9 +184,9 @@ int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
 	pdf_text(d, &pdf_title_style, buf_str(&title));
 	pdf_text(d, &pdf_issuer_style, issuer);
 	preamble(d, &st, &y, n);
-	static const enum unit_kind kinds[] = {KIND_COUNTY, KIND_DEPARTMENT};
 	int section = 0;
-	for (int k = 0; k < 2; k++) {
+	/* each kind the year assesses, in the order of its schemes */
+	for (int k = 0; k < nk; k++) {
 		int count = 0;
 		for (int i = 0; i < n; i++)
 			count += r[i].unit.kind == kinds[k];
@@ -193,6 +199,7 @@ int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
 		ranking(d, r, n, kinds[k]);
 		vetoes(d, r, n, kinds[k]);
 	}
+	free(kinds);
 	pdf_closing(d, &st);
 	rc = pdf_finish(d, path, err);
 	pdf_doc_free(d);

@@ -18,7 +18,7 @@
 /* A kind's heading, in the plan's words. */
 static const char *kind_heading(enum unit_kind k)
 {
-	return k == KIND_COUNTY ? "县（区）" : "市直部门";
+	return k == KIND_COUNTY ? "县（区）" : unit_kind_title(k);
 }
 
 /* ---- the ranking ---- */
@@ -385,11 +385,18 @@ int write_results_xlsx(struct svc *s, const char *path, struct svc_error *err)
 	if (rc != 0)
 		return -1;
 	int shown = 0;
-	for (int k = 0; k < 2 && rc >= 0; k++) {
+	enum unit_kind *kinds = NULL;
+	int nk = 0;
+	if (svc_kinds(s, &kinds, &nk) != 0)
+		rc = report_fail_svc(s, err);
+	/* a sheet for each kind the year assesses, in the order of its
+	 * schemes (county, department, then the kinds added) */
+	for (int k = 0; k < nk && rc >= 0; k++) {
 		/* the departments' sheet even when nothing is seen, to say so */
-		rc = ranking(s, &b, k ? KIND_DEPARTMENT : KIND_COUNTY, k == 1 && !shown, err);
+		rc = ranking(s, &b, kinds[k], kinds[k] == KIND_DEPARTMENT && !shown, err);
 		shown += rc == 0;
 	}
+	free(kinds);
 	if (rc >= 0)
 		rc = accidents(s, &b, err);
 	if (rc >= 0)

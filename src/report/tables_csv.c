@@ -127,13 +127,24 @@ static void results_table(struct svc *s, struct table *t, const struct stored_re
 	size_t offs[32];
 	static const char *const first[] = {"类型", "名次", "单位", "总分"};
 	static const char *const last[] = {"否决", "拟定档次", "确定档次", "确定理由", "说明"};
-	for (int k = KIND_COUNTY; k <= KIND_DEPARTMENT; k++) {
-		const struct scheme *sc = svc_scheme(s, (enum unit_kind)k);
+	enum unit_kind *kinds = NULL;
+	int nk = 0;
+	/* every kind the year assesses (a year the list cannot be read of
+	 * still has its county and department parts) */
+	if (svc_kinds(s, &kinds, &nk) != 0) {
+		kinds = xcalloc(2, sizeof *kinds);
+		kinds[0] = KIND_COUNTY;
+		kinds[1] = KIND_DEPARTMENT;
+		nk = 2;
+	}
+	for (int k = 0; k < nk; k++) {
+		const struct scheme *sc = svc_scheme(s, kinds[k]);
 		for (int i = 0; sc && i < sc->root->nchildren && pc.n < 16; i++) {
 			pc.parts[pc.n] = sc->root->children[i];
-			pc.kind[pc.n++] = (enum unit_kind)k;
+			pc.kind[pc.n++] = kinds[k];
 		}
 	}
+	free(kinds);
 	int nf = 0;
 	for (int i = 0; i < 4; i++)
 		fields[nf++] = first[i];

@@ -6,6 +6,9 @@
 #include "service_impl.h"
 #include "../storage/result.h"
 #include "../storage/unit.h"
+#include "../storage/year.h"
+
+#include <stdlib.h>
 
 int svc_read_begin(struct svc *s)
 {
@@ -24,7 +27,12 @@ int svc_results_each(struct svc *s, int kind, bool tree, svc_result_fn fn, void 
 	if (svc_allow(s, OP_RESULTS_READ, NULL) != 0 || svc_begin_read(s) != 0)
 		return -1;
 	int rc = 0;
-	for (int k = KIND_COUNTY; k <= KIND_DEPARTMENT && rc == 0; k++) {
+	enum unit_kind *kinds = NULL;
+	int nk = 0;
+	if (year_kinds(s->db, &kinds, &nk) != 0)
+		rc = svc_fail_db(s);
+	for (int ki = 0; ki < nk && rc == 0; ki++) {
+		int k = (int)kinds[ki];
 		if (kind >= 0 && k != kind)
 			continue;
 		struct unit *units;
@@ -47,6 +55,7 @@ int svc_results_each(struct svc *s, int kind, bool tree, svc_result_fn fn, void 
 		}
 		unit_list_free(units, n);
 	}
+	free(kinds);
 	if (rc < 0) {
 		svc_end(s, -1);
 		return -1;

@@ -124,13 +124,20 @@ static int score_year(struct svc *s, bool store, struct svc_compute_report *rep,
 	const char *at = store ? now : NULL;
 	*out = NULL;
 	*nout = 0;
+	enum unit_kind *kinds;
+	int nk;
 	if (store && result_clear_year(s->db) != 0)
 		return svc_fail_db(s);
-	for (int kind = KIND_COUNTY; kind <= KIND_DEPARTMENT && rc == 0; kind++) {
+	/* every kind the year has a scheme for, each ranked within itself */
+	if (year_kinds(s->db, &kinds, &nk) != 0)
+		return svc_fail_db(s);
+	for (int ki = 0; ki < nk && rc == 0; ki++) {
+		int kind = (int)kinds[ki];
 		struct unit *units;
 		int n;
 		if (unit_list(s->db, kind, &units, &n) != 0) {
 			free(c);
+			free(kinds);
 			return svc_fail_db(s);
 		}
 		c = xrealloc(c, (size_t)(nc + n + 1) * sizeof *c);
@@ -158,14 +165,15 @@ static int score_year(struct svc *s, bool store, struct svc_compute_report *rep,
 	}
 	if (rc == 0 && problems.n)
 		rc = svc_fail_problems(s, &problems, "有单位的评分记录有误，未计分，原有结果保持不变");
-	for (int kind = KIND_COUNTY; kind <= KIND_DEPARTMENT && rc == 0; kind++) {
-		const struct scheme *sc = year_scheme(s->db, (enum unit_kind)kind);
+	for (int ki = 0; ki < nk && rc == 0; ki++) {
+		const struct scheme *sc = year_scheme(s->db, kinds[ki]);
 		if (!sc) {
 			rc = svc_fail_db(s);
 			break;
 		}
-		rank_kind(sc, c, nc, (enum unit_kind)kind);
+		rank_kind(sc, c, nc, kinds[ki]);
 	}
+	free(kinds);
 	diag_free(&problems);
 	if (rc != 0) {
 		free(c);
@@ -438,7 +446,12 @@ int svc_status(struct svc *s, struct svc_status *out)
 	 * them through an index sorted by unit id (n log n in the year). */
 	if (nrs)
 		qsort(rs, (size_t)nrs, sizeof *rs, by_unit_id);
-	for (int kind = KIND_COUNTY; kind <= KIND_DEPARTMENT && rc == 0; kind++) {
+	enum unit_kind *kinds = NULL;
+	int nk = 0;
+	if (rc == 0 && year_kinds(s->db, &kinds, &nk) != 0)
+		rc = svc_fail_db(s);
+	for (int ki = 0; ki < nk && rc == 0; ki++) {
+		int kind = (int)kinds[ki];
 		struct unit *units;
 		int n;
 		if (unit_list(s->db, kind, &units, &n) != 0) {
@@ -466,6 +479,7 @@ int svc_status(struct svc *s, struct svc_status *out)
 		}
 		free(units);
 	}
+	free(kinds);
 	stored_results_free(rs, nrs);
 	svc_end(s, 0);
 	if (rc != 0)

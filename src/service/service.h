@@ -121,7 +121,7 @@ bool svc_approved(const struct svc *s);
 bool svc_published(const struct svc *s);
 /* Chooses the year to work on (0: the latest). */
 int svc_use_year(struct svc *s, int year);
-/* The scheme of the current year for counties or departments. */
+/* The scheme of the current year for a kind of assessed unit. */
 const struct scheme *svc_scheme(struct svc *s, enum unit_kind kind);
 
 /* ---- the year ------------------------------------------------------------ */
@@ -136,6 +136,17 @@ struct svc_text {
  * TEMPLATE-department, or a scheme text in place of either. */
 int svc_year_init(struct svc *s, int year, const char *template_name, const struct svc_text *county,
 		  const struct svc_text *department);
+/* Adds to the current year the scheme of a kind of unit besides county
+ * and department (its `unit:`, e.g. school), one per kind; refused once
+ * the year is approved. *title (if not NULL) receives the kind's Chinese
+ * name (caller frees). */
+int svc_scheme_add(struct svc *s, const struct svc_text *t, char **title);
+/* The kinds of unit the current year assesses, one scheme each: county
+ * and department first, then the kinds added (caller frees *kinds). */
+int svc_kinds(struct svc *s, enum unit_kind **kinds, int *n);
+/* A kind by code word or Chinese name, the current year's added kinds
+ * included; -1 if unknown (no error set). */
+int svc_kind_parse(struct svc *s, const char *word);
 /* A new year carrying over what the year `from` set up (its schemes,
  * units, teams, industry table, daily tasks and deductions), without its
  * findings, samples, accidents, results or states. */

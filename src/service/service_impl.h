@@ -106,4 +106,8 @@ int svc_open_csv(struct svc *s, struct csv_reader *r, const struct csv_source *s
 int svc_audit_import(struct svc *s, const char *action, const char *file, const char *what,
 		     const char *digest);
 
+/* Refuses a unit kind the current year does not take (NULL: none
+ * given), listing the kinds it does (kinds.c). Returns -1. */
+int svc_kind_unknown(struct svc *s, const char *word);
+
 #endif

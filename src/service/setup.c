@@ -58,7 +58,7 @@ int svc_year_init(struct svc *s, int year, const char *template_name, const stru
 		if (strcmp(schemes[i]->unit, kinds[i]) != 0)
 			rc = svc_fail(s, SVC_INVALID, i ? "department_scheme" : "county_scheme",
 				      "%s 是%s方案，这里需要%s方案", texts[i].file,
-				      strcmp(schemes[i]->unit, "county") == 0 ? "县区" : "市直部门",
+				      strcmp(schemes[i]->unit, "county") == 0 ? "县区" : schemes[i]->unit_title,
 				      i ? "市直部门" : "县区");
 	}
 	if (rc == 0)
@@ -200,9 +200,9 @@ static int apply_fields(struct svc *s, const struct svc_unit_fields *f, struct u
 		text_trim(u->name);
 	}
 	if (f->kind) {
-		if (parse_word(s, "kind", f->kind, unit_kind_parse, "单位类型（县区、市直部门、乡镇、县区部门、企业）",
-			       &v) != 0)
-			return -1;
+		/* the year's added kinds (school, …) as well as the built-in ones */
+		if ((v = svc_kind_parse(s, f->kind)) < 0)
+			return svc_kind_unknown(s, f->kind);
 		u->kind = (enum unit_kind)v;
 	}
 	if (f->industry) {
@@ -269,6 +269,8 @@ static int check_unit(struct svc *s, const struct unit *u, int parent_kind)
 	const struct scheme *sc = unit_kind_assessed(u->kind) ? year_scheme(s->db, u->kind) : NULL;
 	if (sc)
 		max = sc->root->points;
+	else if ((int)u->kind >= KIND_COUNT)
+		return svc_kind_unknown(s, unit_kind_name(u->kind));
 	if (unit_check(u, parent_kind, max, &why, &field) != 0) {
 		svc_fail(s, SVC_INVALID, field, "%s", buf_str(&why));
 		buf_free(&why);
@@ -284,7 +286,7 @@ static int unit_add_tx(struct svc *s, const struct svc_unit_fields *f, struct un
 	u.kind = KIND_COUNT;
 	int parent_kind, rc = -1;
 	if (!f->kind) {
-		svc_fail(s, SVC_INVALID, "kind", "须写明单位类型（县区、市直部门、乡镇、县区部门、企业）");
+		svc_kind_unknown(s, NULL);
 		goto out;
 	}
 	struct svc_unit_fields g = *f;
@@ -344,7 +346,7 @@ static int unit_edit_tx(struct svc *s, const char *name, const struct svc_unit_f
 		return svc_fail_db(s);
 	int rc = -1, parent_kind;
 	unit_copy(&after, &before);
-	if (f->kind && unit_kind_parse(f->kind) != (int)before.kind) {
+	if (f->kind && svc_kind_parse(s, f->kind) != (int)before.kind) {
 		svc_fail(s, SVC_INVALID, "kind", "单位类型不能修改（须删除后重新登记）");
 		goto out;
 	}

@@ -4,6 +4,7 @@
 #include "schema.h"
 #include "audit.h"
 #include "state.h"
+#include "year.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -498,7 +499,7 @@ bool db_published(struct db *db)
 
 void db_forget_year(struct db *db)
 {
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < KIND_COUNT + KIND_EXTRA_MAX; i++) {
 		scheme_free(db->schemes[i]);
 		db->schemes[i] = NULL;
 		free(db->computed[i]);
@@ -536,6 +537,13 @@ int db_use_year(struct db *db, int year)
 	db->approved = sqlite3_column_int(st, 2) != 0;
 	db->published = sqlite3_column_int(st, 3) != 0;
 	sqlite3_reset(st);
+	/* the kinds the year's schemes add are known by their titles from now
+	 * on (a unit of one is shown as 学校, not school) */
+	enum unit_kind *kinds;
+	int nk;
+	if (year_kinds(db, &kinds, &nk) != 0)
+		return -1;
+	free(kinds);
 	return 0;
 }
 

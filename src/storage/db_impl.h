@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "../core/unit_rules.h"
 
 struct stmt_slot {
 	const char *sql;
@@ -23,7 +24,7 @@ struct db {
 	bool tracking;        /* this connection notes changed rows (state.c) */
 	/* the items computed from daily records, per scheme (county,
 	 * department) of the current year: read once (finding.c) */
-	bool *computed[2];
+	bool *computed[KIND_COUNT + KIND_EXTRA_MAX];   /* by unit kind */
 	struct buf err;
 	enum db_code code;
 	char *field;
@@ -32,7 +33,7 @@ struct db {
 	long long year_id;
 	int year;
 	bool approved, published;
-	struct scheme *schemes[2];   /* parsed on first use: county, department */
+	struct scheme *schemes[KIND_COUNT + KIND_EXTRA_MAX];   /* by unit kind, parsed on first use */
 	struct stmt_slot cache[STMT_CACHE];
 	int ncache;
 	/* the inputs' digest last found equal to the compute's, for this year

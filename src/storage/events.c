@@ -47,9 +47,11 @@ static int accident_check(struct db *db, struct accident_rec *a, struct unit *c,
 	memset(by, 0, sizeof *by);
 	if (unit_get(db, a->county, c) != 0)
 		return -1;
-	if (c->kind != KIND_COUNTY) {
-		db_fail_code(db, DB_INVALID, "unit", "事故须记在发生地县区，“%s”是%s", c->name,
-			     unit_kind_title(c->kind));
+	/* a unit of a kind a scheme added (a school, …) answers for its own
+	 * accidents, as a county does for those in its area */
+	if (c->kind != KIND_COUNTY && (int)c->kind < KIND_COUNT) {
+		db_fail_code(db, DB_INVALID, "unit", "事故须记在发生地县区（或发生事故的学校等其他被考核单位），“%s”是%s",
+			     c->name, unit_kind_title(c->kind));
 		return -1;
 	}
 	if (!date_in_year(a->date, db->year)) {
@@ -336,7 +338,7 @@ out:
 int accident_load(struct db *db, const struct unit *u, struct accident **out, int *n)
 {
 	sqlite3_stmt *st;
-	if (u->kind == KIND_COUNTY) {
+	if (u->kind == KIND_COUNTY || (int)u->kind >= KIND_COUNT) {
 		st = db_stmt(db, "SELECT deaths, injuries, loss, grade FROM accident WHERE county_id = ?");
 		sqlite3_bind_int64(st, 1, u->id);
 	} else {
@@ -367,8 +369,8 @@ int accident_load(struct db *db, const struct unit *u, struct accident **out, in
 
 int accident_misreported(struct db *db, const struct unit *u, char **why)
 {
-	/* A county conceals what it records without naming another unit; a
-	 * department only what names it. */
+	/* A county (or a unit of an added kind) conceals what it records
+	 * without naming another unit; a department only what names it. */
 	/* Two indexed lookups, not one OR that scans every accident for
 	 * every unit. */
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, date, concealed, false_report FROM ("
@@ -376,7 +378,7 @@ int accident_misreported(struct db *db, const struct unit *u, char **why)
 				   " UNION ALL SELECT * FROM accident WHERE ?2 AND county_id = ?1 AND misreported_by IS NULL)"
 				   " WHERE concealed OR false_report OR omitted ORDER BY date, id");
 	sqlite3_bind_int64(st, 1, u->id);
-	sqlite3_bind_int(st, 2, u->kind == KIND_COUNTY);
+	sqlite3_bind_int(st, 2, u->kind == KIND_COUNTY || (int)u->kind >= KIND_COUNT);
 	struct buf b = {0};
 	int n = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)

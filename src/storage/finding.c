@@ -92,12 +92,16 @@ bool *finding_computed_items(struct db *db, const struct scheme *s, enum unit_ki
 {
 	/* The year's daily items are set when it is made and never change:
 	 * read once per year and scheme, handed out as copies. */
-	int k = owner == KIND_COUNTY ? 0 : 1;
+	int k = (int)owner;
+	if (k < 0 || k >= KIND_COUNT + KIND_EXTRA_MAX)
+		return xcalloc((size_t)s->nnodes, sizeof(bool));
 	if (!db->computed[k]) {
 		bool *computed = xcalloc((size_t)s->nnodes, sizeof *computed);
+		/* the daily items are the county's and the departments' alone */
+		bool daily = owner == KIND_COUNTY || owner == KIND_DEPARTMENT;
 		sqlite3_stmt *st = db_stmt(db, "SELECT target, code FROM daily_item WHERE year_id = ?");
 		sqlite3_bind_int64(st, 1, db->year_id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		while (daily && sqlite3_step(st) == SQLITE_ROW) {
 			bool county_target = strcmp(db_col_text(st, 0), "county") == 0;
 			const struct node *n = scheme_find(s, db_col_text(st, 1));
 			if (n && county_target == (owner == KIND_COUNTY))

@@ -288,7 +288,8 @@ int result_read_all(struct db *db, int kind, bool tree, struct stored_result **o
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " RESULT_COLS RESULT_FROM
 				   " WHERE u.year_id = ?1 AND (?2 IS NULL OR u.kind = ?2)"
-				   " ORDER BY CASE u.kind WHEN 'county' THEN 1 ELSE 2 END,"
+				   " ORDER BY CASE u.kind WHEN 'county' THEN 1 WHEN 'department' THEN 2 ELSE 3 END,"
+				   " (SELECT s.id FROM scheme s WHERE s.year_id = u.year_id AND s.unit_kind = u.kind),"
 				   " r.rank IS NULL, r.rank, u.sort_order");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, kind < 0 ? NULL : unit_kind_name((enum unit_kind)kind));

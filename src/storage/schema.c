@@ -368,4 +368,25 @@ const char *const schema_migrations[] = {
 /* 8: a unit's next place in its kind's order is found by the index, not
  *    by reading every unit (an import of 20,000 units grew quadratically). */
 "CREATE INDEX unit_order ON unit(year_id, kind, sort_order);\n",
+
+/* next: unit kinds come from the schemes (issue 11, form 9): a year may
+ *    hold a scheme for any kind (school, hospital, …), one per kind, and
+ *    units of those kinds. The fixed lists of kinds leave the scheme and
+ *    unit tables (the service checks a kind against the year's schemes);
+ *    the rows stay as they are. SQLite cannot drop a CHECK by ALTER
+ *    TABLE: the tables' own text loses it (the procedure SQLite's manual
+ *    gives for removing a CHECK constraint); a table made and dropped
+ *    moves the schema cookie on, so that every connection reads the
+ *    tables afresh. */
+"PRAGMA writable_schema = ON;\n"
+"UPDATE sqlite_schema SET sql = replace(sql,\n"
+"  ' CHECK (unit_kind IN (''county'', ''department''))', '')\n"
+"  WHERE type = 'table' AND name = 'scheme';\n"
+"UPDATE sqlite_schema SET sql = replace(sql,\n"
+"  ' CHECK (kind IN (''county'', ''department'', ''town'',\n"
+"                                     ''county-department'', ''enterprise''))', '')\n"
+"  WHERE type = 'table' AND name = 'unit';\n"
+"PRAGMA writable_schema = RESET;\n"
+"CREATE TABLE kaohe_schema_changed (x);\n"
+"DROP TABLE kaohe_schema_changed;\n",
 };

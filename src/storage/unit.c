@@ -16,7 +16,8 @@ static void read_unit(sqlite3_stmt *st, struct unit *u)
 	memset(u, 0, sizeof *u);
 	u->id = sqlite3_column_int64(st, 0);
 	u->name = db_col_str(st, 1);
-	u->kind = (enum unit_kind)unit_kind_parse(db_col_text(st, 2));
+	/* a kind a year's scheme added is known by its word alone */
+	u->kind = (enum unit_kind)unit_kind_intern(db_col_text(st, 2), NULL);
 	u->parent_id = sqlite3_column_int64(st, 3);
 	u->parent = db_col_dup(st, 4);
 	u->industry = db_col_dup(st, 5);
@@ -244,8 +245,9 @@ int unit_list(struct db *db, int kind, struct unit **out, int *n)
 	sqlite3_stmt *st = db_stmt(db, "SELECT " UNIT_COLS UNIT_FROM "WHERE u.year_id = ?1"
 				   " AND (?2 IS NULL OR u.kind = ?2)"
 				   " ORDER BY CASE u.kind WHEN 'county' THEN 1 WHEN 'department' THEN 2"
-				   " WHEN 'town' THEN 3 WHEN 'county-department' THEN 4 ELSE 5 END,"
-				   " ifnull(p.sort_order, 0), u.sort_order, u.id");
+				   " WHEN 'town' THEN 3 WHEN 'county-department' THEN 4 WHEN 'enterprise' THEN 5"
+				   " ELSE 6 END, (SELECT s.id FROM scheme s WHERE s.year_id = u.year_id"
+				   " AND s.unit_kind = u.kind), ifnull(p.sort_order, 0), u.sort_order, u.id");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, kind < 0 ? NULL : unit_kind_name((enum unit_kind)kind));
 	struct unit *list = NULL;

@@ -160,7 +160,7 @@ char *year_scheme_text(struct db *db, enum unit_kind kind, size_t *len)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT source FROM scheme WHERE year_id = ? AND unit_kind = ?");
 	sqlite3_bind_int64(st, 1, db->year_id);
-	db_bind_text(st, 2, kind == KIND_COUNTY ? "county" : "department");
+	db_bind_text(st, 2, unit_kind_name(kind));
 	char *text = NULL;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*len = (size_t)sqlite3_column_bytes(st, 0);
@@ -171,7 +171,7 @@ char *year_scheme_text(struct db *db, enum unit_kind kind, size_t *len)
 	sqlite3_reset(st);
 	if (!text)
 		db_fail_code(db, DB_NOT_FOUND, NULL, "%d 年度没有%s考核方案", db->year,
-			     kind == KIND_COUNTY ? "县区" : "市直部门");
+			     kind == KIND_COUNTY ? "县区" : unit_kind_title(kind));
 	return text;
 }
 
@@ -219,20 +219,20 @@ int year_set_state(struct db *db, const char *what, bool value)
 
 const struct scheme *year_scheme(struct db *db, enum unit_kind kind)
 {
-	int i = kind == KIND_COUNTY ? 0 : kind == KIND_DEPARTMENT ? 1 : -1;
-	if (i < 0) {
+	int i = (int)kind;
+	if (!unit_kind_assessed(kind) || i >= KIND_COUNT + KIND_EXTRA_MAX) {
 		db_fail(db, "%s没有考核方案", unit_kind_title(kind));
 		return NULL;
 	}
-	const char *unit_kind = i ? "department" : "county";
 	if (db->schemes[i])
 		return db->schemes[i];
 	sqlite3_stmt *st = db_stmt(db, "SELECT name, source FROM scheme WHERE year_id = ? AND unit_kind = ?");
 	sqlite3_bind_int64(st, 1, db->year_id);
-	db_bind_text(st, 2, unit_kind);
+	db_bind_text(st, 2, unit_kind_name(kind));
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		db_fail_code(db, DB_NOT_FOUND, NULL, "%d 年度没有%s考核方案", db->year, i ? "市直部门" : "县区");
+		db_fail_code(db, DB_NOT_FOUND, "kind", "%d 年度没有%s考核方案", db->year,
+			     kind == KIND_COUNTY ? "县区" : unit_kind_title(kind));
 		return NULL;
 	}
 	struct diag d = {0};
@@ -246,7 +246,6 @@ const struct scheme *year_scheme(struct db *db, enum unit_kind kind)
 	diag_free(&d);
 	return db->schemes[i];
 }
-
 
 int year_info_get(struct db *db, struct year_info *out)
 {
@@ -315,9 +314,13 @@ int year_copy_from(struct db *db, int from)
 		db_fail_code(db, DB_NOT_FOUND, "from", "没有 %d 年度的考核，无法从中沿用", from);
 		return -1;
 	}
-	/* Units keep their names, order, parents and industries: parents
-	 * first (a unit's parent always has a smaller id), mapped by name. */
+	/* The schemes added for other kinds (school, …) come along with
+	 * their units. Units keep their names, order, parents and
+	 * industries: parents first (a unit's parent always has a smaller
+	 * id), mapped by name. */
 	static const char *const steps[] = {
+		"INSERT INTO scheme (year_id, unit_kind, name, source) SELECT ?1, unit_kind, name, source"
+		" FROM scheme WHERE year_id = ?2 AND unit_kind NOT IN ('county', 'department') ORDER BY id",
 		"INSERT INTO unit (year_id, name, kind, parent_id, industry, sort_order, status)"
 		" SELECT ?1, u.name, u.kind, (SELECT n.id FROM unit n JOIN unit p ON p.name = n.name"
 		" WHERE n.year_id = ?1 AND p.id = u.parent_id), u.industry, u.sort_order,"

@@ -20,11 +20,24 @@ struct scheme_text {
 int year_create(struct db *db, int year, const char *template_name,
 		struct scheme *const schemes[2], const struct scheme_text texts[2]);
 
-/* The scheme of the current year for a unit kind (county, department;
- * the rest have none). Parsed once and cached. */
+/* The scheme of the current year for a unit kind (county, department,
+ * or a kind a scheme added to the year names; sampled sub-units have
+ * none). Parsed once and cached. */
 const struct scheme *year_scheme(struct db *db, enum unit_kind kind);
 
-/* The text of the current year's scheme for counties or departments
+/* The kinds of unit the current year assesses, one scheme each: county
+ * and department first, then the kinds added (year_kinds.c), in *kinds
+ * (caller frees). Reading them makes their words and titles known to
+ * unit_kind_parse. */
+int year_kinds(struct db *db, enum unit_kind **kinds, int *n);
+/* A kind by word or title, the current year's added kinds included; -1
+ * if unknown (no error set). */
+int year_kind_parse(struct db *db, const char *s);
+/* Adds a scheme for a kind the current year has none for (its text
+ * kept), on the record. Caller holds a write transaction. */
+int year_scheme_add(struct db *db, const struct scheme *sc, const struct scheme_text *t);
+
+/* The text of the current year's scheme for a kind
  * (caller frees), its length in *len; NULL if there is none. */
 char *year_scheme_text(struct db *db, enum unit_kind kind, size_t *len);
 
@@ -55,7 +68,7 @@ int year_set_consent(struct db *db, const char *date, const char *ref);
 int year_set_objection_period(struct db *db, const char *from, const char *to);
 
 /* Carries over into the current (new, empty) year what the year `from`
- * set up: units (each back to 市考核, without provincial results), teams
+ * set up: the schemes added for other kinds, units (each back to 市考核, without provincial results), teams
  * with their members and units, the industry table, the daily tasks
  * (their dates a year on) and deductions. Not findings, samples,
  * accidents, vetoes, results, decisions or states. Caller holds a write

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-/* GET /results/chart/{county,department}[-parts].svg: the kind's totals
+/* GET /results/chart/{county,department,KIND}[-parts].svg: the kind's totals
  * with the grade lines, or its part scores side by side (a unit sees its
  * own bar only). */
 void get_results_chart(struct req *r, struct resp *w)
@@ -25,8 +25,25 @@ void get_results_chart(struct req *r, struct resp *w)
 		kind = KIND_DEPARTMENT;
 		rest = arg + 10;
 	} else {
-		page_not_found(r, w);
-		return;
+		/* a kind a scheme added to the year: its word, then the suffix */
+		size_t n = strlen(arg), len = n;
+		if (n > 10 && strcmp(arg + n - 10, "-parts.svg") == 0)
+			len = n - 10;
+		else if (n > 4 && strcmp(arg + n - 4, ".svg") == 0)
+			len = n - 4;
+		char word[UNIT_KIND_WORD_MAX + 1];
+		int k = -1;
+		if (len <= UNIT_KIND_WORD_MAX) {
+			memcpy(word, arg, len);
+			word[len] = '\0';
+			k = unit_kind_word_valid(word) ? svc_kind_parse(r->svc, word) : -1;
+		}
+		if (k < KIND_COUNT) {
+			page_not_found(r, w);
+			return;
+		}
+		kind = (enum unit_kind)k;
+		rest = arg + len;
 	}
 	bool parts = strcmp(rest, "-parts.svg") == 0;
 	if (!parts && strcmp(rest, ".svg") != 0) {
@@ -41,7 +58,7 @@ void get_results_chart(struct req *r, struct resp *w)
 		return;
 	}
 	struct buf title = {0};
-	buf_printf(&title, "%d 年度%s%s", svc_year(r->svc), kind == KIND_COUNTY ? "县（区）" : "市直部门",
+	buf_printf(&title, "%d 年度%s%s", svc_year(r->svc), kind == KIND_COUNTY ? "县（区）" : unit_kind_title(kind),
 		   parts ? "各部分得分" : "考核总分");
 	struct chart c;
 	if (parts)

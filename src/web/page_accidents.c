@@ -264,6 +264,20 @@ static void accident_fields(struct req *r, struct buf *b, const struct accident_
 	option(b, "", "（请选择）", v);
 	for (int i = 0; i < nc; i++)
 		option(b, counties[i].name, counties[i].name, v);
+	/* units of the kinds the year's added schemes assess (a school)
+	 * answer for their own accidents */
+	struct unit *all = NULL;
+	int na = 0;
+	if (svc_unit_list(r->svc, -1, &all, &na) != 0)
+		na = 0;
+	for (int i = 0; i < na; i++)
+		if ((int)all[i].kind >= KIND_COUNT) {
+			struct buf label = {0};
+			buf_printf(&label, "%s（%s）", all[i].name, unit_kind_title(all[i].kind));
+			option(b, all[i].name, buf_str(&label), v);
+			buf_free(&label);
+		}
+	unit_list_free(all, na);
 	h(b, "</select>");
 	row_end(r, b, "unit");
 	row_begin(b, "f-date", "发生日期");

@@ -1,5 +1,6 @@
 /* page_results.c: the year's results (考核结果). The ranking of each unit
- * kind (县区, then 市直部门) as stored by the last compute, never scored
+ * kind the year assesses (县区, 市直部门, then the kinds its added schemes
+ * name: 学校, …) as stored by the last compute, never scored
  * again here: rank, total, each part, vetoes and their causes, the
  * proposed and the decided grade; the charts of it (SVG drawn by
  * chart.c); and the office's steps from computing to publication, each a
@@ -13,12 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const enum unit_kind kinds[] = {KIND_COUNTY, KIND_DEPARTMENT};
-
-/* A kind's heading, in the plan's words. */
+/* A kind's heading, in the plan's words (an added kind: its scheme's). */
 static const char *kind_heading(enum unit_kind k)
 {
-	return k == KIND_COUNTY ? "县（区）" : "市直部门";
+	return k == KIND_COUNTY ? "县（区）" : unit_kind_title(k);
 }
 
 /* A grade's name, or none's words for no grade. */
@@ -297,7 +296,7 @@ static void decisions(struct req *r, struct buf *b, const struct stored_result *
 /* The two charts of one kind, as images the server draws. */
 static void charts(struct buf *b, enum unit_kind kind)
 {
-	const char *slug = kind == KIND_COUNTY ? "county" : "department";
+	const char *slug = unit_kind_name(kind);
 	h(b, "<figure class=\"charts\"><img class=\"chart\" src=\"/results/chart/%s.svg\" alt=\"%s总分条形图（数值见上表）\">"
 	     "<img class=\"chart\" src=\"/results/chart/%s-parts.svg\" alt=\"%s各部分得分堆积条形图（数值见上表）\"></figure>\n",
 	  slug, kind_heading(kind), slug, kind_heading(kind));
@@ -361,18 +360,29 @@ void get_results(struct req *r, struct resp *w)
 		if (!y.approved)
 			left_to_do(r, b);
 	}
-	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+	enum unit_kind *kinds = NULL;
+	int nk = 0;
+	/* each kind the year assesses, in the order of its schemes; a list
+	 * that cannot be read still shows the results under their kinds */
+	if (svc_kinds(r->svc, &kinds, &nk) != 0) {
+		kinds = xcalloc(2, sizeof *kinds);
+		kinds[0] = KIND_COUNTY;
+		kinds[1] = KIND_DEPARTMENT;
+		nk = 2;
+	}
+	for (int k = 0; k < nk; k++) {
 		int count = 0;
 		for (int i = 0; i < n; i++)
 			count += rs[i].unit.kind == kinds[k];
 		if (!count)
 			continue;
-		h(b, "<section id=\"%s\"><h2>%s</h2>", kinds[k] == KIND_COUNTY ? "county" : "department", kind_heading(kinds[k]));
+		h(b, "<section id=\"%s\"><h2>%s</h2>", unit_kind_name(kinds[k]), kind_heading(kinds[k]));
 		ranking(r, b, kinds[k], rs, n);
 		if (count > 1)
 			charts(b, kinds[k]);
 		h(b, "</section>\n");
 	}
+	free(kinds);
 	if (!n && !office)
 		h(b, "<p>没有可以查看的考核结果。</p>");
 	if (office && !y.approved && n)

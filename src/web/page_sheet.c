@@ -735,17 +735,27 @@ void get_sheets(struct req *r, struct resp *w)
 		form_error(r, b, "value");
 		/* one scheme at a time: an item code means another item on a
 		 * department's sheet */
-		static const struct { enum unit_kind kind; const char *title; } kinds[] = {
-			{KIND_COUNTY, "县（区）"}, {KIND_DEPARTMENT, "市直部门"}};
-		for (int k = 0; k < 2; k++) {
-			h(b, "<fieldset class=\"units\"><legend>%s</legend>", kinds[k].title);
+		enum unit_kind *kinds = NULL;
+		int nk = 0;
+		/* each kind the year assesses (schools, … after the two) */
+		if (svc_kinds(r->svc, &kinds, &nk) != 0) {
+			kinds = xcalloc(2, sizeof *kinds);
+			kinds[0] = KIND_COUNTY;
+			kinds[1] = KIND_DEPARTMENT;
+			nk = 2;
+		}
+		for (int k = 0; k < nk; k++) {
+			h(b, "<fieldset class=\"units\"><legend>%s</legend>",
+			  kinds[k] == KIND_COUNTY ? "县（区）" : unit_kind_title(kinds[k]));
 			for (int i = 0; i < p.n; i++)
-				if (p.units[i].unit.kind == kinds[k].kind)
+				if (p.units[i].unit.kind == kinds[k])
 					h(b, "<label><input type=\"checkbox\" name=\"unit\" value=\"%s\"> %s</label>",
 					  p.units[i].unit.name, p.units[i].unit.name);
 			h(b, "</fieldset>");
 		}
-		h(b, "<p class=\"hint\">只能同时选县区或同时选市直部门：两类单位的考核项编号含义不同。</p>");
+		free(kinds);
+		h(b, "<p class=\"hint\">%s</p>", nk > 2 ? "只能同时选同一类单位：各类单位的考核项编号含义不同。"
+		  : "只能同时选县区或同时选市直部门：两类单位的考核项编号含义不同。");
 		form_error(r, b, "units");
 		h(b, "<button type=\"submit\">录入所选单位</button></form></section>");
 	}

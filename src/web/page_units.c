@@ -70,16 +70,20 @@ static void units_table(struct buf *b, const struct unit *u, int n, enum unit_ki
 			total++;
 			by[u[i].status]++;
 		}
+	const char *heading = kind == KIND_COUNTY ? "县（区）" : unit_kind_title(kind);
 	h(b, "<h2>%s</h2><p>共 %d 个：市考核 %d 个，省考核 %d 个，不考核 %d 个。</p>",
-	  kind == KIND_COUNTY ? "县（区）" : "市直部门", total, by[STATUS_ASSESSED], by[STATUS_PROVINCIAL],
+	  heading, total, by[STATUS_ASSESSED], by[STATUS_PROVINCIAL],
 	  by[STATUS_EXCLUDED]);
 	if (!total)
 		return;
 	h(b, "<table class=\"grid\"><thead><tr><th class=\"num\">顺序</th><th>%s</th><th>考核</th>"
-	     "<th class=\"num\">省考核得分</th><th>省考核档次</th>", kind == KIND_COUNTY ? "县（区）" : "市直部门");
+	     "<th class=\"num\">省考核得分</th><th>省考核档次</th>", heading);
+	bool departments = kind == KIND_COUNTY || kind == KIND_DEPARTMENT;
 	if (kind == KIND_COUNTY)
 		h(b, "<th>乡镇（街道）</th><th>县区部门</th>");
-	h(b, "<th>企业</th></tr></thead><tbody>");
+	if (departments)
+		h(b, "<th>企业</th>");
+	h(b, "</tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
 		if (u[i].kind != kind)
 			continue;
@@ -99,22 +103,34 @@ static void units_table(struct buf *b, const struct unit *u, int n, enum unit_ki
 			children_cell(b, u, n, u[i].id, KIND_COUNTY_DEPARTMENT, office);
 			h(b, "</td>");
 		}
-		h(b, "<td>");
-		children_cell(b, u, n, u[i].id, KIND_ENTERPRISE, office);
-		h(b, "</td></tr>");
+		if (departments) {
+			h(b, "<td>");
+			children_cell(b, u, n, u[i].id, KIND_ENTERPRISE, office);
+			h(b, "</td>");
+		}
+		h(b, "</tr>");
 	}
 	h(b, "</tbody></table>");
 }
 
-/* A <select> of the five unit kinds. */
-static void kind_select(struct buf *b, const char *chosen)
+/* A <select> of the five unit kinds and the kinds the year's added
+ * schemes assess. */
+static void kind_select(struct req *r, struct buf *b, const char *chosen)
 {
+	enum unit_kind *kinds = NULL;
+	int nk = 0;
+	if (svc_kinds(r->svc, &kinds, &nk) != 0)
+		nk = 0;
 	h(b, "<label>类型<select name=\"kind\">");
-	for (int k = 0; k < KIND_COUNT; k++)
-		h(b, "<option value=\"%s\"%S>%s</option>", unit_kind_name((enum unit_kind)k),
-		  chosen && strcmp(chosen, unit_kind_name((enum unit_kind)k)) == 0 ? " selected" : "",
-		  unit_kind_title((enum unit_kind)k));
+	for (int k = 0; k < KIND_COUNT + nk; k++) {
+		enum unit_kind kind = k < KIND_COUNT ? (enum unit_kind)k : kinds[k - KIND_COUNT];
+		if (k >= KIND_COUNT && (int)kind < KIND_COUNT)
+			continue;
+		h(b, "<option value=\"%s\"%S>%s</option>", unit_kind_name(kind),
+		  chosen && strcmp(chosen, unit_kind_name(kind)) == 0 ? " selected" : "", unit_kind_title(kind));
+	}
 	h(b, "</select></label>");
+	free(kinds);
 }
 
 /* A <select> of the three statuses (市考核、省考核、不考核). */
@@ -153,7 +169,7 @@ static void add_form(struct req *r, struct buf *b, const struct unit *u, int n)
 	h(b, "<label>名称（同名乡镇写全称，如“昌黎县城关镇”）<input name=\"name\" required maxlength=\"80\" value=\"%s\"></label>",
 	  form_value_of(r, P, NULL, NULL, "name", ""));
 	form_error_of(r, b, P, NULL, NULL, "name");
-	kind_select(b, form_value_of(r, P, NULL, NULL, "kind", "county"));
+	kind_select(r, b, form_value_of(r, P, NULL, NULL, "kind", "county"));
 	form_error_of(r, b, P, NULL, NULL, "kind");
 	parent_select(b, u, n, form_value_of(r, P, NULL, NULL, "parent", ""), true, true);
 	form_error_of(r, b, P, NULL, NULL, "parent");
@@ -215,8 +231,18 @@ void get_units(struct req *r, struct resp *w)
 		h(b, "<p class=\"links\"><a href=\"/admin\">年度与账号</a> · <a href=\"/teams\">考核组</a></p>");
 	if (!n)
 		h(b, "<p>本年度还没有登记单位。</p>");
-	units_table(b, u, n, KIND_COUNTY, office);
-	units_table(b, u, n, KIND_DEPARTMENT, office);
+	enum unit_kind *kinds = NULL;
+	int nk = 0;
+	/* every kind the year assesses: county, department, the added ones */
+	if (svc_kinds(r->svc, &kinds, &nk) != 0) {
+		kinds = xcalloc(2, sizeof *kinds);
+		kinds[0] = KIND_COUNTY;
+		kinds[1] = KIND_DEPARTMENT;
+		nk = 2;
+	}
+	for (int k = 0; k < nk; k++)
+		units_table(b, u, n, kinds[k], office);
+	free(kinds);
 	if (office) {
 		if (n)
 			h(b, "<p class=\"hint\">点单位名称修改或删除。</p>");
