@@ -2,6 +2,7 @@
  * their bounds, their restatement in words); rule_forms.c scores them. */
 #include "rule_forms.h"
 #include "figures.h"
+#include "rule.h"
 #include "ytree.h"
 
 #include <stdio.h>
@@ -254,4 +255,53 @@ void rule_forms_describe(const struct node *n, const struct rule *r, struct buf 
 	default:
 		break;
 	}
+}
+
+/* What one clause's figure is, in words. */
+static void clause_hint(struct buf *b, const struct rule *cl)
+{
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+	switch (cl->type) {
+	case RULE_PER:
+	case RULE_STEPS: buf_printf(b, "%s数", cl->unit ? cl->unit : "次"); break;
+	case RULE_FIXED:
+	case RULE_ZERO: buf_puts(b, "有填 1，无填 0"); break;
+	case RULE_JUDGED: buf_puts(b, "扣分"); break;
+	case RULE_RANGE:
+		buf_printf(b, "每%s扣分 %s—%s，多%s写 1+0.5 或 3×1.5，无填 0", cl->unit, P(cl->from, b1),
+			   P(cl->to, b2), cl->unit);
+		break;
+	default: break;
+	}
+}
+
+char *rule_figures_hint(const struct node *n)
+{
+	const struct rule *r = &n->rule;
+	struct buf b = {0};
+	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+	switch (r->type) {
+	case RULE_CLAUSES:
+		buf_printf(&b, "按顺序填 %d 个数，用分号分隔：", r->nclauses);
+		for (int i = 0; i < r->nclauses; i++) {
+			buf_printf(&b, "%s第%d条", i ? "；" : "", i + 1);
+			if (r->clauses[i].text)
+				buf_printf(&b, "（%s）", r->clauses[i].text);
+			buf_puts(&b, " ");
+			clause_hint(&b, &r->clauses[i]);
+		}
+		buf_puts(&b, "。如 ");
+		for (int i = 0; i < r->nclauses; i++)
+			buf_printf(&b, "%s%d", i ? ";" : "", i == 1);
+		break;
+	case RULE_RANGE:
+		buf_printf(&b, "填每%s的扣分（%s—%s 分），用分号分隔，如 1;0.5;2；同额多%s写 3×1.5；没有填 0",
+			   r->unit, P(r->from, b1), P(r->to, b2), r->unit);
+		break;
+	case RULE_RATE: buf_puts(&b, "填 分子/分母，如 95/100"); break;
+	case RULE_TARGET: buf_puts(&b, "填 实际数;控制指标，如 5;3"); break;
+	case RULE_TREND: buf_puts(&b, "填 本年数;上年数，如 3;5"); break;
+	default: break;
+	}
+	return buf_take(&b);
 }

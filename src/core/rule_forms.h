@@ -11,9 +11,6 @@
 /* The scheme keys these rules add to a rule's mapping. */
 #define RULE_FORMS_KEYS "clauses", "from", "to", "target", "per", "same", "up", "name"
 
-/* True for the rule types that take INPUT_FIGURES. */
-bool rule_takes_figures(enum rule_type t);
-
 /* Reads rule y of node n into r (the item's rule when clause is 0, else
  * its clause number clause; what names it in messages). Returns 1 when
  * it has read a figures rule, -1 when it refused y's type here, 0 when
