@@ -5,6 +5,7 @@
  * bounds and their refusals. */
 #include "testutil.h"
 #include "bounds.h"
+#include "draft.h"
 #include "figures.h"
 #include "rule.h"
 
@@ -397,6 +398,42 @@ static void scheme_refusals(void **state)
 	}
 }
 
+/* ---- the draft from a rubric's table ---- */
+
+/* "隐患排查不到位的，每处扣0.5—2分，最高扣6分" → range; "隐患整改率达到95%，每降低2个
+ * 百分点扣1分，最高扣4分" → rate; each written as YAML the parser takes, and
+ * scored: 3 places at 2 = 6 (cap 6); 90/100 = 90%, 5 points below 95%:
+ * 2 whole steps of 2 → 2. */
+static void drafted(void **state)
+{
+	(void)state;
+	static const char *const text[] = {"隐患排查不到位的，每处扣0.5—2分，最高扣6分。",
+		"隐患整改率达到95%，每降低2个百分点扣1分，最高扣4分。"};
+	static const char *const want[] = {"{type: range, from: 0.5, to: 2, cap: 6, unit: \"处\"}",
+		"{type: rate, name: \"隐患整改率\", target: 95, per: 2, each: 1, cap: 4}"};
+	struct buf y = {0};
+	buf_puts(&y, HEAD("10") "- code: '1'\n  title: x\n  points: 10\n  score: deduct\n  children:\n");
+	for (int i = 0; i < 2; i++) {
+		struct draft_reading r;
+		draft_rule(text[i], -1, &r);
+		assert_string_equal(r.why, "");
+		struct buf one = {0};
+		draft_rule_yaml(&r.rule, 4, &one);
+		assert_string_equal(buf_str(&one), want[i]);
+		buf_printf(&y, "  - {code: '1.%d', title: x, text: t, rule: %s}\n", i + 1, buf_str(&one));
+		buf_free(&one);
+		draft_reading_free(&r);
+	}
+	struct scheme *s = parse_ok(buf_str(&y));
+	struct finding f[] = {f_fig("1.1", "3×2"), f_fig("1.2", "90/100")};
+	struct result *r = score_ok(s, f, 2);
+	assert_int_equal(node_deduction(r, "1.1"), POINTS(6));
+	assert_int_equal(node_deduction(r, "1.2"), POINTS(2));
+	result_free(r);
+	scheme_free(s);
+	buf_free(&y);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -409,6 +446,7 @@ int main(void)
 		cmocka_unit_test(rates_exact),
 		cmocka_unit_test(rates_rounding_and_limits),
 		cmocka_unit_test(scheme_refusals),
+		cmocka_unit_test(drafted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
