@@ -668,8 +668,9 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 				col = k;
 			}
 		if (given != 1) {
-			diag_add_at(&d, line, 0, "须在 次数、情形、扣分、得分、不适用、数据 中恰好填写一项（填了 %d 项）",
-				    given);
+			/* 数据 is named where the file has that column */
+			diag_add_at(&d, line, 0, "须在 次数、情形、扣分、得分、不适用%s 中恰好填写一项（填了 %d 项）",
+				    cv[NVALUE_COLS - 1] >= 0 ? "、数据" : "", given);
 			bad++;
 			continue;
 		}
