@@ -227,10 +227,14 @@ void rule_forms_describe(const struct node *n, const struct rule *r, struct buf 
 		buf_printf(b, "%s%s不得分", name, *name ? "的，" : "");
 		break;
 	case RULE_RANGE:
+		/* once (视情况扣1—5分) or for each occurrence */
+		if (r->max_count == 1) {
+			buf_printf(b, "%s%s视情况扣%s—%s分", name, *name ? "，" : "", P(r->from, b1),
+				   P(r->to, b2));
+			break;
+		}
 		buf_printf(b, "%s%s每%s扣%s—%s分", name, *name ? "，" : "", r->unit, P(r->from, b1),
 			   P(r->to, b2));
-		if (r->max_count)
-			buf_printf(b, "（最多 %lld %s）", r->max_count, r->unit);
 		if (r->has_cap)
 			buf_printf(b, "，最高扣%s分", P(r->cap, b1));
 		else

@@ -172,4 +172,16 @@ expect_exit 0 k report sheet 丙区 --format csv -o sheet.csv
 expect_text sheet.csv "事故死亡人数 2人，控制指标 3人，未超过 → 不扣分"
 expect_text sheet.csv "1 次：2.5 分 → 扣 2.5 分"
 expect_exit 0 k audit --verify
+expect_line out.txt "各表与审计记录一致"
+# The figures are part of what the audit records: 甲区's 2.1 altered in the
+# file behind kaohe's back (95/100 → 99/100) is found, and the results are
+# stale.
+cp "$KAOHE_DB" tampered.db
+sqlite3 tampered.db "UPDATE finding SET figures = '99/100' WHERE code = '2.1'
+	AND unit_id = (SELECT id FROM unit WHERE name = '甲区')" || fail "sqlite3"
+expect_exit 1 k -d tampered.db audit --verify
+expect_text err.txt "评分记录（finding） 单位「甲区」 项目 2.1"
+expect_text err.txt "为 value=95/100，表中为 value=99/100"
+expect_exit 0 k -d tampered.db status
+expect_text out.txt "结果已过期"
 finish

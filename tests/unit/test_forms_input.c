@@ -226,7 +226,10 @@ static void range_occurrences(void **state)
 	result_free(r);
 
 	char *d = rule_describe(scheme_find(s, "1.2"));
-	assert_string_equal(d, "每次扣1—5分（最多 1 次），扣完为止");
+	assert_string_equal(d, "视情况扣1—5分");
+	free(d);
+	d = rule_describe(scheme_find(s, "1.3"));
+	assert_string_equal(d, "每次扣5—15分，扣完为止");
 	free(d);
 	scheme_free(s);
 }
