@@ -12,7 +12,7 @@
 #include <strings.h>
 
 #define FINDING_OPTS {"--count", OPT_INT}, {"--conditions", OPT_TEXT}, {"--deduct", OPT_POINTS}, \
-	{"--score", OPT_POINTS}, {"--na", OPT_FLAG}, {"--note", OPT_TEXT}, {NULL}
+	{"--score", OPT_POINTS}, {"--na", OPT_FLAG}, {"--figures", OPT_TEXT}, {"--note", OPT_TEXT}, {NULL}
 
 /* The one input form given in opts as a finding for code; 0, or an exit
  * status after saying what is wrong. */
@@ -47,8 +47,14 @@ static int finding_of(struct opt *opts, const char *code, const char *cmd, struc
 		f->form = INPUT_NA;
 		forms++;
 	}
+	/* the figures' text is read by the core (figures.h), with the item */
+	if (opt_get(opts, "--figures")->set) {
+		f->form = INPUT_FIGURES;
+		f->figures = opt_get(opts, "--figures")->text;
+		forms++;
+	}
 	if (forms != 1) {
-		cli_error("须恰好使用 --count、--conditions、--deduct、--score、--na 之一");
+		cli_error("须恰好使用 --count、--conditions、--deduct、--score、--na、--figures 之一");
 		return cli_usage(cmd);
 	}
 	return 0;

@@ -1,6 +1,7 @@
 /* commands.c: the registration table of every kaohe command, with its
  * usage and help text beside it, so `kaohe help` never drifts. */
 #include "cli.h"
+#include "../core/figures.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -47,8 +48,9 @@ const struct command commands[] = {
 	 "记录考核组自行确定的抽查对象；只替换所列单位的类别，其他类别不变"},
 	{"sample list", cmd_sample_list, CMD_DB, "sample list [县区]", "列出抽查对象"},
 	{"score set", cmd_score_set, CMD_DB, "score set 单位 编号 (--count N | --conditions 1,3 | --deduct 分 | "
-	 "--score 分 | --na) [--note 备注]",
-	 "录入考核发现：按次数、情形、评定扣分、得分或不适用；抽查的县区部门和企业用其自身名称"},
+	 "--score 分 | --na | --figures 2;1;0) [--note 备注]",
+	 "录入考核发现：按次数、情形、评定扣分、得分、不适用或数据（多条规则、区间扣分、比率、"
+	 "指标：" FIGURES_SYNTAX "）；抽查的县区部门和企业用其自身名称"},
 	{"score clear", cmd_score_clear, CMD_DB, "score clear 单位 [编号]", "删除评分记录"},
 	{"score import", cmd_score_import, CMD_DB, "score import 文件.csv",
 	 "导入评分（列：单位、编号、次数、情形、扣分、得分、不适用、备注；UTF-8 或 GBK），"
@@ -133,7 +135,7 @@ const struct command commands[] = {
 	 "按各考核项的考核方式列出须提供的资料及是否已有"},
 	{"progress", cmd_progress, CMD_DB, "progress", "各评分表的录入进度、核实状态和本人的待办事项"},
 	{"score set-many", cmd_score_set_many, CMD_DB, "score set-many 编号 单位… (--count N | --conditions 1,3 | "
-	 "--deduct 分 | --score 分 | --na) [--note 备注]", "同一评分一次录入多个单位（全部成功或全部不录入）"},
+	 "--deduct 分 | --score 分 | --na | --figures 2;1;0) [--note 备注]", "同一评分一次录入多个单位（全部成功或全部不录入）"},
 	{"user add", cmd_user_add, CMD_DB, "user add 账号 --role 角色 [--team 考核组] "
 	 "[--industry 行业] [--unit 单位] --password-stdin",
 	 "新建账号；角色：office 安委办、leader 考核组组长、member 考核组成员、industry 行业评分、"

@@ -1,5 +1,6 @@
 /* bounds.c: the reachable range of every node (bounds.h). */
 #include "bounds.h"
+#include "rule_forms.h"
 
 static points_t min_p(points_t a, points_t b) { return a < b ? a : b; }
 
@@ -40,7 +41,7 @@ static void leaf_bounds(const struct scheme *s, const struct node *n, struct nod
 	case RULE_JUDGED: md = r->max; break;
 	case RULE_EARN: md = r->cap; break;
 	case RULE_ENTERED: md = n->points; break;
-	default: break;
+	default: md = rule_forms_bound(n, r); break;
 	}
 	b->max_deduction = md;
 	b->min_score = md >= n->points ? 0 : n->points - md;

@@ -8,6 +8,7 @@
  * figure left over that no phrase accounts for — is not guessed: the rule
  * falls back to judged and the reason is given, so a person decides. */
 #include "draft.h"
+#include "draft_forms.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -342,14 +343,40 @@ void draft_rule(const char *text, points_t points, struct draft_reading *out)
 		return;
 	}
 	if (strstr(s, "%") || strstr(s, "％") || strstr(s, "百分点")) {
-		judged(out, NULL, "原文按比率或指标计分，引擎尚无对应写法，暂作评定扣分（judged）");
+		if (draft_rate(s, out))
+			return;
+		judged(out, NULL, "原文按比率或指标计分，未能确定为“达到N%得满分，每降低M个百分点扣K分”，"
+		       "暂作评定扣分（judged）；可改写为 rate、target 或 trend");
 		return;
 	}
 	for (int i = 0; i < t.n; i++)
 		if (t.p[i].hi) {
+			/* "每处扣0.5—2分": a range for each occurrence, when it is
+			 * the cell's only deduction */
+			char *unit = NULL;
+			const struct phrase *p = &t.p[i];
+			if (nded == 1 && ded[0] == p && !n_nodefen && !nearn && !nearn_cap &&
+			    last_in(s, sentence_start(s, p->at), p->at, "每") != (size_t)-1 &&
+			    counts(s, sentence_start(s, p->at), p->at, &unit)) {
+				struct rule *r = &out->rule;
+				r->type = RULE_RANGE;
+				r->from = p->v;
+				r->to = p->hi;
+				r->unit = unit ? unit : xstrdup("次");
+				if (!unit)
+					mark(out, "按次区间扣分，但未能确定计数单位（暂写“次”），请核对");
+				if (cap) {
+					r->cap = cap->v;
+					r->has_cap = true;
+				}
+				if (p->v > p->hi || (cap && cap->v < p->hi))
+					mark(out, "区间或最高扣分有误，请核对");
+				return;
+			}
 			char lo[POINTS_BUFSZ], hi[POINTS_BUFSZ], why[256];
-			snprintf(why, sizeof why, "扣分为区间（%s—%s分），引擎尚无区间写法，暂作评定扣分"
-				 "（judged），请核对上限", points_fmt(t.p[i].v, lo), points_fmt(t.p[i].hi, hi));
+			snprintf(why, sizeof why, "扣分为区间（%s—%s分），未写“每…”，不能确定按次还是一次，"
+				 "暂作评定扣分（judged）；一次的可写 range（max_count: 1），请核对上限",
+				 points_fmt(p->v, lo), points_fmt(p->hi, hi));
 			judged(out, cap, why);
 			return;
 		}
@@ -558,6 +585,7 @@ void draft_rule_yaml(const struct rule *r, int indent, struct buf *out)
 		draft_entered_yaml(r, out);
 		break;
 	default:
+		draft_forms_yaml(r, out);
 		break;
 	}
 	buf_puts(out, "}");

@@ -2,6 +2,8 @@
  * in words, the restatement of the rule, and the check of a finding's
  * form and range. */
 #include "rule.h"
+#include "figures.h"
+#include "rule_forms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +20,7 @@ enum input_form rule_input_form(enum rule_type t)
 	case RULE_FIXED: return INPUT_CONDITIONS;
 	case RULE_JUDGED: return INPUT_DEDUCT;
 	case RULE_ENTERED: return INPUT_SCORE;
-	default: return INPUT_NONE;
+	default: return rule_takes_figures(t) ? INPUT_FIGURES : INPUT_NONE;
 	}
 }
 
@@ -30,20 +32,23 @@ const char *input_form_name(enum input_form f)
 	case INPUT_DEDUCT: return "扣分";
 	case INPUT_SCORE: return "得分";
 	case INPUT_NA: return "不适用";
+	case INPUT_FIGURES: return "数据";
 	default: return "无";
 	}
 }
 
-static const char *const form_codes[] = {"", "count", "conditions", "deduct", "score", "na"};
+static const char *const form_codes[] = {"", "count", "conditions", "deduct", "score", "na",
+	"figures"};
+#define NFORMS ((int)(sizeof form_codes / sizeof form_codes[0]))
 
 const char *input_form_code(enum input_form f)
 {
-	return (unsigned)f < 6 ? form_codes[f] : "";
+	return (unsigned)f < NFORMS ? form_codes[f] : "";
 }
 
 enum input_form input_form_parse(const char *s)
 {
-	for (int i = 1; s && i < 6; i++)
+	for (int i = 1; s && i < NFORMS; i++)
 		if (strcmp(s, form_codes[i]) == 0)
 			return (enum input_form)i;
 	return INPUT_NONE;
@@ -101,6 +106,12 @@ char *finding_describe(const struct node *n, const struct finding *f)
 	case INPUT_NA:
 		buf_puts(&b, "不适用");
 		break;
+	case INPUT_FIGURES: {
+		char *t = figures_canonical(f->figures);
+		buf_printf(&b, "数据 %s", t ? t : (f->figures ? f->figures : ""));
+		free(t);
+		break;
+	}
 	default:
 		break;
 	}
@@ -186,6 +197,7 @@ char *rule_describe(const struct node *n)
 			   P(n->points, b2));
 		break;
 	default:
+		rule_forms_describe(n, r, &b);
 		break;
 	}
 	return buf_take(&b);
@@ -254,6 +266,8 @@ int finding_check_form(const struct node *n, const struct finding *f, struct buf
 			return -1;
 		}
 		return 0;
+	case INPUT_FIGURES:
+		return rule_forms_check(n, f, why);
 	default:
 		buf_printf(why, "%s：没有录入内容", n->code);
 		return -1;
@@ -266,6 +280,8 @@ points_t rule_deduction(const struct node *n, const struct finding *f, struct bu
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ], b3[POINTS_BUFSZ], b4[POINTS_BUFSZ];
 	points_t d = 0;
 
+	if (rule_takes_figures(r->type))
+		return rule_forms_deduction(n, f, how);
 	if (!f) {
 		if (r->type == RULE_EARN)
 			SAY(how, "未开展 → 加 0 分，扣 %s 分", P(r->cap, b1));

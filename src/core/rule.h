@@ -22,6 +22,12 @@ int conditions_parse(const char *s, uint64_t *bits);
 long long finding_value(const struct finding *f);
 void finding_set_value(struct finding *f, enum input_form form, long long value);
 
+/* True for the rule types that take INPUT_FIGURES (figures.h). */
+bool rule_takes_figures(enum rule_type t);
+/* What to type for item n's figures, in words with an example ("填 分子/
+ * 分母，如 95/100"), for the hint beside an input. Caller frees. */
+char *rule_figures_hint(const struct node *n);
+
 /* Number of conditions (1 for a fixed rule). */
 int rule_nconds(const struct rule *r);
 

@@ -9,7 +9,7 @@ static const char *const grade_names[GRADE_COUNT] = {"优秀", "良好", "合格
 static const char *const accident_names[] = {"一般", "较大", "重大", "特别重大"};
 
 static const char *const rule_names[] = {"", "per", "steps", "conditions", "fixed",
-	"judged", "earn", "entered"};
+	"judged", "earn", "entered", "clauses", "range", "rate", "target", "trend", "zero"};
 static const char *const score_names[] = {"", "sum", "deduct", "mean", "sheets"};
 
 const char *rule_type_name(enum rule_type t)
@@ -229,6 +229,9 @@ static void rule_free(struct rule *r)
 		free(r->conds[i].text);
 	free(r->conds);
 	free(r->steps);
+	for (int i = 0; i < r->nclauses; i++)
+		rule_free(&r->clauses[i]);
+	free(r->clauses);
 }
 
 static void node_free(struct node *n)

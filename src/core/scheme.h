@@ -29,6 +29,13 @@ enum rule_type {
 	RULE_JUDGED,       /* a deduction the team judges, at most max */
 	RULE_EARN,         /* earned points: each × count, at most cap */
 	RULE_ENTERED,      /* a whole score entered by another body */
+	/* Rules taking a finding of several figures (figures.h, rule_forms.c): */
+	RULE_CLAUSES,      /* several clauses sharing one item's points */
+	RULE_RANGE,        /* each occurrence from..to points, cap */
+	RULE_RATE,         /* numerator/denominator below a target percentage */
+	RULE_TARGET,       /* actual above a control target */
+	RULE_TREND,        /* this year against last: down, same, up */
+	RULE_ZERO,         /* a clause only: 不得分 (all the item's points) */
 };
 
 enum na_policy { NA_NONE = 0, NA_FULL, NA_RESCALE };
@@ -98,6 +105,14 @@ struct rule {
 	int nconds;
 	struct step *steps;
 	int nsteps;
+	/* The figures rules (doc/scheme-language.md, "Findings with several
+	 * figures"): */
+	points_t from, to;      /* range: the deduction of one occurrence */
+	points_t target;        /* rate: the target percentage (100 = 100%) */
+	points_t per;           /* rate, target: one step (1 个百分点, 1 人) */
+	points_t same, up;      /* trend: deduction when level, when higher */
+	struct rule *clauses;   /* clauses: each clause's rule (text: label) */
+	int nclauses;
 };
 
 struct node {

@@ -3,6 +3,7 @@
  * node, where not-applicable and sampling may be used. Also derives the
  * points of items that do not state them (doc/scheme-language.md). */
 #include "scheme_check.h"
+#include "rule_forms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,7 @@ static points_t rule_bound(const struct rule *r)
 	case RULE_FIXED: return r->deduct;
 	case RULE_JUDGED: return r->has_max ? r->max : -1;
 	case RULE_EARN: return r->cap;
-	default: return -1;
+	default: return rule_forms_stated_bound(r);
 	}
 }
 

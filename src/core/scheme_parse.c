@@ -6,6 +6,7 @@
 #include "scheme.h"
 #include "scheme_check.h"
 #include "ytree.h"
+#include "rule_forms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,13 +135,17 @@ bool scheme_code_valid(const char *s)
 	return true;
 }
 
-static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node *n)
+void scheme_parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node *n,
+		       struct rule *r, int clause)
 {
 	static const char *const keys[] = {"type", "each", "cap", "unit", "extra", "steps",
-		"conditions", "deduct", "text", "max", "scale", "max_count", "places", "by", NULL};
-	struct rule *r = &n->rule;
+		"conditions", "deduct", "text", "max", "scale", "max_count", "places", "by",
+		RULE_FORMS_KEYS, NULL};
 	char what[96];
-	snprintf(what, sizeof what, "节点 %s 的规则", n->code);
+	if (clause)
+		snprintf(what, sizeof what, "节点 %s 的第 %d 条", n->code, clause);
+	else
+		snprintf(what, sizeof what, "节点 %s 的规则", n->code);
 	if (y->type != Y_MAP) {
 		scheme_err(c, y->line, "%s必须是映射（type: …）", what);
 		return;
@@ -152,9 +157,12 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 	r->type = rule_type_parse(t->str);
 	if (r->type == RULE_NONE) {
 		scheme_err(c, t->line, "未知的规则类型“%s”（可用：per、steps、conditions、fixed、"
-		    "judged、earn、entered）", t->str);
+		    "judged、earn、entered、clauses、range、rate、target、trend）", t->str);
 		return;
 	}
+	/* the rules taking several figures, and the kinds a clause may be */
+	if (rule_forms_parse(c, y, n, r, clause, what) != 0)
+		return;
 	/* Keys each type takes; anything else is a mistake worth reporting. */
 	static const char *const takes[][8] = {
 		[RULE_PER] = {"type", "each", "cap", "unit", "extra", "max_count", "places"},
@@ -174,6 +182,7 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 			known |= strcmp(*a, k->str) == 0;
 		for (int j = 0; j < 8 && takes[r->type][j]; j++)
 			taken |= strcmp(takes[r->type][j], k->str) == 0;
+		taken |= clause && strcmp(k->str, "text") == 0;
 		if (known && !taken)
 			scheme_err(c, k->line, "%s 类规则不使用“%s”", t->str, k->str);
 	}
@@ -210,6 +219,8 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 	if (r->type == RULE_FIXED) {
 		if (sk_points(c, y, "deduct", 1, what, &r->deduct) == 1 && r->deduct == 0)
 			scheme_err(c, ytree_get(y, "deduct")->line, "“deduct”必须大于 0");
+		r->text = sk_str(c, y, "text", 0, what);
+	} else if (clause) {
 		r->text = sk_str(c, y, "text", 0, what);
 	}
 	if (r->type == RULE_JUDGED) {
@@ -417,7 +428,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 		if (!rule)
 			scheme_err(c, y->line, "节点 %s 既没有 children 也没有 rule", n->code);
 		else
-			parse_rule(c, rule, n);
+			scheme_parse_rule(c, rule, n, &n->rule, 0);
 	}
 	return n;
 }

@@ -21,6 +21,7 @@ enum input_form {
 	INPUT_DEDUCT,      /* judged */
 	INPUT_SCORE,       /* entered */
 	INPUT_NA,          /* any node with an na policy */
+	INPUT_FIGURES,     /* clauses, range, rate, target, trend (figures.h) */
 };
 
 struct finding {
@@ -33,6 +34,7 @@ struct finding {
 	/* Optional: the node of code, when the caller has looked it up
 	 * already (must be scheme_find(s, code)); saves the engine a search. */
 	const struct node *node;
+	const char *figures;    /* INPUT_FIGURES: the text (figures.h) */
 };
 
 /* One sampled sub-unit's sheet against a SCORE_SHEETS node. */

@@ -11,8 +11,9 @@ struct trow {
 	char *unit;               /* the name entered under (a sampled unit's own) */
 	const struct node *n;
 	bool has;                 /* a finding is stored: f */
-	struct finding f;         /* f.note points at note */
+	struct finding f;         /* f.note points at note, f.figures at figures */
 	char *note;
+	char *figures;
 };
 
 struct trows {

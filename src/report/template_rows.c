@@ -42,6 +42,7 @@ void template_rows_free(struct trows *t)
 	for (int i = 0; i < t->n; i++) {
 		free(t->r[i].unit);
 		free(t->r[i].note);
+		free(t->r[i].figures);
 	}
 	free(t->r);
 	free(t->scope);
@@ -182,6 +183,8 @@ static void take(struct trow *r, const struct finding *f)
 	r->f.code = r->n->code;
 	r->note = f->note ? xstrdup(f->note) : NULL;
 	r->f.note = r->note;
+	r->figures = f->figures ? xstrdup(f->figures) : NULL;
+	r->f.figures = r->figures;
 }
 
 /* The value stored for row r (of candidate c); 0 or -1 with err. */

@@ -8,6 +8,7 @@
  * in and send it back, and the stamp of the data it was made from. */
 #include "template.h"
 #include "xlsx_in.h"
+#include "../core/figures.h"
 #include "../core/rule.h"
 
 #include <stdlib.h>
@@ -15,7 +16,10 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
-enum col { C_UNIT, C_CODE, C_TITLE, C_TEXT, C_METHOD, C_RULE, C_COUNT, C_COND, C_DEDUCT, C_SCORE, C_NA, C_NOTE, NCOLS };
+/* C_FIGURES is written only for a scheme with rules that take figures
+ * (core/figures.h): the 2016 schemes' workbooks keep their twelve columns. */
+enum col { C_UNIT, C_CODE, C_TITLE, C_TEXT, C_METHOD, C_RULE, C_COUNT, C_COND, C_DEDUCT, C_SCORE, C_NA, C_NOTE,
+	   C_FIGURES, NCOLS };
 
 static const struct {
 	const char *name;
@@ -25,7 +29,7 @@ static const struct {
 	 * lines (the method is often the longest): half the paper of equal
 	 * widths for the demo scheme */
 	{"单位", 16}, {"编号", 9}, {"考核项目", 16}, {"考核内容及评分标准", 38}, {"考核方式", 40}, {"规则", 20},
-	{"次数", 6}, {"情形", 6}, {"扣分", 6}, {"得分", 6}, {"不适用", 7}, {"备注", 16},
+	{"次数", 6}, {"情形", 6}, {"扣分", 6}, {"得分", 6}, {"不适用", 7}, {"备注", 16}, {"数据", 14},
 };
 
 /* The formats of the workbook. */
@@ -158,6 +162,12 @@ static char *rule_words(const struct node *n)
 		break;
 	case INPUT_DEDUCT: buf_printf(&b, "填“扣分”：%s", d); break;
 	case INPUT_SCORE: buf_printf(&b, "填“得分”：%s", d); break;
+	case INPUT_FIGURES: {
+		char *hint = rule_figures_hint(n);
+		buf_printf(&b, "填“数据”，%s：%s", hint, d);
+		free(hint);
+		break;
+	}
 	default: buf_puts(&b, "本类整体不适用时在“不适用”中选“是”"); break;
 	}
 	if (n->na != NA_NONE && n->rule.type != RULE_NONE)
@@ -248,6 +258,21 @@ static void input_cell(lxw_worksheet *ws, const struct fmts *F, struct run *runs
 		validate(ws, runs, row, col, &dv, deduct ? "扣分" : "得分", buf_str(&msg), buf_str(&err));
 		break;
 	}
+	case INPUT_FIGURES: {
+		/* any text: the importer reads it with the one parser */
+		char *hint = rule_figures_hint(n);
+		dv.validate = LXW_VALIDATION_TYPE_ANY;
+		buf_puts(&msg, hint);
+		free(hint);
+		char *v = f ? figures_canonical(f->figures) : NULL;
+		if (v)
+			worksheet_write_string(ws, row, C_FIGURES, v, F->in_code);
+		else
+			worksheet_write_blank(ws, row, C_FIGURES, F->in_code);
+		free(v);
+		validate(ws, runs, row, C_FIGURES, &dv, "数据", buf_str(&msg), NULL);
+		break;
+	}
 	default:
 		break;
 	}
@@ -288,7 +313,7 @@ static void row_height(lxw_worksheet *ws, lxw_row_t row, const char *const text[
 }
 
 static void write_row(lxw_worksheet *ws, const struct fmts *F, struct run *runs, lxw_row_t row,
-		      const struct trow *t)
+		      const struct trow *t, int ncols)
 {
 	const struct node *n = t->n;
 	char p1[POINTS_BUFSZ];
@@ -318,6 +343,8 @@ static void write_row(lxw_worksheet *ws, const struct fmts *F, struct run *runs,
 	/* every input cell grey and locked, then the row's own opened */
 	for (int c = C_COUNT; c <= C_NA; c++)
 		worksheet_write_blank(ws, row, (lxw_col_t)c, F->off);
+	if (ncols > C_FIGURES)
+		worksheet_write_blank(ws, row, C_FIGURES, F->off);
 	input_cell(ws, F, runs, row, t);
 	if (n->na != NA_NONE) {
 		if (t->has && t->f.form == INPUT_NA)
@@ -351,17 +378,21 @@ static void scoring_sheet(lxw_workbook *wb, const struct fmts *F, const struct t
 			  const char *stamp)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "评分");
-	for (int c = 0; c < NCOLS; c++) {
+	int ncols = C_FIGURES;
+	for (int i = 0; i < rows->n; i++)
+		if (rule_takes_figures(rows->r[i].n->rule.type))
+			ncols = NCOLS;
+	for (int c = 0; c < ncols; c++) {
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
 		worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].name, F->head);
 	}
 	struct run runs[NCOLS] = {0};
 	for (int i = 0; i < rows->n; i++)
-		write_row(ws, F, runs, (lxw_row_t)(i + 1), &rows->r[i]);
-	for (int c = 0; c < NCOLS; c++)
+		write_row(ws, F, runs, (lxw_row_t)(i + 1), &rows->r[i], ncols);
+	for (int c = 0; c < ncols; c++)
 		run_flush(ws, c, &runs[c]);
 	worksheet_freeze_panes(ws, 1, 2);
-	worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows->n, NCOLS - 1);
+	worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows->n, (lxw_col_t)(ncols - 1));
 	lxw_protection prot = {.format_columns = 1, .format_rows = 1, .autofilter = 1};
 	worksheet_protect(ws, NULL, &prot);
 	/* print: A4 landscape, one page wide, the header row on every page */

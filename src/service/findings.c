@@ -2,6 +2,7 @@
  * and a CSV import read row by row. Every finding goes through the same
  * checks (core/sheet.h) and the same permission (auth.c). */
 #include "service_impl.h"
+#include "../core/figures.h"
 #include "../core/numtext.h"
 #include "../core/rule.h"
 #include "../storage/finding.h"
@@ -507,17 +508,30 @@ static struct entry_sheet *cached(struct svc *s, struct unit_cache *c, const cha
 	return e;
 }
 
+/* The value columns of a score CSV, one per input form. */
+#define NVALUE_COLS 6
+
 /* The value of one row in its column's form; 0, or -1 with the problem. */
 static int parse_value(int form_col, const char *v, struct finding *f, struct diag *d, int row, int col)
 {
-	static const enum input_form forms[5] = {INPUT_COUNT, INPUT_CONDITIONS, INPUT_DEDUCT,
-						 INPUT_SCORE, INPUT_NA};
-	static const char *const names[5] = {"次数", "情形", "扣分", "得分", "不适用"};
-	static const char *const expect[5] = {"须是整数", "须是情形编号，如 1,3（没有所列情形写 0）",
-		"须是分值，最多两位小数", "须是分值，最多两位小数", "不适用时填“是”，否则留空"};
+	static const enum input_form forms[NVALUE_COLS] = {INPUT_COUNT, INPUT_CONDITIONS,
+		INPUT_DEDUCT, INPUT_SCORE, INPUT_NA, INPUT_FIGURES};
+	static const char *const names[NVALUE_COLS] = {"次数", "情形", "扣分", "得分", "不适用", "数据"};
+	static const char *const expect[NVALUE_COLS] = {"须是整数", "须是情形编号，如 1,3（没有所列情形写 0）",
+		"须是分值，最多两位小数", "须是分值，最多两位小数", "不适用时填“是”，否则留空", FIGURES_SYNTAX};
 	int ok;
+	struct figures g;
+	const char *why = NULL;
 	f->form = forms[form_col];
 	switch (f->form) {
+	case INPUT_FIGURES:
+		ok = figures_parse(v, &g, &why) == 0;
+		f->figures = v;
+		if (!ok) {
+			diag_add_at(d, row, col, "数据“%s”格式不对：%s（%s）", v, why, FIGURES_SYNTAX);
+			return -1;
+		}
+		break;
 	case INPUT_COUNT: ok = numtext_count(v, &f->count) == 0; break;
 	case INPUT_CONDITIONS: ok = conditions_parse(v, &f->conditions) == 0; break;
 	case INPUT_DEDUCT:
@@ -564,16 +578,17 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 {
 	static const char *const unit_col[] = {"单位", "unit", "名称", NULL};
 	static const char *const item_col[] = {"编号", "item", "code", "考核项", NULL};
-	static const char *const value_cols[5][3] = {{"次数", "count", NULL}, {"情形", "conditions", NULL},
-		{"扣分", "deduct", NULL}, {"得分", "score", NULL}, {"不适用", "na", NULL}};
+	static const char *const value_cols[NVALUE_COLS][3] = {{"次数", "count", NULL},
+		{"情形", "conditions", NULL}, {"扣分", "deduct", NULL}, {"得分", "score", NULL},
+		{"不适用", "na", NULL}, {"数据", "figures", NULL}};
 	static const char *const note_col[] = {"备注", "note", NULL};
 	/* the last four: what a scoring workbook (kaohe template xlsx) shows
 	 * beside the inputs, to read only; ignored here */
 	static const char *const known[] = {"单位", "unit", "名称", "编号", "item", "code", "考核项",
 		"次数", "count", "情形", "conditions", "扣分", "deduct", "得分", "score", "不适用", "na",
-		"备注", "note", "考核项目", "考核内容及评分标准", "考核方式", "规则", NULL};
+		"数据", "figures", "备注", "note", "考核项目", "考核内容及评分标准", "考核方式", "规则", NULL};
 	const char *const *groups[] = {unit_col, item_col, value_cols[0], value_cols[1], value_cols[2],
-		value_cols[3], value_cols[4], note_col, NULL};
+		value_cols[3], value_cols[4], value_cols[5], note_col, NULL};
 	memset(out, 0, sizeof *out);
 	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0)
 		return -1;
@@ -594,13 +609,13 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 	int cu = csv_header_column(r.fields, ncols, unit_col);
 	int ci = csv_header_column(r.fields, ncols, item_col);
 	int cn = csv_header_column(r.fields, ncols, note_col);
-	int cv[5];
-	for (int k = 0; k < 5; k++)
+	int cv[NVALUE_COLS];
+	for (int k = 0; k < NVALUE_COLS; k++)
 		cv[k] = csv_header_column(r.fields, ncols, value_cols[k]);
 	bad = r.problems + csv_header_check(r.fields, ncols, hline, known, &d) +
 	      csv_header_dups(r.fields, ncols, hline, groups, &d);
 	if (!bad && (cu < 0 || ci < 0)) {
-		diag_add_at(&d, hline, 0, "表头须有“单位”和“编号”列（以及 次数、情形、扣分、得分、不适用 中的列）");
+		diag_add_at(&d, hline, 0, "表头须有“单位”和“编号”列（以及 次数、情形、扣分、得分、不适用、数据 中的列）");
 		bad++;
 	}
 	if (bad) {
@@ -647,14 +662,15 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 			continue;
 		}
 		int given = 0, col = -1;
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < NVALUE_COLS; k++)
 			if (cv[k] >= 0 && row[cv[k]][0]) {
 				given++;
 				col = k;
 			}
 		if (given != 1) {
-			diag_add_at(&d, line, 0, "须在 次数、情形、扣分、得分、不适用 中恰好填写一项（填了 %d 项）",
-				    given);
+			/* 数据 is named where the file has that column */
+			diag_add_at(&d, line, 0, "须在 次数、情形、扣分、得分、不适用%s 中恰好填写一项（填了 %d 项）",
+				    cv[NVALUE_COLS - 1] >= 0 ? "、数据" : "", given);
 			bad++;
 			continue;
 		}

@@ -4,6 +4,7 @@
 #include "db_impl.h"
 #include "unit.h"
 #include "year.h"
+#include "../core/figures.h"
 #include "../core/rule.h"
 
 #include <stdio.h>
@@ -125,7 +126,7 @@ int finding_store(struct db *db, const struct sheet_target *t, const struct find
 	/* The old value, for the record; a sheet that had no findings has
 	 * none (duplicates within one input are refused before this). */
 	if (t->had_findings) {
-		st = db_stmt(db, "SELECT form, value, note FROM finding WHERE unit_id = ?"
+		st = db_stmt(db, "SELECT form, value, note, figures FROM finding WHERE unit_id = ?"
 			     " AND sheet_id = ? AND code = ?");
 		sqlite3_bind_int64(st, 1, t->owner.id);
 		sqlite3_bind_int64(st, 2, t->sheet_id);
@@ -134,6 +135,7 @@ int finding_store(struct db *db, const struct sheet_target *t, const struct find
 			struct finding o = {.code = n->code};
 			finding_set_value(&o, input_form_parse(db_col_text(st, 0)), sqlite3_column_int64(st, 1));
 			o.note = db_col_text(st, 2);
+			o.figures = db_col_text(st, 3);
 			old = finding_describe(n, &o);
 		}
 		sqlite3_reset(st);
@@ -147,14 +149,14 @@ int finding_store(struct db *db, const struct sheet_target *t, const struct find
 			*changed = false;
 			return 0;
 		}
-		st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at)"
-			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, sheet_id, code) DO UPDATE SET"
-			     " form = excluded.form, value = excluded.value, note = excluded.note,"
-			     " actor = excluded.actor, at = excluded.at");
+		st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at,"
+			     " figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, sheet_id, code)"
+			     " DO UPDATE SET form = excluded.form, value = excluded.value, note = excluded.note,"
+			     " actor = excluded.actor, at = excluded.at, figures = excluded.figures");
 	} else {
 		/* A sheet that had no findings takes a plain insert (imports). */
-		st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at)"
-			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+		st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at,"
+			     " figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	}
 	/* The strings outlive the step: bind them without copies. */
 	sqlite3_bind_int64(st, 1, t->owner.id);
@@ -166,7 +168,14 @@ int finding_store(struct db *db, const struct sheet_target *t, const struct find
 		sqlite3_bind_text(st, 6, f->note, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, db->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, at, -1, SQLITE_STATIC);
+	/* figures are stored as the one printer writes them (core/figures.h) */
+	char *figures = f->form == INPUT_FIGURES ? figures_canonical(f->figures) : NULL;
+	if (figures)
+		sqlite3_bind_text(st, 9, figures, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 9);
 	int rc = db_exec_stmt(db, st);
+	free(figures);
 	if (rc == 0 && old && replaced)
 		(*replaced)++;
 	if (rc == 0 && (audit_new || old)) {

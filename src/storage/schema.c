@@ -369,7 +369,7 @@ const char *const schema_migrations[] = {
  *    by reading every unit (an import of 20,000 units grew quadratically). */
 "CREATE INDEX unit_order ON unit(year_id, kind, sort_order);\n",
 
-/* next: unit kinds come from the schemes (issue 11, form 9): a year may
+/* 9: unit kinds come from the schemes (issue 11, form 9): a year may
  *    hold a scheme for any kind (school, hospital, …), one per kind, and
  *    units of those kinds. The fixed lists of kinds leave the scheme and
  *    unit tables (the service checks a kind against the year's schemes);
@@ -389,4 +389,24 @@ const char *const schema_migrations[] = {
 "PRAGMA writable_schema = RESET;\n"
 "CREATE TABLE kaohe_schema_changed (x);\n"
 "DROP TABLE kaohe_schema_changed;\n",
+/* 10: a finding of several figures (clauses, ranges, rates; core/figures.h):
+ *    the form 'figures' and its text. A CHECK cannot be altered in place:
+ *    the table is rebuilt with the same rows. */
+"CREATE TABLE finding_new (\n"
+"  unit_id INTEGER NOT NULL REFERENCES unit(id),\n"
+"  sheet_id INTEGER NOT NULL DEFAULT 0,\n"
+"  code TEXT NOT NULL,\n"
+"  form TEXT NOT NULL CHECK (form = 'count' OR form = 'conditions' OR form = 'deduct'\n"
+"                             OR form = 'score' OR form = 'na' OR form = 'figures'),\n"
+"  value INTEGER NOT NULL DEFAULT 0,\n"
+"  note TEXT,\n"
+"  actor TEXT NOT NULL,\n"
+"  at TEXT NOT NULL,\n"
+"  figures TEXT CHECK ((form = 'figures') = (figures IS NOT NULL)),\n"
+"  PRIMARY KEY (unit_id, sheet_id, code)\n"
+") WITHOUT ROWID;\n"
+"INSERT INTO finding_new (unit_id, sheet_id, code, form, value, note, actor, at)\n"
+"  SELECT unit_id, sheet_id, code, form, value, note, actor, at FROM finding;\n"
+"DROP TABLE finding;\n"
+"ALTER TABLE finding_new RENAME TO finding;\n",
 };

@@ -9,6 +9,7 @@
 #include "pages.h"
 #include "saves.h"
 #include "session.h"
+#include "sheet_figures.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,6 +183,8 @@ static void input_cell(struct req *r, struct buf *b, const struct view *v, const
 		  again ? form_value(r, "score", val) : val, dis, form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
 		break;
 	default:
+		if (rule_takes_figures(n->rule.type))
+			sheet_figures_field(r, b, n, f, again, dis, form);
 		break;
 	}
 	if (n->na != NA_NONE)
@@ -461,6 +464,9 @@ static bool read_finding(const struct req *r, const struct node *n, struct findi
 		return true;
 	}
 	default:
+		*field = "figures";
+		if (rule_takes_figures(n->rule.type))
+			return sheet_figures_read(r, f, why);
 		*why = "该项不能录入";
 		return false;
 	}
@@ -531,7 +537,8 @@ static bool value_empty(const struct req *r, const struct node *n)
 	if (na && strcmp(na, "1") == 0)
 		return false;
 	const char *name = n->rule.type == RULE_JUDGED ? "deduct" : n->rule.type == RULE_ENTERED ? "score"
-		: n->rule.type == RULE_PER || n->rule.type == RULE_STEPS || n->rule.type == RULE_EARN ? "count" : NULL;
+		: n->rule.type == RULE_PER || n->rule.type == RULE_STEPS || n->rule.type == RULE_EARN ? "count"
+		: rule_takes_figures(n->rule.type) ? "figures" : NULL;
 	if (!name)
 		return false;
 	/* an empty field arrives as no field at all */

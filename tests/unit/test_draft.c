@@ -124,8 +124,18 @@ static void earn(void **state)
 static void marked(void **state)
 {
 	(void)state;
-	/* a range: the engine has no range form; judged at most the cap */
+	/* a range for each occurrence is read (issue 11, form 2: range);
+	 * one without 每 may be once or per occurrence: judged at most the
+	 * cap, and marked */
 	struct draft_reading r = reading("每处扣0.5—2分，最高扣10分。", POINTS(10));
+	assert_int_equal(r.rule.type, RULE_RANGE);
+	assert_int_equal(r.rule.from, 50);
+	assert_int_equal(r.rule.to, POINTS(2));
+	assert_int_equal(r.rule.cap, POINTS(10));
+	assert_string_equal(r.rule.unit, "处");
+	assert_string_equal(r.why, "");
+	draft_reading_free(&r);
+	r = reading("发现问题的扣0.5—2分，最高扣10分。", POINTS(10));
 	assert_int_equal(r.rule.type, RULE_JUDGED);
 	assert_true(r.rule.has_max);
 	assert_int_equal(r.rule.max, POINTS(10));
@@ -149,8 +159,17 @@ static void marked(void **state)
 	assert_int_equal(r.rule.type, RULE_PER);
 	assert_non_null(strstr(r.why, "计数单位"));
 	draft_reading_free(&r);
-	/* a rate */
+	/* a rate in the rubrics' own words is read (issue 11, form 3: rate);
+	 * another way of counting a rate is marked */
 	r = reading("培训覆盖率达到100%得满分，每降低1个百分点扣0.5分。", POINTS(10));
+	assert_int_equal(r.rule.type, RULE_RATE);
+	assert_int_equal(r.rule.target, POINTS(100));
+	assert_int_equal(r.rule.per, POINTS(1));
+	assert_int_equal(r.rule.each, 50);
+	assert_string_equal(r.rule.text, "培训覆盖率");
+	assert_string_equal(r.why, "");
+	draft_reading_free(&r);
+	r = reading("培训覆盖率低于90%的扣2分。", POINTS(10));
 	assert_int_equal(r.rule.type, RULE_JUDGED);
 	assert_non_null(strstr(r.why, "比率"));
 	draft_reading_free(&r);
