@@ -79,6 +79,25 @@ static int of_period(const struct finding *f, int nf, int p, struct finding **ou
 	return k;
 }
 
+/* Points the results' findings from the copies (copy, n) back at the
+ * caller's findings f, which outlive the result. */
+static void refer_back(struct node_result *nodes, int nnodes, const struct finding *copy, int n,
+		       const struct finding *f, int nf)
+{
+	for (int i = 0; i < nnodes; i++) {
+		const struct finding *x = nodes[i].finding;
+		if (!x || x < copy || x >= copy + n)
+			continue;
+		/* the copies keep the order of f: find the k-th of the period */
+		int k = (int)(x - copy), seen = -1;
+		for (int j = 0; j < nf; j++)
+			if (f[j].period == x->period && ++seen == k) {
+				nodes[i].finding = &f[j];
+				break;
+			}
+	}
+}
+
 /* Scores period p alone: its findings, no accidents or flags (those are
  * the year's, below). Problems go to d prefixed with the period. */
 static struct result *score_one(const struct scheme *s, const struct unit_input *in, int p,
@@ -106,6 +125,16 @@ static struct result *score_one(const struct scheme *s, const struct unit_input 
 	*empty = total == 0;
 	struct diag pd = {0};
 	struct result *r = score_unit(s, &sub, &pd);
+	if (r) {
+		refer_back(r->nodes, s->nnodes, own, sub.nfindings, in->findings, in->nfindings);
+		for (int n = 0; n < s->nnodes; n++)
+			for (int k = 0; k < r->nodes[n].nsheets; k++)
+				for (int i = 0; i < in->nsheets; i++)
+					if (r->nodes[n].sheets[k].label == in->sheets[i].label)
+						refer_back(r->nodes[n].sheets[k].nodes, s->nnodes, held[i],
+							   sheets[i].nfindings, in->sheets[i].findings,
+							   in->sheets[i].nfindings);
+	}
 	for (int i = 0; i < pd.n; i++)
 		diag_add(d, "%s：%s", period_label(s->periods.kind, p, b1), pd.msgs[i]);
 	diag_free(&pd);

@@ -68,7 +68,7 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 	/* Findings: the unit's own sheet (0) and the sampled units' sheets.
 	 * Codes point at the scheme's own strings where the item exists
 	 * (the engine reports the rest); arrays grow geometrically. */
-	st = db_stmt(db, "SELECT sheet_id, code, form, value, note FROM finding WHERE unit_id = ?");
+	st = db_stmt(db, "SELECT sheet_id, code, form, value, note, period FROM finding WHERE unit_id = ?");
 	sqlite3_bind_int64(st, 1, u->id);
 	int nf = 0, capf = 0;
 	int *sheet_cap = xcalloc((size_t)(L->in.nsheets ? L->in.nsheets : 1), sizeof *sheet_cap);
@@ -82,6 +82,7 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 		finding_set_value(&f, input_form_parse(db_col_text(st, 2)), sqlite3_column_int64(st, 3));
 		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
 			f.note = keep(L, db_col_text(st, 4));
+		f.period = sqlite3_column_int(st, 5);
 		if (sheet == 0) {
 			if (nf == capf) {
 				capf = capf ? capf * 2 : 64;
