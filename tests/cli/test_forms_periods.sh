@@ -105,4 +105,10 @@ expect_exit 0 k score clear 甲区 --period Q2
 expect_exit 0 k explain 甲区
 expect_text out.txt "第2季度：未录入任何评分"
 expect_exit 0 k audit --verify
+# The period is part of the record: a finding moved to another quarter
+# behind kaohe's back is found by the audit.
+cp "$KAOHE_DB" moved.db
+sqlite3 moved.db "UPDATE finding SET period = 2 WHERE code = '1.1' AND period = 3 AND unit_id = (SELECT id FROM unit WHERE name = '甲区')"
+expect_exit 1 k -d moved.db audit --verify
+expect_text err.txt "评分记录（finding） 单位「甲区」 项目 1.1 期间 2：审计记录中没有此行"
 finish
