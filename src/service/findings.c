@@ -357,12 +357,17 @@ int svc_score_set_many(struct svc *s, char *const *units, int n, const struct fi
 
 bool *svc_enterable(struct svc *s, const char *unit)
 {
+	return svc_enterable_period(s, unit, 0);
+}
+
+bool *svc_enterable_period(struct svc *s, const char *unit, int period)
+{
 	if (svc_approved(s) || svc_allow(s, OP_SCORE_WRITE, NULL) != 0) {
 		svc_error_clear(&s->err);
 		return NULL;
 	}
 	struct entry_sheet e;
-	entry_open(s, unit, 0, &e);
+	entry_open(s, unit, period, &e);
 	bool *can = NULL;
 	if (e.ok) {
 		const struct scheme *sc = e.t.s;

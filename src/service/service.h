@@ -215,6 +215,9 @@ int svc_period(struct svc *s, const char *unit, const char *text, int *period);
  * index of its scheme (the entry page shows inputs there; the service
  * still checks every entry); NULL if none. Caller frees. */
 bool *svc_enterable(struct svc *s, const char *unit);
+/* The same for the sheet of one period of a periodic scheme (NULL for
+ * period 0 there: the year is rolled up, not entered). */
+bool *svc_enterable_period(struct svc *s, const char *unit, int period);
 /* The sheet of unit (its owner's result) scored as if finding f were
  * entered, through every check of a real entry, and nothing stored: the
  * entry page's recomputation as a person types. */
