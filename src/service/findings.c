@@ -101,8 +101,11 @@ int svc_period(struct svc *s, const char *unit, const char *text, int *period)
 	struct entry_sheet e;
 	entry_open(s, unit, -1, &e);
 	int rc = -1;
-	if (e.ok) {
+	/* who may not see the unit's sheet is told that, not how its
+	   periods are written */
+	if (e.ok && (svc_allow(s, OP_SCORE_WRITE, NULL) == 0 || svc_allow(s, OP_EXPLAIN, &e.t.owner) == 0)) {
 		struct buf why = {0};
+		svc_error_clear(&s->err);
 		rc = period_parse(&e.t.s->periods, e.t.s->year, text, period, &why);
 		if (rc != 0)
 			svc_fail(s, SVC_INVALID, "period", "%s：%s", unit, buf_str(&why));

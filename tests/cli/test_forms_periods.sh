@@ -94,6 +94,14 @@ expect_text out.txt "全年平均（99.5 + 99 + 99.5 + 99.67）÷ 4 = 99.42 分"
 expect_text out.txt "第1季度 9.5 分、第2季度 10 分、第3季度 9.5 分、第4季度 10 分"
 expect_exit 0 k explain 乙区
 expect_text out.txt "否决 E1：季度考核中发生较大事故（第2季度："
+expect_exit 0 k explain 乙区 --json
+python3 - out.txt <<'PY' || fail "quarterly explain --json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["rollup"] == "mean" and d["total"] == 99.5, d["total"]
+assert [p["total"] for p in d["periods"]] == [100, 100, 100, 98], d["periods"]
+assert "第2季度" in d["veto_hits"][0]["detail"], d["veto_hits"]
+PY
 expect_exit 0 k explain 甲区 --period Q2
 expect_text out.txt "甲区 第2季度"
 expect_text out.txt "1 次 × 1 分 = 1 分"
