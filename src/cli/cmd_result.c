@@ -118,25 +118,40 @@ int cmd_results(struct svc *s, int argc, char **argv)
 
 int cmd_explain(struct svc *s, int argc, char **argv)
 {
-	struct opt opts[] = {{"--json", OPT_FLAG}, {NULL}};
+	struct opt opts[] = {{"--json", OPT_FLAG}, {"--period", OPT_TEXT}, {NULL}};
 	char *pos[1];
 	if (args_parse(argc, argv, opts, pos, 1) != 1)
 		return cli_usage("explain");
 	struct svc_explain e;
-	if (svc_explain(s, pos[0], &e) != 0)
+	const char *ptext = opt_get(opts, "--period")->text;
+	int period = 0;
+	if ((ptext && svc_period(s, pos[0], ptext, &period) != 0) || svc_explain(s, pos[0], &e) != 0)
 		return cli_fail(s, NULL);
+	/* One period's own sheet of a periodic scheme (core/period.h). */
+	const struct result *r = e.r;
+	char label[PERIOD_BUFSZ];
+	struct buf who = {0};
+	buf_puts(&who, e.unit.name);
+	for (int i = 0; period && i < e.r->nperiods; i++)
+		if (e.r->periods[i].period == period) {
+			r = e.r->periods[i].r;
+			buf_printf(&who, " %s", period_label(e.r->scheme->periods.kind, period, label));
+			if (e.r->periods[i].empty)
+				buf_puts(&who, "（未录入任何评分）");
+		}
 	if (opt_get(opts, "--json")->set) {
-		cJSON *j = result_to_json(e.r, e.unit.name, unit_kind_name(e.unit.kind));
+		cJSON *j = result_to_json(r, buf_str(&who), unit_kind_name(e.unit.kind));
 		char *text = cJSON_Print(j);
 		puts(text);
 		free(text);
 		cJSON_Delete(j);
 	} else {
 		struct buf out = {0};
-		result_to_text(e.r, e.unit.name, &out);
+		result_to_text(r, buf_str(&who), &out);
 		fputs(buf_str(&out), stdout);
 		buf_free(&out);
 	}
+	buf_free(&who);
 	svc_explain_free(&e);
 	return EXIT_OK;
 }

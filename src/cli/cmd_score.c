@@ -62,7 +62,7 @@ static int finding_of(struct opt *opts, const char *code, const char *cmd, struc
 
 int cmd_score_set(struct svc *s, int argc, char **argv)
 {
-	struct opt opts[] = {FINDING_OPTS};
+	struct opt opts[] = {{"--period", OPT_TEXT}, FINDING_OPTS};
 	char *pos[2];
 	if (args_parse(argc, argv, opts, pos, 2) != 2)
 		return cli_usage("score set");
@@ -70,10 +70,11 @@ int cmd_score_set(struct svc *s, int argc, char **argv)
 	int rc = finding_of(opts, pos[1], "score set", &f);
 	if (rc != 0)
 		return rc;
-	if (svc_score_set(s, pos[0], &f) != 0)
+	const char *period = opt_get(opts, "--period")->text;
+	if ((period && svc_period(s, pos[0], period, &f.period) != 0) || svc_score_set(s, pos[0], &f) != 0)
 		return cli_fail(s, NULL);
 	char *d = finding_describe(NULL, &f);
-	printf("已记录：%s %s %s\n", pos[0], pos[1], d);
+	printf("已记录：%s%s%s %s %s\n", pos[0], period ? " 期间 " : "", period ? period : "", pos[1], d);
 	free(d);
 	return EXIT_OK;
 }
@@ -99,14 +100,18 @@ int cmd_score_set_many(struct svc *s, int argc, char **argv)
 
 int cmd_score_clear(struct svc *s, int argc, char **argv)
 {
-	struct opt opts[] = {{NULL}};
+	struct opt opts[] = {{"--period", OPT_TEXT}, {NULL}};
 	char *pos[2];
 	int n = args_parse(argc, argv, opts, pos, 2);
 	if (n < 1)
 		return cli_usage("score clear");
-	if (svc_score_clear(s, pos[0], n > 1 ? pos[1] : NULL) != 0)
+	const char *ptext = opt_get(opts, "--period")->text;
+	int period = 0;
+	if ((ptext && svc_period(s, pos[0], ptext, &period) != 0) ||
+	    svc_score_clear_period(s, pos[0], period, n > 1 ? pos[1] : NULL) != 0)
 		return cli_fail(s, NULL);
-	printf("已删除评分记录：%s%s%s\n", pos[0], n > 1 ? " " : "", n > 1 ? pos[1] : "");
+	printf("已删除评分记录：%s%s%s%s%s\n", pos[0], ptext ? " 期间 " : "", ptext ? ptext : "",
+	       n > 1 ? " " : "", n > 1 ? pos[1] : "");
 	return EXIT_OK;
 }
 

@@ -48,13 +48,15 @@ const struct command commands[] = {
 	 "记录考核组自行确定的抽查对象；只替换所列单位的类别，其他类别不变"},
 	{"sample list", cmd_sample_list, CMD_DB, "sample list [县区]", "列出抽查对象"},
 	{"score set", cmd_score_set, CMD_DB, "score set 单位 编号 (--count N | --conditions 1,3 | --deduct 分 | "
-	 "--score 分 | --na | --figures 2;1;0) [--note 备注]",
+	 "--score 分 | --na | --figures 2;1;0) [--note 备注] [--period 期间]",
 	 "录入考核发现：按次数、情形、评定扣分、得分、不适用或数据（多条规则、区间扣分、比率、"
-	 "指标：" FIGURES_SYNTAX "）；抽查的县区部门和企业用其自身名称"},
-	{"score clear", cmd_score_clear, CMD_DB, "score clear 单位 [编号]", "删除评分记录"},
+	 "指标：" FIGURES_SYNTAX "）；抽查的县区部门和企业用其自身名称；"
+	 "按季度或月考核的方案须用 --period 注明期间（季度：2、Q2、第2季度；月：3、M3、3月、2017-03）"},
+	{"score clear", cmd_score_clear, CMD_DB, "score clear 单位 [编号] [--period 期间]",
+	 "删除评分记录（按期间考核的方案：删除该期间的）"},
 	{"score import", cmd_score_import, CMD_DB, "score import 文件.csv",
-	 "导入评分（列：单位、编号、次数、情形、扣分、得分、不适用、备注；UTF-8 或 GBK），"
-	 "全部成功或全部不导入"},
+	 "导入评分（列：单位、编号、次数、情形、扣分、得分、不适用、数据、备注，按期间考核的方案另有“期间”列；"
+	 "UTF-8 或 GBK），全部成功或全部不导入"},
 	{"accident add", cmd_accident_add, CMD_DB, "accident add --unit 县区 --date YYYY-MM-DD --deaths N "
 	 "--injuries N --loss 元 [--industry 行业] [--concealed|--false-report|--omitted "
 	 "[--misreported-by 单位]] [--occupational --grade 等级] [--note 备注]",
@@ -83,7 +85,8 @@ const struct command commands[] = {
 	{"compute", cmd_compute, CMD_DB, "compute", "为全部县区和市直部门计分、排名、拟定档次"},
 	{"results", cmd_results, CMD_DB, "results [--kind county|department|类型] [--json]",
 	 "考核结果：总分、名次、各部分得分、否决、拟定档次、确定档次"},
-	{"explain", cmd_explain, CMD_DB, "explain 单位 [--json]", "逐项说明单位的得分"},
+	{"explain", cmd_explain, CMD_DB, "explain 单位 [--json] [--period 期间]",
+	 "逐项说明单位的得分；按期间考核的方案：全年为各期间的平均或累计，--period 说明一个期间的评分表"},
 	{"grade set", cmd_grade_set, CMD_DB, "grade set 单位 档次 [--reason 理由]",
 	 "记录集体研究确定的档次（与拟定档次不同须写理由）"},
 	{"key new", cmd_key_new, CMD_DB, "key new -o 密钥文件",

@@ -16,6 +16,8 @@ struct accident {
 				   occupational-disease hazard accident, whose
 				   grade Decree 493's thresholds do not give) */
 	enum accident_grade grade;   /* when graded */
+	int month;              /* month of its date, 1..12 (periods); 0
+				   unknown */
 };
 
 /* The grade of an accident record: the investigation's where it gives

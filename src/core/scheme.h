@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "period.h"
 #include "points.h"
 #include "util.h"
 
@@ -224,6 +225,9 @@ struct scheme {
 	/* Things worth a reader's attention that are not errors
 	 * ("FILE:LINE: message"), for scheme check. */
 	struct diag warnings;
+	/* Assessed per quarter or month and rolled up (period.h); kind
+	   PERIOD_NONE: the year only. */
+	struct period_rule periods;
 };
 
 /* Parses and checks a scheme. file names the source in messages.

@@ -5,6 +5,7 @@
  * checks the tree as a whole (points adding up, caps within their node). */
 #include "scheme.h"
 #include "scheme_check.h"
+#include "period_impl.h"
 #include "ytree.h"
 #include "rule_forms.h"
 
@@ -437,12 +438,13 @@ static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct sch
 {
 	if (!y) {
 		/* doc/domain.md item 8: 900/800/600 of 1000, i.e. 90%, 80% and
-		 * 60% of the scheme's points, rounded half up. */
+		 * 60% of the scheme's points (a year of summed periods: of the
+		 * year's, scheme_year_points), rounded half up. */
 		static const int pct[] = {90, 80, 60};
 		for (int i = 0; i < GRADE_COUNT; i++) {
 			s->grades[i].grade = (enum grade)i;
 			s->grades[i].has_min = i < 3;
-			s->grades[i].min = i < 3 ? points_muldiv(s->root->points, pct[i], 100) : 0;
+			s->grades[i].min = i < 3 ? points_muldiv(scheme_year_points(s), pct[i], 100) : 0;
 			s->grades[i].quota_pct = -1;
 		}
 		s->ngrades = GRADE_COUNT;
@@ -654,7 +656,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	}
 	static const char *const keys[] = {"scheme", "title", "unit", "unit_title", "year", "source",
 		"points", "note", "grades", "vetoes", "children", "window", "samples", "industries",
-		"daily", NULL};
+		"daily", "periods", NULL};
 	sk_keys(&c, y, keys, "方案");
 	s->name = sk_str(&c, y, "scheme", 1, "方案");
 	if (s->name) {
@@ -685,6 +687,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 		scheme_err(&c, y->line, "方案缺少“children”（各考核层面）");
 	else
 		parse_children(&c, children, root);
+	scheme_parse_periods(&c, ytree_get(y, "periods"), s);
 	parse_grades(&c, ytree_get(y, "grades"), s);
 	parse_vetoes(&c, ytree_get(y, "vetoes"), s);
 	scheme_parse_year(&c, y, s);
@@ -694,6 +697,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	number_nodes(s, root, &cap);
 	scheme_check(s, &c);
 	scheme_check_year(&c, s);
+	scheme_check_periods(&c, s);
 out:
 	ytree_free(y);
 	sort_by_line(d, first, file);

@@ -2,6 +2,7 @@
  * derivation of each, then the total, vetoes and proposed grade. */
 #include "score.h"
 #include "grade.h"
+#include "period_impl.h"
 #include "rule.h"
 #include "sheet.h"
 
@@ -440,7 +441,10 @@ static int check_sheet(const struct scheme *s, const struct finding *f, int nf,
 struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 			  struct diag *d)
 {
+	if (s->periods.kind != PERIOD_NONE && in->period == 0)
+		return score_periods(s, in, d);
 	int bad = check_sheet(s, in->findings, in->nfindings, NULL, NULL, in->unit, d);
+	bad += period_check_findings(s, in, d);
 	for (int i = 0; i < in->nsheets; i++) {
 		const struct node *sr = scheme_find(s, in->sheets[i].node_code);
 		if (!sr || sr->score != SCORE_SHEETS) {
@@ -506,6 +510,12 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 	for (int i = 0; i < r->nvetoes; i++)
 		if (r->vetoes[i].rule->effect == EFFECT_ZERO)
 			r->total = 0;
+	result_propose(s, r);
+	return r;
+}
+
+void result_propose(const struct scheme *s, struct result *r)
+{
 	r->by_score = grade_by_score(s, r->total);
 	/* No grade is proposed from a partial total: a missing score could
 	 * move the unit across any threshold. A one-vote veto decides the
@@ -517,7 +527,6 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 		zeroed |= r->vetoes[i].rule->effect == EFFECT_ZERO;
 	if (r->incomplete && (zeroed || veto_apply(GRADE_EXCELLENT, r->vetoes, r->nvetoes) == GRADE_FAIL))
 		r->proposed = veto_apply(grade_by_score(s, 0), r->vetoes, r->nvetoes);
-	return r;
 }
 
 static void node_results_free(struct node_result *nodes, int n)
@@ -546,5 +555,8 @@ void result_free(struct result *r)
 	for (int i = 0; i < r->nvetoes; i++)
 		free(r->vetoes[i].detail);
 	free(r->vetoes);
+	for (int i = 0; i < r->nperiods; i++)
+		result_free(r->periods[i].r);
+	free(r->periods);
 	free(r);
 }

@@ -35,6 +35,8 @@ struct finding {
 	 * already (must be scheme_find(s, code)); saves the engine a search. */
 	const struct node *node;
 	const char *figures;    /* INPUT_FIGURES: the text (figures.h) */
+	int period;             /* the quarter or month it belongs to
+				   (period.h); 0: the year */
 };
 
 /* One sampled sub-unit's sheet against a SCORE_SHEETS node. */
@@ -60,6 +62,9 @@ struct unit_input {
 	int naccidents;
 	unsigned flags;                   /* enum veto_flag bits */
 	bool brief;                       /* skip the derivations (compute) */
+	int period;                       /* a periodic scheme: the period
+					     being scored (its findings
+					     only); 0: the year, rolled up */
 };
 
 /* The result of one node (on the unit's own sheet or a sub-unit's). */
@@ -106,6 +111,17 @@ struct result {
 	enum grade by_score;         /* from the thresholds alone */
 	enum grade proposed;         /* after the vetoes (quota: grade.h) */
 	struct accident_summary accidents;
+	/* A periodic scheme (period.h): each period's own result, in
+	   period order; the nodes above are the roll-up. */
+	struct period_result *periods;
+	int nperiods;
+};
+
+struct period_result {
+	int period;                  /* 1-based quarter or month */
+	bool empty;                  /* nothing entered for the period:
+					counted as not yet assessed */
+	struct result *r;
 };
 
 /* Where a finding is recorded: the sheet and the unit. */

@@ -102,5 +102,30 @@ cJSON *result_to_json(const struct result *r, const char *unit, const char *kind
 		cJSON_AddStringToObject(j, "proposed_grade", grade_name(r->proposed));
 	else
 		cJSON_AddNullToObject(j, "proposed_grade");
+	/* a periodic scheme (core/period.h): each period's total, the year's
+	   derivation; `explain --period` gives one period's whole tree */
+	if (r->nperiods) {
+		char label[PERIOD_BUFSZ];
+		const struct period_rule *pr = &r->scheme->periods;
+		cJSON_AddStringToObject(j, "rollup", pr->rollup == ROLLUP_SUM ? "sum" : "mean");
+		cJSON_AddItemToObject(j, "year_points", json_points(scheme_year_points(r->scheme)));
+		if (r->nodes[0].derivation)
+			cJSON_AddStringToObject(j, "rollup_derivation", r->nodes[0].derivation);
+		cJSON *ps = cJSON_AddArrayToObject(j, "periods");
+		for (int i = 0; i < r->nperiods; i++) {
+			const struct period_result *per = &r->periods[i];
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddNumberToObject(o, "period", per->period);
+			cJSON_AddStringToObject(o, "label", period_label(pr->kind, per->period, label));
+			cJSON_AddBoolToObject(o, "entered", !per->empty);
+			/* nothing entered: not yet assessed, no total of its own */
+			if (per->empty)
+				cJSON_AddNullToObject(o, "total");
+			else
+				cJSON_AddItemToObject(o, "total", json_points(per->r->total));
+			cJSON_AddBoolToObject(o, "incomplete", per->r->incomplete);
+			cJSON_AddItemToArray(ps, o);
+		}
+	}
 	return j;
 }

@@ -11,8 +11,10 @@ static void indent(struct buf *out, int n)
 		buf_puts(out, "  ");
 }
 
+/* times: the periods a summed year adds up (its nodes' full marks are
+ * theirs times that, core/period.h); 1 otherwise. */
 static void node_lines(const struct node *n, const struct node_result *nodes, int depth,
-		       struct buf *out)
+		       int times, struct buf *out)
 {
 	const struct node_result *nr = &nodes[n->index];
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
@@ -33,7 +35,7 @@ static void node_lines(const struct node *n, const struct node_result *nodes, in
 		buf_printf(out, "%s  %s  未扣分", n->code, n->title);
 	else
 		buf_printf(out, "%s  %s  %s / %s 分", n->code, n->title, points_fmt(nr->score, b1),
-			   points_fmt(n->points, b2));
+			   points_fmt(n->points * times, b2));
 	if (node_is_leaf(n) && nr->deduction && !nr->na && !unbounded)
 		buf_printf(out, "（扣 %s 分）", points_fmt(nr->deduction, b1));
 	buf_putc(out, '\n');
@@ -55,19 +57,27 @@ static void node_lines(const struct node *n, const struct node_result *nodes, in
 		indent(out, depth + 1);
 		buf_printf(out, "【%s】%s 分\n", sr->label, points_fmt(sr->nodes[n->index].score, b1));
 		for (int i = 0; i < n->nchildren; i++)
-			node_lines(n->children[i], sr->nodes, depth + 2, out);
+			node_lines(n->children[i], sr->nodes, depth + 2, times, out);
 	}
 	if (n->score != SCORE_SHEETS)
 		for (int i = 0; i < n->nchildren; i++)
-			node_lines(n->children[i], nodes, depth + 1, out);
+			node_lines(n->children[i], nodes, depth + 1, times, out);
 }
 
 void result_to_text(const struct result *r, const char *unit, struct buf *out)
 {
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
+	const struct period_rule *pr = &r->scheme->periods;
+	int times = r->nperiods && pr->rollup == ROLLUP_SUM ? r->nperiods : 1;
 	buf_printf(out, "%s  %s\n", unit, r->scheme->title);
+	if (r->nperiods)
+		buf_printf(out, "按%s考核，全年得分为各%s得分的%s（各%s明细：kaohe explain 单位 --period 期间）\n",
+			   pr->kind == PERIOD_QUARTER ? "季度" : "月", pr->kind == PERIOD_QUARTER ? "季度" : "月",
+			   pr->rollup == ROLLUP_SUM ? "累计" : "平均值", pr->kind == PERIOD_QUARTER ? "季度" : "月");
 	for (int i = 0; i < r->scheme->root->nchildren; i++)
-		node_lines(r->scheme->root->children[i], r->nodes, 0, out);
+		node_lines(r->scheme->root->children[i], r->nodes, 0, times, out);
+	if (r->nperiods && r->nodes[0].derivation)
+		buf_printf(out, "\n%s\n", r->nodes[0].derivation);
 	buf_printf(out, "\n总分：%s 分", points_fmt(r->total, b1));
 	if (r->total != r->raw_total)
 		buf_printf(out, "（各部分合计 %s 分）", points_fmt(r->raw_total, b2));

@@ -10,6 +10,7 @@
 #include "../storage/unit.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +26,24 @@ struct entry_sheet {
 	bool verified;            /* the owner's sheet is verified (统计核实) */
 	bool locked;              /* submitted or verified: closed to the team */
 	bool changed;             /* a finding was stored or cleared */
+	bool bad_period;          /* refused for the period asked */
 };
+
+/* Whether period (a number, core/period.h) is one scheme sc assesses:
+ * 0 for a year-only scheme. 0, or -1 with the session's error. */
+static int period_valid(struct svc *s, const char *unit, const struct scheme *sc, int period)
+{
+	char text[16];
+	int p;
+	struct buf why = {0};
+	snprintf(text, sizeof text, "%d", period);
+	int rc = period_parse(&sc->periods, sc->year, period ? text : NULL, &p, &why);
+	if (rc != 0)
+		svc_fail(s, SVC_INVALID, "period", "%s：%s", unit, buf_str(&why));
+	buf_free(&why);
+	return rc;
+}
+
 
 static void entry_free(struct entry_sheet *e)
 {
@@ -36,14 +54,15 @@ static void entry_free(struct entry_sheet *e)
 	memset(e, 0, sizeof *e);
 }
 
-/* Resolves a unit's sheet for findings; e->ok false with the reason in
- * e->refused (and the session's error) if it takes none. */
-static void entry_open(struct svc *s, const char *name, struct entry_sheet *e)
+/* Resolves a unit's sheet for findings of a period (core/period.h: 0
+ * the year; -1 the year's sheet without checking the scheme's periods,
+ * to read its scheme); e->ok false with the reason in e->refused (and
+ * the session's error) if it takes none. */
+static void entry_open(struct svc *s, const char *name, int period, struct entry_sheet *e)
 {
 	memset(e, 0, sizeof *e);
 	struct unit u;
-	if (unit_get(s->db, name, &u) != 0 || finding_target(s->db, &u, &e->t) != 0 ||
-	    finding_sheet_state(s->db, &e->t, &e->st) != 0) {
+	if (unit_get(s->db, name, &u) != 0 || finding_target(s->db, &u, &e->t) != 0) {
 		if (u.name)
 			unit_clear(&u);
 		svc_fail_db(s);
@@ -51,6 +70,17 @@ static void entry_open(struct svc *s, const char *name, struct entry_sheet *e)
 		return;
 	}
 	unit_clear(&u);
+	if (period >= 0 && period_valid(s, name, e->t.s, period) != 0) {
+		e->refused = xstrdup(s->err.message);
+		e->bad_period = true;
+		return;
+	}
+	e->t.period = period > 0 ? period : 0;
+	if (finding_sheet_state(s->db, &e->t, &e->st) != 0) {
+		svc_fail_db(s);
+		e->refused = xstrdup(s->err.message);
+		return;
+	}
 	struct sheet_review r;
 	if (review_get(s->db, e->t.owner.id, &r) != 0) {
 		svc_fail_db(s);
@@ -64,6 +94,26 @@ static void entry_open(struct svc *s, const char *name, struct entry_sheet *e)
 	free(r.at);
 	e->computed = finding_computed_items(s->db, e->t.s, e->t.owner.kind);
 	e->ok = true;
+}
+
+int svc_period(struct svc *s, const char *unit, const char *text, int *period)
+{
+	*period = 0;
+	struct entry_sheet e;
+	entry_open(s, unit, -1, &e);
+	int rc = -1;
+	/* who may not see the unit's sheet is told that, not how its
+	   periods are written */
+	if (e.ok && (svc_allow(s, OP_SCORE_WRITE, NULL) == 0 || svc_allow(s, OP_EXPLAIN, &e.t.owner) == 0)) {
+		struct buf why = {0};
+		svc_error_clear(&s->err);
+		rc = period_parse(&e.t.s->periods, e.t.s->year, text, period, &why);
+		if (rc != 0)
+			svc_fail(s, SVC_INVALID, "period", "%s：%s", unit, buf_str(&why));
+		buf_free(&why);
+	}
+	entry_free(&e);
+	return rc;
 }
 
 /* After a change to a verified sheet, it is to be verified again. */
@@ -83,6 +133,7 @@ static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int ro
 		 struct diag *d)
 {
 	f->node = f->code ? scheme_find(e->t.s, f->code) : NULL;
+	f->period = e->t.period;
 	/* a fresh error: what is left in it is this finding's */
 	s->err.code = SVC_OK;
 	if (f->node && svc_allow_item(s, &e->t.owner, f->node, e->locked) != 0) {
@@ -128,7 +179,7 @@ static int entry_allowed(struct svc *s, const char *unit, const char *code)
 	if (s->acting && s->actor.role == ROLE_OFFICE)
 		return 0;
 	struct entry_sheet e;
-	entry_open(s, unit, &e);
+	entry_open(s, unit, -1, &e);
 	int rc = 0;
 	if (e.ok) {
 		const struct node *n = code ? scheme_find(e.t.s, code) : NULL;
@@ -147,7 +198,7 @@ static int entry_allowed(struct svc *s, const char *unit, const char *code)
 static int set_one(struct svc *s, const char *unit, const struct finding *given, const char *at)
 {
 	struct entry_sheet e;
-	entry_open(s, unit, &e);
+	entry_open(s, unit, given->period, &e);
 	int rc = -1;
 	if (e.ok) {
 		struct finding f = *given;
@@ -310,12 +361,17 @@ int svc_score_set_many(struct svc *s, char *const *units, int n, const struct fi
 
 bool *svc_enterable(struct svc *s, const char *unit)
 {
+	return svc_enterable_period(s, unit, 0);
+}
+
+bool *svc_enterable_period(struct svc *s, const char *unit, int period)
+{
 	if (svc_approved(s) || svc_allow(s, OP_SCORE_WRITE, NULL) != 0) {
 		svc_error_clear(&s->err);
 		return NULL;
 	}
 	struct entry_sheet e;
-	entry_open(s, unit, &e);
+	entry_open(s, unit, period, &e);
 	bool *can = NULL;
 	if (e.ok) {
 		const struct scheme *sc = e.t.s;
@@ -354,7 +410,7 @@ int svc_preview(struct svc *s, const char *unit, const struct finding *given, st
 	char at[32];
 	db_now(at);
 	struct entry_sheet e;
-	entry_open(s, unit, &e);
+	entry_open(s, unit, given->period, &e);
 	int rc = e.ok ? set_one(s, unit, given, at) : -1;
 	if (rc == 0) {
 		struct unit_load *L;
@@ -372,10 +428,15 @@ int svc_preview(struct svc *s, const char *unit, const struct finding *given, st
 
 int svc_score_clear(struct svc *s, const char *unit, const char *code)
 {
+	return svc_score_clear_period(s, unit, 0, code);
+}
+
+int svc_score_clear_period(struct svc *s, const char *unit, int period, const char *code)
+{
 	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 || entry_allowed(s, unit, code) != 0 || svc_begin(s) != 0)
 		return -1;
 	struct entry_sheet e;
-	entry_open(s, unit, &e);
+	entry_open(s, unit, period, &e);
 	int rc = -1;
 	if (e.ok) {
 		/* Clearing an item is entering it: the same permission. */
@@ -473,22 +534,23 @@ static int cache_spill(struct svc *s, struct unit_cache *c)
 	return 0;
 }
 
-/* The entry sheet of a unit, opened on first sight; NULL if the spill
- * table fails (the session's error says why). */
-static struct entry_sheet *cached(struct svc *s, struct unit_cache *c, const char *name)
+/* The entry under key in the cache, opened for unit name and period on
+ * first sight; NULL if the spill table fails. */
+static struct entry_sheet *cached_key(struct svc *s, struct unit_cache *c, const char *key,
+				      const char *name, int period)
 {
 	if ((size_t)c->n * 2 >= c->nslots)
 		cache_rehash(c);
-	size_t h = name_hash(name) & (c->nslots - 1);
+	size_t h = name_hash(key) & (c->nslots - 1);
 	for (; c->slots[h]; h = (h + 1) & (c->nslots - 1)) {
 		int i = c->slots[h] - 1;
-		if (strcmp(c->names[i], name) == 0)
+		if (strcmp(c->names[i], key) == 0)
 			return &c->sheets[i];
 	}
 	if (c->n == UNIT_CACHE_MAX) {
 		if (cache_spill(s, c) != 0)
 			return NULL;
-		for (h = name_hash(name) & (c->nslots - 1); c->slots[h]; h = (h + 1) & (c->nslots - 1))
+		for (h = name_hash(key) & (c->nslots - 1); c->slots[h]; h = (h + 1) & (c->nslots - 1))
 			;
 	}
 	if (c->n == c->cap) {
@@ -497,8 +559,8 @@ static struct entry_sheet *cached(struct svc *s, struct unit_cache *c, const cha
 		c->sheets = xrealloc(c->sheets, (size_t)c->cap * sizeof *c->sheets);
 	}
 	struct entry_sheet *e = &c->sheets[c->n];
-	c->names[c->n] = xstrdup(name);
-	entry_open(s, name, e);
+	c->names[c->n] = xstrdup(key);
+	entry_open(s, name, period, e);
 	c->slots[h] = c->n + 1;
 	c->n++;
 	if (e->ok && c->spilled && finding_spill_get(s->db, &e->t, &e->st) != 0) {
@@ -510,6 +572,22 @@ static struct entry_sheet *cached(struct svc *s, struct unit_cache *c, const cha
 
 /* The value columns of a score CSV, one per input form. */
 #define NVALUE_COLS 6
+
+/* The entry sheet of a unit for a period (key: the name, and the period
+ * after a tab if it is not -1: see entry_open), opened on first sight;
+ * NULL if the spill table fails (the session's error says why). */
+static struct entry_sheet *cached(struct svc *s, struct unit_cache *c, const char *name, int period)
+{
+	struct buf long_key = {0};
+	const char *key = name;
+	if (period >= 0) {
+		buf_printf(&long_key, "%s\t%d", name, period);
+		key = buf_str(&long_key);
+	}
+	struct entry_sheet *e = cached_key(s, c, key, name, period);
+	buf_free(&long_key);
+	return e;
+}
 
 /* The value of one row in its column's form; 0, or -1 with the problem. */
 static int parse_value(int form_col, const char *v, struct finding *f, struct diag *d, int row, int col)
@@ -582,13 +660,16 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 		{"情形", "conditions", NULL}, {"扣分", "deduct", NULL}, {"得分", "score", NULL},
 		{"不适用", "na", NULL}, {"数据", "figures", NULL}};
 	static const char *const note_col[] = {"备注", "note", NULL};
+	/* the quarter or month of a periodic scheme (core/period.h) */
+	static const char *const period_col[] = {"期间", "period", "季度", "月份", NULL};
 	/* the last four: what a scoring workbook (kaohe template xlsx) shows
 	 * beside the inputs, to read only; ignored here */
 	static const char *const known[] = {"单位", "unit", "名称", "编号", "item", "code", "考核项",
 		"次数", "count", "情形", "conditions", "扣分", "deduct", "得分", "score", "不适用", "na",
-		"数据", "figures", "备注", "note", "考核项目", "考核内容及评分标准", "考核方式", "规则", NULL};
+		"数据", "figures", "备注", "note", "考核项目", "考核内容及评分标准", "考核方式", "规则", "期间", "period",
+		"季度", "月份", NULL};
 	const char *const *groups[] = {unit_col, item_col, value_cols[0], value_cols[1], value_cols[2],
-		value_cols[3], value_cols[4], value_cols[5], note_col, NULL};
+		value_cols[3], value_cols[4], value_cols[5], note_col, period_col, NULL};
 	memset(out, 0, sizeof *out);
 	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0)
 		return -1;
@@ -609,6 +690,7 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 	int cu = csv_header_column(r.fields, ncols, unit_col);
 	int ci = csv_header_column(r.fields, ncols, item_col);
 	int cn = csv_header_column(r.fields, ncols, note_col);
+	int cp = csv_header_column(r.fields, ncols, period_col);
 	int cv[NVALUE_COLS];
 	for (int k = 0; k < NVALUE_COLS; k++)
 		cv[k] = csv_header_column(r.fields, ncols, value_cols[k]);
@@ -650,7 +732,7 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 			problems = r.problems;
 			continue;
 		}
-		struct entry_sheet *e = cached(s, &cache, row[cu]);
+		struct entry_sheet *e = cached(s, &cache, row[cu], -1);
 		if (!e) {
 			diag_add_at(&d, line, 0, "%s", s->err.message);
 			bad = MAX_PROBLEMS;
@@ -658,6 +740,28 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 		}
 		if (!e->ok) {
 			diag_add_at(&d, line, cu + 1, "%s", e->refused);
+			bad++;
+			continue;
+		}
+		/* The row's period, read against the unit's scheme; a periodic
+		 * scheme's rows go to the sheet of their period. */
+		int period = 0;
+		struct buf pwhy = {0};
+		if (period_parse(&e->t.s->periods, e->t.s->year, cp >= 0 ? row[cp] : NULL, &period, &pwhy) != 0) {
+			diag_add_at(&d, line, cp >= 0 ? cp + 1 : 0, "%s%s", buf_str(&pwhy),
+				    cp >= 0 ? "" : "（文件须有“期间”列）");
+			buf_free(&pwhy);
+			bad++;
+			continue;
+		}
+		buf_free(&pwhy);
+		if (period > 0 && (e = cached(s, &cache, row[cu], period)) == NULL) {
+			diag_add_at(&d, line, 0, "%s", s->err.message);
+			bad = MAX_PROBLEMS;
+			break;
+		}
+		if (!e->ok) {
+			diag_add_at(&d, line, e->bad_period ? cp + 1 : cu + 1, "%s", e->refused);
 			bad++;
 			continue;
 		}

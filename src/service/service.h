@@ -213,10 +213,22 @@ int svc_score_set(struct svc *s, const char *unit, const struct finding *f);
  * a user who may enter each of them: a team never clears a score another
  * body entered). */
 int svc_score_clear(struct svc *s, const char *unit, const char *code);
+/* The same for the findings of one period of a periodic scheme (a
+ * number from svc_period; 0 the year). */
+int svc_score_clear_period(struct svc *s, const char *unit, int period, const char *code);
+/* Reads the period a person wrote for unit's findings ("Q2", "2017-03";
+ * NULL or "" the year), against the unit's scheme (core/period.h):
+ * 0 with *period set, or -1 with the error (field "period"): a period
+ * the scheme does not assess, one given to a year-only scheme, none
+ * given to a periodic one. A finding carries the number (f->period). */
+int svc_period(struct svc *s, const char *unit, const char *text, int *period);
 /* Which nodes of unit's sheet the acting user may enter now, by node
  * index of its scheme (the entry page shows inputs there; the service
  * still checks every entry); NULL if none. Caller frees. */
 bool *svc_enterable(struct svc *s, const char *unit);
+/* The same for the sheet of one period of a periodic scheme (NULL for
+ * period 0 there: the year is rolled up, not entered). */
+bool *svc_enterable_period(struct svc *s, const char *unit, int period);
 /* The sheet of unit (its owner's result) scored as if finding f were
  * entered, through every check of a real entry, and nothing stored: the
  * entry page's recomputation as a person types. */

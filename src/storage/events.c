@@ -339,10 +339,10 @@ int accident_load(struct db *db, const struct unit *u, struct accident **out, in
 {
 	sqlite3_stmt *st;
 	if (u->kind == KIND_COUNTY || (int)u->kind >= KIND_COUNT) {
-		st = db_stmt(db, "SELECT deaths, injuries, loss, grade FROM accident WHERE county_id = ?");
+		st = db_stmt(db, "SELECT deaths, injuries, loss, grade, date FROM accident WHERE county_id = ?");
 		sqlite3_bind_int64(st, 1, u->id);
 	} else {
-		st = db_stmt(db, "SELECT a.deaths, a.injuries, a.loss, a.grade"
+		st = db_stmt(db, "SELECT a.deaths, a.injuries, a.loss, a.grade, a.date"
 			     " FROM accident a JOIN industry_department d ON d.year_id = a.year_id"
 			     " AND d.industry = a.industry WHERE a.year_id = ? AND d.department = ?");
 		sqlite3_bind_int64(st, 1, db->year_id);
@@ -362,6 +362,10 @@ int accident_load(struct db *db, const struct unit *u, struct accident **out, in
 			a->graded = true;
 			a->grade = (enum accident_grade)accident_grade_parse(db_col_text(st, 3));
 		}
+		/* "YYYY-MM-DD": the month places it in a period (core/period.h) */
+		const char *date = db_col_text(st, 4);
+		if (strlen(date) >= 7 && date[5] >= '0' && date[5] <= '1' && date[6] >= '0' && date[6] <= '9')
+			a->month = (date[5] - '0') * 10 + (date[6] - '0');
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取事故");

@@ -66,6 +66,15 @@ int finding_target(struct db *db, const struct unit *u, struct sheet_target *t)
 	return 0;
 }
 
+const char *finding_target_item(const struct sheet_target *t, const char *code, struct buf *b)
+{
+	char p[PERIOD_BUFSZ];
+	if (!t->period)
+		return code;
+	buf_printf(b, "%s%s%s", code ? code : "", code ? " " : "", period_label(t->s->periods.kind, t->period, p));
+	return buf_str(b);
+}
+
 void finding_target_free(struct sheet_target *t)
 {
 	unit_clear(&t->owner);
@@ -78,9 +87,11 @@ int finding_sheet_state(struct db *db, const struct sheet_target *t, struct shee
 	sheet_state_init(st, t->s, t->sheet_root);
 	if (!t->had_findings)
 		return 0;
-	sqlite3_stmt *q = db_stmt(db, "SELECT code, form FROM finding WHERE unit_id = ? AND sheet_id = ?");
+	sqlite3_stmt *q = db_stmt(db, "SELECT code, form FROM finding WHERE unit_id = ? AND sheet_id = ?"
+				  " AND period = ?");
 	sqlite3_bind_int64(q, 1, t->owner.id);
 	sqlite3_bind_int64(q, 2, t->sheet_id);
+	sqlite3_bind_int(q, 3, t->period);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		sheet_state_stored(st, scheme_find(t->s, db_col_text(q, 0)),
@@ -122,15 +133,17 @@ int finding_store(struct db *db, const struct sheet_target *t, const struct find
 	const struct node *n = f->node ? f->node : scheme_find(t->s, f->code);
 	sqlite3_stmt *st;
 	char *old = NULL;
+	struct buf item = {0};
 	*changed = true;
 	/* The old value, for the record; a sheet that had no findings has
 	 * none (duplicates within one input are refused before this). */
 	if (t->had_findings) {
 		st = db_stmt(db, "SELECT form, value, note, figures FROM finding WHERE unit_id = ?"
-			     " AND sheet_id = ? AND code = ?");
+			     " AND sheet_id = ? AND code = ? AND period = ?");
 		sqlite3_bind_int64(st, 1, t->owner.id);
 		sqlite3_bind_int64(st, 2, t->sheet_id);
 		db_bind_text(st, 3, n->code);
+		sqlite3_bind_int(st, 4, t->period);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			struct finding o = {.code = n->code};
 			finding_set_value(&o, input_form_parse(db_col_text(st, 0)), sqlite3_column_int64(st, 1));
@@ -150,13 +163,14 @@ int finding_store(struct db *db, const struct sheet_target *t, const struct find
 			return 0;
 		}
 		st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at,"
-			     " figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, sheet_id, code)"
+			     " figures, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+			     " ON CONFLICT (unit_id, sheet_id, code, period)"
 			     " DO UPDATE SET form = excluded.form, value = excluded.value, note = excluded.note,"
 			     " actor = excluded.actor, at = excluded.at, figures = excluded.figures");
 	} else {
 		/* A sheet that had no findings takes a plain insert (imports). */
 		st = db_stmt(db, "INSERT INTO finding (unit_id, sheet_id, code, form, value, note, actor, at,"
-			     " figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			     " figures, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	}
 	/* The strings outlive the step: bind them without copies. */
 	sqlite3_bind_int64(st, 1, t->owner.id);
@@ -174,6 +188,7 @@ int finding_store(struct db *db, const struct sheet_target *t, const struct find
 		sqlite3_bind_text(st, 9, figures, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, 9);
+	sqlite3_bind_int(st, 10, t->period);
 	int rc = db_exec_stmt(db, st);
 	free(figures);
 	if (rc == 0 && old && replaced)
@@ -181,21 +196,23 @@ int finding_store(struct db *db, const struct sheet_target *t, const struct find
 	if (rc == 0 && (audit_new || old)) {
 		char *new_value = finding_describe(n, f);
 		if (!old || strcmp(old, new_value) != 0)
-			rc = audit_add(db, "score.set", t->label ? t->label : t->owner.name, n->code, old,
-				       new_value, NULL);
+			rc = audit_add(db, "score.set", t->label ? t->label : t->owner.name,
+				       finding_target_item(t, n->code, &item), old, new_value, NULL);
 		free(new_value);
 	}
 	free(old);
+	buf_free(&item);
 	return rc;
 }
 
 int finding_clear(struct db *db, const struct sheet_target *t, const char *code)
 {
 	sqlite3_stmt *st = db_stmt(db, "DELETE FROM finding WHERE unit_id = ?1 AND sheet_id = ?2"
-				   " AND (?3 IS NULL OR code = ?3)");
+				   " AND (?3 IS NULL OR code = ?3) AND period = ?4");
 	sqlite3_bind_int64(st, 1, t->owner.id);
 	sqlite3_bind_int64(st, 2, t->sheet_id);
 	db_bind_text(st, 3, code);
+	sqlite3_bind_int(st, 4, t->period);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
 	int n = db_changes(db);
@@ -207,15 +224,20 @@ int finding_clear(struct db *db, const struct sheet_target *t, const char *code)
 	}
 	char what[64];
 	snprintf(what, sizeof what, "删除 %d 条评分记录", n);
-	return audit_add(db, "score.clear", who, code, what, NULL, NULL);
+	struct buf item = {0};
+	int rc = audit_add(db, "score.clear", who, code || t->period ? finding_target_item(t, code, &item) : NULL,
+			   what, NULL, NULL);
+	buf_free(&item);
+	return rc;
 }
 
 int finding_spill_begin(struct db *db)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db->h, "CREATE TEMP TABLE IF NOT EXISTS import_spill (unit_id INTEGER NOT NULL,"
-			 " sheet_id INTEGER NOT NULL, node INTEGER NOT NULL, line INTEGER NOT NULL,"
-			 " na INTEGER NOT NULL, PRIMARY KEY (unit_id, sheet_id, node)) WITHOUT ROWID;"
+			 " sheet_id INTEGER NOT NULL, period INTEGER NOT NULL, node INTEGER NOT NULL,"
+			 " line INTEGER NOT NULL, na INTEGER NOT NULL,"
+			 " PRIMARY KEY (unit_id, sheet_id, period, node)) WITHOUT ROWID;"
 			 " DELETE FROM temp.import_spill;", NULL, NULL, &msg) != SQLITE_OK) {
 		db_fail(db, "无法建立导入用的临时表：%s", msg ? msg : "");
 		sqlite3_free(msg);
@@ -230,12 +252,13 @@ int finding_spill_put(struct db *db, const struct sheet_target *t, const struct 
 		if (st->line[i] <= 0)
 			continue;
 		sqlite3_stmt *q = db_stmt(db, "INSERT OR REPLACE INTO temp.import_spill (unit_id, sheet_id, node,"
-					  " line, na) VALUES (?, ?, ?, ?, ?)");
+					  " line, na, period) VALUES (?, ?, ?, ?, ?, ?)");
 		sqlite3_bind_int64(q, 1, t->owner.id);
 		sqlite3_bind_int64(q, 2, t->sheet_id);
 		sqlite3_bind_int(q, 3, st->base + i);
 		sqlite3_bind_int(q, 4, st->line[i]);
 		sqlite3_bind_int(q, 5, st->na[i]);
+		sqlite3_bind_int(q, 6, t->period);
 		if (db_exec_stmt(db, q) != 0)
 			return -1;
 	}
@@ -244,9 +267,11 @@ int finding_spill_put(struct db *db, const struct sheet_target *t, const struct 
 
 int finding_spill_get(struct db *db, const struct sheet_target *t, struct sheet_state *st)
 {
-	sqlite3_stmt *q = db_stmt(db, "SELECT node, line, na FROM temp.import_spill WHERE unit_id = ? AND sheet_id = ?");
+	sqlite3_stmt *q = db_stmt(db, "SELECT node, line, na FROM temp.import_spill WHERE unit_id = ? AND sheet_id = ?"
+				  " AND period = ?");
 	sqlite3_bind_int64(q, 1, t->owner.id);
 	sqlite3_bind_int64(q, 2, t->sheet_id);
+	sqlite3_bind_int(q, 3, t->period);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		int i = sqlite3_column_int(q, 0) - st->base;

@@ -17,6 +17,10 @@ struct sheet_target {
 	const struct scheme *s;
 	const struct node *sheet_root;
 	bool had_findings;        /* the sheet had findings before */
+	int period;               /* the period of a periodic scheme the
+				     findings are for (core/period.h); 0 the
+				     year. Set by the caller after
+				     finding_target, checked by period_parse */
 };
 
 /* Resolves unit u's sheet. Refused (with the reason) for a unit that is
@@ -24,6 +28,9 @@ struct sheet_target {
  * or excluded unit. Free with finding_target_free. */
 int finding_target(struct db *db, const struct unit *u, struct sheet_target *t);
 void finding_target_free(struct sheet_target *t);
+/* What the audit record names: the item code, with the target's period
+ * if it has one ("1.2 第2季度"; b holds it). */
+const char *finding_target_item(const struct sheet_target *t, const char *code, struct buf *b);
 
 /* Marks what is stored on the target's sheet in st (initialised here). */
 int finding_sheet_state(struct db *db, const struct sheet_target *t, struct sheet_state *st);

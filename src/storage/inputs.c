@@ -68,7 +68,7 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 	/* Findings: the unit's own sheet (0) and the sampled units' sheets.
 	 * Codes point at the scheme's own strings where the item exists
 	 * (the engine reports the rest); arrays grow geometrically. */
-	st = db_stmt(db, "SELECT sheet_id, code, form, value, note, figures FROM finding WHERE unit_id = ?");
+	st = db_stmt(db, "SELECT sheet_id, code, form, value, note, figures, period FROM finding WHERE unit_id = ?");
 	sqlite3_bind_int64(st, 1, u->id);
 	int nf = 0, capf = 0;
 	int *sheet_cap = xcalloc((size_t)(L->in.nsheets ? L->in.nsheets : 1), sizeof *sheet_cap);
@@ -84,6 +84,7 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 			f.note = keep(L, db_col_text(st, 4));
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
 			f.figures = keep(L, db_col_text(st, 5));
+		f.period = sqlite3_column_int(st, 6);
 		if (sheet == 0) {
 			if (nf == capf) {
 				capf = capf ? capf * 2 : 64;

@@ -389,6 +389,7 @@ const char *const schema_migrations[] = {
 "PRAGMA writable_schema = RESET;\n"
 "CREATE TABLE kaohe_schema_changed (x);\n"
 "DROP TABLE kaohe_schema_changed;\n",
+
 /* 10: a finding of several figures (clauses, ranges, rates; core/figures.h):
  *    the form 'figures' and its text. A CHECK cannot be altered in place:
  *    the table is rebuilt with the same rows. */
@@ -409,4 +410,27 @@ const char *const schema_migrations[] = {
 "  SELECT unit_id, sheet_id, code, form, value, note, actor, at FROM finding;\n"
 "DROP TABLE finding;\n"
 "ALTER TABLE finding_new RENAME TO finding;\n",
+
+/* 11: a finding belongs to a period of a periodic scheme (core/period.h:
+ *    a quarter 1-4 or a month 1-12; 0 the year, as every finding before):
+ *    the same item is found once per period. A primary key cannot be
+ *    altered in SQLite, so the table is made again with the period in it. */
+"CREATE TABLE finding_by_period (\n"
+"  unit_id INTEGER NOT NULL REFERENCES unit(id),\n"
+"  sheet_id INTEGER NOT NULL DEFAULT 0,\n"
+"  code TEXT NOT NULL,\n"
+"  form TEXT NOT NULL CHECK (form = 'count' OR form = 'conditions' OR form = 'deduct'\n"
+"                             OR form = 'score' OR form = 'na' OR form = 'figures'),\n"
+"  value INTEGER NOT NULL DEFAULT 0,\n"
+"  note TEXT,\n"
+"  actor TEXT NOT NULL,\n"
+"  at TEXT NOT NULL,\n"
+"  figures TEXT CHECK ((form = 'figures') = (figures IS NOT NULL)),\n"
+"  period INTEGER NOT NULL DEFAULT 0 CHECK (period BETWEEN 0 AND 12),\n"
+"  PRIMARY KEY (unit_id, sheet_id, code, period)\n"
+") WITHOUT ROWID;\n"
+"INSERT INTO finding_by_period (unit_id, sheet_id, code, form, value, note, actor, at, figures, period)\n"
+"  SELECT unit_id, sheet_id, code, form, value, note, actor, at, figures, 0 FROM finding;\n"
+"DROP TABLE finding;\n"
+"ALTER TABLE finding_by_period RENAME TO finding;\n",
 };

@@ -20,6 +20,10 @@ struct tracked {
 	const char *value;
 	const char *year_of;  /* the condition that a row is of year ?1 */
 	bool scoring;      /* part of what a result is computed from */
+	/* A last key column that is in the key only where it is not 0 (a
+	 * finding's period, schema 9): the rows before it keep the keys the
+	 * log recorded them by, and their digest is unchanged. */
+	const char *opt_key;
 };
 
 #define UNIT_YEAR(col) col " IN (SELECT u.id FROM main.unit u WHERE u.year_id = ?1)"
@@ -36,7 +40,7 @@ static const struct tracked TRACKED[] = {
 	 " provincial_total, 'provincial_grade', provincial_grade", "year_id = ?1", true},
 	{"finding", "评分记录", {"unit_id", "sheet_id", "code"}, "'form', form, 'value',"
 	 " CASE WHEN figures IS NULL THEN value ELSE figures END, 'note', note,"
-	 " 'actor', actor, 'at', at", UNIT_YEAR("finding.unit_id"), true},
+	 " 'actor', actor, 'at', at", UNIT_YEAR("finding.unit_id"), true, "period"},
 	{"accident", "事故", {"id"}, "'year_id', year_id, 'county_id', county_id, 'date', date, 'deaths',"
 	 " deaths, 'injuries', injuries, 'loss', loss, 'industry', industry, 'concealed', concealed,"
 	 " 'false_report', false_report, 'omitted', omitted, 'note', note, 'misreported_by',"
@@ -75,10 +79,18 @@ static pthread_once_t built = PTHREAD_ONCE_INIT;
 
 static void key_list(struct buf *b, const struct tracked *t, const char *prefix)
 {
-	buf_puts(b, "json_array(");
-	for (int k = 0; k < 3 && t->keys[k]; k++)
-		buf_printf(b, "%s%s%s", k ? ", " : "", prefix, t->keys[k]);
-	buf_puts(b, ")");
+	if (t->opt_key)
+		buf_printf(b, "CASE WHEN %s%s = 0 THEN ", prefix, t->opt_key);
+	for (int with = 0; with < (t->opt_key ? 2 : 1); with++) {
+		buf_puts(b, with ? " ELSE json_array(" : "json_array(");
+		for (int k = 0; k < 3 && t->keys[k]; k++)
+			buf_printf(b, "%s%s%s", k ? ", " : "", prefix, t->keys[k]);
+		if (with)
+			buf_printf(b, ", %s%s", prefix, t->opt_key);
+		buf_puts(b, ")");
+	}
+	if (t->opt_key)
+		buf_puts(b, " END");
 }
 
 static void build(void)
@@ -90,6 +102,8 @@ static void build(void)
 		buf_printf(&b, "SELECT json_object(%s) FROM main.%s WHERE ", t->value, t->table);
 		for (int k = 0; k < 3 && t->keys[k]; k++)
 			buf_printf(&b, "%s%s = json_extract(?1, '$[%d]')", k ? " AND " : "", t->keys[k], k);
+		if (t->opt_key)
+			buf_printf(&b, " AND %s = ifnull(json_extract(?1, '$[3]'), 0)", t->opt_key);
 		sql[i].one = buf_take(&b);
 		buf_puts(&b, "SELECT ");
 		key_list(&b, t, "");
@@ -100,6 +114,10 @@ static void build(void)
 		buf_puts(&b, "SELECT ");
 		for (int k = 0; k < 3 && t->keys[k]; k++)
 			buf_printf(&b, "%s%s", k ? ", " : "", t->keys[k]);
+		/* the optional key folded into the last one's text ('@' is in
+		 * no code), so that a row with it 0 reads as before */
+		if (t->opt_key)
+			buf_printf(&b, " || CASE WHEN %s = 0 THEN '' ELSE '@' || %s END", t->opt_key, t->opt_key);
 		char *v = xstrdup(t->value);
 		int item = 0;
 		for (char *save = NULL, *tok = strtok_r(v, ",", &save); tok; tok = strtok_r(NULL, ",", &save), item++)
@@ -109,6 +127,8 @@ static void build(void)
 		buf_printf(&b, " FROM main.%s WHERE %s ORDER BY ", t->table, t->year_of);
 		for (int k = 0; k < 3 && t->keys[k]; k++)
 			buf_printf(&b, "%s%s", k ? ", " : "", t->keys[k]);
+		if (t->opt_key)
+			buf_printf(&b, ", %s", t->opt_key);
 		sql[i].year = buf_take(&b);
 		static const char *const ops[] = {"INSERT", "UPDATE", "DELETE"};
 		for (int o = 0; o < 3; o++) {
@@ -360,6 +380,13 @@ static char *row_label(struct db *db, int i, const char *key)
 		}
 		for (int k = 0; k < 3; k++)
 			free(texts[k]);
+		if (t->opt_key) {
+			st = db_stmt(db, "SELECT json_extract(?1, '$[3]')");
+			db_bind_text(st, 1, key);
+			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+				buf_printf(&b, " 期间 %lld", sqlite3_column_int64(st, 0));
+			sqlite3_reset(st);
+		}
 	} else {
 		sqlite3_reset(st);
 	}

@@ -26,6 +26,9 @@ struct view {
 	const struct node_result *nodes;/* the nodes shown, by node index */
 	const struct node *sheet_root;  /* NULL: the own sheet */
 	bool *can;                      /* enterable node indices, or NULL */
+	const struct result *res;       /* the year's, or the period's shown */
+	int period;                     /* a periodic scheme's period shown
+					   (?period=, core/period.h); 0 the year */
 	struct svc_error err;           /* a refusal found here, not by the service */
 };
 
@@ -49,14 +52,20 @@ static int view_open(struct req *r, const char *name, struct view *v)
 		svc_error_copy(&v->err, &e);
 		return -1;
 	}
-	if (svc_explain(r->svc, sub ? v->unit.parent : v->unit.name, &v->ex) != 0)
+	const char *owner = sub ? v->unit.parent : v->unit.name, *period = req_param(r, "period");
+	if ((period && *period && svc_period(r->svc, owner, period, &v->period) != 0) ||
+	    svc_explain(r->svc, owner, &v->ex) != 0)
 		return -1;
-	v->sc = v->ex.r->scheme;
-	v->nodes = v->ex.r->nodes;
+	v->res = v->ex.r;
+	for (int k = 0; k < v->ex.r->nperiods; k++)
+		if (v->ex.r->periods[k].period == v->period)
+			v->res = v->ex.r->periods[k].r;
+	v->sc = v->res->scheme;
+	v->nodes = v->res->nodes;
 	if (sub) {
 		/* the sheet of this sampled unit under its sheets node */
-		for (int i = 0; i < v->sc->nnodes && v->nodes == v->ex.r->nodes; i++) {
-			const struct node_result *nr = &v->ex.r->nodes[i];
+		for (int i = 0; i < v->sc->nnodes && v->nodes == v->res->nodes; i++) {
+			const struct node_result *nr = &v->res->nodes[i];
 			for (int k = 0; k < nr->nsheets; k++)
 				if (strcmp(nr->sheets[k].label, v->unit.name) == 0) {
 					v->nodes = nr->sheets[k].nodes;
@@ -69,7 +78,9 @@ static int view_open(struct req *r, const char *name, struct view *v)
 			return -1;
 		}
 	}
-	v->can = svc_enterable(r->svc, v->unit.name);
+	/* a periodic scheme's year is rolled up from its periods: read only */
+	if (v->sc->periods.kind == PERIOD_NONE || v->period)
+		v->can = svc_enterable_period(r->svc, v->unit.name, v->period);
 	return 0;
 }
 
@@ -119,7 +130,10 @@ static void input_cell(struct req *r, struct buf *b, const struct view *v, const
 	if (can) {
 		h(b, "<form id=\"%s\" method=\"post\" action=\"/sheet/%U/finding\" class=\"row\">", fid, v->unit.name);
 		form_csrf(r, b);
-		h(b, "<input type=\"hidden\" name=\"code\" value=\"%s\"></form>", n->code);
+		h(b, "<input type=\"hidden\" name=\"code\" value=\"%s\">", n->code);
+		if (v->period)
+			h(b, "<input type=\"hidden\" name=\"period\" value=\"%d\">", v->period);
+		h(b, "</form>");
 		form = fid;
 	}
 	const char *dis = can ? "" : " disabled";
@@ -288,13 +302,28 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 /* The page's main part (summary and table) for view v, into b. */
 static void render_sheet(struct req *r, struct buf *b, struct view *v)
 {
-	const struct result *res = v->ex.r;
+	const struct result *res = v->res;
 	h(b, "<div class=\"summary\" data-unit=\"%s\">", v->unit.name);
+	if (v->sc->periods.kind != PERIOD_NONE) {
+		/* the periods of the sheet: the year rolled up, each entered */
+		char label[PERIOD_BUFSZ];
+		h(b, "<p class=\"periods\">%s：", v->period ? "期间" : "全年得分为各期间的汇总，请选择期间录入");
+		h(b, v->period ? "<a href=\"/sheet/%U\">全年</a>" : "<strong>全年</strong>", v->unit.name);
+		for (int p = 1; p <= PERIOD_MAX; p++)
+			if (v->sc->periods.used[p]) {
+				period_label(v->sc->periods.kind, p, label);
+				if (p == v->period)
+					h(b, " · <strong>%s</strong>", label);
+				else
+					h(b, " · <a href=\"/sheet/%U?period=%d\">%s</a>", v->unit.name, p, label);
+			}
+		h(b, "</p>");
+	}
 	if (v->sheet_root)
 		h(b, "<p>%s的抽查单位，评分计入 <a href=\"/sheet/%U\">%s</a> 的“%s %s”。</p>", v->unit.parent, v->unit.parent,
 		  v->unit.parent, v->sheet_root->code, v->sheet_root->title);
 	h(b, "<p class=\"total\">%s 当前总分 <strong id=\"total\">%P</strong> 分（满分 %P 分）%S</p>", v->ex.unit.name,
-	  res->total, v->sc->root->points, res->incomplete ? "<span class=\"missing\">，尚缺录入分，结果未完成</span>" : "");
+	  res->total, v->period ? v->sc->root->points : scheme_year_points(v->sc), res->incomplete ? "<span class=\"missing\">，尚缺录入分，结果未完成</span>" : "");
 	for (int i = 0; i < res->nvetoes; i++)
 		h(b, "<p class=\"veto\">否决：%s %s（%s）</p>", res->vetoes[i].rule->code, res->vetoes[i].rule->title,
 		  res->vetoes[i].detail);
@@ -345,7 +374,9 @@ static void render_sheet(struct req *r, struct buf *b, struct view *v)
 static char *sheet_key(struct req *r, const char *what)
 {
 	struct buf k = {0};
-	buf_printf(&k, "%s\t%d\t%s\t%s", what, svc_year(r->svc), req_user(r)->name, r->args[0]);
+	const char *period = req_param(r, "period");
+	buf_printf(&k, "%s\t%d\t%s\t%s\t%s", what, svc_year(r->svc), req_user(r)->name, r->args[0],
+		   period ? period : "");
 	return buf_take(&k);
 }
 
@@ -475,7 +506,7 @@ static bool read_finding(const struct req *r, const struct node *n, struct findi
 /* The recomputed rows of the view and its total, for the script. */
 static void rows_json(struct buf *b, const struct view *v)
 {
-	h(b, "\"total\":\"%P\",\"incomplete\":%S,\"rows\":{", v->ex.r->total, v->ex.r->incomplete ? "true" : "false");
+	h(b, "\"total\":\"%P\",\"incomplete\":%S,\"rows\":{", v->res->total, v->res->incomplete ? "true" : "false");
 	bool first = true;
 	for (int i = 1; i < v->sc->nnodes; i++) {
 		const struct node *n = v->sc->nodes[i];
@@ -593,8 +624,11 @@ void post_finding(struct req *r, struct resp *w)
 		post_finding_clear(r, w);
 		return;
 	}
+	const char *period = req_param(r, "period");
 	if (!read_finding(r, n, &f, &why, &field)) {
 		refuse_value(r, w, field, why);
+	} else if (period && *period && svc_period(r->svc, r->args[0], period, &f.period) != 0) {
+		page_refused(r, w, svc_err(r->svc));
 	} else if (save_finding(r->svc, r->session->account, r->args[0], &f, &err) != 0) {
 		if (r->wants_json || err.code == SVC_FORBIDDEN)
 			page_refused(r, w, &err);
@@ -606,7 +640,10 @@ void post_finding(struct req *r, struct resp *w)
 	} else {
 		char *d = finding_describe(n, &f);
 		struct buf path = {0};
-		h(&path, "/sheet/%U#n%d", r->args[0], n->index);
+		h(&path, "/sheet/%U", r->args[0]);
+		if (f.period)
+			h(&path, "?period=%d", f.period);
+		h(&path, "#n%d", n->index);
 		page_done(r, w, buf_str(&path), "已保存：%s %s", n->code, d);
 		buf_free(&path);
 		free(d);
@@ -660,17 +697,21 @@ void post_preview(struct req *r, struct resp *w)
 		buf_puts(&w->body, "{\"ok\":true,\"saved\":false,\"rows\":{}}");
 	} else if (!read_finding(r, n, &f, &why, &field)) {
 		refuse_value(r, w, field, why);
-	} else if (svc_preview(r->svc, v.unit.name, &f, &ex) != 0) {
+	} else if ((f.period = v.period, svc_preview(r->svc, v.unit.name, &f, &ex)) != 0) {
 		page_refused(r, w, svc_err(r->svc));
 	} else {
 		/* the same view over the previewed result */
 		struct svc_explain saved = v.ex;
 		v.ex = ex;
-		v.nodes = ex.r->nodes;
+		v.res = ex.r;
+		for (int k = 0; k < ex.r->nperiods; k++)
+			if (ex.r->periods[k].period == v.period)
+				v.res = ex.r->periods[k].r;
+		v.nodes = v.res->nodes;
 		if (v.sheet_root)
-			for (int k = 0; k < ex.r->nodes[v.sheet_root->index].nsheets; k++)
-				if (strcmp(ex.r->nodes[v.sheet_root->index].sheets[k].label, v.unit.name) == 0)
-					v.nodes = ex.r->nodes[v.sheet_root->index].sheets[k].nodes;
+			for (int k = 0; k < v.res->nodes[v.sheet_root->index].nsheets; k++)
+				if (strcmp(v.res->nodes[v.sheet_root->index].sheets[k].label, v.unit.name) == 0)
+					v.nodes = v.res->nodes[v.sheet_root->index].sheets[k].nodes;
 		w->type = "application/json; charset=utf-8";
 		buf_puts(&w->body, "{\"ok\":true,\"saved\":false,");
 		rows_json(&w->body, &v);
@@ -687,7 +728,10 @@ void post_finding_clear(struct req *r, struct resp *w)
 		refuse_value(r, w, "code", "须写明考核项编号");
 		return;
 	}
-	if (svc_score_clear(r->svc, r->args[0], code) != 0) {
+	const char *ptext = req_param(r, "period");
+	int period = 0;
+	if ((ptext && *ptext && svc_period(r->svc, r->args[0], ptext, &period) != 0) ||
+	    svc_score_clear_period(r->svc, r->args[0], period, code) != 0) {
 		page_refused(r, w, svc_err(r->svc));
 		return;
 	}
@@ -698,6 +742,8 @@ void post_finding_clear(struct req *r, struct resp *w)
 	}
 	struct buf path = {0};
 	h(&path, "/sheet/%U", r->args[0]);
+	if (period)
+		h(&path, "?period=%d", period);
 	page_done(r, w, buf_str(&path), "已清除 %s 的评分（记录在案）", code);
 	buf_free(&path);
 }

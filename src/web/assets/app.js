@@ -79,7 +79,7 @@
         delete pending[form.id];
         setState(form, '已保存', 'saved');
         // the rows as they now stand (kept by the server until the next change)
-        return fetch(base + '/rows', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        return fetch(base + '/rows' + location.search, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
           .then(function (x) { return x.json(); })
           .then(function (rows) { if (!rows.error) apply(rows); return true; }, function () { return true; });
       }
