@@ -21,7 +21,7 @@ struct tracked {
 	const char *year_of;  /* the condition that a row is of year ?1 */
 	bool scoring;      /* part of what a result is computed from */
 	/* A last key column that is in the key only where it is not 0 (a
-	 * finding's period, schema 9): the rows before it keep the keys the
+	 * finding's period, schema 11): the rows before it keep the keys the
 	 * log recorded them by, and their digest is unchanged. */
 	const char *opt_key;
 };
