@@ -124,13 +124,29 @@ static void vetoes(struct pdf_doc *d, const struct stored_result *r, int n, enum
 
 /* The paragraph saying what the results rest on, when they were computed
  * and how far they are decided. */
-static void preamble(struct pdf_doc *d, const struct svc_stamp *st, const struct svc_year_info *y, int n)
+static void preamble(struct svc *s, struct pdf_doc *d, const struct svc_stamp *st, const struct svc_year_info *y,
+		     int n, const enum unit_kind *kinds, int nk)
 {
 	struct buf b = {0};
 	char when[48];
 	pdf_time(st->computed_at, when);
-	buf_printf(&b, "依据《%s》和《%s》，对%d年度安全生产目标考核的县区和市直部门进行了考核。本结果共列 %d 个单位，"
-		   "各单位得分于%s计分。", st->county_scheme, st->department_scheme, st->year, n, when);
+	if (nk <= 2) {
+		buf_printf(&b, "依据《%s》和《%s》，对%d年度安全生产目标考核的县区和市直部门进行了考核。", st->county_scheme,
+			   st->department_scheme, st->year);
+	} else {
+		/* a year with added kinds: every scheme, and every kind it assesses */
+		struct buf who = {0};
+		buf_printf(&b, "依据《%s》、《%s》", st->county_scheme, st->department_scheme);
+		buf_puts(&who, "县区、市直部门");
+		for (int k = 2; k < nk; k++) {
+			const struct scheme *sc = svc_scheme(s, kinds[k]);
+			buf_printf(&b, "%s《%s》", k == nk - 1 ? "和" : "、", sc ? sc->title : unit_kind_title(kinds[k]));
+			buf_printf(&who, "%s%s", k == nk - 1 ? "和" : "、", unit_kind_title(kinds[k]));
+		}
+		buf_printf(&b, "，对%d年度安全生产目标考核的%s进行了考核。", st->year, buf_str(&who));
+		buf_free(&who);
+	}
+	buf_printf(&b, "本结果共列 %d 个单位，各单位得分于%s计分。", n, when);
 	if (st->stale > 0)
 		buf_puts(&b, "计分之后评分记录又有改动，本结果须重新计分后方可报送。");
 	if (!y->approved)
@@ -183,7 +199,7 @@ int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
 	pdf_doc_frame(d, buf_str(&title), buf_str(&title), pdf_draft_mark(y.approved), stamp);
 	pdf_text(d, &pdf_title_style, buf_str(&title));
 	pdf_text(d, &pdf_issuer_style, issuer);
-	preamble(d, &st, &y, n);
+	preamble(s, d, &st, &y, n, kinds, nk);
 	int section = 0;
 	/* each kind the year assesses, in the order of its schemes */
 	for (int k = 0; k < nk; k++) {

@@ -342,7 +342,7 @@ int svc_score_set_many(struct svc *s, char *const *units, int n, const struct fi
 		int k = owner.kind;
 		unit_clear(&owner);
 		if (kind >= 0 && k != kind)
-			return svc_fail(s, SVC_INVALID, "units", "所选单位须同属一类（县区、市直部门或其他同类单位：各类单位的考核项编号含义不同）");
+			return svc_fail(s, SVC_INVALID, "units", "所选单位须同属县区或同属市直部门（或同属另一类被考核单位：各类单位的考核项编号含义不同）");
 		kind = k;
 	}
 	for (int i = 0; i < n; i++)

@@ -44,6 +44,17 @@ static void year_table(struct req *r, struct buf *b, const struct svc_year_info 
 	h(b, "</td></tr>");
 	scheme_row(r, b, "县区方案", KIND_COUNTY);
 	scheme_row(r, b, "市直部门方案", KIND_DEPARTMENT);
+	/* the schemes added for other kinds (kaohe scheme add) */
+	enum unit_kind *kinds = NULL;
+	int nk = 0;
+	if (svc_kinds(r->svc, &kinds, &nk) == 0)
+		for (int k = 2; k < nk; k++) {
+			struct buf label = {0};
+			buf_printf(&label, "%s方案", unit_kind_title(kinds[k]));
+			scheme_row(r, b, buf_str(&label), kinds[k]);
+			buf_free(&label);
+		}
+	free(kinds);
 	if (y->window_from)
 		h(b, "<tr><th scope=\"row\">考核时间</th><td>%D 至 %D</td></tr>", y->window_from, y->window_to);
 	else
@@ -233,13 +244,13 @@ static void add_account_form(struct req *r, struct buf *b)
 	free_names(names, n);
 	names = NULL;
 	n = 0;
-	for (int k = KIND_COUNTY; k <= KIND_DEPARTMENT; k++) {
-		struct unit *u;
-		int nu;
-		if (svc_unit_list(r->svc, k, &u, &nu) != 0)
-			continue;
+	/* every assessed unit: counties, departments, then the added kinds */
+	struct unit *u;
+	int nu;
+	if (svc_unit_list(r->svc, -1, &u, &nu) == 0) {
 		for (int i = 0; i < nu; i++)
-			push_name(&names, &n, u[i].name);
+			if (unit_kind_assessed(u[i].kind))
+				push_name(&names, &n, u[i].name);
 		unit_list_free(u, nu);
 	}
 	name_select(b, "unit", "单位（被考核单位账号）", form_value_of(r, P, NULL, NULL, "unit", ""), names, n, "（不是被考核单位账号）");

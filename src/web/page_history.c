@@ -54,13 +54,13 @@ static void filter_form(struct req *r, struct buf *b, const char *unit, const ch
 	if (req_user(r)->role == ROLE_OFFICE)
 		h(b, " <a href=\"/history\">全年度的记录</a>");
 	h(b, "<datalist id=\"units\">");
-	for (int kind = KIND_COUNTY; kind <= KIND_DEPARTMENT; kind++) {
-		struct unit *u;
-		int n;
-		if (svc_unit_list(r->svc, kind, &u, &n) != 0)
-			continue;
+	/* every assessed unit: counties, departments, then the added kinds */
+	struct unit *u;
+	int n;
+	if (svc_unit_list(r->svc, -1, &u, &n) == 0) {
 		for (int i = 0; i < n; i++)
-			h(b, "<option value=\"%s\">", u[i].name);
+			if (unit_kind_assessed(u[i].kind))
+				h(b, "<option value=\"%s\">", u[i].name);
 		unit_list_free(u, n);
 	}
 	h(b, "</datalist></form>\n");

@@ -161,6 +161,11 @@ assert schools == [["第二中学", "学校", "1", "100", "优秀"], ["第三中
                    ["第一中学", "学校", "3", "67", "合格"]], schools
 assert [r[2] for r in rows if r[1] == "县区"][0] == "1"
 PY
+# the results document: a section for the schools, after the two kinds
+expect_exit 0 k report results --format pdf -o results.pdf
+pdftotext -raw results.pdf results.txt || fail "pdftotext"
+expect_text results.txt "三、学校（3 个）"
+expect_text results.txt "和《秦皇岛市2016年度学校安全工作考核（示例）》"
 expect_exit 0 k audit --verify
 expect_text out.txt "各表与审计记录一致"
 

@@ -2,7 +2,8 @@
 # Unit kinds from the scheme (issue 11, form 9) on the web: the demo year
 # takes a school scheme and three schools; the results page shows the
 # schools' own ranking, under the scheme's name for the kind, beside the
-# counties' and departments', with its charts; the units page lists them.
+# counties' and departments', with its charts; the units page lists them,
+# and the year's page names the added scheme.
 . "$(dirname "$0")/lib.sh"
 setup_year
 k() { "$KAOHE" "$@"; }
@@ -63,6 +64,10 @@ expect_status 200 "the schools' chart"
 expect_body "学校考核总分"
 get office /results/chart/hospital.svg
 expect_status 404 "a kind the year has no scheme for"
+
+get office /admin
+expect_status 200 "admin"
+expect_body '<th scope="row">学校方案</th><td>秦皇岛市2016年度学校安全工作考核（示例）（city-2016-school'
 
 get office /units
 expect_status 200 "units"
