@@ -414,11 +414,14 @@ const char *const schema_migrations[] = {
 /* 11: a finding belongs to a period of a periodic scheme (core/period.h:
  *    a quarter 1-4 or a month 1-12; 0 the year, as every finding before):
  *    the same item is found once per period. A primary key cannot be
- *    altered in SQLite, so the table is made again with the period in it. */
+ *    altered in SQLite, so the table is made again with the period in it,
+ *    beside the other key columns (SQLite 3.40's integrity_check reports
+ *    NULLs in a WITHOUT ROWID table whose key columns do not come first). */
 "CREATE TABLE finding_by_period (\n"
 "  unit_id INTEGER NOT NULL REFERENCES unit(id),\n"
 "  sheet_id INTEGER NOT NULL DEFAULT 0,\n"
 "  code TEXT NOT NULL,\n"
+"  period INTEGER NOT NULL DEFAULT 0 CHECK (period BETWEEN 0 AND 12),\n"
 "  form TEXT NOT NULL CHECK (form = 'count' OR form = 'conditions' OR form = 'deduct'\n"
 "                             OR form = 'score' OR form = 'na' OR form = 'figures'),\n"
 "  value INTEGER NOT NULL DEFAULT 0,\n"
@@ -426,7 +429,6 @@ const char *const schema_migrations[] = {
 "  actor TEXT NOT NULL,\n"
 "  at TEXT NOT NULL,\n"
 "  figures TEXT CHECK ((form = 'figures') = (figures IS NOT NULL)),\n"
-"  period INTEGER NOT NULL DEFAULT 0 CHECK (period BETWEEN 0 AND 12),\n"
 "  PRIMARY KEY (unit_id, sheet_id, code, period)\n"
 ") WITHOUT ROWID;\n"
 "INSERT INTO finding_by_period (unit_id, sheet_id, code, form, value, note, actor, at, figures, period)\n"

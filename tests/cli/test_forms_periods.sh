@@ -113,6 +113,7 @@ expect_exit 0 k score clear 甲区 --period Q2
 expect_exit 0 k explain 甲区
 expect_text out.txt "第2季度：未录入任何评分"
 expect_exit 0 k audit --verify
+[ "$(sqlite3 "$KAOHE_DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check of the findings by period"
 # The period is part of the record: a finding moved to another quarter
 # behind kaohe's back is found by the audit.
 cp "$KAOHE_DB" moved.db
