@@ -16,6 +16,10 @@ struct accident {
 				   occupational-disease hazard accident, whose
 				   grade Decree 493's thresholds do not give) */
 	enum accident_grade grade;   /* when graded */
+	/* Borrowed, NULL if unknown: for items counted from the register
+	 * (accident_rule.h) and the explanation naming the accidents. */
+	const char *date;       /* YYYY-MM-DD */
+	const char *industry;
 };
 
 /* The grade of an accident record: the investigation's where it gives

@@ -2,6 +2,7 @@
  * in words, the restatement of the rule, and the check of a finding's
  * form and range. */
 #include "rule.h"
+#include "accident_rule.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +185,9 @@ char *rule_describe(const struct node *n)
 	case RULE_ENTERED:
 		buf_printf(&b, "由评分单位录入得分（满分%s分），折算为%s分", P(r->scale, b1),
 			   P(n->points, b2));
+		break;
+	case RULE_ACCIDENTS:
+		accident_rule_describe(n, &b);
 		break;
 	default:
 		break;

@@ -1,6 +1,8 @@
 /* scheme.c: the scheme model: lookup, names of enumerations, freeing. */
 #include "scheme.h"
 #include "scheme_check.h"
+#include "accident_rule.h"
+#include "veto_forms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +11,7 @@ static const char *const grade_names[GRADE_COUNT] = {"优秀", "良好", "合格
 static const char *const accident_names[] = {"一般", "较大", "重大", "特别重大"};
 
 static const char *const rule_names[] = {"", "per", "steps", "conditions", "fixed",
-	"judged", "earn", "entered"};
+	"judged", "earn", "entered", "accidents"};
 static const char *const score_names[] = {"", "sum", "deduct", "mean", "sheets"};
 
 const char *rule_type_name(enum rule_type t)
@@ -229,6 +231,7 @@ static void rule_free(struct rule *r)
 		free(r->conds[i].text);
 	free(r->conds);
 	free(r->steps);
+	accident_rule_free(r->accidents);
 }
 
 static void node_free(struct node *n)
@@ -261,6 +264,7 @@ void scheme_free(struct scheme *s)
 	for (int i = 0; i < s->nvetoes; i++) {
 		free(s->vetoes[i].code);
 		free(s->vetoes[i].title);
+		veto_form_free(s->vetoes[i].form);
 	}
 	free(s->vetoes);
 	for (int k = 0; k < 4; k++) {

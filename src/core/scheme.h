@@ -29,6 +29,7 @@ enum rule_type {
 	RULE_JUDGED,       /* a deduction the team judges, at most max */
 	RULE_EARN,         /* earned points: each × count, at most cap */
 	RULE_ENTERED,      /* a whole score entered by another body */
+	RULE_ACCIDENTS,    /* counted from the accident register (accident_rule.h) */
 };
 
 enum na_policy { NA_NONE = 0, NA_FULL, NA_RESCALE };
@@ -57,6 +58,8 @@ enum veto_flag {
 	FLAG_FALSIFIED = 1 << 2,        /* 考核中弄虚作假 */
 	FLAG_MISREPORTED = 1 << 3,      /* 瞒报、谎报、漏报事故 */
 };
+
+struct accident_rule;
 
 struct condition {
 	char *text;
@@ -98,6 +101,7 @@ struct rule {
 	int nconds;
 	struct step *steps;
 	int nsteps;
+	struct accident_rule *accidents;  /* RULE_ACCIDENTS (accident_rule.h) */
 };
 
 struct node {
@@ -134,7 +138,13 @@ struct grade_rule {
 	int quota_pct;          /* -1: no quota */
 };
 
-enum veto_when { WHEN_ACCIDENTS, WHEN_DEATHS, WHEN_FLAG };
+enum veto_when {
+	WHEN_ACCIDENTS, WHEN_DEATHS, WHEN_FLAG,
+	WHEN_FINDING,          /* a finding on a named item (veto_forms.h) */
+	WHEN_PART_BELOW,       /* a part scoring below a line */
+	WHEN_ACCIDENT_MATCH,   /* N accidents matching grade, deaths in one, industry */
+};
+struct veto_form;
 enum veto_effect { EFFECT_FAIL, EFFECT_AT_MOST, EFFECT_ZERO };
 
 struct veto_rule {
@@ -147,6 +157,8 @@ struct veto_rule {
 	enum veto_effect effect;
 	enum grade grade;               /* EFFECT_AT_MOST */
 	int line;
+	struct veto_form *form;         /* the forms of veto_forms.h and the
+					   units a veto is limited to; NULL: none */
 };
 
 /* The spot checks of one kind of sub-unit (方案四（二）: 抽查1-2个乡镇、

@@ -5,6 +5,8 @@
  * checks the tree as a whole (points adding up, caps within their node). */
 #include "scheme.h"
 #include "scheme_check.h"
+#include "accident_rule.h"
+#include "veto_forms.h"
 #include "ytree.h"
 
 #include <stdio.h>
@@ -145,6 +147,12 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 		scheme_err(c, y->line, "%s必须是映射（type: …）", what);
 		return;
 	}
+	/* Items counted from the accident register take keys of their own. */
+	const struct ynode *ty = ytree_get(y, "type");
+	if (ty && ty->type == Y_SCALAR && strcmp(ty->str, "accidents") == 0) {
+		accident_rule_parse(c, y, n, what);
+		return;
+	}
 	sk_keys(c, y, keys, what);
 	const struct ynode *t = sk_scalar(c, y, "type", 1, what);
 	if (!t)
@@ -152,7 +160,7 @@ static void parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 	r->type = rule_type_parse(t->str);
 	if (r->type == RULE_NONE) {
 		scheme_err(c, t->line, "未知的规则类型“%s”（可用：per、steps、conditions、fixed、"
-		    "judged、earn、entered）", t->str);
+		    "judged、earn、entered、accidents）", t->str);
 		return;
 	}
 	/* Keys each type takes; anything else is a mistake worth reporting. */
@@ -499,7 +507,7 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 	for (int i = 0; i < y->n; i++) {
 		const struct ynode *v = y->items[i];
 		static const char *const keys[] = {"code", "title", "when", "effect", "grade",
-			"note", NULL};
+			"note", "only", "only_industry", NULL};
 		if (v->type != Y_MAP) {
 			scheme_err(c, v->line, "否决规则必须是映射（code、title、when、effect）");
 			continue;
@@ -518,8 +526,11 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 				scheme_err(c, v->line, "重复的否决规则编号“%s”（第 %d 行已有）", vr->code,
 				    s->vetoes[j].line);
 		const struct ynode *w = ytree_get(v, "when");
+		veto_form_parse_scope(c, v, vr);
 		if (!w || w->type != Y_MAP) {
 			scheme_err(c, w ? w->line : v->line, "否决规则 %s 须有条件 when（映射）", vr->code);
+		} else if (veto_form_when(w)) {
+			veto_form_parse_when(c, w, vr);
 		} else {
 			static const char *const wkeys[] = {"accidents", "accident_grade",
 				"min_accident_grade", "deaths", "flag", NULL};
@@ -686,6 +697,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	number_nodes(s, root, &cap);
 	scheme_check(s, &c);
 	scheme_check_year(&c, s);
+	veto_forms_check(&c, s);
 out:
 	ytree_free(y);
 	sort_by_line(d, first, file);

@@ -58,6 +58,8 @@ struct unit_input {
 	int naccidents;
 	unsigned flags;                   /* enum veto_flag bits */
 	bool brief;                       /* skip the derivations (compute) */
+	const char *industry;             /* the unit's industry (vetoes limited
+					     to units of an industry); NULL: none */
 };
 
 /* The result of one node (on the unit's own sheet or a sub-unit's). */

@@ -1,6 +1,7 @@
 /* scheme_text.c: a scheme as an indented tree for people to read against
  * the paper rubric (kaohe scheme show). */
 #include "render.h"
+#include "../core/veto_forms.h"
 #include "../core/bounds.h"
 #include "../core/daily.h"
 
@@ -192,6 +193,11 @@ void scheme_to_text(const struct scheme *s, struct buf *out)
 			out->len -= 1;
 			buf_printf(out, "最高评为%s\n", grade_name(v->grade));
 		}
+		struct buf fb = {0};
+		veto_form_describe(s, v, &fb);
+		if (fb.len)
+			buf_printf(out, "  %s\n", buf_str(&fb));
+		buf_free(&fb);
 	}
 	settings_text(s, out);
 	buf_putc(out, '\n');

@@ -47,7 +47,7 @@ static void view_free(struct register_view *v)
  * deaths, or a concealment. */
 static bool accident_veto(const struct veto_rule *v)
 {
-	return v->when == WHEN_ACCIDENTS || v->when == WHEN_DEATHS ||
+	return v->when == WHEN_ACCIDENTS || v->when == WHEN_DEATHS || v->when == WHEN_ACCIDENT_MATCH ||
 	       (v->when == WHEN_FLAG && v->flag == FLAG_MISREPORTED);
 }
 
