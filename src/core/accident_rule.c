@@ -162,7 +162,8 @@ points_t accident_rule_bound(const struct rule *r)
 		return -1;
 	if (a->each)
 		return a->has_cap ? a->cap : -1;
-	return a->deduct_all ? -1 : a->deduct;
+	/* deduct: all, or a rule refused already (no amount) */
+	return a->deduct_all || !a->deduct ? -1 : a->deduct;
 }
 
 void accident_rule_check(struct scheme_ctx *c, struct node *n)

@@ -45,6 +45,44 @@ const char *grade_name(enum grade g)
 	return g >= 0 && g < GRADE_COUNT ? grade_names[g] : "";
 }
 
+const char *scheme_grade_name(const struct scheme *s, enum grade g)
+{
+	if (!s)
+		return grade_name(g);
+	return g >= 0 && g < GRADE_COUNT && s->grade_names[g] ? s->grade_names[g] : "";
+}
+
+enum grade scheme_grade_parse(const struct scheme *s, const char *name)
+{
+	if (!s)
+		return grade_parse(name);
+	for (int i = 0; i < GRADE_COUNT; i++)
+		if (s->grade_names[i] && strcmp(s->grade_names[i], name) == 0)
+			return (enum grade)i;
+	return GRADE_NONE;
+}
+
+enum grade scheme_grade_best(const struct scheme *s)
+{
+	for (int i = 0; s && i < GRADE_COUNT; i++)
+		if (s->grade_names[i])
+			return (enum grade)i;
+	return GRADE_EXCELLENT;
+}
+
+const char *scheme_cap_word(const struct scheme *s)
+{
+	return s && s->grades_custom ? "档次限制" : "优秀否决";
+}
+
+void scheme_grade_list(const struct scheme *s, struct buf *b)
+{
+	for (int i = scheme_grade_best(s); i < GRADE_COUNT; i++)
+		if (scheme_grade_name(s, (enum grade)i)[0])
+			buf_printf(b, "%s%s", i > scheme_grade_best(s) ? "、" : "",
+				   scheme_grade_name(s, (enum grade)i));
+}
+
 enum grade grade_parse(const char *s)
 {
 	for (int i = 0; i < GRADE_COUNT; i++)
@@ -250,6 +288,9 @@ static void node_free(struct node *n)
 	for (int i = 0; i < n->nonly; i++)
 		free(n->only[i]);
 	free(n->only);
+	for (int i = 0; i < n->nmandatory_for; i++)
+		free(n->mandatory_for[i]);
+	free(n->mandatory_for);
 	rule_free(&n->rule);
 	free(n);
 }
@@ -282,6 +323,8 @@ void scheme_free(struct scheme *s)
 	free(s->daily_items);
 	free(s->daily_deducts);
 	diag_free(&s->warnings);
+	for (int i = 0; i < GRADE_COUNT; i++)
+		free(s->grade_names[i]);
 	free(s->name);
 	free(s->title);
 	free(s->unit);

@@ -129,6 +129,9 @@ struct node {
 	char **only;            /* the units this node applies to (本项仅适用于…);
 				   NULL: every unit */
 	int nonly;
+	char **mandatory_for;   /* ★: the grades this node must be met for
+				   (★为一级必达项; veto_forms.h); NULL: none */
+	int nmandatory_for;
 };
 
 struct grade_rule {
@@ -136,6 +139,7 @@ struct grade_rule {
 	points_t min;           /* valid if has_min; inclusive */
 	bool has_min;
 	int quota_pct;          /* -1: no quota */
+	const char *name;       /* the scheme's name for it (its grade_names) */
 };
 
 enum veto_when {
@@ -143,6 +147,7 @@ enum veto_when {
 	WHEN_FINDING,          /* a finding on a named item (veto_forms.h) */
 	WHEN_PART_BELOW,       /* a part scoring below a line */
 	WHEN_ACCIDENT_MATCH,   /* N accidents matching grade, deaths in one, industry */
+	WHEN_MANDATORY,        /* a ★ item of a grade not met (mandatory_for) */
 };
 struct veto_form;
 enum veto_effect { EFFECT_FAIL, EFFECT_AT_MOST, EFFECT_ZERO };
@@ -205,6 +210,13 @@ struct scheme {
 	struct grade_rule grades[GRADE_COUNT];
 	int ngrades;
 	bool grades_default;    /* no grades section: 90/80/60% of the points */
+	/* The grades' names by enum grade value (scheme_grade_name). A
+	 * scheme naming only 优秀, 良好, 合格, 不合格 keeps those values; one
+	 * with names of its own (一级, 二级, 三级; 达标, 基本达标, 不达标)
+	 * numbers its n grades GRADE_FAIL − n + 1 … GRADE_FAIL, so that its
+	 * last grade is the one a one-vote veto gives. NULL: no such grade. */
+	char *grade_names[GRADE_COUNT];
+	bool grades_custom;     /* names other than the four above */
 	struct veto_rule *vetoes;
 	int nvetoes;
 	/* What a year takes from its scheme besides the tree. */
@@ -269,6 +281,20 @@ const char *group_score_name(enum group_score s);
 enum group_score group_score_parse(const char *s);
 
 const char *grade_name(enum grade g);         /* 优秀 … ; "" for none */
+/* A grade's name in scheme s (its own names; s NULL: the four above);
+ * "" for GRADE_NONE or a grade s does not have. */
+const char *scheme_grade_name(const struct scheme *s, enum grade g);
+/* The grade of s named name, GRADE_NONE if s has none so named (s NULL:
+ * grade_parse). */
+enum grade scheme_grade_parse(const struct scheme *s, const char *name);
+/* The best grade s can give (GRADE_EXCELLENT unless its names are its own);
+ * the worst is always GRADE_FAIL. */
+enum grade scheme_grade_best(const struct scheme *s);
+/* What a veto capping the grade is called: 优秀否决 (it bars 优秀) with
+ * the standard names, 档次限制 with a scheme's own. */
+const char *scheme_cap_word(const struct scheme *s);
+/* The names of s's grades, best first, joined by 、 (for messages). */
+void scheme_grade_list(const struct scheme *s, struct buf *b);
 enum grade grade_parse(const char *s);        /* GRADE_NONE if unknown */
 const char *accident_grade_name(enum accident_grade g);
 int accident_grade_parse(const char *s);      /* -1 if unknown */

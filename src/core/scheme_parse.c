@@ -326,7 +326,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 {
 	static const char *const keys[] = {"code", "title", "points", "children", "score",
 		"rule", "text", "method", "scale", "na", "optional", "mandatory", "bonus",
-		"sample", "reconstructed", "note", "only", "draft", NULL};
+		"sample", "reconstructed", "note", "only", "draft", "mandatory_for", NULL};
 	if (y->type != Y_MAP) {
 		scheme_err(c, y->line, "节点必须是映射（code、title、points …）");
 		return NULL;
@@ -376,6 +376,8 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 	}
 	sk_bool(c, y, "optional", &n->optional);
 	sk_bool(c, y, "mandatory", &n->mandatory);
+	int nm = sk_words(c, y, "mandatory_for", &n->mandatory_for);
+	n->nmandatory_for = nm > 0 ? nm : 0;
 	sk_bool(c, y, "bonus", &n->bonus);
 	if ((v = sk_scalar(c, y, "sample", 0, what))) {
 		if (strcmp(v->str, "town") == 0)
@@ -430,6 +432,13 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 	return n;
 }
 
+/* The four grades' standard names (优秀, 良好, 合格, 不合格). */
+static void grade_names_standard(struct scheme *s)
+{
+	for (int i = 0; i < GRADE_COUNT; i++)
+		s->grade_names[i] = xstrdup(grade_name((enum grade)i));
+}
+
 static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct scheme *s)
 {
 	if (!y) {
@@ -444,12 +453,22 @@ static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct sch
 		}
 		s->ngrades = GRADE_COUNT;
 		s->grades_default = true;
+		grade_names_standard(s);
 		return;
 	}
 	if (y->type != Y_SEQ || y->n < 2 || y->n > GRADE_COUNT) {
 		scheme_err(c, y->line, "“grades”必须是 2 到 4 项的列表");
 		return;
 	}
+	/* Names of its own (一级、二级、三级) number the grades so that the
+	 * last is GRADE_FAIL; the four standard names keep their values. */
+	for (int i = 0; i < y->n; i++) {
+		const struct ynode *nm = y->items[i]->type == Y_MAP ? ytree_get(y->items[i], "grade") : NULL;
+		if (nm && nm->type == Y_SCALAR && nm->str[0] && grade_parse(nm->str) == GRADE_NONE)
+			s->grades_custom = true;
+	}
+	if (!s->grades_custom)
+		grade_names_standard(s);
 	for (int i = 0; i < y->n; i++) {
 		const struct ynode *g = y->items[i];
 		static const char *const keys[] = {"grade", "min", "quota", NULL};
@@ -461,9 +480,15 @@ static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct sch
 		struct grade_rule *gr = &s->grades[s->ngrades++];
 		gr->quota_pct = -1;
 		char *name = sk_str(c, g, "grade", 1, "档次");
-		gr->grade = name ? grade_parse(name) : GRADE_NONE;
-		if (name && gr->grade == GRADE_NONE)
-			scheme_err(c, g->line, "未知的档次“%s”（可用：优秀、良好、合格、不合格）", name);
+		if (s->grades_custom) {
+			gr->grade = (enum grade)(GRADE_FAIL - (y->n - 1) + i);
+			if (name && scheme_grade_parse(s, name) != GRADE_NONE)
+				scheme_err(c, g->line, "重复的档次名称“%s”", name);
+			s->grade_names[gr->grade] = name ? name : xstrdup("?");
+			name = NULL;
+		} else {
+			gr->grade = name ? grade_parse(name) : GRADE_NONE;
+		}
 		free(name);
 		gr->has_min = sk_points(c, g, "min", 0, "档次", &gr->min) == 1;
 		const struct ynode *q = sk_scalar(c, g, "quota", 0, "档次");
@@ -490,7 +515,7 @@ static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct sch
 			scheme_err(c, g->line, "除最后一档外，每个档次都须写最低分 min");
 		if (i == y->n - 1 && gr->has_min)
 			scheme_err(c, g->line, "最后一档不写最低分 min（其余分数都归入此档）");
-		if (i == y->n - 1 && gr->grade != GRADE_NONE && gr->grade != GRADE_FAIL)
+		if (i == y->n - 1 && gr->grade != GRADE_NONE && gr->grade != GRADE_FAIL && !s->grades_custom)
 			scheme_err(c, g->line, "最后一档须是 不合格（一票否决评为不合格）");
 	}
 }
@@ -589,9 +614,9 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 		const struct ynode *g = sk_scalar(c, v, "grade", 0, "否决规则");
 		vr->grade = GRADE_NONE;
 		if (g) {
-			vr->grade = grade_parse(g->str);
+			vr->grade = scheme_grade_parse(s, g->str);
 			if (vr->grade == GRADE_NONE)
-				scheme_err(c, g->line, "未知的档次“%s”", g->str);
+				scheme_err(c, g->line, "未知的档次“%s”（方案的档次见 grades）", g->str);
 		}
 		if (e && vr->effect == EFFECT_AT_MOST && !g)
 			scheme_err(c, e->line, "effect: at-most 须同时写 grade（如 良好）");
@@ -698,6 +723,8 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	scheme_check(s, &c);
 	scheme_check_year(&c, s);
 	veto_forms_check(&c, s);
+	for (int i = 0; i < s->ngrades; i++)
+		s->grades[i].name = scheme_grade_name(s, s->grades[i].grade);
 out:
 	ytree_free(y);
 	sort_by_line(d, first, file);

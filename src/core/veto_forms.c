@@ -12,7 +12,7 @@
 bool veto_form_when(const struct ynode *w)
 {
 	return ytree_get(w, "item") || ytree_get(w, "part") || ytree_get(w, "min_deaths") ||
-	       ytree_get(w, "industry");
+	       ytree_get(w, "industry") || ytree_get(w, "mandatory");
 }
 
 static struct veto_form *form_of(struct veto_rule *vr)
@@ -77,14 +77,27 @@ static void parse_accidents(struct scheme_ctx *c, const struct ynode *w, struct 
 
 void veto_form_parse_when(struct scheme_ctx *c, const struct ynode *w, struct veto_rule *vr)
 {
-	int forms = !!ytree_get(w, "item") + !!ytree_get(w, "part") +
+	int forms = !!ytree_get(w, "item") + !!ytree_get(w, "part") + !!ytree_get(w, "mandatory") +
 		    !!(ytree_get(w, "min_deaths") || ytree_get(w, "industry"));
 	if (forms != 1) {
 		scheme_err(c, w->line, "否决条件须恰好使用一种形式：item（考核项）、part 与 below"
-			   "（部分得分低于）、accidents 与 min_deaths/industry（单起事故）");
+			   "（部分得分低于）、mandatory（某档次的必达项）、accidents 与 min_deaths/industry（单起事故）");
 		return;
 	}
-	if (ytree_get(w, "item"))
+	if (ytree_get(w, "mandatory")) {
+		static const char *const keys[] = {"mandatory", NULL};
+		sk_keys(c, w, keys, "否决条件（必达项）");
+		vr->when = WHEN_MANDATORY;
+		form_of(vr)->mandatory = GRADE_NONE;
+		/* the name is resolved against the grades by veto_forms_check */
+		char *g = sk_str(c, w, "mandatory", 1, "否决条件");
+		if (g) {
+			form_of(vr)->mandatory = scheme_grade_parse(c->s, g);
+			if (form_of(vr)->mandatory == GRADE_NONE)
+				scheme_err(c, ytree_get(w, "mandatory")->line, "未知的档次“%s”（方案的档次见 grades）", g);
+		}
+		free(g);
+	} else if (ytree_get(w, "item"))
 		parse_item(c, w, vr);
 	else if (ytree_get(w, "part"))
 		parse_part(c, w, vr);
@@ -108,6 +121,17 @@ void veto_forms_check(struct scheme_ctx *c, struct scheme *s)
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
 	if (!s->by_code)
 		return;
+	/* ★ items name grades of the scheme, and not on a sampled unit's sheet */
+	for (int i = 1; i < s->nnodes; i++) {
+		const struct node *n = s->nodes[i];
+		for (int k = 0; k < n->nmandatory_for; k++)
+			if (scheme_grade_parse(s, n->mandatory_for[k]) == GRADE_NONE)
+				scheme_err(c, n->line, "%s：mandatory_for 中未知的档次“%s”（方案的档次见 grades）",
+					   n->code, n->mandatory_for[k]);
+		if (n->nmandatory_for && n->sheet_root)
+			scheme_err(c, n->line, "%s：抽查单位评分表（sheets）中的节点不能是必达项 mandatory_for",
+				   n->code);
+	}
 	for (int i = 0; i < s->nvetoes; i++) {
 		struct veto_rule *v = &s->vetoes[i];
 		struct veto_form *f = v->form;
@@ -178,6 +202,15 @@ bool veto_applies(const struct veto_rule *v, const struct unit_input *in)
 	return false;
 }
 
+/* Whether n is a ★ item of the grade named g. */
+static bool node_mandatory_for(const struct node *n, const char *g)
+{
+	for (int i = 0; i < n->nmandatory_for; i++)
+		if (strcmp(n->mandatory_for[i], g) == 0)
+			return true;
+	return false;
+}
+
 /* What triggered v for this unit, or NULL (caller frees). */
 static char *trigger(const struct veto_rule *v, const struct unit_input *in,
 		     const struct result *r)
@@ -226,6 +259,27 @@ static char *trigger(const struct veto_rule *v, const struct unit_input *in,
 		if (k >= v->count)
 			buf_printf(&b, "发生%s %d 起（%s）", buf_str(&what), k, buf_str(&list));
 		buf_free(&what);
+		buf_free(&list);
+		break;
+	}
+	case WHEN_MANDATORY: {
+		const char *g = scheme_grade_name(s, f->mandatory);
+		/* a unit applying for another grade need not meet these */
+		if (in->applied_grade && strcmp(in->applied_grade, g) != 0)
+			break;
+		struct buf list = {0};
+		int k = 0;
+		for (int i = 1; i < s->nnodes; i++) {
+			const struct node *n = s->nodes[i];
+			const struct node_result *nr = &r->nodes[i];
+			if (!node_mandatory_for(n, g) || !nr->node || nr->na || nr->score >= n->points)
+				continue;
+			buf_printf(&list, "%s%s（%s）得 %s 分，满分 %s 分", k++ ? "；" : "", n->code, n->title,
+				   P(nr->score, b1), P(n->points, b2));
+		}
+		if (k)
+			buf_printf(&b, "%s%s必达项（★）%d 项未达到：%s", in->applied_grade ? "申报" : "", g, k,
+				   buf_str(&list));
 		buf_free(&list);
 		break;
 	}
@@ -293,6 +347,14 @@ void veto_form_describe(const struct scheme *s, const struct veto_rule *v, struc
 		buf_printf(b, "条件：事故登记中发生%d起以上", v->count);
 		accident_match_describe(&f->match, b);
 		break;
+	case WHEN_MANDATORY: {
+		const char *g = scheme_grade_name(s, f->mandatory);
+		int k = 0;
+		for (int i = 1; i < s->nnodes; i++)
+			k += node_mandatory_for(s->nodes[i], g);
+		buf_printf(b, "条件：%s必达项（★，%d 项）有未得满分的；只约束申报%s或未登记申报档次的单位", g, k, g);
+		break;
+	}
 	default:
 		break;
 	}

@@ -19,6 +19,8 @@ struct veto_form {
 	points_t below;              /* the line in points (below_pct < 0), or
 					resolved from below_pct by the check */
 	int below_pct;               /* -1: the line is given in points */
+	/* WHEN_MANDATORY: the ★ items of this grade */
+	enum grade mandatory;
 	/* WHEN_ACCIDENT_MATCH (count: veto_rule.count) */
 	struct accident_match match;
 	/* the units the veto applies to; none: every unit */

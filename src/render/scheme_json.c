@@ -30,7 +30,7 @@ static void match_to_json(cJSON *j, const struct accident_match *m)
 }
 
 /* The when of a veto_forms.h veto, and the units it is limited to. */
-static void veto_form_to_json(cJSON *o, cJSON *w, const struct veto_rule *v)
+static void veto_form_to_json(const struct scheme *s, cJSON *o, cJSON *w, const struct veto_rule *v)
 {
 	const struct veto_form *f = v->form;
 	char b[POINTS_BUFSZ];
@@ -48,6 +48,8 @@ static void veto_form_to_json(cJSON *o, cJSON *w, const struct veto_rule *v)
 	} else if (v->when == WHEN_ACCIDENT_MATCH) {
 		cJSON_AddNumberToObject(w, "accidents", v->count);
 		match_to_json(w, &f->match);
+	} else if (v->when == WHEN_MANDATORY) {
+		cJSON_AddStringToObject(w, "mandatory", scheme_grade_name(s, f->mandatory));
 	}
 	if (f->nunits) {
 		cJSON *us = cJSON_AddArrayToObject(o, "only");
@@ -142,6 +144,11 @@ cJSON *node_to_json(const struct node *n)
 		cJSON_AddTrueToObject(j, "optional");
 	if (n->mandatory)
 		cJSON_AddTrueToObject(j, "mandatory");
+	if (n->nmandatory_for) {
+		cJSON *mf = cJSON_AddArrayToObject(j, "mandatory_for");
+		for (int i = 0; i < n->nmandatory_for; i++)
+			cJSON_AddItemToArray(mf, cJSON_CreateString(n->mandatory_for[i]));
+	}
 	if (n->bonus)
 		cJSON_AddTrueToObject(j, "bonus");
 	if (n->only) {
@@ -263,7 +270,7 @@ cJSON *scheme_to_json(const struct scheme *s)
 	cJSON *gs = cJSON_AddArrayToObject(j, "grades");
 	for (int i = 0; i < s->ngrades; i++) {
 		cJSON *g = cJSON_CreateObject();
-		cJSON_AddStringToObject(g, "grade", grade_name(s->grades[i].grade));
+		cJSON_AddStringToObject(g, "grade", s->grades[i].name);
 		if (s->grades[i].has_min)
 			cJSON_AddItemToObject(g, "min", json_points(s->grades[i].min));
 		if (s->grades[i].quota_pct >= 0)
@@ -287,13 +294,13 @@ cJSON *scheme_to_json(const struct scheme *s)
 		} else if (v->when == WHEN_FLAG) {
 			cJSON_AddStringToObject(w, "flag", veto_flag_name(v->flag));
 		} else {
-			veto_form_to_json(o, w, v);
+			veto_form_to_json(s, o, w, v);
 		}
 		if (v->form && v->when < WHEN_FINDING)
-			veto_form_to_json(o, w, v);
+			veto_form_to_json(s, o, w, v);
 		cJSON_AddStringToObject(o, "effect", effects[v->effect]);
 		if (v->effect == EFFECT_AT_MOST)
-			cJSON_AddStringToObject(o, "grade", grade_name(v->grade));
+			cJSON_AddStringToObject(o, "grade", scheme_grade_name(s, v->grade));
 		cJSON_AddItemToArray(vs, o);
 	}
 	settings_to_json(j, s);

@@ -33,7 +33,7 @@ static void remark(const struct stored_result *r, struct buf *b)
 	if (r->nvetoes)
 		ADD("受否决，见下表");
 	if (r->by_score != GRADE_NONE && r->by_score != r->proposed)
-		ADD("按分数为%s", grade_name(r->by_score));
+		ADD("按分数为%s", scheme_grade_name(r->grading, r->by_score));
 	if (r->decision.grade != GRADE_NONE && r->decision.automatic)
 		ADD("审定时按拟定档次确定");
 	else if (r->decision.grade != GRADE_NONE && r->decision.reason && *r->decision.reason)
@@ -65,8 +65,8 @@ static void ranking(struct pdf_doc *d, const struct stored_result *r, int n, enu
 		struct buf note = {0};
 		remark(&r[i], &note);
 		const char *cells[] = {r[i].rank ? rank : "—", r[i].unit.name, points_fmt(r[i].total, total),
-				       r[i].proposed != GRADE_NONE ? grade_name(r[i].proposed) : "—",
-				       r[i].decision.grade != GRADE_NONE ? grade_name(r[i].decision.grade) : "未确定",
+				       r[i].proposed != GRADE_NONE ? scheme_grade_name(r[i].grading, r[i].proposed) : "—",
+				       r[i].decision.grade != GRADE_NONE ? scheme_grade_name(r[i].grading, r[i].decision.grade) : "未确定",
 				       buf_str(&note)};
 		pdf_row(d, PDF_ROW_PLAIN, r[i].decision.grade == GRADE_NONE ? 1u << 4 : 0, cells);
 		buf_free(&note);
@@ -74,14 +74,14 @@ static void ranking(struct pdf_doc *d, const struct stored_result *r, int n, enu
 }
 
 /* What a veto does to the grade, in words. */
-static void veto_effect(const struct stored_veto *v, struct buf *b)
+static void veto_effect(const struct scheme *gs, const struct stored_veto *v, struct buf *b)
 {
 	if (v->effect == EFFECT_FAIL)
-		buf_puts(b, "一票否决，定为不合格");
+		buf_printf(b, "一票否决，定为%s", scheme_grade_name(gs, GRADE_FAIL));
 	else if (v->effect == EFFECT_ZERO)
 		buf_puts(b, "总分计 0 分");
 	else
-		buf_printf(b, "优秀否决，最高%s", grade_name(v->grade));
+		buf_printf(b, "%s，最高%s", scheme_cap_word(gs), scheme_grade_name(gs, v->grade));
 }
 
 /* The vetoes of one kind with their causes; nothing if none. */
@@ -113,7 +113,7 @@ static void vetoes(struct pdf_doc *d, const struct stored_result *r, int n, enum
 			const struct stored_veto *v = &r[i].vetoes[k];
 			struct buf title = {0}, effect = {0};
 			buf_printf(&title, "%s %s", v->code, v->title);
-			veto_effect(v, &effect);
+			veto_effect(r[i].grading, v, &effect);
 			const char *cells[] = {r[i].unit.name, buf_str(&title), v->detail, buf_str(&effect)};
 			pdf_row(d, PDF_ROW_PLAIN, 0, cells);
 			buf_free(&title);

@@ -157,6 +157,7 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 	}
 	L->in.unit = L->unit.name;
 	L->in.industry = L->unit.industry;
+	L->in.applied_grade = L->unit.applied_grade;
 	/* Places examined for 每发现一地: the county and its sampled towns. */
 	if (u->kind == KIND_COUNTY)
 		L->in.places = 1 + spot_town_count(db, u->id);

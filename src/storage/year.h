@@ -23,6 +23,10 @@ int year_create(struct db *db, int year, const char *template_name,
 /* The scheme of the current year for a unit kind (county, department;
  * the rest have none). Parsed once and cached. */
 const struct scheme *year_scheme(struct db *db, enum unit_kind kind);
+/* The scheme whose grade names units of kind use (year_scheme for counties
+ * and departments), or NULL for other kinds or no year: the four standard
+ * names then (scheme_grade_name). */
+const struct scheme *year_grading(struct db *db, enum unit_kind kind);
 
 /* The text of the current year's scheme for counties or departments
  * (caller frees), its length in *len; NULL if there is none. */

@@ -52,17 +52,18 @@ static void children_cell(struct buf *b, const struct unit *u, int n, long long 
 }
 
 /* A unit's status and the province's total and grade, as cells. */
-static void provincial_cells(struct buf *b, const struct unit *u)
+static void provincial_cells(struct buf *b, const struct scheme *gs, const struct unit *u)
 {
 	h(b, "<td>%s</td><td class=\"num\">", unit_status_title(u->status));
 	if (u->has_provincial_total)
 		h(b, "%P", u->provincial_total);
-	h(b, "</td><td>%s</td>", u->provincial_grade != GRADE_NONE ? grade_name(u->provincial_grade) : "");
+	h(b, "</td><td>%s</td>", u->provincial_grade != GRADE_NONE ? scheme_grade_name(gs, u->provincial_grade) : "");
 }
 
 /* The counties or the departments, each with its sub-units, and their
  * counts by status. */
-static void units_table(struct buf *b, const struct unit *u, int n, enum unit_kind kind, bool office)
+static void units_table(struct buf *b, const struct scheme *gs, const struct unit *u, int n, enum unit_kind kind,
+			bool office)
 {
 	int total = 0, by[STATUS_COUNT] = {0};
 	for (int i = 0; i < n; i++)
@@ -91,7 +92,7 @@ static void units_table(struct buf *b, const struct unit *u, int n, enum unit_ki
 		if (u[i].industry)
 			h(b, "（%s）", u[i].industry);
 		h(b, "</td>");
-		provincial_cells(b, &u[i]);
+		provincial_cells(b, gs, &u[i]);
 		if (kind == KIND_COUNTY) {
 			h(b, "<td>");
 			children_cell(b, u, n, u[i].id, KIND_TOWN, office);
@@ -215,8 +216,8 @@ void get_units(struct req *r, struct resp *w)
 		h(b, "<p class=\"links\"><a href=\"/admin\">年度与账号</a> · <a href=\"/teams\">考核组</a></p>");
 	if (!n)
 		h(b, "<p>本年度还没有登记单位。</p>");
-	units_table(b, u, n, KIND_COUNTY, office);
-	units_table(b, u, n, KIND_DEPARTMENT, office);
+	units_table(b, svc_grading(r->svc, KIND_COUNTY), u, n, KIND_COUNTY, office);
+	units_table(b, svc_grading(r->svc, KIND_DEPARTMENT), u, n, KIND_DEPARTMENT, office);
 	if (office) {
 		if (n)
 			h(b, "<p class=\"hint\">点单位名称修改或删除。</p>");
@@ -281,7 +282,7 @@ void post_units_import(struct req *r, struct resp *w)
 /* ---- one unit ---- */
 
 /* A unit's record as a table. */
-static void unit_details(struct buf *b, const struct unit *u)
+static void unit_details(struct buf *b, const struct scheme *gs, const struct unit *u)
 {
 	h(b, "<table class=\"grid\"><tbody><tr><th scope=\"row\">名称</th><td>%s</td></tr>"
 	     "<tr><th scope=\"row\">类型</th><td>%s</td></tr>", u->name, unit_kind_title(u->kind));
@@ -294,7 +295,7 @@ static void unit_details(struct buf *b, const struct unit *u)
 	if (u->has_provincial_total)
 		h(b, "<tr><th scope=\"row\">省考核得分</th><td>%P</td></tr>", u->provincial_total);
 	if (u->provincial_grade != GRADE_NONE)
-		h(b, "<tr><th scope=\"row\">省考核档次</th><td>%s</td></tr>", grade_name(u->provincial_grade));
+		h(b, "<tr><th scope=\"row\">省考核档次</th><td>%s</td></tr>", scheme_grade_name(gs, u->provincial_grade));
 	h(b, "</tbody></table>");
 }
 
@@ -320,7 +321,7 @@ void get_units_edit(struct req *r, struct resp *w)
 	buf_free(&title);
 	struct buf *b = &w->body;
 	h(b, "<p><a href=\"/units\">返回单位列表</a></p>");
-	unit_details(b, &u);
+	unit_details(b, svc_grading(r->svc, u.kind), &u);
 	if (!is_office(r)) {
 		unit_list_free(all, n);
 		unit_clear(&u);
@@ -358,12 +359,14 @@ void get_units_edit(struct req *r, struct resp *w)
 		h(b, "<label>省考核得分（省考核的单位，照省里的结果填写）<input name=\"provincial_total\" inputmode=\"decimal\" value=\"%s\"></label>",
 		  form_value_of(r, P, NULL, NULL, "provincial_total", total));
 		form_error_of(r, b, P, NULL, NULL, "provincial_total");
+		const struct scheme *gs = svc_grading(r->svc, u.kind);
 		const char *g = form_value_of(r, P, NULL, NULL, "provincial_grade",
-					 u.provincial_grade != GRADE_NONE ? grade_name(u.provincial_grade) : "");
+					 u.provincial_grade != GRADE_NONE ? scheme_grade_name(gs, u.provincial_grade) : "");
 		h(b, "<label>省考核档次<select name=\"provincial_grade\"><option value=\"\">（无）</option>");
-		for (int k = 0; k < GRADE_COUNT; k++)
-			h(b, "<option value=\"%s\"%S>%s</option>", grade_name((enum grade)k),
-			  strcmp(g, grade_name((enum grade)k)) == 0 ? " selected" : "", grade_name((enum grade)k));
+		for (int k = scheme_grade_best(gs); k < GRADE_COUNT; k++) {
+			const char *gn = scheme_grade_name(gs, (enum grade)k);
+			h(b, "<option value=\"%s\"%S>%s</option>", gn, strcmp(g, gn) == 0 ? " selected" : "", gn);
+		}
 		h(b, "</select></label>");
 		form_error_of(r, b, P, NULL, NULL, "provincial_grade");
 	}
