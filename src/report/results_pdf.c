@@ -124,7 +124,8 @@ static void vetoes(struct pdf_doc *d, const struct stored_result *r, int n, enum
 
 /* The paragraph saying what the results rest on, when they were computed
  * and how far they are decided. */
-static void preamble(struct pdf_doc *d, const struct svc_stamp *st, const struct svc_year_info *y, int n)
+static void preamble(struct pdf_doc *d, const struct svc_stamp *st, const struct svc_year_info *y,
+		     const struct stored_result *r, int n)
 {
 	struct buf b = {0};
 	char when[48];
@@ -143,8 +144,26 @@ static void preamble(struct pdf_doc *d, const struct svc_stamp *st, const struct
 	pdf_text(d, &pdf_body_style, buf_str(&b));
 	buf_free(&b);
 	static const struct pdf_style hint = {.face = PDF_SERIF, .size = 11.5, .first = 23, .after = 3};
-	pdf_text(d, &hint, "档次分为优秀、良好、合格、不合格。名次按总分排列；省考核组考核的单位，得分和档次取自省考核结果，不排名次。"
-			   "受否决的单位，档次不高于否决所允许的档次。");
+	/* the grades as the schemes name them: the four standard ones, or
+	 * each kind's own where its scheme names them */
+	buf_reset(&b);
+	const struct scheme *seen[2] = {NULL, NULL};
+	for (int i = 0; i < n; i++) {
+		const struct scheme *gs = r[i].grading;
+		int k = r[i].unit.kind == KIND_COUNTY ? 0 : 1;
+		if (!gs || !gs->grades_custom || seen[k])
+			continue;
+		seen[k] = gs;
+		buf_printf(&b, "%s的档次分为", unit_kind_title(r[i].unit.kind));
+		scheme_grade_list(gs, &b);
+		buf_puts(&b, "。");
+	}
+	if (!seen[0] || !seen[1])
+		buf_printf(&b, "%s档次分为优秀、良好、合格、不合格。", seen[0] || seen[1] ? "其余单位的" : "");
+	buf_puts(&b, "名次按总分排列；省考核组考核的单位，得分和档次取自省考核结果，不排名次。"
+		 "受否决的单位，档次不高于否决所允许的档次。");
+	pdf_text(d, &hint, buf_str(&b));
+	buf_free(&b);
 }
 
 int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
@@ -177,7 +196,7 @@ int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
 	pdf_doc_frame(d, buf_str(&title), buf_str(&title), pdf_draft_mark(y.approved), stamp);
 	pdf_text(d, &pdf_title_style, buf_str(&title));
 	pdf_text(d, &pdf_issuer_style, issuer);
-	preamble(d, &st, &y, n);
+	preamble(d, &st, &y, r, n);
 	static const enum unit_kind kinds[] = {KIND_COUNTY, KIND_DEPARTMENT};
 	int section = 0;
 	for (int k = 0; k < 2; k++) {

@@ -245,8 +245,12 @@ static int apply_fields(struct svc *s, const struct svc_unit_fields *f, struct u
 		if (*f->applied_grade && (!gs || scheme_grade_parse(gs, f->applied_grade) == GRADE_NONE)) {
 			struct buf names = {0};
 			scheme_grade_list(gs, &names);
-			svc_fail(s, SVC_INVALID, "applied_grade", gs ? "未知的档次“%s”（%s）"
-				 : "“%s”：只有县区和市直部门申报档次%s", f->applied_grade, buf_str(&names));
+			if (gs)
+				svc_fail(s, SVC_INVALID, "applied_grade", "未知的档次“%s”（%s）", f->applied_grade,
+					 buf_str(&names));
+			else
+				svc_fail(s, SVC_INVALID, "applied_grade", "%s不申报档次（“%s”）：只有县区和市直部门评定档次",
+					 unit_kind_title(u->kind), f->applied_grade);
 			buf_free(&names);
 			return -1;
 		}

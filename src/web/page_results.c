@@ -351,10 +351,15 @@ void get_results(struct req *r, struct resp *w)
 		h(b, "<p class=\"warning\">还没有考核结果%S</p>", office ? "，请先计分。" : "。");
 	else if (stale > 0)
 		h(b, "<p class=\"warning\">注意：计分之后评分记录又有改动，下列结果已过期%S</p>", office ? "，须重新计分。" : "。");
+	bool custom = false;
+	for (int i = 0; i < n; i++)
+		custom |= rs[i].grading && rs[i].grading->grades_custom;
 	if (n)
-		h(b, "<p class=\"hint\">名次按总分排列。否决只限定档次：一票否决定为不合格，优秀否决最高为良好；"
+		h(b, "<p class=\"hint\">名次按总分排列。否决只限定档次：%S"
 		     "方案规定“总分计 0 分”的否决才改变总分。"
-		     "由省考核组考核的单位，得分取自省考核组的结果，不排名次。</p>");
+		     "由省考核组考核的单位，得分取自省考核组的结果，不排名次。</p>",
+		  custom ? "一票否决定为方案的最低一档，其他否决限定最高档次；"
+		  : "一票否决定为不合格，优秀否决最高为良好；");
 	if (n)
 		reports_links(r, b, NULL);
 	h(b, "</div>\n");

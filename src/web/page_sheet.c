@@ -234,6 +234,8 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 		h(b, "<span class=\"points\">最多扣 %P 分</span>", n->points);
 	else if (n->points)
 		h(b, "<span class=\"points\">%P 分</span>", n->points);
+	for (int i = 0; i < n->nmandatory_for; i++)
+		h(b, "<span class=\"points\">★%s必达项</span>", n->mandatory_for[i]);
 	if (n->text)
 		h(b, "<p class=\"rule\">%s</p>", n->text);
 	if (n->nonly && !node_applies(n, v->sheet_root ? NULL : v->ex.unit.name))

@@ -296,6 +296,8 @@ static void unit_details(struct buf *b, const struct scheme *gs, const struct un
 		h(b, "<tr><th scope=\"row\">省考核得分</th><td>%P</td></tr>", u->provincial_total);
 	if (u->provincial_grade != GRADE_NONE)
 		h(b, "<tr><th scope=\"row\">省考核档次</th><td>%s</td></tr>", scheme_grade_name(gs, u->provincial_grade));
+	if (u->applied_grade)
+		h(b, "<tr><th scope=\"row\">申报档次</th><td>%s</td></tr>", u->applied_grade);
 	h(b, "</tbody></table>");
 }
 
@@ -330,7 +332,7 @@ void get_units_edit(struct req *r, struct resp *w)
 	}
 	const char *P = "/units/edit";
 	static const char *const fields[] = {"name", "parent", "unit", "industry", "order", "status",
-		"provincial_total", "provincial_grade", NULL};
+		"provincial_total", "provincial_grade", "applied_grade", NULL};
 	h(b, "<h2>修改</h2><form method=\"post\" action=\"/units/edit\" class=\"stack\">");
 	form_csrf(r, b);
 	form_error_other(r, b, P, NULL, NULL, fields);
@@ -369,6 +371,16 @@ void get_units_edit(struct req *r, struct resp *w)
 		}
 		h(b, "</select></label>");
 		form_error_of(r, b, P, NULL, NULL, "provincial_grade");
+		/* 申报档次: which grade's ★ items bind the unit (veto_forms.h) */
+		const char *a = form_value_of(r, P, NULL, NULL, "applied_grade", u.applied_grade ? u.applied_grade : "");
+		h(b, "<label>申报档次（决定须达到哪一档的★必达项）<select name=\"applied_grade\">"
+		     "<option value=\"\">（未申报）</option>");
+		for (int k = scheme_grade_best(gs); k < GRADE_COUNT; k++) {
+			const char *gn = scheme_grade_name(gs, (enum grade)k);
+			h(b, "<option value=\"%s\"%S>%s</option>", gn, strcmp(a, gn) == 0 ? " selected" : "", gn);
+		}
+		h(b, "</select></label>");
+		form_error_of(r, b, P, NULL, NULL, "applied_grade");
 	}
 	h(b, "<button type=\"submit\">保存修改</button></form>");
 	h(b, "<h2>删除</h2><p class=\"hint\">只用于误登记的单位：已有评分、抽查、事故、账号等记录的单位不能删除。</p>"
@@ -391,7 +403,8 @@ void post_units_edit(struct req *r, struct resp *w)
 	const char *name = req_param(r, "unit");
 	struct svc_unit_fields f = {.name = req_param(r, "name"), .parent = req_param(r, "parent"),
 		.industry = req_param(r, "industry"), .status = req_param(r, "status"),
-		.provincial_grade = req_param(r, "provincial_grade"), .order = -1};
+		.provincial_grade = req_param(r, "provincial_grade"),
+		.applied_grade = req_param(r, "applied_grade"), .order = -1};
 	if (!read_order(r, &f.order)) {
 		page_refuse_form(r, w, get_units_edit, "order", "顺序须是 1 到 1000000 之间的整数");
 		return;
