@@ -98,6 +98,10 @@ void accident_match_describe(const struct accident_match *m, struct buf *b)
 		buf_printf(b, "%s%s", i ? "、" : "", m->industries[i]);
 	if (m->nindustries)
 		buf_puts(b, "行业");
+	if (!m->nindustries && !m->min_deaths && !m->has_grade) {
+		buf_puts(b, "生产安全事故");
+		return;
+	}
 	if (m->min_deaths == 1 && !m->has_grade) {
 		buf_puts(b, "死亡事故");
 		return;

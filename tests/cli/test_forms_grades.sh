@@ -64,7 +64,28 @@ expect_text out.txt "条件：1（基础管理）得分低于 36 分（满分 60
 expect_text out.txt "1.1  责任制  10 分  〔★一级必达项〕"
 expect_text out.txt "规则：每发生1起一般事故扣5分，最高扣20分（由事故登记计算，不录入）"
 
-expect_exit 0 k init --year 2017 --county-scheme county.yaml
+# A department's register is the accidents of the industries it supervises.
+cat > department.yaml <<'YAML'
+scheme: city-2017-department
+title: 某市2017年度市直部门安全生产考核（示例）
+unit: department
+year: 2017
+points: 100
+industries:
+- {industry: 道路交通, department: 交通局}
+children:
+- code: '1'
+  title: 行业监管
+  points: 100
+  score: deduct
+  children:
+  - {code: '1.1', title: 行业事故, text: 监管行业每发生1起生产安全事故扣4分，最高扣12分,
+     rule: {type: accidents, each: 4, cap: 12}}
+  - {code: '1.2', title: 评定, text: 评定扣分, rule: {type: judged}}
+YAML
+expect_exit 0 k init --year 2017 --county-scheme county.yaml --department-scheme department.yaml
+expect_exit 0 k unit add 交通局 --kind department
+expect_exit 0 k unit add 教育局 --kind department
 for u in 甲区 乙区 丙区 丁区 戊区; do expect_exit 0 k unit add $u --kind county; done
 expect_exit 0 k unit edit 甲区 --applied-grade 一级
 expect_exit 0 k unit edit 乙区 --applied-grade 二级
@@ -76,6 +97,11 @@ expect_exit 1 k score set 丁区 2.1 --count 1
 expect_text err.txt "2.1（一般事故）由事故登记计算，不能录入"
 expect_exit 0 k accident add --unit 丁区 --date 2017-04-02 --deaths 3 --injuries 0 --loss 0
 expect_exit 0 k accident add --unit 丁区 --date 2017-08-09 --deaths 1 --injuries 0 --loss 0
+# 交通局 supervises 道路交通: two accidents there (in 己区, no deaths) count against it,
+# none against 教育局. 1.1 "每发生1起…扣4分，最高扣12分": 2 × 4 = 8 → 92.
+expect_exit 0 k unit add 己区 --kind county
+expect_exit 0 k accident add --unit 己区 --date 2017-03-01 --deaths 0 --injuries 1 --loss 0 --industry 道路交通
+expect_exit 0 k accident add --unit 己区 --date 2017-09-01 --deaths 0 --injuries 2 --loss 0 --industry 道路交通
 
 # 甲区 (applies for 一级): 1.1 "★未建立全员安全生产责任制的，扣10分" found: 60 − 10 = 50;
 #   事故控制 40; total 90 → 一级 by score; its ★ item for 一级 is not met → S1: at most 二级.
@@ -102,6 +128,8 @@ import json, sys
 rs = {r["unit"]: r for r in json.load(open(sys.argv[1]))}
 want = {"甲区": (90, "二级", ["S1"]), "乙区": (84, "二级", []), "丙区": (90, "二级", ["S1"]),
         "丁区": (65, "不达标", ["V1", "E2"]), "戊区": (75, "三级", ["E1"])}
+assert rs["交通局"]["total"] == 92, rs["交通局"]
+assert rs["教育局"]["total"] == 100, rs["教育局"]
 for u, (total, grade, vetoes) in want.items():
     r = rs[u]
     assert r["total"] == total, (u, r["total"])
@@ -119,6 +147,8 @@ expect_exit 0 k explain 丁区
 expect_text out.txt "事故登记中一般事故 1 起（2017-08-09 死亡 1 人（一般））：1 起 × 5 分 = 5 分 → 扣 5 分"
 expect_text out.txt "事故登记中死亡事故 2 起（2017-04-02 死亡 3 人（较大）；2017-08-09 死亡 1 人（一般））→ 本项不得分，扣 20 分"
 expect_text out.txt "按分数：三级；拟定档次：不达标"
+expect_exit 0 k explain 交通局
+expect_text out.txt "事故登记中生产安全事故 2 起（2017-03-01 道路交通 死亡 0 人（一般）；2017-09-01 道路交通 死亡 0 人（一般））：2 起 × 4 分 = 8 分 → 扣 8 分"
 
 # Decisions by the scheme's names: a standard name is not one of them.
 expect_exit 1 k grade set 乙区 优秀 --reason 测试
