@@ -37,6 +37,10 @@ int sk_int(struct scheme_ctx *c, const struct ynode *map, const char *key, int r
 	   const char *what, long long lo, long long hi, long long *out);
 int sk_bool(struct scheme_ctx *c, const struct ynode *map, const char *key, bool *out);
 
+/* The `grades` of the file's top level, or the default 90/80/60% of the
+ * points when y is NULL (scheme_grades.c). */
+void scheme_parse_grades(struct scheme_ctx *c, const struct ynode *y, struct scheme *s);
+
 /* The year settings of the file's top level: samples, industries, daily,
  * window (scheme_year.c). */
 void scheme_parse_year(struct scheme_ctx *c, const struct ynode *top, struct scheme *s);
