@@ -83,7 +83,7 @@ struct scheme *scheme_load(const char *name_or_file, struct diag *d);
 long long cli_number(const char *text, const char *what, const char *listed_by);
 
 /* The grade words for a stored result's proposal or decision ("—" if none). */
-const char *grade_or_dash(enum grade g);
+const char *grade_or_dash(const struct scheme *grading, enum grade g);
 
 #define CMD(name) int cmd_##name(struct svc *s, int argc, char **argv)
 CMD(help); CMD(version);

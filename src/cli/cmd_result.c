@@ -56,8 +56,8 @@ static void print_rows(const struct stored_result *r, int n)
 		cli_pad(r[i].unit.name, 24);
 		cli_rpad(points_fmt(r[i].total, b), 10);
 		printf("  ");
-		cli_pad(grade_or_dash(r[i].proposed), 8);
-		cli_pad(grade_or_dash(r[i].decision.grade), 8);
+		cli_pad(grade_or_dash(r[i].grading, r[i].proposed), 8);
+		cli_pad(grade_or_dash(r[i].grading, r[i].decision.grade), 8);
 		if (r[i].provincial)
 			printf(" 省考核结果");
 		char *issue = stored_decision_issue(&r[i]);

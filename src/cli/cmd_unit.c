@@ -61,7 +61,7 @@ int cmd_unit_list(struct svc *s, int argc, char **argv)
 	if (opt_get(opts, "--json")->set) {
 		cJSON *a = cJSON_CreateArray();
 		for (int i = 0; i < n; i++)
-			cJSON_AddItemToArray(a, unit_to_json(&u[i]));
+			cJSON_AddItemToArray(a, unit_to_json(&u[i], svc_grading(s, u[i].kind)));
 		char *text = cJSON_Print(a);
 		puts(text);
 		free(text);
@@ -79,7 +79,10 @@ int cmd_unit_list(struct svc *s, int argc, char **argv)
 			if (u[i].has_provincial_total)
 				printf("  省考核得分 %s", points_fmt(u[i].provincial_total, p));
 			if (u[i].provincial_grade != GRADE_NONE)
-				printf("  省考核档次 %s", grade_name(u[i].provincial_grade));
+				printf("  省考核档次 %s", scheme_grade_name(svc_grading(s, u[i].kind),
+									       u[i].provincial_grade));
+			if (u[i].applied_grade)
+				printf("  申报档次 %s", u[i].applied_grade);
 			putchar('\n');
 		}
 	}
@@ -92,7 +95,7 @@ int cmd_unit_edit(struct svc *s, int argc, char **argv)
 	struct opt opts[] = {
 		{"--name", OPT_TEXT}, {"--parent", OPT_TEXT}, {"--industry", OPT_TEXT},
 		{"--order", OPT_INT}, {"--status", OPT_TEXT}, {"--provincial-total", OPT_POINTS},
-		{"--provincial-grade", OPT_TEXT}, {NULL},
+		{"--provincial-grade", OPT_TEXT}, {"--applied-grade", OPT_TEXT}, {NULL},
 	};
 	char *pos[1];
 	if (args_parse(argc, argv, opts, pos, 1) != 1)
@@ -100,7 +103,8 @@ int cmd_unit_edit(struct svc *s, int argc, char **argv)
 	struct svc_unit_fields f = {.name = opt_get(opts, "--name")->text,
 		.parent = opt_get(opts, "--parent")->text, .industry = opt_get(opts, "--industry")->text,
 		.status = opt_get(opts, "--status")->text,
-		.provincial_grade = opt_get(opts, "--provincial-grade")->text, .order = -1};
+		.provincial_grade = opt_get(opts, "--provincial-grade")->text,
+		.applied_grade = opt_get(opts, "--applied-grade")->text, .order = -1};
 	if (take_order(opts, &f.order) != 0)
 		return EXIT_USAGE;
 	if (opt_get(opts, "--provincial-total")->set) {

@@ -29,8 +29,8 @@ const struct command commands[] = {
 	 "状态：assessed 市考核、provincial 省考核、excluded 不考核"},
 	{"unit list", cmd_unit_list, CMD_DB, "unit list [--kind 类型] [--json]", "按规定顺序列出单位"},
 	{"unit edit", cmd_unit_edit, CMD_DB, "unit edit 名称 [--name 新名称] [--parent 上级] [--industry 行业] "
-	 "[--order 顺序] [--status 状态] [--provincial-total 分数] [--provincial-grade 档次]",
-	 "修改单位；省考核单位录入省考核得分和档次"},
+	 "[--order 顺序] [--status 状态] [--provincial-total 分数] [--provincial-grade 档次] [--applied-grade 档次]",
+	 "修改单位；省考核单位录入省考核得分和档次；--applied-grade 记录申报档次（决定须达到哪一档的★必达项，空值清除）"},
 	{"unit remove", cmd_unit_remove, CMD_DB, "unit remove 名称 --reason 原因",
 	 "删除误登记的单位（尚无任何记录时；记录在案）"},
 	{"unit import", cmd_unit_import, CMD_DB, "unit import 文件.csv",

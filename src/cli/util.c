@@ -167,7 +167,7 @@ void cli_rpad(const char *s, int width)
 	fputs(s, stdout);
 }
 
-const char *grade_or_dash(enum grade g)
+const char *grade_or_dash(const struct scheme *grading, enum grade g)
 {
-	return g == GRADE_NONE ? "—" : grade_name(g);
+	return g == GRADE_NONE ? "—" : scheme_grade_name(grading, g);
 }

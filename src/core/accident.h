@@ -18,6 +18,10 @@ struct accident {
 	enum accident_grade grade;   /* when graded */
 	int month;              /* month of its date, 1..12 (periods); 0
 				   unknown */
+	/* Borrowed, NULL if unknown: for items counted from the register
+	 * (accident_rule.h) and the explanation naming the accidents. */
+	const char *date;       /* YYYY-MM-DD */
+	const char *industry;
 };
 
 /* The grade of an accident record: the investigation's where it gives

@@ -50,6 +50,8 @@ int veto_evaluate(const struct scheme *s, const struct accident_summary *acc,
 			if ((v->flag == FLAG_MISREPORTED && acc->misreported) || (flags & v->flag))
 				buf_puts(&b, veto_flag_title(v->flag));
 			break;
+		default:        /* the forms of veto_forms.c */
+			break;
 		}
 		if (b.len)
 			add_hit(hits, &n, v, buf_take(&b));

@@ -4,6 +4,7 @@
  * the year's accidents naming the period each fell in. */
 #include "grade.h"
 #include "period_impl.h"
+#include "veto_forms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -98,8 +99,9 @@ static void refer_back(struct node_result *nodes, int nnodes, const struct findi
 	}
 }
 
-/* Scores period p alone: its findings, no accidents or flags (those are
- * the year's, below). Problems go to d prefixed with the period. */
+/* Scores period p alone: its findings and the accidents dated in it (for
+ * items counted from the accident register), no flags (the vetoes are the
+ * year's, below). Problems go to d prefixed with the period. */
 static struct result *score_one(const struct scheme *s, const struct unit_input *in, int p,
 				bool *empty, struct diag *d)
 {
@@ -107,8 +109,12 @@ static struct result *score_one(const struct scheme *s, const struct unit_input 
 	struct unit_input sub = *in;
 	struct finding *own;
 	sub.period = p;
-	sub.accidents = NULL;
+	struct accident *dated = xcalloc((size_t)(in->naccidents ? in->naccidents : 1), sizeof *dated);
 	sub.naccidents = 0;
+	for (int i = 0; i < in->naccidents; i++)
+		if (period_of_month(s->periods.kind, in->accidents[i].month) == p)
+			dated[sub.naccidents++] = in->accidents[i];
+	sub.accidents = dated;
 	sub.flags = 0;
 	sub.nfindings = of_period(in->findings, in->nfindings, p, &own);
 	sub.findings = own;
@@ -143,6 +149,7 @@ static struct result *score_one(const struct scheme *s, const struct unit_input 
 	free(held);
 	free(sheets);
 	free(own);
+	free(dated);
 	return r;
 }
 
@@ -272,6 +279,7 @@ static void roll_vetoes(const struct scheme *s, const struct unit_input *in, str
 	char l1[PERIOD_BUFSZ];
 	accident_summarize(in->accidents, in->naccidents, &r->accidents);
 	r->nvetoes = veto_evaluate(s, &r->accidents, in->flags, &r->vetoes);
+	veto_forms_evaluate(s, in, r);
 	struct accident *some = xcalloc((size_t)(in->naccidents ? in->naccidents : 1), sizeof *some);
 	struct buf *named = xcalloc((size_t)(r->nvetoes ? r->nvetoes : 1), sizeof *named);
 	for (int p = 1; p <= PERIOD_MAX; p++) {
@@ -301,7 +309,8 @@ static void roll_vetoes(const struct scheme *s, const struct unit_input *in, str
 		if (named[v].len) {
 			free(hit->detail);
 			hit->detail = buf_take(&named[v]);
-		} else if (hit->rule->when != WHEN_FLAG) {
+		} else if (hit->rule->when == WHEN_ACCIDENTS || hit->rule->when == WHEN_DEATHS ||
+			   hit->rule->when == WHEN_ACCIDENT_MATCH) {
 			struct buf b = {0};
 			buf_printf(&b, "%s（全年累计，不在同一%s）", hit->detail,
 				   pr->kind == PERIOD_QUARTER ? "季度" : "月");

@@ -256,7 +256,8 @@ char *stored_decision_issue(const struct stored_result *r)
 	enum grade cap = stored_veto_cap(r);
 	struct buf b = {0};
 	if (cap != GRADE_NONE && d->grade < cap)
-		buf_printf(&b, "确定档次高于否决所允许的档次，须重新确定（最高%s）", grade_name(cap));
+		buf_printf(&b, "确定档次高于否决所允许的档次，须重新确定（最高%s）",
+			   scheme_grade_name(r->grading, cap));
 	else if (d->grade != r->proposed && (!d->reason || d->automatic))
 		buf_puts(&b, "确定档次与拟定档次不同且无理由，须重新确定");
 	else

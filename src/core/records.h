@@ -157,6 +157,9 @@ struct stored_result {
 	struct stored_node *nodes;   /* by node->index, own sheet */
 	struct stored_sheet *sheets;
 	int nsheets;
+	/* The scheme whose grade names the grades above are in (the unit
+	 * kind's scheme of the year; scheme_grade_name). */
+	const struct scheme *grading;
 };
 void stored_result_clear(struct stored_result *r);
 void stored_results_free(struct stored_result *r, int n);

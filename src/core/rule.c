@@ -4,6 +4,7 @@
 #include "rule.h"
 #include "figures.h"
 #include "rule_forms.h"
+#include "accident_rule.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -195,6 +196,9 @@ char *rule_describe(const struct node *n)
 	case RULE_ENTERED:
 		buf_printf(&b, "由评分单位录入得分（满分%s分），折算为%s分", P(r->scale, b1),
 			   P(n->points, b2));
+		break;
+	case RULE_ACCIDENTS:
+		accident_rule_describe(n, &b);
 		break;
 	default:
 		rule_forms_describe(n, r, &b);

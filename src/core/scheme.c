@@ -1,6 +1,8 @@
 /* scheme.c: the scheme model: lookup, names of enumerations, freeing. */
 #include "scheme.h"
 #include "scheme_check.h"
+#include "accident_rule.h"
+#include "veto_forms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +11,7 @@ static const char *const grade_names[GRADE_COUNT] = {"优秀", "良好", "合格
 static const char *const accident_names[] = {"一般", "较大", "重大", "特别重大"};
 
 static const char *const rule_names[] = {"", "per", "steps", "conditions", "fixed",
-	"judged", "earn", "entered", "clauses", "range", "rate", "target", "trend", "zero"};
+	"judged", "earn", "entered", "clauses", "range", "rate", "target", "trend", "zero", "accidents"};
 static const char *const score_names[] = {"", "sum", "deduct", "mean", "sheets"};
 
 const char *rule_type_name(enum rule_type t)
@@ -41,6 +43,44 @@ enum group_score group_score_parse(const char *s)
 const char *grade_name(enum grade g)
 {
 	return g >= 0 && g < GRADE_COUNT ? grade_names[g] : "";
+}
+
+const char *scheme_grade_name(const struct scheme *s, enum grade g)
+{
+	if (!s)
+		return grade_name(g);
+	return g >= 0 && g < GRADE_COUNT && s->grade_names[g] ? s->grade_names[g] : "";
+}
+
+enum grade scheme_grade_parse(const struct scheme *s, const char *name)
+{
+	if (!s)
+		return grade_parse(name);
+	for (int i = 0; i < GRADE_COUNT; i++)
+		if (s->grade_names[i] && strcmp(s->grade_names[i], name) == 0)
+			return (enum grade)i;
+	return GRADE_NONE;
+}
+
+enum grade scheme_grade_best(const struct scheme *s)
+{
+	for (int i = 0; s && i < GRADE_COUNT; i++)
+		if (s->grade_names[i])
+			return (enum grade)i;
+	return GRADE_EXCELLENT;
+}
+
+const char *scheme_cap_word(const struct scheme *s)
+{
+	return s && s->grades_custom ? "档次限制" : "优秀否决";
+}
+
+void scheme_grade_list(const struct scheme *s, struct buf *b)
+{
+	for (int i = scheme_grade_best(s); i < GRADE_COUNT; i++)
+		if (scheme_grade_name(s, (enum grade)i)[0])
+			buf_printf(b, "%s%s", i > scheme_grade_best(s) ? "、" : "",
+				   scheme_grade_name(s, (enum grade)i));
 }
 
 enum grade grade_parse(const char *s)
@@ -232,6 +272,7 @@ static void rule_free(struct rule *r)
 	for (int i = 0; i < r->nclauses; i++)
 		rule_free(&r->clauses[i]);
 	free(r->clauses);
+	accident_rule_free(r->accidents);
 }
 
 static void node_free(struct node *n)
@@ -250,6 +291,9 @@ static void node_free(struct node *n)
 	for (int i = 0; i < n->nonly; i++)
 		free(n->only[i]);
 	free(n->only);
+	for (int i = 0; i < n->nmandatory_for; i++)
+		free(n->mandatory_for[i]);
+	free(n->mandatory_for);
 	rule_free(&n->rule);
 	free(n);
 }
@@ -264,6 +308,7 @@ void scheme_free(struct scheme *s)
 	for (int i = 0; i < s->nvetoes; i++) {
 		free(s->vetoes[i].code);
 		free(s->vetoes[i].title);
+		veto_form_free(s->vetoes[i].form);
 	}
 	free(s->vetoes);
 	for (int k = 0; k < 4; k++) {
@@ -281,6 +326,8 @@ void scheme_free(struct scheme *s)
 	free(s->daily_items);
 	free(s->daily_deducts);
 	diag_free(&s->warnings);
+	for (int i = 0; i < GRADE_COUNT; i++)
+		free(s->grade_names[i]);
 	free(s->name);
 	free(s->title);
 	free(s->unit);

@@ -37,6 +37,7 @@ enum rule_type {
 	RULE_TARGET,       /* actual above a control target */
 	RULE_TREND,        /* this year against last: down, same, up */
 	RULE_ZERO,         /* a clause only: 不得分 (all the item's points) */
+	RULE_ACCIDENTS,    /* counted from the accident register (accident_rule.h) */
 };
 
 enum na_policy { NA_NONE = 0, NA_FULL, NA_RESCALE };
@@ -65,6 +66,8 @@ enum veto_flag {
 	FLAG_FALSIFIED = 1 << 2,        /* 考核中弄虚作假 */
 	FLAG_MISREPORTED = 1 << 3,      /* 瞒报、谎报、漏报事故 */
 };
+
+struct accident_rule;
 
 struct condition {
 	char *text;
@@ -114,6 +117,7 @@ struct rule {
 	points_t same, up;      /* trend: deduction when level, when higher */
 	struct rule *clauses;   /* clauses: each clause's rule (text: label) */
 	int nclauses;
+	struct accident_rule *accidents;  /* RULE_ACCIDENTS (accident_rule.h) */
 };
 
 struct node {
@@ -141,6 +145,9 @@ struct node {
 	char **only;            /* the units this node applies to (本项仅适用于…);
 				   NULL: every unit */
 	int nonly;
+	char **mandatory_for;   /* ★: the grades this node must be met for
+				   (★为一级必达项; veto_forms.h); NULL: none */
+	int nmandatory_for;
 };
 
 struct grade_rule {
@@ -148,9 +155,17 @@ struct grade_rule {
 	points_t min;           /* valid if has_min; inclusive */
 	bool has_min;
 	int quota_pct;          /* -1: no quota */
+	const char *name;       /* the scheme's name for it (its grade_names) */
 };
 
-enum veto_when { WHEN_ACCIDENTS, WHEN_DEATHS, WHEN_FLAG };
+enum veto_when {
+	WHEN_ACCIDENTS, WHEN_DEATHS, WHEN_FLAG,
+	WHEN_FINDING,          /* a finding on a named item (veto_forms.h) */
+	WHEN_PART_BELOW,       /* a part scoring below a line */
+	WHEN_ACCIDENT_MATCH,   /* N accidents matching grade, deaths in one, industry */
+	WHEN_MANDATORY,        /* a ★ item of a grade not met (mandatory_for) */
+};
+struct veto_form;
 enum veto_effect { EFFECT_FAIL, EFFECT_AT_MOST, EFFECT_ZERO };
 
 struct veto_rule {
@@ -163,6 +178,8 @@ struct veto_rule {
 	enum veto_effect effect;
 	enum grade grade;               /* EFFECT_AT_MOST */
 	int line;
+	struct veto_form *form;         /* the forms of veto_forms.h and the
+					   units a veto is limited to; NULL: none */
 };
 
 /* The spot checks of one kind of sub-unit (方案四（二）: 抽查1-2个乡镇、
@@ -210,6 +227,13 @@ struct scheme {
 	struct grade_rule grades[GRADE_COUNT];
 	int ngrades;
 	bool grades_default;    /* no grades section: 90/80/60% of the points */
+	/* The grades' names by enum grade value (scheme_grade_name). A
+	 * scheme naming only 优秀, 良好, 合格, 不合格 keeps those values; one
+	 * with names of its own (一级, 二级, 三级; 达标, 基本达标, 不达标)
+	 * numbers its n grades GRADE_FAIL − n + 1 … GRADE_FAIL, so that its
+	 * last grade is the one a one-vote veto gives. NULL: no such grade. */
+	char *grade_names[GRADE_COUNT];
+	bool grades_custom;     /* names other than the four above */
 	struct veto_rule *vetoes;
 	int nvetoes;
 	/* What a year takes from its scheme besides the tree. */
@@ -277,6 +301,20 @@ const char *group_score_name(enum group_score s);
 enum group_score group_score_parse(const char *s);
 
 const char *grade_name(enum grade g);         /* 优秀 … ; "" for none */
+/* A grade's name in scheme s (its own names; s NULL: the four above);
+ * "" for GRADE_NONE or a grade s does not have. */
+const char *scheme_grade_name(const struct scheme *s, enum grade g);
+/* The grade of s named name, GRADE_NONE if s has none so named (s NULL:
+ * grade_parse). */
+enum grade scheme_grade_parse(const struct scheme *s, const char *name);
+/* The best grade s can give (GRADE_EXCELLENT unless its names are its own);
+ * the worst is always GRADE_FAIL. */
+enum grade scheme_grade_best(const struct scheme *s);
+/* What a veto capping the grade is called: 优秀否决 (it bars 优秀) with
+ * the standard names, 档次限制 with a scheme's own. */
+const char *scheme_cap_word(const struct scheme *s);
+/* The names of s's grades, best first, joined by 、 (for messages). */
+void scheme_grade_list(const struct scheme *s, struct buf *b);
 enum grade grade_parse(const char *s);        /* GRADE_NONE if unknown */
 const char *accident_grade_name(enum accident_grade g);
 int accident_grade_parse(const char *s);      /* -1 if unknown */

@@ -4,6 +4,7 @@
  * points of items that do not state them (doc/scheme-language.md). */
 #include "scheme_check.h"
 #include "rule_forms.h"
+#include "accident_rule.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,7 @@ static points_t rule_bound(const struct rule *r)
 	case RULE_FIXED: return r->deduct;
 	case RULE_JUDGED: return r->has_max ? r->max : -1;
 	case RULE_EARN: return r->cap;
+	case RULE_ACCIDENTS: return accident_rule_bound(r);
 	default: return rule_forms_stated_bound(r);
 	}
 }
@@ -59,6 +61,8 @@ static void check_leaf(struct scheme_ctx *c, struct node *n)
 	if (n->scale)
 		scheme_err(c, n->line, "%s：scale 只用于有下级节点的节点；录入分的满分写在 rule 的 scale 中",
 		    n->code);
+	if (n->rule.type == RULE_ACCIDENTS)
+		accident_rule_check(c, n);
 	if (n->rule.type == RULE_ENTERED) {
 		if (n->points < 0)
 			scheme_err(c, n->line, "录入分节点 %s 须写明 points（计入总分的分值）", n->code);

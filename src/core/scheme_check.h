@@ -40,6 +40,9 @@ int sk_bool(struct scheme_ctx *c, const struct ynode *map, const char *key, bool
 /* The `unit:` and `unit_title:` keys: the kind of unit the scheme
  * assesses (scheme_unit.c). */
 void scheme_parse_unit(struct scheme_ctx *c, const struct ynode *top, struct scheme *s);
+/* The `grades` of the file's top level, or the default 90/80/60% of the
+ * points when y is NULL (scheme_grades.c). */
+void scheme_parse_grades(struct scheme_ctx *c, const struct ynode *y, struct scheme *s);
 
 /* The year settings of the file's top level: samples, industries, daily,
  * window (scheme_year.c). */

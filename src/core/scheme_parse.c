@@ -6,6 +6,8 @@
 #include "scheme.h"
 #include "scheme_check.h"
 #include "period_impl.h"
+#include "accident_rule.h"
+#include "veto_forms.h"
 #include "ytree.h"
 #include "rule_forms.h"
 
@@ -151,6 +153,12 @@ void scheme_parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 		scheme_err(c, y->line, "%s必须是映射（type: …）", what);
 		return;
 	}
+	/* Items counted from the accident register take keys of their own. */
+	const struct ynode *ty = ytree_get(y, "type");
+	if (ty && ty->type == Y_SCALAR && strcmp(ty->str, "accidents") == 0) {
+		accident_rule_parse(c, y, n, what);
+		return;
+	}
 	sk_keys(c, y, keys, what);
 	const struct ynode *t = sk_scalar(c, y, "type", 1, what);
 	if (!t)
@@ -158,7 +166,7 @@ void scheme_parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node 
 	r->type = rule_type_parse(t->str);
 	if (r->type == RULE_NONE) {
 		scheme_err(c, t->line, "未知的规则类型“%s”（可用：per、steps、conditions、fixed、"
-		    "judged、earn、entered、clauses、range、rate、target、trend）", t->str);
+		    "judged、earn、entered、clauses、range、rate、target、trend、accidents）", t->str);
 		return;
 	}
 	/* the rules taking several figures, and the kinds a clause may be */
@@ -330,7 +338,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 {
 	static const char *const keys[] = {"code", "title", "points", "children", "score",
 		"rule", "text", "method", "scale", "na", "optional", "mandatory", "bonus",
-		"sample", "reconstructed", "note", "only", "draft", NULL};
+		"sample", "reconstructed", "note", "only", "draft", "mandatory_for", NULL};
 	if (y->type != Y_MAP) {
 		scheme_err(c, y->line, "节点必须是映射（code、title、points …）");
 		return NULL;
@@ -380,6 +388,8 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 	}
 	sk_bool(c, y, "optional", &n->optional);
 	sk_bool(c, y, "mandatory", &n->mandatory);
+	int nm = sk_words(c, y, "mandatory_for", &n->mandatory_for);
+	n->nmandatory_for = nm > 0 ? nm : 0;
 	sk_bool(c, y, "bonus", &n->bonus);
 	if ((v = sk_scalar(c, y, "sample", 0, what))) {
 		if (strcmp(v->str, "town") == 0)
@@ -434,72 +444,6 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 	return n;
 }
 
-static void parse_grades(struct scheme_ctx *c, const struct ynode *y, struct scheme *s)
-{
-	if (!y) {
-		/* doc/domain.md item 8: 900/800/600 of 1000, i.e. 90%, 80% and
-		 * 60% of the scheme's points (a year of summed periods: of the
-		 * year's, scheme_year_points), rounded half up. */
-		static const int pct[] = {90, 80, 60};
-		for (int i = 0; i < GRADE_COUNT; i++) {
-			s->grades[i].grade = (enum grade)i;
-			s->grades[i].has_min = i < 3;
-			s->grades[i].min = i < 3 ? points_muldiv(scheme_year_points(s), pct[i], 100) : 0;
-			s->grades[i].quota_pct = -1;
-		}
-		s->ngrades = GRADE_COUNT;
-		s->grades_default = true;
-		return;
-	}
-	if (y->type != Y_SEQ || y->n < 2 || y->n > GRADE_COUNT) {
-		scheme_err(c, y->line, "“grades”必须是 2 到 4 项的列表");
-		return;
-	}
-	for (int i = 0; i < y->n; i++) {
-		const struct ynode *g = y->items[i];
-		static const char *const keys[] = {"grade", "min", "quota", NULL};
-		if (g->type != Y_MAP) {
-			scheme_err(c, g->line, "档次必须是映射（grade、min、quota）");
-			continue;
-		}
-		sk_keys(c, g, keys, "档次");
-		struct grade_rule *gr = &s->grades[s->ngrades++];
-		gr->quota_pct = -1;
-		char *name = sk_str(c, g, "grade", 1, "档次");
-		gr->grade = name ? grade_parse(name) : GRADE_NONE;
-		if (name && gr->grade == GRADE_NONE)
-			scheme_err(c, g->line, "未知的档次“%s”（可用：优秀、良好、合格、不合格）", name);
-		free(name);
-		gr->has_min = sk_points(c, g, "min", 0, "档次", &gr->min) == 1;
-		const struct ynode *q = sk_scalar(c, g, "quota", 0, "档次");
-		if (q) {
-			char *end;
-			long pct = strtol(q->str, &end, 10);
-			if (q->str[0] < '0' || q->str[0] > '9' || strcmp(end, "%") != 0 ||
-			    pct < 0 || pct > 100)
-				scheme_err(c, q->line, "“quota”必须写成 0%% 到 100%% 的整数百分比，如 40%%");
-			else
-				gr->quota_pct = (int)pct;
-		}
-		if (s->ngrades > 1) {
-			struct grade_rule *prev = gr - 1;
-			if (gr->grade != GRADE_NONE && prev->grade != GRADE_NONE &&
-			    gr->grade <= prev->grade)
-				scheme_err(c, g->line, "档次须按 优秀、良好、合格、不合格 的顺序排列");
-			if (gr->has_min && prev->has_min && gr->min >= prev->min)
-				scheme_err(c, g->line, "档次的最低分须逐级递减");
-		}
-		if (gr->quota_pct >= 0 && i == y->n - 1)
-			scheme_err(c, g->line, "最后一档不能设比例限额 quota");
-		if (i < y->n - 1 && !gr->has_min)
-			scheme_err(c, g->line, "除最后一档外，每个档次都须写最低分 min");
-		if (i == y->n - 1 && gr->has_min)
-			scheme_err(c, g->line, "最后一档不写最低分 min（其余分数都归入此档）");
-		if (i == y->n - 1 && gr->grade != GRADE_NONE && gr->grade != GRADE_FAIL)
-			scheme_err(c, g->line, "最后一档须是 不合格（一票否决评为不合格）");
-	}
-}
-
 static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct scheme *s)
 {
 	if (!y)
@@ -512,7 +456,7 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 	for (int i = 0; i < y->n; i++) {
 		const struct ynode *v = y->items[i];
 		static const char *const keys[] = {"code", "title", "when", "effect", "grade",
-			"note", NULL};
+			"note", "only", "only_industry", NULL};
 		if (v->type != Y_MAP) {
 			scheme_err(c, v->line, "否决规则必须是映射（code、title、when、effect）");
 			continue;
@@ -531,8 +475,11 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 				scheme_err(c, v->line, "重复的否决规则编号“%s”（第 %d 行已有）", vr->code,
 				    s->vetoes[j].line);
 		const struct ynode *w = ytree_get(v, "when");
+		veto_form_parse_scope(c, v, vr);
 		if (!w || w->type != Y_MAP) {
 			scheme_err(c, w ? w->line : v->line, "否决规则 %s 须有条件 when（映射）", vr->code);
+		} else if (veto_form_when(w)) {
+			veto_form_parse_when(c, w, vr);
 		} else {
 			static const char *const wkeys[] = {"accidents", "accident_grade",
 				"min_accident_grade", "deaths", "flag", NULL};
@@ -591,9 +538,9 @@ static void parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct sch
 		const struct ynode *g = sk_scalar(c, v, "grade", 0, "否决规则");
 		vr->grade = GRADE_NONE;
 		if (g) {
-			vr->grade = grade_parse(g->str);
+			vr->grade = scheme_grade_parse(s, g->str);
 			if (vr->grade == GRADE_NONE)
-				scheme_err(c, g->line, "未知的档次“%s”", g->str);
+				scheme_err(c, g->line, "未知的档次“%s”（方案的档次见 grades）", g->str);
 		}
 		if (e && vr->effect == EFFECT_AT_MOST && !g)
 			scheme_err(c, e->line, "effect: at-most 须同时写 grade（如 良好）");
@@ -688,7 +635,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	else
 		parse_children(&c, children, root);
 	scheme_parse_periods(&c, ytree_get(y, "periods"), s);
-	parse_grades(&c, ytree_get(y, "grades"), s);
+	scheme_parse_grades(&c, ytree_get(y, "grades"), s);
 	parse_vetoes(&c, ytree_get(y, "vetoes"), s);
 	scheme_parse_year(&c, y, s);
 	/* The whole-tree checks run even after errors above, so that one
@@ -698,6 +645,9 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	scheme_check(s, &c);
 	scheme_check_year(&c, s);
 	scheme_check_periods(&c, s);
+	veto_forms_check(&c, s);
+	for (int i = 0; i < s->ngrades; i++)
+		s->grades[i].name = scheme_grade_name(s, s->grades[i].grade);
 out:
 	ytree_free(y);
 	sort_by_line(d, first, file);

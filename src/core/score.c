@@ -1,6 +1,8 @@
 /* score.c: the scoring engine: findings -> every node's score, with the
  * derivation of each, then the total, vetoes and proposed grade. */
 #include "score.h"
+#include "accident_rule.h"
+#include "veto_forms.h"
 #include "grade.h"
 #include "period_impl.h"
 #include "rule.h"
@@ -93,7 +95,12 @@ static void score_leaf(struct eval *e, const struct node *n)
 		nr->derivation = how ? buf_take(how) : NULL;
 		return;
 	}
-	points_t d = rule_deduction(n, f, how);
+	/* The register is the input of an item counted from it. */
+	if (n->rule.type == RULE_ACCIDENTS)
+		nr->has_input = true;
+	points_t d = n->rule.type == RULE_ACCIDENTS
+		? accident_rule_deduction(n, e->in->accidents, e->in->naccidents, how)
+		: rule_deduction(n, f, how);
 	nr->deduction = d;
 	nr->score = d >= n->points ? 0 : n->points - d;
 	nr->derivation = how ? buf_take(how) : NULL;
@@ -393,6 +400,9 @@ int finding_check(const struct scheme *s, const struct finding *f,
 		for (int i = 0; i < only->nonly; i++)
 			buf_printf(&why, "%s%s", i ? "、" : "", only->only[i]);
 		buf_printf(&why, "，不适用于%s", at->unit);
+	} else if (n->rule.type == RULE_ACCIDENTS) {
+		buf_printf(&why, "%s（%s）由事故登记计算，不能录入；事故请在事故登记中记录", n->code,
+			   n->title);
 	} else if (at && at->computed && at->computed[n->index]) {
 		buf_printf(&why, "%s 由日常考核记录计算，不能直接录入", n->code);
 	} else {
@@ -507,6 +517,7 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 	}
 	accident_summarize(in->accidents, in->naccidents, &r->accidents);
 	r->nvetoes = veto_evaluate(s, &r->accidents, in->flags, &r->vetoes);
+	veto_forms_evaluate(s, in, r);
 	for (int i = 0; i < r->nvetoes; i++)
 		if (r->vetoes[i].rule->effect == EFFECT_ZERO)
 			r->total = 0;

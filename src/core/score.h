@@ -65,6 +65,12 @@ struct unit_input {
 	int period;                       /* a periodic scheme: the period
 					     being scored (its findings
 					     only); 0: the year, rolled up */
+	const char *industry;             /* the unit's industry (vetoes limited
+					     to units of an industry); NULL: none */
+	const char *applied_grade;        /* the grade the unit applies for (申报
+					     等级), by the scheme's name: only the ★
+					     items of that grade bind it; NULL: none
+					     recorded, every ★ item binds */
 };
 
 /* The result of one node (on the unit's own sheet or a sub-unit's). */

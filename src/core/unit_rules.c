@@ -75,6 +75,7 @@ void unit_clear(struct unit *u)
 	free(u->name);
 	free(u->parent);
 	free(u->industry);
+	free(u->applied_grade);
 	memset(u, 0, sizeof *u);
 	u->provincial_grade = GRADE_NONE;
 }
@@ -97,6 +98,7 @@ void unit_copy(struct unit *dst, const struct unit *src)
 	dst->name = dup_or_null(src->name);
 	dst->parent = dup_or_null(src->parent);
 	dst->industry = dup_or_null(src->industry);
+	dst->applied_grade = dup_or_null(src->applied_grade);
 }
 
 /* The number of characters in s, or -1 at the first invalid UTF-8 byte. */

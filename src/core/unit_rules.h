@@ -37,6 +37,9 @@ struct unit {
 	bool has_provincial_total;
 	points_t provincial_total;
 	enum grade provincial_grade;   /* GRADE_NONE if none */
+	char *applied_grade;      /* the grade it applies for (申报等级), by the
+				     scheme's name: which ★ items bind it;
+				     NULL if none recorded */
 };
 
 void unit_clear(struct unit *u);

@@ -239,7 +239,7 @@ char *ch_grade_label(const struct grade_rule *g)
 {
 	char v[POINTS_BUFSZ];
 	struct buf b = {0};
-	buf_printf(&b, "%s ≥ %s", grade_name(g->grade), points_fmt(g->min, v));
+	buf_printf(&b, "%s ≥ %s", g->name ? g->name : grade_name(g->grade), points_fmt(g->min, v));
 	return buf_take(&b);
 }
 

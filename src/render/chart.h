@@ -134,6 +134,8 @@ struct chart_year {
 	bool provincial, incomplete;
 	bool current;             /* the year the chart is about */
 	bool vetoed;              /* the grade set or capped by a veto (said in words) */
+	const char *grade_name;   /* the grade in that year's scheme's names
+				     (NULL: the standard names) */
 };
 
 /* A unit's total this year against earlier years: a column per year

@@ -21,7 +21,7 @@ static void column_note(const struct chart_year *y, struct buf *b)
 	if (y->incomplete)
 		buf_printf(b, "%s结果未完成", b->len ? "，" : "");
 	else if (y->grade != GRADE_NONE)
-		buf_printf(b, "%s%s%s", b->len ? " · " : "", grade_name(y->grade), y->vetoed ? "（否决）" : "");
+		buf_printf(b, "%s%s%s", b->len ? " · " : "", y->grade_name ? y->grade_name : grade_name(y->grade), y->vetoed ? "（否决）" : "");
 }
 
 /* The grade lines across the plot, labelled at its right; a label that

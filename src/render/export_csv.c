@@ -56,8 +56,8 @@ void results_csv(const struct stored_result *r, int n, struct buf *out)
 			buf_printf(&vetoes, "%s%s（%s）", vetoes.len ? "；" : "", r[i].vetoes[k].title,
 				   r[i].vetoes[k].detail);
 		const char *f[] = {r[i].unit.name, unit_kind_title(r[i].unit.kind), r[i].rank ? rank : "",
-				   points_fmt(r[i].total, total), grade_name(r[i].proposed),
-				   grade_name(r[i].decision.grade), r[i].decision.reason, buf_str(&vetoes),
+				   points_fmt(r[i].total, total), scheme_grade_name(r[i].grading, r[i].proposed),
+				   scheme_grade_name(r[i].grading, r[i].decision.grade), r[i].decision.reason, buf_str(&vetoes),
 				   buf_str(&note)};
 		csv_safe_row(out, f, 9, 1u << 2 | 1u << 3);
 		buf_free(&vetoes);

@@ -34,7 +34,9 @@ void result_to_text(const struct result *r, const char *unit, struct buf *out);
 
 /* A unit as JSON: name, kind, parent, industry, order, status, provincial
  * result. */
-cJSON *unit_to_json(const struct unit *u);
+/* grading: the scheme whose grade names the unit's kind uses (NULL: the
+ * standard names). */
+cJSON *unit_to_json(const struct unit *u, const struct scheme *grading);
 /* A stored result as JSON (kaohe results --json): unit, kind, status,
  * total, rank, incomplete, proposed_grade, grade, reason, warning, vetoes,
  * parts, missing, warnings. */

@@ -99,7 +99,7 @@ cJSON *result_to_json(const struct result *r, const char *unit, const char *kind
 		cJSON_AddItemToArray(v, o);
 	}
 	if (r->proposed != GRADE_NONE)
-		cJSON_AddStringToObject(j, "proposed_grade", grade_name(r->proposed));
+		cJSON_AddStringToObject(j, "proposed_grade", scheme_grade_name(r->scheme, r->proposed));
 	else
 		cJSON_AddNullToObject(j, "proposed_grade");
 	/* a periodic scheme (core/period.h): each period's total, the year's

@@ -94,10 +94,10 @@ void result_to_text(const struct result *r, const char *unit, struct buf *out)
 		for (int i = 0; i < r->nmissing; i++)
 			buf_printf(out, "%s%s", i ? "、" : "", r->missing[i]);
 		if (r->proposed != GRADE_NONE)
-			buf_printf(out, " 的评分；受一票否决，拟定档次：%s\n", grade_name(r->proposed));
+			buf_printf(out, " 的评分；受一票否决，拟定档次：%s\n", scheme_grade_name(r->scheme, r->proposed));
 		else
 			buf_puts(out, " 的评分，暂不拟定档次\n");
 	} else {
-		buf_printf(out, "按分数：%s；拟定档次：%s\n", grade_name(r->by_score), grade_name(r->proposed));
+		buf_printf(out, "按分数：%s；拟定档次：%s\n", scheme_grade_name(r->scheme, r->by_score), scheme_grade_name(r->scheme, r->proposed));
 	}
 }

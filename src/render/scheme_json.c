@@ -1,5 +1,7 @@
 /* scheme_json.c: a scheme as JSON (kaohe scheme show --json). */
 #include "render.h"
+#include "../core/accident_rule.h"
+#include "../core/veto_forms.h"
 #include "../core/bounds.h"
 #include "../core/daily.h"
 
@@ -10,6 +12,55 @@ cJSON *json_points(points_t v)
 {
 	char b[POINTS_BUFSZ];
 	return cJSON_CreateRaw(points_fmt(v, b));
+}
+
+/* Which accidents of the register count (accident_rule.h). */
+static void match_to_json(cJSON *j, const struct accident_match *m)
+{
+	if (m->has_grade)
+		cJSON_AddStringToObject(j, m->min_grade ? "min_accident_grade" : "accident_grade",
+					accident_grade_name(m->grade));
+	if (m->min_deaths)
+		cJSON_AddNumberToObject(j, "min_deaths", (double)m->min_deaths);
+	if (m->nindustries) {
+		cJSON *is = cJSON_AddArrayToObject(j, "industry");
+		for (int i = 0; i < m->nindustries; i++)
+			cJSON_AddItemToArray(is, cJSON_CreateString(m->industries[i]));
+	}
+}
+
+/* The when of a veto_forms.h veto, and the units it is limited to. */
+static void veto_form_to_json(const struct scheme *s, cJSON *o, cJSON *w, const struct veto_rule *v)
+{
+	const struct veto_form *f = v->form;
+	char b[POINTS_BUFSZ];
+	if (v->when == WHEN_FINDING) {
+		cJSON_AddStringToObject(w, "item", f->item);
+		if (f->condition)
+			cJSON_AddNumberToObject(w, "condition", f->condition);
+	} else if (v->when == WHEN_PART_BELOW) {
+		cJSON_AddStringToObject(w, "part", f->part);
+		cJSON_AddItemToObject(w, "below", json_points(f->below));
+		if (f->below_pct >= 0) {
+			snprintf(b, sizeof b, "%d%%", f->below_pct);
+			cJSON_AddStringToObject(w, "below_percent", b);
+		}
+	} else if (v->when == WHEN_ACCIDENT_MATCH) {
+		cJSON_AddNumberToObject(w, "accidents", v->count);
+		match_to_json(w, &f->match);
+	} else if (v->when == WHEN_MANDATORY) {
+		cJSON_AddStringToObject(w, "mandatory", scheme_grade_name(s, f->mandatory));
+	}
+	if (f->nunits) {
+		cJSON *us = cJSON_AddArrayToObject(o, "only");
+		for (int i = 0; i < f->nunits; i++)
+			cJSON_AddItemToArray(us, cJSON_CreateString(f->units[i]));
+	}
+	if (f->nindustries) {
+		cJSON *is = cJSON_AddArrayToObject(o, "only_industry");
+		for (int i = 0; i < f->nindustries; i++)
+			cJSON_AddItemToArray(is, cJSON_CreateString(f->industries[i]));
+	}
 }
 
 static cJSON *rule_to_json(const struct node *n)
@@ -41,6 +92,18 @@ static cJSON *rule_to_json(const struct node *n)
 		cJSON_AddItemToObject(j, "max", json_points(r->max));
 	if (r->type == RULE_ENTERED)
 		cJSON_AddItemToObject(j, "scale", json_points(r->scale));
+	if (r->type == RULE_ACCIDENTS && r->accidents) {
+		const struct accident_rule *a = r->accidents;
+		match_to_json(j, &a->match);
+		if (a->each)
+			cJSON_AddItemToObject(j, "each", json_points(a->each));
+		if (a->has_cap)
+			cJSON_AddItemToObject(j, "cap", json_points(a->cap));
+		if (a->deduct_all)
+			cJSON_AddStringToObject(j, "deduct", "all");
+		else if (!a->each)
+			cJSON_AddItemToObject(j, "deduct", json_points(a->deduct));
+	}
 	if (r->nconds) {
 		cJSON *cs = cJSON_AddArrayToObject(j, "conditions");
 		for (int i = 0; i < r->nconds; i++) {
@@ -81,6 +144,11 @@ cJSON *node_to_json(const struct node *n)
 		cJSON_AddTrueToObject(j, "optional");
 	if (n->mandatory)
 		cJSON_AddTrueToObject(j, "mandatory");
+	if (n->nmandatory_for) {
+		cJSON *mf = cJSON_AddArrayToObject(j, "mandatory_for");
+		for (int i = 0; i < n->nmandatory_for; i++)
+			cJSON_AddItemToArray(mf, cJSON_CreateString(n->mandatory_for[i]));
+	}
 	if (n->bonus)
 		cJSON_AddTrueToObject(j, "bonus");
 	if (n->only) {
@@ -202,7 +270,7 @@ cJSON *scheme_to_json(const struct scheme *s)
 	cJSON *gs = cJSON_AddArrayToObject(j, "grades");
 	for (int i = 0; i < s->ngrades; i++) {
 		cJSON *g = cJSON_CreateObject();
-		cJSON_AddStringToObject(g, "grade", grade_name(s->grades[i].grade));
+		cJSON_AddStringToObject(g, "grade", s->grades[i].name);
 		if (s->grades[i].has_min)
 			cJSON_AddItemToObject(g, "min", json_points(s->grades[i].min));
 		if (s->grades[i].quota_pct >= 0)
@@ -223,12 +291,16 @@ cJSON *scheme_to_json(const struct scheme *s)
 						accident_grade_name(v->accident_grade));
 		} else if (v->when == WHEN_DEATHS) {
 			cJSON_AddNumberToObject(w, "deaths", v->count);
-		} else {
+		} else if (v->when == WHEN_FLAG) {
 			cJSON_AddStringToObject(w, "flag", veto_flag_name(v->flag));
+		} else {
+			veto_form_to_json(s, o, w, v);
 		}
+		if (v->form && v->when < WHEN_FINDING)
+			veto_form_to_json(s, o, w, v);
 		cJSON_AddStringToObject(o, "effect", effects[v->effect]);
 		if (v->effect == EFFECT_AT_MOST)
-			cJSON_AddStringToObject(o, "grade", grade_name(v->grade));
+			cJSON_AddStringToObject(o, "grade", scheme_grade_name(s, v->grade));
 		cJSON_AddItemToArray(vs, o);
 	}
 	settings_to_json(j, s);

@@ -1,6 +1,7 @@
 /* scheme_text.c: a scheme as an indented tree for people to read against
  * the paper rubric (kaohe scheme show). */
 #include "render.h"
+#include "../core/veto_forms.h"
 #include "../core/bounds.h"
 #include "../core/daily.h"
 
@@ -61,6 +62,9 @@ static void node_text(const struct node *n, const struct node_bounds *bounds, st
 		buf_puts(out, "  〔加分项，不含在满分内〕");
 	if (n->mandatory)
 		buf_puts(out, "  〔必达项：未得满分则总分为 0〕");
+	for (int i = 0; i < n->nmandatory_for; i++)
+		buf_printf(out, "%s%s%s", i ? "、" : "  〔★", n->mandatory_for[i],
+			   i + 1 == n->nmandatory_for ? "必达项〕" : "");
 	if (n->na)
 		buf_printf(out, "  〔不适用时%s〕", n->na == NA_FULL ? "按满分计" : "按比例折算");
 	if (n->only) {
@@ -174,7 +178,7 @@ void scheme_to_text(const struct scheme *s, struct buf *out)
 	buf_printf(out, "档次%s：", s->grades_default ? "（方案未规定，按满分的 90%、80%、60%）" : "");
 	for (int i = 0; i < s->ngrades; i++) {
 		const struct grade_rule *g = &s->grades[i];
-		buf_printf(out, "%s%s", i ? "；" : "", grade_name(g->grade));
+		buf_printf(out, "%s%s", i ? "；" : "", g->name);
 		if (g->has_min)
 			buf_printf(out, " ≥ %s 分", points_fmt(g->min, b1));
 		else
@@ -190,8 +194,13 @@ void scheme_to_text(const struct scheme *s, struct buf *out)
 			   : v->effect == EFFECT_ZERO ? "总分计 0 分" : "");
 		if (v->effect == EFFECT_AT_MOST) {
 			out->len -= 1;
-			buf_printf(out, "最高评为%s\n", grade_name(v->grade));
+			buf_printf(out, "最高评为%s\n", scheme_grade_name(s, v->grade));
 		}
+		struct buf fb = {0};
+		veto_form_describe(s, v, &fb);
+		if (fb.len)
+			buf_printf(out, "  %s\n", buf_str(&fb));
+		buf_free(&fb);
 	}
 	settings_text(s, out);
 	buf_putc(out, '\n');

@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 
-cJSON *unit_to_json(const struct unit *u)
+cJSON *unit_to_json(const struct unit *u, const struct scheme *grading)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "name", u->name);
@@ -18,16 +18,18 @@ cJSON *unit_to_json(const struct unit *u)
 	if (u->has_provincial_total)
 		cJSON_AddItemToObject(o, "provincial_total", json_points(u->provincial_total));
 	if (u->provincial_grade != GRADE_NONE)
-		cJSON_AddStringToObject(o, "provincial_grade", grade_name(u->provincial_grade));
+		cJSON_AddStringToObject(o, "provincial_grade", scheme_grade_name(grading, u->provincial_grade));
+	if (u->applied_grade)
+		cJSON_AddStringToObject(o, "applied_grade", u->applied_grade);
 	return o;
 }
 
-static void add_grade(cJSON *o, const char *key, enum grade g)
+static void add_grade(cJSON *o, const char *key, const struct scheme *grading, enum grade g)
 {
 	if (g == GRADE_NONE)
 		cJSON_AddNullToObject(o, key);
 	else
-		cJSON_AddStringToObject(o, key, grade_name(g));
+		cJSON_AddStringToObject(o, key, scheme_grade_name(grading, g));
 }
 
 static cJSON *strings(char *const *v, int n)
@@ -51,8 +53,8 @@ cJSON *stored_result_to_json(const struct stored_result *r)
 	else
 		cJSON_AddNullToObject(o, "rank");
 	cJSON_AddBoolToObject(o, "incomplete", r->incomplete);
-	add_grade(o, "proposed_grade", r->proposed);
-	add_grade(o, "grade", r->decision.grade);
+	add_grade(o, "proposed_grade", r->grading, r->proposed);
+	add_grade(o, "grade", r->grading, r->decision.grade);
 	if (r->decision.reason)
 		cJSON_AddStringToObject(o, "reason", r->decision.reason);
 	char *issue = stored_decision_issue(r);
@@ -69,7 +71,7 @@ cJSON *stored_result_to_json(const struct stored_result *r)
 		cJSON_AddStringToObject(v, "detail", r->vetoes[i].detail);
 		cJSON_AddStringToObject(v, "effect", effects[r->vetoes[i].effect]);
 		if (r->vetoes[i].effect == EFFECT_AT_MOST)
-			cJSON_AddStringToObject(v, "grade", grade_name(r->vetoes[i].grade));
+			cJSON_AddStringToObject(v, "grade", scheme_grade_name(r->grading, r->vetoes[i].grade));
 		cJSON_AddItemToArray(vs, v);
 	}
 	cJSON *ps = cJSON_AddArrayToObject(o, "parts");

@@ -95,7 +95,7 @@ static int years_chart(struct svc *s, const char *unit, struct charts *cs, struc
 	for (int i = 0; i < n; i++)
 		cy[i] = (struct chart_year){ys[i].year, ys[i].total, ys[i].points,
 			ys[i].decided != GRADE_NONE ? ys[i].decided : ys[i].proposed, ys[i].provincial,
-			ys[i].incomplete, ys[i].year == current, ys[i].vetoed};
+			ys[i].incomplete, ys[i].year == current, ys[i].vetoed, ys[i].grade_name};
 	struct buf title = {0};
 	if (n > 1)
 		buf_printf(&title, "%s 历年考核总分（%d—%d 年度）", unit, ys[0].year, current);

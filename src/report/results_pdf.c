@@ -33,7 +33,7 @@ static void remark(const struct stored_result *r, struct buf *b)
 	if (r->nvetoes)
 		ADD("受否决，见下表");
 	if (r->by_score != GRADE_NONE && r->by_score != r->proposed)
-		ADD("按分数为%s", grade_name(r->by_score));
+		ADD("按分数为%s", scheme_grade_name(r->grading, r->by_score));
 	if (r->decision.grade != GRADE_NONE && r->decision.automatic)
 		ADD("审定时按拟定档次确定");
 	else if (r->decision.grade != GRADE_NONE && r->decision.reason && *r->decision.reason)
@@ -65,8 +65,8 @@ static void ranking(struct pdf_doc *d, const struct stored_result *r, int n, enu
 		struct buf note = {0};
 		remark(&r[i], &note);
 		const char *cells[] = {r[i].rank ? rank : "—", r[i].unit.name, points_fmt(r[i].total, total),
-				       r[i].proposed != GRADE_NONE ? grade_name(r[i].proposed) : "—",
-				       r[i].decision.grade != GRADE_NONE ? grade_name(r[i].decision.grade) : "未确定",
+				       r[i].proposed != GRADE_NONE ? scheme_grade_name(r[i].grading, r[i].proposed) : "—",
+				       r[i].decision.grade != GRADE_NONE ? scheme_grade_name(r[i].grading, r[i].decision.grade) : "未确定",
 				       buf_str(&note)};
 		pdf_row(d, PDF_ROW_PLAIN, r[i].decision.grade == GRADE_NONE ? 1u << 4 : 0, cells);
 		buf_free(&note);
@@ -74,14 +74,14 @@ static void ranking(struct pdf_doc *d, const struct stored_result *r, int n, enu
 }
 
 /* What a veto does to the grade, in words. */
-static void veto_effect(const struct stored_veto *v, struct buf *b)
+static void veto_effect(const struct scheme *gs, const struct stored_veto *v, struct buf *b)
 {
 	if (v->effect == EFFECT_FAIL)
-		buf_puts(b, "一票否决，定为不合格");
+		buf_printf(b, "一票否决，定为%s", scheme_grade_name(gs, GRADE_FAIL));
 	else if (v->effect == EFFECT_ZERO)
 		buf_puts(b, "总分计 0 分");
 	else
-		buf_printf(b, "优秀否决，最高%s", grade_name(v->grade));
+		buf_printf(b, "%s，最高%s", scheme_cap_word(gs), scheme_grade_name(gs, v->grade));
 }
 
 /* The vetoes of one kind with their causes; nothing if none. */
@@ -113,7 +113,7 @@ static void vetoes(struct pdf_doc *d, const struct stored_result *r, int n, enum
 			const struct stored_veto *v = &r[i].vetoes[k];
 			struct buf title = {0}, effect = {0};
 			buf_printf(&title, "%s %s", v->code, v->title);
-			veto_effect(v, &effect);
+			veto_effect(r[i].grading, v, &effect);
 			const char *cells[] = {r[i].unit.name, buf_str(&title), v->detail, buf_str(&effect)};
 			pdf_row(d, PDF_ROW_PLAIN, 0, cells);
 			buf_free(&title);
@@ -125,7 +125,7 @@ static void vetoes(struct pdf_doc *d, const struct stored_result *r, int n, enum
 /* The paragraph saying what the results rest on, when they were computed
  * and how far they are decided. */
 static void preamble(struct svc *s, struct pdf_doc *d, const struct svc_stamp *st, const struct svc_year_info *y,
-		     int n, const enum unit_kind *kinds, int nk)
+		     const struct stored_result *r, int n, const enum unit_kind *kinds, int nk)
 {
 	struct buf b = {0};
 	char when[48];
@@ -159,8 +159,28 @@ static void preamble(struct svc *s, struct pdf_doc *d, const struct svc_stamp *s
 	pdf_text(d, &pdf_body_style, buf_str(&b));
 	buf_free(&b);
 	static const struct pdf_style hint = {.face = PDF_SERIF, .size = 11.5, .first = 23, .after = 3};
-	pdf_text(d, &hint, "档次分为优秀、良好、合格、不合格。名次按总分排列；省考核组考核的单位，得分和档次取自省考核结果，不排名次。"
-			   "受否决的单位，档次不高于否决所允许的档次。");
+	/* the grades as the schemes name them: the four standard ones, or
+	 * each kind's own where its scheme names them */
+	buf_reset(&b);
+	int custom = 0;
+	for (int k = 0; k < nk; k++) {
+		const struct scheme *gs = NULL;
+		for (int i = 0; i < n && !gs; i++)
+			if (r[i].unit.kind == kinds[k])
+				gs = r[i].grading;
+		if (!gs || !gs->grades_custom)
+			continue;
+		custom++;
+		buf_printf(&b, "%s的档次分为", unit_kind_title(kinds[k]));
+		scheme_grade_list(gs, &b);
+		buf_puts(&b, "。");
+	}
+	if (custom < nk)
+		buf_printf(&b, "%s档次分为优秀、良好、合格、不合格。", custom ? "其余单位的" : "");
+	buf_puts(&b, "名次按总分排列；省考核组考核的单位，得分和档次取自省考核结果，不排名次。"
+		 "受否决的单位，档次不高于否决所允许的档次。");
+	pdf_text(d, &hint, buf_str(&b));
+	buf_free(&b);
 }
 
 int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
@@ -199,7 +219,7 @@ int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
 	pdf_doc_frame(d, buf_str(&title), buf_str(&title), pdf_draft_mark(y.approved), stamp);
 	pdf_text(d, &pdf_title_style, buf_str(&title));
 	pdf_text(d, &pdf_issuer_style, issuer);
-	preamble(s, d, &st, &y, n, kinds, nk);
+	preamble(s, d, &st, &y, r, n, kinds, nk);
 	int section = 0;
 	/* each kind the year assesses, in the order of its schemes */
 	for (int k = 0; k < nk; k++) {

@@ -50,8 +50,8 @@ static void ranking_row(struct book *b, const struct stored_result *r, const str
 	}
 	char *vetoes = veto_words(r, "\n"), *notes = result_notes(r, "\n");
 	book_text(b, c++, *vetoes ? vetoes : "无", f->text);
-	book_text(b, c++, r->proposed == GRADE_NONE ? "—" : grade_name(r->proposed), f->center);
-	book_text(b, c++, r->decision.grade == GRADE_NONE ? "未确定" : grade_name(r->decision.grade), f->center);
+	book_text(b, c++, r->proposed == GRADE_NONE ? "—" : scheme_grade_name(r->grading, r->proposed), f->center);
+	book_text(b, c++, r->decision.grade == GRADE_NONE ? "未确定" : scheme_grade_name(r->grading, r->decision.grade), f->center);
 	book_text(b, c++, decision_reason(r), f->text);
 	book_text(b, c++, notes, f->text);
 	free(vetoes);
@@ -106,7 +106,7 @@ static int ranking(struct svc *s, struct book *b, enum unit_kind kind, bool alwa
 	for (int g = 0; g < sc->ngrades; g++) {
 		const struct grade_rule *gr = &sc->grades[g];
 		if (gr->has_min)
-			buf_printf(&sub, "%s%s %s 分以上", g ? "，" : "", grade_name(gr->grade), points_fmt(gr->min, pt));
+			buf_printf(&sub, "%s%s %s 分以上", g ? "，" : "", gr->name, points_fmt(gr->min, pt));
 	}
 	book_sheet(b, kind_heading(kind), buf_str(&title), buf_str(&sub), cols, nc, true);
 	for (int i = 0; i < n; i++)

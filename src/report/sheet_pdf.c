@@ -163,10 +163,10 @@ static void result_part(struct pdf_doc *d, const struct stored_result *r)
 		buf_puts(&b, "　　省考核结果，不排名次");
 	else if (r->incomplete)
 		buf_puts(&b, "　　结果未完成，不排名次");
-	buf_printf(&b, "　　拟定档次：%s", r->proposed != GRADE_NONE ? grade_name(r->proposed) : "—");
+	buf_printf(&b, "　　拟定档次：%s", r->proposed != GRADE_NONE ? scheme_grade_name(r->grading, r->proposed) : "—");
 	if (r->by_score != GRADE_NONE && r->by_score != r->proposed)
-		buf_printf(&b, "（按分数为%s）", grade_name(r->by_score));
-	buf_printf(&b, "　　确定档次：%s", r->decision.grade != GRADE_NONE ? grade_name(r->decision.grade) : "未确定");
+		buf_printf(&b, "（按分数为%s）", scheme_grade_name(r->grading, r->by_score));
+	buf_printf(&b, "　　确定档次：%s", r->decision.grade != GRADE_NONE ? scheme_grade_name(r->grading, r->decision.grade) : "未确定");
 	if (r->decision.grade != GRADE_NONE && r->decision.automatic)
 		buf_puts(&b, "（审定时按拟定档次确定）");
 	else if (r->decision.grade != GRADE_NONE && r->decision.reason && *r->decision.reason)
@@ -179,10 +179,13 @@ static void result_part(struct pdf_doc *d, const struct stored_result *r)
 	free(issue);
 	for (int i = 0; i < r->nvetoes; i++) {
 		const struct stored_veto *v = &r->vetoes[i];
-		buf_printf(&b, "%s：%s %s（%s）", v->effect == EFFECT_FAIL ? "一票否决（不合格）" : v->effect == EFFECT_ZERO
-			   ? "否决（总分计 0 分）" : "优秀否决", v->code, v->title, v->detail);
+		if (v->effect == EFFECT_FAIL)
+			buf_printf(&b, "一票否决（%s）", scheme_grade_name(r->grading, GRADE_FAIL));
+		else
+			buf_puts(&b, v->effect == EFFECT_ZERO ? "否决（总分计 0 分）" : scheme_cap_word(r->grading));
+		buf_printf(&b, "：%s %s（%s）", v->code, v->title, v->detail);
 		if (v->effect == EFFECT_AT_MOST)
-			buf_printf(&b, "，档次最高%s", grade_name(v->grade));
+			buf_printf(&b, "，档次最高%s", scheme_grade_name(r->grading, v->grade));
 		pdf_text(d, &line, buf_str(&b));
 		buf_reset(&b);
 	}

@@ -184,8 +184,8 @@ static void results_table(struct svc *s, struct table *t, const struct stored_re
 		}
 		char *vetoes = veto_words(x, "；"), *notes = result_notes(x, "；");
 		fields[nf++] = vetoes;
-		fields[nf++] = grade_name(x->proposed);
-		fields[nf++] = grade_name(x->decision.grade);
+		fields[nf++] = scheme_grade_name(x->grading, x->proposed);
+		fields[nf++] = scheme_grade_name(x->grading, x->decision.grade);
 		fields[nf++] = decision_reason(x);
 		fields[nf++] = notes;
 		table_row(t, fields, nf, numbers);

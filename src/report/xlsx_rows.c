@@ -108,16 +108,16 @@ static int total_rows(struct walk *w, const struct stored_result *r)
 			buf_printf(&b, "%s%s", i ? "、" : "", r->missing[i]);
 		buf_puts(&b, " 的评分");
 		if (r->proposed != GRADE_NONE)
-			buf_printf(&b, "；受一票否决，拟定档次：%s", grade_name(r->proposed));
+			buf_printf(&b, "；受一票否决，拟定档次：%s", scheme_grade_name(r->grading, r->proposed));
 	} else {
-		buf_printf(&b, "按分数：%s；拟定档次：%s", grade_name(r->by_score), grade_name(r->proposed));
+		buf_printf(&b, "按分数：%s；拟定档次：%s", scheme_grade_name(r->grading, r->by_score), scheme_grade_name(r->grading, r->proposed));
 		if (r->rank)
 			buf_printf(&b, "；名次：%d", r->rank);
 	}
 	rc = rc ? rc : note_row(w, buf_str(&b));
 	if (r->decision.grade != GRADE_NONE && !rc) {
 		buf_reset(&b);
-		buf_printf(&b, "确定档次：%s", grade_name(r->decision.grade));
+		buf_printf(&b, "确定档次：%s", scheme_grade_name(r->grading, r->decision.grade));
 		if (*decision_reason(r))
 			buf_printf(&b, "（%s）", decision_reason(r));
 		char *issue = stored_decision_issue(r);
@@ -220,11 +220,12 @@ char *veto_words(const struct stored_result *r, const char *sep)
 		if (i)
 			buf_puts(&b, sep);
 		if (v->effect == EFFECT_FAIL)
-			buf_puts(&b, "一票否决（不合格）：");
+			buf_printf(&b, "一票否决（%s）：", scheme_grade_name(r->grading, GRADE_FAIL));
 		else if (v->effect == EFFECT_ZERO)
 			buf_puts(&b, "否决（总分计 0 分）：");
 		else
-			buf_printf(&b, "优秀否决（最高%s）：", grade_name(v->grade));
+			buf_printf(&b, "%s（最高%s）：", scheme_cap_word(r->grading),
+				   scheme_grade_name(r->grading, v->grade));
 		buf_printf(&b, "%s（%s）", v->title, v->detail ? v->detail : "");
 	}
 	return buf_take(&b);

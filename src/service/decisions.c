@@ -16,7 +16,7 @@
 
 #define REASON_MAX 500
 
-static int grade_tx(struct svc *s, const char *unit, enum grade g, const char *reason)
+static int grade_tx(struct svc *s, const char *unit, const char *grade, const char *reason)
 {
 	struct unit u;
 	struct stored_result sr;
@@ -26,6 +26,16 @@ static int grade_tx(struct svc *s, const char *unit, enum grade g, const char *r
 	if (!unit_kind_assessed(u.kind)) {
 		svc_fail(s, SVC_INVALID, "unit", "“%s”是%s，不单独评定档次（只为县区和市直部门确定档次）",
 			 u.name, unit_kind_title(u.kind));
+		goto out;
+	}
+	/* the grade is named as the unit kind's scheme names it */
+	const struct scheme *gs = svc_grading(s, u.kind);
+	enum grade g = scheme_grade_parse(gs, grade ? grade : "");
+	if (g == GRADE_NONE) {
+		struct buf names = {0};
+		scheme_grade_list(gs, &names);
+		svc_fail(s, SVC_INVALID, "grade", "未知的档次“%s”（%s）", grade ? grade : "", buf_str(&names));
+		buf_free(&names);
 		goto out;
 	}
 	if (result_read_unit(s->db, &u, false, &sr) != 0) {
@@ -39,10 +49,11 @@ static int grade_tx(struct svc *s, const char *unit, enum grade g, const char *r
 		enum grade cap = stored_veto_cap(&sr);
 		if (cap != GRADE_NONE && g < cap)
 			svc_fail(s, SVC_CONFLICT, "grade", "“%s”受否决，档次最高为%s，不能确定为%s", u.name,
-				 grade_name(cap), grade_name(g));
+				 scheme_grade_name(gs, cap), scheme_grade_name(gs, g));
 		else if (sr.proposed != g && (!reason || !*reason))
 			svc_fail(s, SVC_INVALID, "reason", "“%s”的拟定档次是%s，确定为%s须写明理由", u.name,
-				 sr.proposed != GRADE_NONE ? grade_name(sr.proposed) : "（无）", grade_name(g));
+				 sr.proposed != GRADE_NONE ? scheme_grade_name(gs, sr.proposed) : "（无）",
+				 scheme_grade_name(gs, g));
 		else
 			rc = decision_put(s->db, &u, g, reason) == 0 ? 0 : svc_fail_db(s);
 	}
@@ -56,13 +67,9 @@ int svc_grade_set(struct svc *s, const char *unit, const char *grade, const char
 {
 	if (svc_allow(s, OP_DECIDE, NULL) != 0)
 		return -1;
-	enum grade g = grade_parse(grade ? grade : "");
-	if (g == GRADE_NONE)
-		return svc_fail(s, SVC_INVALID, "grade", "未知的档次“%s”（优秀、良好、合格、不合格）",
-				grade ? grade : "");
 	if (svc_text(s, "reason", "理由", reason, REASON_MAX, true, false) != 0 || svc_begin(s) != 0)
 		return -1;
-	return svc_end(s, grade_tx(s, unit, g, reason));
+	return svc_end(s, grade_tx(s, unit, grade, reason));
 }
 
 /* Joins the names of units with a blocking item whose text starts with
@@ -139,7 +146,7 @@ static int approve_tx(struct svc *s, struct svc_approval *out)
 		rc = decision_put(s->db, &rs[i].unit, rs[i].proposed, AUTO_REASON) == 0 ? 0 : svc_fail_db(s);
 		if (rc == 0)
 			diag_add(&out->automatic, "%s：按拟定档次确定为%s", rs[i].unit.name,
-				 grade_name(rs[i].proposed));
+				 scheme_grade_name(rs[i].grading, rs[i].proposed));
 	}
 	stored_results_free(rs, n);
 	if (rc == 0 && year_set_state(s->db, "approved", true) != 0)

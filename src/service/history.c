@@ -35,7 +35,10 @@ static int read_year(struct svc *s, const char *name, bool must, struct svc_unit
 		} else {
 			*y = (struct svc_unit_year){svc_year(s), u.kind, r.total, sc->root->points, r.rank, r.proposed,
 				r.decision.grade, r.provincial, r.incomplete, r.computed_at ? xstrdup(r.computed_at) : NULL,
-				stored_veto_cap(&r) != GRADE_NONE};
+				stored_veto_cap(&r) != GRADE_NONE, NULL};
+			enum grade g = r.decision.grade != GRADE_NONE ? r.decision.grade : r.proposed;
+			if (g != GRADE_NONE)
+				y->grade_name = xstrdup(scheme_grade_name(sc, g));
 			stored_result_clear(&r);
 			rc = 1;
 		}
@@ -95,6 +98,9 @@ int svc_unit_years(struct svc *s, const char *unit, struct svc_unit_year **out, 
 void svc_unit_years_free(struct svc_unit_year *y, int n)
 {
 	for (int i = 0; i < n; i++)
+	{
 		free(y[i].computed_at);
+		free(y[i].grade_name);
+	}
 	free(y);
 }

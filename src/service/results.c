@@ -588,8 +588,9 @@ int svc_results_recheck(struct svc *s, struct diag *diffs)
 				 db_year(s->db), name, f->rank, sr->rank);
 		if (f->proposed != sr->proposed)
 			diag_add(diffs, "%d 年度 存储的结果（result_unit）单位「%s」拟定档次：重新计分为 %s，表中为 %s",
-				 db_year(s->db), name, f->proposed == GRADE_NONE ? "无" : grade_name(f->proposed),
-				 sr->proposed == GRADE_NONE ? "无" : grade_name(sr->proposed));
+				 db_year(s->db), name, f->proposed == GRADE_NONE ? "无"
+				 : scheme_grade_name(sr->grading, f->proposed),
+				 sr->proposed == GRADE_NONE ? "无" : scheme_grade_name(sr->grading, sr->proposed));
 	}
 	for (int k = 0; k < nc; k++)
 		if (!seen[k]) {

@@ -123,6 +123,9 @@ bool svc_published(const struct svc *s);
 int svc_use_year(struct svc *s, int year);
 /* The scheme of the current year for a kind of assessed unit. */
 const struct scheme *svc_scheme(struct svc *s, enum unit_kind kind);
+/* The scheme whose grade names units of kind use, or NULL (the standard
+ * names: scheme_grade_name); never fails. */
+const struct scheme *svc_grading(struct svc *s, enum unit_kind kind);
 
 /* ---- the year ------------------------------------------------------------ */
 
@@ -174,6 +177,7 @@ void svc_year_info_clear(struct svc_year_info *y);
  * parent or industry clears it. */
 struct svc_unit_fields {
 	const char *name, *kind, *parent, *industry, *status, *provincial_grade;
+	const char *applied_grade;   /* 申报档次, a grade of the unit's scheme; "" clears */
 	int order;                /* -1: unchanged; 0: after the last (add) */
 	bool set_total;
 	points_t provincial_total;
@@ -433,6 +437,8 @@ struct svc_unit_year {
 	bool provincial, incomplete;
 	char *computed_at;        /* UTC */
 	bool vetoed;              /* a veto set or capped the grade (stored_veto_cap) */
+	char *grade_name;         /* decided, else proposed, in that year's scheme's
+				     names; NULL if neither */
 };
 /* The stored result of the unit named `unit` in the current year and in
  * every earlier year of the file that holds one, oldest first. The current

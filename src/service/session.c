@@ -214,6 +214,11 @@ const struct scheme *svc_scheme(struct svc *s, enum unit_kind kind)
 	return sc;
 }
 
+const struct scheme *svc_grading(struct svc *s, enum unit_kind kind)
+{
+	return year_grading(s->db, kind);
+}
+
 int svc_begin(struct svc *s)
 {
 	if (db_begin(s->db) != 0)

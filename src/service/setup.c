@@ -226,10 +226,36 @@ static int apply_fields(struct svc *s, const struct svc_unit_fields *f, struct u
 	if (f->provincial_grade) {
 		if (!*f->provincial_grade) {
 			u->provincial_grade = GRADE_NONE;
-		} else if ((u->provincial_grade = grade_parse(f->provincial_grade)) == GRADE_NONE) {
-			return svc_fail(s, SVC_INVALID, "provincial_grade", "未知的档次“%s”（优秀、良好、合格、不合格）",
-					f->provincial_grade);
+		} else {
+			const struct scheme *gs = svc_grading(s, u->kind);
+			if ((u->provincial_grade = scheme_grade_parse(gs, f->provincial_grade)) == GRADE_NONE) {
+				struct buf names = {0};
+				scheme_grade_list(gs, &names);
+				svc_fail(s, SVC_INVALID, "provincial_grade", "未知的档次“%s”（%s）",
+					 f->provincial_grade, buf_str(&names));
+				buf_free(&names);
+				return -1;
+			}
 		}
+	}
+	if (f->applied_grade) {
+		free(u->applied_grade);
+		u->applied_grade = NULL;
+		const struct scheme *gs = svc_grading(s, u->kind);
+		if (*f->applied_grade && (!gs || scheme_grade_parse(gs, f->applied_grade) == GRADE_NONE)) {
+			struct buf names = {0};
+			scheme_grade_list(gs, &names);
+			if (gs)
+				svc_fail(s, SVC_INVALID, "applied_grade", "未知的档次“%s”（%s）", f->applied_grade,
+					 buf_str(&names));
+			else
+				svc_fail(s, SVC_INVALID, "applied_grade", "%s不申报档次（“%s”）：只有县区和市直部门评定档次",
+					 unit_kind_title(u->kind), f->applied_grade);
+			buf_free(&names);
+			return -1;
+		}
+		if (*f->applied_grade)
+			u->applied_grade = xstrdup(f->applied_grade);
 	}
 	if (f->parent) {
 		char *p = xstrdup(f->parent);
@@ -336,7 +362,7 @@ static bool unit_equal(const struct unit *a, const struct unit *b)
 	       same_text(a->industry, b->industry) && a->sort_order == b->sort_order &&
 	       a->status == b->status && a->has_provincial_total == b->has_provincial_total &&
 	       (!a->has_provincial_total || a->provincial_total == b->provincial_total) &&
-	       a->provincial_grade == b->provincial_grade;
+	       a->provincial_grade == b->provincial_grade && same_text(a->applied_grade, b->applied_grade);
 }
 
 static int unit_edit_tx(struct svc *s, const char *name, const struct svc_unit_fields *f)

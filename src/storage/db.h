@@ -17,7 +17,7 @@
 #include "../core/scheme.h"
 #include "../core/util.h"
 
-#define DB_SCHEMA_VERSION 11
+#define DB_SCHEMA_VERSION 12
 
 /* PRAGMA application_id of every kaohe database: "KAOH" in ASCII. A file
  * without it (or, written before it, without kaohe's schema) is not

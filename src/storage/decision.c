@@ -2,6 +2,7 @@
 #include "decision.h"
 #include "audit.h"
 #include "db_impl.h"
+#include "year.h"
 
 #include <stdlib.h>
 
@@ -19,13 +20,14 @@ int decision_put(struct db *db, const struct unit *u, enum grade g, const char *
 		     " ON CONFLICT (unit_id) DO UPDATE SET grade = excluded.grade, reason = excluded.reason,"
 		     " actor = excluded.actor, at = excluded.at");
 	sqlite3_bind_int64(st, 1, u->id);
-	db_bind_text(st, 2, grade_name(g));
+	const char *name = scheme_grade_name(year_grading(db, u->kind), g);
+	db_bind_text(st, 2, name);
 	db_bind_text(st, 3, reason && *reason ? reason : NULL);
 	db_bind_text(st, 4, db->actor);
 	db_bind_text(st, 5, at);
 	int rc = db_exec_stmt(db, st);
 	if (rc == 0)
-		rc = audit_add(db, "grade.set", u->name, NULL, old, grade_name(g), reason);
+		rc = audit_add(db, "grade.set", u->name, NULL, old, name, reason);
 	free(old);
 	return rc;
 }

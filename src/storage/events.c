@@ -339,12 +339,14 @@ int accident_load(struct db *db, const struct unit *u, struct accident **out, in
 {
 	sqlite3_stmt *st;
 	if (u->kind == KIND_COUNTY || (int)u->kind >= KIND_COUNT) {
-		st = db_stmt(db, "SELECT deaths, injuries, loss, grade, date FROM accident WHERE county_id = ?");
+		st = db_stmt(db, "SELECT deaths, injuries, loss, grade, date, industry FROM accident"
+			     " WHERE county_id = ? ORDER BY date, id");
 		sqlite3_bind_int64(st, 1, u->id);
 	} else {
-		st = db_stmt(db, "SELECT a.deaths, a.injuries, a.loss, a.grade, a.date"
+		st = db_stmt(db, "SELECT a.deaths, a.injuries, a.loss, a.grade, a.date, a.industry"
 			     " FROM accident a JOIN industry_department d ON d.year_id = a.year_id"
-			     " AND d.industry = a.industry WHERE a.year_id = ? AND d.department = ?");
+			     " AND d.industry = a.industry WHERE a.year_id = ? AND d.department = ?"
+			     " ORDER BY a.date, a.id");
 		sqlite3_bind_int64(st, 1, db->year_id);
 		db_bind_text(st, 2, u->name);
 	}
@@ -366,9 +368,23 @@ int accident_load(struct db *db, const struct unit *u, struct accident **out, in
 		const char *date = db_col_text(st, 4);
 		if (strlen(date) >= 7 && date[5] >= '0' && date[5] <= '1' && date[6] >= '0' && date[6] <= '9')
 			a->month = (date[5] - '0') * 10 + (date[6] - '0');
+		/* owned here, released by accident_load_free */
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+			a->date = xstrdup(db_col_text(st, 4));
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+			a->industry = xstrdup(db_col_text(st, 5));
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_sqlite_fail(db, "读取事故");
+}
+
+void accident_load_free(struct accident *a, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free((char *)a[i].date);
+		free((char *)a[i].industry);
+	}
+	free(a);
 }
 
 int accident_misreported(struct db *db, const struct unit *u, char **why)

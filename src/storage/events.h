@@ -27,6 +27,8 @@ int accident_update(struct db *db, long long id, struct accident_rec *a, const c
  * flags are not set: a concealment counts against whoever concealed
  * (accident_misreported). Caller frees *out. */
 int accident_load(struct db *db, const struct unit *u, struct accident **out, int *n);
+/* Frees what accident_load gave (the dates and industries too). */
+void accident_load_free(struct accident *a, int n);
 /* Whether the unit concealed, falsely reported or omitted an accident
  * (1, 0, -1); *why (if not NULL) receives which ones (caller frees). */
 int accident_misreported(struct db *db, const struct unit *u, char **why);

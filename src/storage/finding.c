@@ -120,6 +120,10 @@ bool *finding_computed_items(struct db *db, const struct scheme *s, enum unit_ki
 				computed[n->index] = true;
 		}
 		sqlite3_reset(st);
+		/* items counted from the accident register */
+		for (int i = 0; i < s->nnodes; i++)
+			if (s->nodes[i]->rule.type == RULE_ACCIDENTS)
+				computed[i] = true;
 		db->computed[k] = computed;
 	}
 	bool *copy = xmalloc((size_t)s->nnodes * sizeof *copy);

@@ -28,7 +28,7 @@ void unit_load_free(struct unit_load *L)
 	free(L->sheet_findings);
 	free(L->sheets);
 	free(L->findings);
-	free(L->accidents);
+	accident_load_free(L->accidents, L->in.naccidents);
 	for (int i = 0; i < 4; i++)
 		free(L->veto_reasons[i]);
 	memset(L, 0, sizeof *L);
@@ -159,6 +159,8 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 		L->veto_reasons[3] = why;
 	}
 	L->in.unit = L->unit.name;
+	L->in.industry = L->unit.industry;
+	L->in.applied_grade = L->unit.applied_grade;
 	/* Places examined for 每发现一地: the county and its sampled towns. */
 	if (u->kind == KIND_COUNTY)
 		L->in.places = 1 + spot_town_count(db, u->id);

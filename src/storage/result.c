@@ -89,6 +89,7 @@ int result_store(struct db *db, const struct result_entry *e, const char *at, lo
 	const struct result *r = e->r;
 	const struct unit *u = e->unit;
 	bool provincial = r == NULL;
+	const struct scheme *gs = r ? r->scheme : year_grading(db, u->kind);
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO result_unit (unit_id, total, raw_total, incomplete,"
 				   " provincial, by_score, proposed_grade, rank, mandatory_failed, computed_at,"
 				   " audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -98,9 +99,9 @@ int result_store(struct db *db, const struct result_entry *e, const char *at, lo
 	sqlite3_bind_int(st, 4, provincial ? !u->has_provincial_total : r->incomplete);
 	sqlite3_bind_int(st, 5, provincial);
 	if (!provincial && r->by_score != GRADE_NONE)
-		db_bind_text(st, 6, grade_name(r->by_score));
+		db_bind_text(st, 6, scheme_grade_name(gs, r->by_score));
 	if (e->proposed != GRADE_NONE)
-		db_bind_text(st, 7, grade_name(e->proposed));
+		db_bind_text(st, 7, scheme_grade_name(gs, e->proposed));
 	if (e->rank)
 		sqlite3_bind_int(st, 8, e->rank);
 	if (!provincial && r->mandatory_failed)
@@ -126,7 +127,7 @@ int result_store(struct db *db, const struct result_entry *e, const char *at, lo
 		db_bind_text(st, 5, why ? why : r->vetoes[i].detail);
 		db_bind_text(st, 6, effect_names[vr->effect]);
 		if (vr->effect == EFFECT_AT_MOST)
-			db_bind_text(st, 7, grade_name(vr->grade));
+			db_bind_text(st, 7, scheme_grade_name(gs, vr->grade));
 		if (db_exec_stmt(db, st) != 0)
 			return -1;
 	}
@@ -150,11 +151,17 @@ int result_set_seq(struct db *db, long long seq)
 
 int result_set_rank(struct db *db, long long unit_id, int rank, enum grade proposed)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE result_unit SET rank = ?, proposed_grade = ? WHERE unit_id = ?");
+	/* the grade's name is the unit kind's scheme's */
+	sqlite3_stmt *st = db_stmt(db, "SELECT kind FROM unit WHERE id = ?");
+	sqlite3_bind_int64(st, 1, unit_id);
+	int kind = sqlite3_step(st) == SQLITE_ROW ? unit_kind_parse(db_col_text(st, 0)) : -1;
+	sqlite3_reset(st);
+	const struct scheme *gs = kind < 0 ? NULL : year_grading(db, (enum unit_kind)kind);
+	st = db_stmt(db, "UPDATE result_unit SET rank = ?, proposed_grade = ? WHERE unit_id = ?");
 	if (rank)
 		sqlite3_bind_int(st, 1, rank);
 	if (proposed != GRADE_NONE)
-		db_bind_text(st, 2, grade_name(proposed));
+		db_bind_text(st, 2, scheme_grade_name(gs, proposed));
 	sqlite3_bind_int64(st, 3, unit_id);
 	return db_exec_stmt(db, st);
 }
@@ -163,7 +170,7 @@ int result_set_rank(struct db *db, long long unit_id, int rank, enum grade propo
 
 #define RESULT_COLS "u.id, r.total, r.raw_total, r.incomplete, r.provincial, r.by_score," \
 	" r.proposed_grade, ifnull(r.rank, 0), r.mandatory_failed, r.computed_at, r.audit_seq," \
-	" d.grade, d.reason, d.actor, d.at"
+	" d.grade, d.reason, d.actor, d.at, u.kind"
 #define RESULT_FROM " FROM result_unit r JOIN unit u ON u.id = r.unit_id" \
 	" LEFT JOIN decision d ON d.unit_id = r.unit_id "
 
@@ -171,24 +178,28 @@ int result_set_rank(struct db *db, long long unit_id, int rank, enum grade propo
  * (decision.c). */
 extern const char *const AUTO_REASON;
 
-static enum grade grade_col(sqlite3_stmt *st, int i)
+/* A stored grade, by the names of scheme s (year_grading). */
+static enum grade grade_col(sqlite3_stmt *st, int i, const struct scheme *s)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? GRADE_NONE : grade_parse(db_col_text(st, i));
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? GRADE_NONE
+		: scheme_grade_parse(s, db_col_text(st, i));
 }
 
-static void read_row(sqlite3_stmt *st, struct stored_result *r)
+static void read_row(struct db *db, sqlite3_stmt *st, struct stored_result *r)
 {
+	const struct scheme *s = year_grading(db, (enum unit_kind)unit_kind_parse(db_col_text(st, 15)));
+	r->grading = s;
 	r->total = sqlite3_column_int64(st, 1);
 	r->raw_total = sqlite3_column_int64(st, 2);
 	r->incomplete = sqlite3_column_int(st, 3);
 	r->provincial = sqlite3_column_int(st, 4);
-	r->by_score = grade_col(st, 5);
-	r->proposed = grade_col(st, 6);
+	r->by_score = grade_col(st, 5, s);
+	r->proposed = grade_col(st, 6, s);
 	r->rank = sqlite3_column_int(st, 7);
 	r->mandatory_failed = db_col_dup(st, 8);
 	r->computed_at = db_col_str(st, 9);
 	r->audit_seq = sqlite3_column_int64(st, 10);
-	r->decision.grade = grade_col(st, 11);
+	r->decision.grade = grade_col(st, 11, s);
 	r->decision.reason = db_col_dup(st, 12);
 	r->decision.actor = db_col_dup(st, 13);
 	r->decision.at = db_col_dup(st, 14);
@@ -210,7 +221,7 @@ static int read_details(struct db *db, struct stored_result *r, bool tree)
 		const char *e = db_col_text(st, 3);
 		v->effect = strcmp(e, "fail") == 0 ? EFFECT_FAIL : strcmp(e, "zero") == 0 ? EFFECT_ZERO
 			: EFFECT_AT_MOST;
-		v->grade = grade_col(st, 4);
+		v->grade = grade_col(st, 4, r->grading);
 	}
 	sqlite3_reset(st);
 	st = db_stmt(db, "SELECT kind, text FROM result_note WHERE unit_id = ? ORDER BY kind, seq");
@@ -302,7 +313,7 @@ int result_read_all(struct db *db, int kind, bool tree, struct stored_result **o
 		}
 		memset(&list[k], 0, sizeof list[k]);
 		list[k].unit.id = sqlite3_column_int64(st, 0);
-		read_row(st, &list[k]);
+		read_row(db, st, &list[k]);
 		k++;
 	}
 	sqlite3_reset(st);
@@ -330,7 +341,7 @@ int result_read_unit(struct db *db, const struct unit *u, bool tree, struct stor
 	sqlite3_bind_int64(st, 1, u->id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		read_row(st, out);
+		read_row(db, st, out);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW) {
 		if (rc != SQLITE_DONE)

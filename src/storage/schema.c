@@ -435,4 +435,22 @@ const char *const schema_migrations[] = {
 "  SELECT unit_id, sheet_id, code, form, value, note, actor, at, figures, 0 FROM finding;\n"
 "DROP TABLE finding;\n"
 "ALTER TABLE finding_by_period RENAME TO finding;\n",
+
+/* 12: grades named by the year's scheme (一级、二级、三级; 达标、基本达标、
+ *    不达标), no longer only 优秀、良好、合格、不合格: the decision table
+ *    is rebuilt without its check of the four names (the service checks a
+ *    grade against the unit's scheme); the grade a unit applies for
+ *    (申报等级), which decides the mandatory items (★) it must meet. */
+"CREATE TABLE decision_named (\n"
+"  unit_id INTEGER PRIMARY KEY REFERENCES unit(id),\n"
+"  grade TEXT NOT NULL CHECK (grade <> ''),\n"
+"  reason TEXT,\n"
+"  actor TEXT NOT NULL,\n"
+"  at TEXT NOT NULL\n"
+");\n"
+"INSERT INTO decision_named (unit_id, grade, reason, actor, at)\n"
+"  SELECT unit_id, grade, reason, actor, at FROM decision;\n"
+"DROP TABLE decision;\n"
+"ALTER TABLE decision_named RENAME TO decision;\n"
+"ALTER TABLE unit ADD COLUMN applied_grade TEXT;\n",
 };

@@ -37,7 +37,8 @@ static const struct tracked TRACKED[] = {
 	 " 'source_sha256', kaohe_sha256(source)", "year_id = ?1", true},
 	{"unit", "单位", {"id"}, "'year_id', year_id, 'name', name, 'kind', kind, 'parent_id', parent_id,"
 	 " 'industry', industry, 'sort_order', sort_order, 'status', status, 'provincial_total',"
-	 " provincial_total, 'provincial_grade', provincial_grade", "year_id = ?1", true},
+	 " provincial_total, 'provincial_grade', provincial_grade, 'applied_grade', applied_grade",
+	 "year_id = ?1", true},
 	{"finding", "评分记录", {"unit_id", "sheet_id", "code"}, "'form', form, 'value',"
 	 " CASE WHEN figures IS NULL THEN value ELSE figures END, 'note', note,"
 	 " 'actor', actor, 'at', at", UNIT_YEAR("finding.unit_id"), true, "period"},

@@ -2,16 +2,17 @@
 #include "unit.h"
 #include "audit.h"
 #include "db_impl.h"
+#include "year.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define UNIT_COLS "u.id, u.name, u.kind, ifnull(u.parent_id, 0), p.name, u.industry, u.sort_order, " \
-	"u.status, u.provincial_total, u.provincial_grade"
+	"u.status, u.provincial_total, u.provincial_grade, u.applied_grade"
 #define UNIT_FROM " FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
 
-static void read_unit(sqlite3_stmt *st, struct unit *u)
+static void read_unit(struct db *db, sqlite3_stmt *st, struct unit *u)
 {
 	memset(u, 0, sizeof *u);
 	u->id = sqlite3_column_int64(st, 0);
@@ -26,15 +27,16 @@ static void read_unit(sqlite3_stmt *st, struct unit *u)
 	u->has_provincial_total = sqlite3_column_type(st, 8) != SQLITE_NULL;
 	u->provincial_total = sqlite3_column_int64(st, 8);
 	u->provincial_grade = sqlite3_column_type(st, 9) == SQLITE_NULL ? GRADE_NONE
-		: grade_parse(db_col_text(st, 9));
+		: scheme_grade_parse(year_grading(db, u->kind), db_col_text(st, 9));
+	u->applied_grade = db_col_dup(st, 10);
 }
 
 /* Steps a bound single-unit query into *out; returns the step's code. */
-static int fetch_unit(sqlite3_stmt *st, struct unit *out)
+static int fetch_unit(struct db *db, sqlite3_stmt *st, struct unit *out)
 {
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		read_unit(st, out);
+		read_unit(db, st, out);
 	sqlite3_reset(st);
 	return rc;
 }
@@ -45,7 +47,7 @@ int unit_get(struct db *db, const char *name, struct unit *out)
 	sqlite3_stmt *st = db_stmt(db, "SELECT " UNIT_COLS UNIT_FROM "WHERE u.year_id = ? AND u.name = ?");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, name);
-	int rc = fetch_unit(st, out);
+	int rc = fetch_unit(db, st, out);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)
@@ -77,7 +79,7 @@ int unit_get_id(struct db *db, long long id, struct unit *out)
 	sqlite3_stmt *st = db_stmt(db, "SELECT " UNIT_COLS UNIT_FROM "WHERE u.id = ? AND u.year_id = ?");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, db->year_id);
-	int rc = fetch_unit(st, out);
+	int rc = fetch_unit(db, st, out);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)
@@ -98,7 +100,7 @@ int unit_exists(struct db *db, const char *name)
 	return rc == SQLITE_ROW;
 }
 
-char *unit_describe(const struct unit *u)
+char *unit_describe(struct db *db, const struct unit *u)
 {
 	struct buf b = {0};
 	char p[POINTS_BUFSZ];
@@ -111,11 +113,13 @@ char *unit_describe(const struct unit *u)
 	if (u->has_provincial_total)
 		buf_printf(&b, "，省考核得分 %s", points_fmt(u->provincial_total, p));
 	if (u->provincial_grade != GRADE_NONE)
-		buf_printf(&b, "，省考核档次 %s", grade_name(u->provincial_grade));
+		buf_printf(&b, "，省考核档次 %s", scheme_grade_name(year_grading(db, u->kind), u->provincial_grade));
+	if (u->applied_grade)
+		buf_printf(&b, "，申报档次 %s", u->applied_grade);
 	return buf_take(&b);
 }
 
-static void bind_unit(sqlite3_stmt *st, const struct unit *u, int first)
+static void bind_unit(struct db *db, sqlite3_stmt *st, const struct unit *u, int first)
 {
 	db_bind_text(st, first, u->name);
 	db_bind_text(st, first + 1, unit_kind_name(u->kind));
@@ -127,7 +131,8 @@ static void bind_unit(sqlite3_stmt *st, const struct unit *u, int first)
 	if (u->has_provincial_total)
 		sqlite3_bind_int64(st, first + 6, u->provincial_total);
 	db_bind_text(st, first + 7, u->provincial_grade == GRADE_NONE ? NULL
-		     : grade_name(u->provincial_grade));
+		     : scheme_grade_name(year_grading(db, u->kind), u->provincial_grade));
+	db_bind_text(st, first + 8, u->applied_grade);
 }
 
 int unit_insert(struct db *db, struct unit *u)
@@ -141,13 +146,14 @@ int unit_insert(struct db *db, struct unit *u)
 		sqlite3_reset(st);
 	}
 	st = db_stmt(db, "INSERT INTO unit (name, kind, parent_id, industry, sort_order, status,"
-		     " provincial_total, provincial_grade, year_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	bind_unit(st, u, 1);
-	sqlite3_bind_int64(st, 9, db->year_id);
+		     " provincial_total, provincial_grade, applied_grade, year_id)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	bind_unit(db, st, u, 1);
+	sqlite3_bind_int64(st, 10, db->year_id);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
 	u->id = db_last_id(db);
-	char *desc = unit_describe(u);
+	char *desc = unit_describe(db, u);
 	int rc = audit_add(db, "unit.add", u->name, NULL, NULL, desc, NULL);
 	free(desc);
 	return rc;
@@ -156,10 +162,10 @@ int unit_insert(struct db *db, struct unit *u)
 int unit_update(struct db *db, const struct unit *before, const struct unit *after)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE unit SET name = ?, kind = ?, parent_id = ?, industry = ?,"
-				   " sort_order = ?, status = ?, provincial_total = ?, provincial_grade = ?"
-				   " WHERE id = ?");
-	bind_unit(st, after, 1);
-	sqlite3_bind_int64(st, 9, before->id);
+				   " sort_order = ?, status = ?, provincial_total = ?, provincial_grade = ?,"
+				   " applied_grade = ? WHERE id = ?");
+	bind_unit(db, st, after, 1);
+	sqlite3_bind_int64(st, 10, before->id);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
 	/* A renamed department keeps the industries it supervises. */
@@ -172,7 +178,7 @@ int unit_update(struct db *db, const struct unit *before, const struct unit *aft
 		if (db_exec_stmt(db, st) != 0)
 			return -1;
 	}
-	char *old = unit_describe(before), *new_value = unit_describe(after);
+	char *old = unit_describe(db, before), *new_value = unit_describe(db, after);
 	if (strcmp(before->name, after->name) != 0) {
 		struct buf b = {0};
 		buf_printf(&b, "名称 %s；%s", before->name, old);
@@ -234,7 +240,7 @@ int unit_delete(struct db *db, const struct unit *u, const char *reason)
 	sqlite3_bind_int64(st, 1, u->id);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
-	char *old = unit_describe(u);
+	char *old = unit_describe(db, u);
 	int rc = audit_add(db, "unit.remove", u->name, NULL, old, NULL, reason);
 	free(old);
 	return rc;
@@ -257,7 +263,7 @@ int unit_list(struct db *db, int kind, struct unit **out, int *n)
 			cap = cap ? cap * 2 : 64;
 			list = xrealloc(list, (size_t)cap * sizeof *list);
 		}
-		read_unit(st, &list[k++]);
+		read_unit(db, st, &list[k++]);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {

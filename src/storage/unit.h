@@ -33,6 +33,6 @@ int unit_delete(struct db *db, const struct unit *u, const char *reason);
 int unit_list(struct db *db, int kind, struct unit **out, int *n);
 
 /* The unit described for the record: 县区，上级 …，顺序 1，市考核. */
-char *unit_describe(const struct unit *u);
+char *unit_describe(struct db *db, const struct unit *u);
 
 #endif

@@ -217,6 +217,13 @@ int year_set_state(struct db *db, const char *what, bool value)
 	return 0;
 }
 
+const struct scheme *year_grading(struct db *db, enum unit_kind kind)
+{
+	if (!db->year_id || (kind != KIND_COUNTY && kind != KIND_DEPARTMENT))
+		return NULL;
+	return year_scheme(db, kind);
+}
+
 const struct scheme *year_scheme(struct db *db, enum unit_kind kind)
 {
 	int i = (int)kind;

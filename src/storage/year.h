@@ -24,6 +24,10 @@ int year_create(struct db *db, int year, const char *template_name,
  * or a kind a scheme added to the year names; sampled sub-units have
  * none). Parsed once and cached. */
 const struct scheme *year_scheme(struct db *db, enum unit_kind kind);
+/* The scheme whose grade names units of kind use (year_scheme for counties
+ * and departments), or NULL for other kinds or no year: the four standard
+ * names then (scheme_grade_name). */
+const struct scheme *year_grading(struct db *db, enum unit_kind kind);
 
 /* The kinds of unit the current year assesses, one scheme each: county
  * and department first, then the kinds added (year_kinds.c), in *kinds

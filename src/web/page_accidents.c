@@ -47,7 +47,7 @@ static void view_free(struct register_view *v)
  * deaths, or a concealment. */
 static bool accident_veto(const struct veto_rule *v)
 {
-	return v->when == WHEN_ACCIDENTS || v->when == WHEN_DEATHS ||
+	return v->when == WHEN_ACCIDENTS || v->when == WHEN_DEATHS || v->when == WHEN_ACCIDENT_MATCH ||
 	       (v->when == WHEN_FLAG && v->flag == FLAG_MISREPORTED);
 }
 
@@ -93,14 +93,15 @@ static const struct concerned *concerned_of(const struct register_view *v, const
 }
 
 /* What a veto does, in the plan's words. */
-static void effect_words(struct buf *b, const struct veto_rule *v)
+static void effect_words(struct buf *b, const struct scheme *s, const struct veto_rule *v)
 {
+	bool bars_excellent = !s->grades_custom && v->grade == GRADE_GOOD;
 	if (v->effect == EFFECT_FAIL)
-		h(b, "一票否决（不合格）");
+		h(b, "一票否决（%s）", scheme_grade_name(s, GRADE_FAIL));
 	else if (v->effect == EFFECT_ZERO)
 		h(b, "总分计 0 分");
 	else
-		h(b, "%S最高评为%s", v->grade == GRADE_GOOD ? "优秀否决，" : "", grade_name(v->grade));
+		h(b, "%S最高评为%s", bars_excellent ? "优秀否决，" : "", scheme_grade_name(s, v->grade));
 }
 
 /* The accident vetoes a unit has now, briefly (a table cell). */
@@ -113,7 +114,8 @@ static void veto_codes(struct buf *b, const struct concerned *c)
 		if (!accident_veto(v))
 			continue;
 		h(b, "<span class=\"veto\">%s %s%S</span><br>", c->name, v->code, v->effect == EFFECT_FAIL ? "（一票否决）"
-		  : v->effect == EFFECT_AT_MOST && v->grade == GRADE_GOOD ? "（优秀否决）" : "");
+		  : v->effect == EFFECT_AT_MOST && v->grade == GRADE_GOOD && !c->ex.r->scheme->grades_custom
+		  ? "（优秀否决）" : "");
 	}
 }
 
@@ -137,7 +139,7 @@ static void veto_table(struct buf *b, const struct register_view *v)
 				continue;
 			h(b, "<tr><td><a href=\"/sheet/%U\">%s</a></td><td>%s %s</td><td>%s</td><td class=\"veto\">", c->name,
 			  c->name, hit->rule->code, hit->rule->title, hit->detail);
-			effect_words(b, hit->rule);
+			effect_words(b, c->ex.r->scheme, hit->rule);
 			h(b, "</td></tr>");
 			rows++;
 		}

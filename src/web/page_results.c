@@ -21,9 +21,9 @@ static const char *kind_heading(enum unit_kind k)
 }
 
 /* A grade's name, or none's words for no grade. */
-static const char *grade_or(enum grade g, const char *none)
+static const char *grade_or(const struct scheme *s, enum grade g, const char *none)
 {
-	return g == GRADE_NONE ? none : grade_name(g);
+	return g == GRADE_NONE ? none : scheme_grade_name(s, g);
 }
 
 /* ---- the year's state, what is left, the office's steps ---- */
@@ -140,11 +140,13 @@ static void veto_cell(struct buf *b, const struct stored_result *sr)
 	for (int i = 0; i < sr->nvetoes; i++) {
 		const struct stored_veto *v = &sr->vetoes[i];
 		if (v->effect == EFFECT_FAIL)
-			h(b, "<div class=\"veto\">一票否决（不合格）：%s（%s）</div>", v->title, v->detail);
+			h(b, "<div class=\"veto\">一票否决（%s）：%s（%s）</div>", scheme_grade_name(sr->grading, GRADE_FAIL),
+			  v->title, v->detail);
 		else if (v->effect == EFFECT_ZERO)
 			h(b, "<div class=\"veto\">否决（总分计 0 分）：%s（%s）</div>", v->title, v->detail);
 		else
-			h(b, "<div class=\"veto\">优秀否决（最高%s）：%s（%s）</div>", grade_name(v->grade), v->title, v->detail);
+			h(b, "<div class=\"veto\">%s（最高%s）：%s（%s）</div>", scheme_cap_word(sr->grading),
+			  scheme_grade_name(sr->grading, v->grade), v->title, v->detail);
 	}
 	if (!sr->nvetoes)
 		h(b, "无");
@@ -158,7 +160,7 @@ static void decision_words(struct buf *b, const struct stored_result *sr)
 		h(b, "<span class=\"hint\">未确定</span>");
 		return;
 	}
-	h(b, "<strong>%s</strong>", grade_name(d->grade));
+	h(b, "<strong>%s</strong>", scheme_grade_name(sr->grading, d->grade));
 	if (d->automatic)
 		h(b, "<br><span class=\"hint\">审定时按拟定档次确定</span>");
 	else if (d->reason)
@@ -235,9 +237,9 @@ static void ranking(struct req *r, struct buf *b, enum unit_kind kind, const str
 		}
 		h(b, "<td>");
 		veto_cell(b, sr);
-		h(b, "</td><td>%s", grade_or(sr->proposed, "—"));
+		h(b, "</td><td>%s", grade_or(sr->grading, sr->proposed, "—"));
 		if (sr->by_score != GRADE_NONE && sr->by_score != sr->proposed)
-			h(b, "<br><span class=\"hint\">按分数为%s</span>", grade_name(sr->by_score));
+			h(b, "<br><span class=\"hint\">按分数为%s</span>", scheme_grade_name(sr->grading, sr->by_score));
 		h(b, "</td><td>");
 		decision_words(b, sr);
 		h(b, "</td><td>");
@@ -260,25 +262,26 @@ static void decisions(struct req *r, struct buf *b, const struct stored_result *
 		const char *name = sr->unit.name;
 		enum grade cap = stored_veto_cap(sr);
 		enum grade cur = sr->decision.grade != GRADE_NONE ? sr->decision.grade : sr->proposed;
-		const char *g = form_value_of(r, path, "unit", name, "grade", grade_or(cur, ""));
+		const char *g = form_value_of(r, path, "unit", name, "grade", grade_or(sr->grading, cur, ""));
 		const char *why = form_value_of(r, path, "unit", name, "reason",
 					   sr->decision.reason && !sr->decision.automatic ? sr->decision.reason : "");
 		if (i == 0 || rs[i - 1].unit.kind != sr->unit.kind)
 			h(b, "<tr><th colspan=\"8\">%s</th></tr>\n", kind_heading(sr->unit.kind));
 		h(b, "<tr id=\"d%lld\"><td class=\"unit\">%s</td><td class=\"num\">%P</td><td>%s</td><td>", sr->unit.id, name,
-		  sr->total, grade_or(sr->proposed, "—"));
+		  sr->total, grade_or(sr->grading, sr->proposed, "—"));
 		if (cap == GRADE_NONE)
 			h(b, "不限");
 		else if (cap == GRADE_FAIL)
-			h(b, "只能为不合格");
+			h(b, "只能为%s", scheme_grade_name(sr->grading, GRADE_FAIL));
 		else
-			h(b, "最高%s", grade_name(cap));
+			h(b, "最高%s", scheme_grade_name(sr->grading, cap));
 		h(b, "</td><td>");
 		decision_words(b, sr);
 		h(b, "</td><td>");
 		h(b, "<select name=\"grade\" form=\"g%lld\" aria-label=\"%s的确定档次\">", sr->unit.id, name);
-		for (enum grade k = GRADE_EXCELLENT; k <= GRADE_FAIL; k++)
-			h(b, "<option%S>%s</option>", strcmp(g, grade_name(k)) == 0 ? " selected" : "", grade_name(k));
+		for (enum grade k = scheme_grade_best(sr->grading); k <= GRADE_FAIL; k++)
+			h(b, "<option%S>%s</option>", strcmp(g, scheme_grade_name(sr->grading, k)) == 0 ? " selected" : "",
+			  scheme_grade_name(sr->grading, k));
 		h(b, "</select>");
 		form_error_of(r, b, path, "unit", name, "grade");
 		form_error_of(r, b, path, "unit", name, "unit");
@@ -347,10 +350,15 @@ void get_results(struct req *r, struct resp *w)
 		h(b, "<p class=\"warning\">还没有考核结果%S</p>", office ? "，请先计分。" : "。");
 	else if (stale > 0)
 		h(b, "<p class=\"warning\">注意：计分之后评分记录又有改动，下列结果已过期%S</p>", office ? "，须重新计分。" : "。");
+	bool custom = false;
+	for (int i = 0; i < n; i++)
+		custom |= rs[i].grading && rs[i].grading->grades_custom;
 	if (n)
-		h(b, "<p class=\"hint\">名次按总分排列。否决只限定档次：一票否决定为不合格，优秀否决最高为良好；"
+		h(b, "<p class=\"hint\">名次按总分排列。否决只限定档次：%S"
 		     "方案规定“总分计 0 分”的否决才改变总分。"
-		     "由省考核组考核的单位，得分取自省考核组的结果，不排名次。</p>");
+		     "由省考核组考核的单位，得分取自省考核组的结果，不排名次。</p>",
+		  custom ? "一票否决定为方案的最低一档，其他否决限定最高档次；"
+		  : "一票否决定为不合格，优秀否决最高为良好；");
 	if (n)
 		reports_links(r, b, NULL);
 	h(b, "</div>\n");

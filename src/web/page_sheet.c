@@ -251,6 +251,8 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 		h(b, "<span class=\"points\">最多扣 %P 分</span>", n->points);
 	else if (n->points)
 		h(b, "<span class=\"points\">%P 分</span>", n->points);
+	for (int i = 0; i < n->nmandatory_for; i++)
+		h(b, "<span class=\"points\">★%s必达项</span>", n->mandatory_for[i]);
 	if (n->text)
 		h(b, "<p class=\"rule\">%s</p>", n->text);
 	if (n->nonly && !node_applies(n, v->sheet_root ? NULL : v->ex.unit.name))
@@ -265,10 +267,13 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 	} else if (na_above(v, n)) {
 		h(b, "<span class=\"hint\">%s 已标为不适用</span>", na_above(v, n)->code);
 	} else if (!group || n->na != NA_NONE) {
-		if (n->rule.type == RULE_ENTERED && !(v->can && v->can[n->index]))
+		if (n->rule.type == RULE_ACCIDENTS)
+			h(b, "<span class=\"hint\">由事故登记计算，不录入</span>");
+		else if (n->rule.type == RULE_ENTERED && !(v->can && v->can[n->index]))
 			h(b, "<span class=\"hint\">%s</span>", n->rule.by == BY_INDUSTRY ? "由行业主管部门评分"
 			  : n->rule.by == BY_ENFORCEMENT ? "由执法部门评分" : "由安委办录入");
-		input_cell(r, b, v, n);
+		if (n->rule.type != RULE_ACCIDENTS)
+			input_cell(r, b, v, n);
 	}
 	bool under_na = na_above(v, n) != NULL;
 	h(b, "</td><td class=\"num deduction\">");

@@ -52,17 +52,18 @@ static void children_cell(struct buf *b, const struct unit *u, int n, long long 
 }
 
 /* A unit's status and the province's total and grade, as cells. */
-static void provincial_cells(struct buf *b, const struct unit *u)
+static void provincial_cells(struct buf *b, const struct scheme *gs, const struct unit *u)
 {
 	h(b, "<td>%s</td><td class=\"num\">", unit_status_title(u->status));
 	if (u->has_provincial_total)
 		h(b, "%P", u->provincial_total);
-	h(b, "</td><td>%s</td>", u->provincial_grade != GRADE_NONE ? grade_name(u->provincial_grade) : "");
+	h(b, "</td><td>%s</td>", u->provincial_grade != GRADE_NONE ? scheme_grade_name(gs, u->provincial_grade) : "");
 }
 
 /* The counties or the departments, each with its sub-units, and their
  * counts by status. */
-static void units_table(struct buf *b, const struct unit *u, int n, enum unit_kind kind, bool office)
+static void units_table(struct buf *b, const struct scheme *gs, const struct unit *u, int n, enum unit_kind kind,
+			bool office)
 {
 	int total = 0, by[STATUS_COUNT] = {0};
 	for (int i = 0; i < n; i++)
@@ -95,7 +96,7 @@ static void units_table(struct buf *b, const struct unit *u, int n, enum unit_ki
 		if (u[i].industry)
 			h(b, "（%s）", u[i].industry);
 		h(b, "</td>");
-		provincial_cells(b, &u[i]);
+		provincial_cells(b, gs, &u[i]);
 		if (kind == KIND_COUNTY) {
 			h(b, "<td>");
 			children_cell(b, u, n, u[i].id, KIND_TOWN, office);
@@ -241,7 +242,7 @@ void get_units(struct req *r, struct resp *w)
 		nk = 2;
 	}
 	for (int k = 0; k < nk; k++)
-		units_table(b, u, n, kinds[k], office);
+		units_table(b, svc_grading(r->svc, kinds[k]), u, n, kinds[k], office);
 	free(kinds);
 	if (office) {
 		if (n)
@@ -307,7 +308,7 @@ void post_units_import(struct req *r, struct resp *w)
 /* ---- one unit ---- */
 
 /* A unit's record as a table. */
-static void unit_details(struct buf *b, const struct unit *u)
+static void unit_details(struct buf *b, const struct scheme *gs, const struct unit *u)
 {
 	h(b, "<table class=\"grid\"><tbody><tr><th scope=\"row\">名称</th><td>%s</td></tr>"
 	     "<tr><th scope=\"row\">类型</th><td>%s</td></tr>", u->name, unit_kind_title(u->kind));
@@ -320,7 +321,9 @@ static void unit_details(struct buf *b, const struct unit *u)
 	if (u->has_provincial_total)
 		h(b, "<tr><th scope=\"row\">省考核得分</th><td>%P</td></tr>", u->provincial_total);
 	if (u->provincial_grade != GRADE_NONE)
-		h(b, "<tr><th scope=\"row\">省考核档次</th><td>%s</td></tr>", grade_name(u->provincial_grade));
+		h(b, "<tr><th scope=\"row\">省考核档次</th><td>%s</td></tr>", scheme_grade_name(gs, u->provincial_grade));
+	if (u->applied_grade)
+		h(b, "<tr><th scope=\"row\">申报档次</th><td>%s</td></tr>", u->applied_grade);
 	h(b, "</tbody></table>");
 }
 
@@ -346,7 +349,7 @@ void get_units_edit(struct req *r, struct resp *w)
 	buf_free(&title);
 	struct buf *b = &w->body;
 	h(b, "<p><a href=\"/units\">返回单位列表</a></p>");
-	unit_details(b, &u);
+	unit_details(b, svc_grading(r->svc, u.kind), &u);
 	if (!is_office(r)) {
 		unit_list_free(all, n);
 		unit_clear(&u);
@@ -355,7 +358,7 @@ void get_units_edit(struct req *r, struct resp *w)
 	}
 	const char *P = "/units/edit";
 	static const char *const fields[] = {"name", "parent", "unit", "industry", "order", "status",
-		"provincial_total", "provincial_grade", NULL};
+		"provincial_total", "provincial_grade", "applied_grade", NULL};
 	h(b, "<h2>修改</h2><form method=\"post\" action=\"/units/edit\" class=\"stack\">");
 	form_csrf(r, b);
 	form_error_other(r, b, P, NULL, NULL, fields);
@@ -384,14 +387,26 @@ void get_units_edit(struct req *r, struct resp *w)
 		h(b, "<label>省考核得分（省考核的单位，照省里的结果填写）<input name=\"provincial_total\" inputmode=\"decimal\" value=\"%s\"></label>",
 		  form_value_of(r, P, NULL, NULL, "provincial_total", total));
 		form_error_of(r, b, P, NULL, NULL, "provincial_total");
+		const struct scheme *gs = svc_grading(r->svc, u.kind);
 		const char *g = form_value_of(r, P, NULL, NULL, "provincial_grade",
-					 u.provincial_grade != GRADE_NONE ? grade_name(u.provincial_grade) : "");
+					 u.provincial_grade != GRADE_NONE ? scheme_grade_name(gs, u.provincial_grade) : "");
 		h(b, "<label>省考核档次<select name=\"provincial_grade\"><option value=\"\">（无）</option>");
-		for (int k = 0; k < GRADE_COUNT; k++)
-			h(b, "<option value=\"%s\"%S>%s</option>", grade_name((enum grade)k),
-			  strcmp(g, grade_name((enum grade)k)) == 0 ? " selected" : "", grade_name((enum grade)k));
+		for (int k = scheme_grade_best(gs); k < GRADE_COUNT; k++) {
+			const char *gn = scheme_grade_name(gs, (enum grade)k);
+			h(b, "<option value=\"%s\"%S>%s</option>", gn, strcmp(g, gn) == 0 ? " selected" : "", gn);
+		}
 		h(b, "</select></label>");
 		form_error_of(r, b, P, NULL, NULL, "provincial_grade");
+		/* 申报档次: which grade's ★ items bind the unit (veto_forms.h) */
+		const char *a = form_value_of(r, P, NULL, NULL, "applied_grade", u.applied_grade ? u.applied_grade : "");
+		h(b, "<label>申报档次（决定须达到哪一档的★必达项）<select name=\"applied_grade\">"
+		     "<option value=\"\">（未申报）</option>");
+		for (int k = scheme_grade_best(gs); k < GRADE_COUNT; k++) {
+			const char *gn = scheme_grade_name(gs, (enum grade)k);
+			h(b, "<option value=\"%s\"%S>%s</option>", gn, strcmp(a, gn) == 0 ? " selected" : "", gn);
+		}
+		h(b, "</select></label>");
+		form_error_of(r, b, P, NULL, NULL, "applied_grade");
 	}
 	h(b, "<button type=\"submit\">保存修改</button></form>");
 	h(b, "<h2>删除</h2><p class=\"hint\">只用于误登记的单位：已有评分、抽查、事故、账号等记录的单位不能删除。</p>"
@@ -414,7 +429,8 @@ void post_units_edit(struct req *r, struct resp *w)
 	const char *name = req_param(r, "unit");
 	struct svc_unit_fields f = {.name = req_param(r, "name"), .parent = req_param(r, "parent"),
 		.industry = req_param(r, "industry"), .status = req_param(r, "status"),
-		.provincial_grade = req_param(r, "provincial_grade"), .order = -1};
+		.provincial_grade = req_param(r, "provincial_grade"),
+		.applied_grade = req_param(r, "applied_grade"), .order = -1};
 	if (!read_order(r, &f.order)) {
 		page_refuse_form(r, w, get_units_edit, "order", "顺序须是 1 到 1000000 之间的整数");
 		return;
