@@ -24,6 +24,11 @@ struct tracked {
 	 * finding's period, schema 11): the rows before it keep the keys the
 	 * log recorded them by, and their digest is unchanged. */
 	const char *opt_key;
+	/* A last value column that is in the value only where it is not NULL
+	 * (a unit's applied grade, schema 12): rows recorded before it keep
+	 * the value the log recorded, and the digest of the inputs is
+	 * unchanged by the upgrade. */
+	const char *opt_value;
 };
 
 #define UNIT_YEAR(col) col " IN (SELECT u.id FROM main.unit u WHERE u.year_id = ?1)"
@@ -37,8 +42,7 @@ static const struct tracked TRACKED[] = {
 	 " 'source_sha256', kaohe_sha256(source)", "year_id = ?1", true},
 	{"unit", "单位", {"id"}, "'year_id', year_id, 'name', name, 'kind', kind, 'parent_id', parent_id,"
 	 " 'industry', industry, 'sort_order', sort_order, 'status', status, 'provincial_total',"
-	 " provincial_total, 'provincial_grade', provincial_grade, 'applied_grade', applied_grade",
-	 "year_id = ?1", true},
+	 " provincial_total, 'provincial_grade', provincial_grade", "year_id = ?1", true, NULL, "applied_grade"},
 	{"finding", "评分记录", {"unit_id", "sheet_id", "code"}, "'form', form, 'value',"
 	 " CASE WHEN figures IS NULL THEN value ELSE figures END, 'note', note,"
 	 " 'actor', actor, 'at', at", UNIT_YEAR("finding.unit_id"), true, "period"},
@@ -94,13 +98,25 @@ static void key_list(struct buf *b, const struct tracked *t, const char *prefix)
 		buf_puts(b, " END");
 }
 
+/* The canonical value of a row of t, as one JSON object. */
+static void value_json(struct buf *b, const struct tracked *t)
+{
+	if (t->opt_value)
+		buf_printf(b, "CASE WHEN %s IS NULL THEN json_object(%s) ELSE json_object(%s, '%s', %s) END",
+			   t->opt_value, t->value, t->value, t->opt_value, t->opt_value);
+	else
+		buf_printf(b, "json_object(%s)", t->value);
+}
+
 static void build(void)
 {
 	struct buf tr = {0};
 	for (int i = 0; i < NTRACKED; i++) {
 		const struct tracked *t = &TRACKED[i];
 		struct buf b = {0};
-		buf_printf(&b, "SELECT json_object(%s) FROM main.%s WHERE ", t->value, t->table);
+		buf_puts(&b, "SELECT ");
+		value_json(&b, t);
+		buf_printf(&b, " FROM main.%s WHERE ", t->table);
 		for (int k = 0; k < 3 && t->keys[k]; k++)
 			buf_printf(&b, "%s%s = json_extract(?1, '$[%d]')", k ? " AND " : "", t->keys[k], k);
 		if (t->opt_key)
@@ -108,7 +124,9 @@ static void build(void)
 		sql[i].one = buf_take(&b);
 		buf_puts(&b, "SELECT ");
 		key_list(&b, t, "");
-		buf_printf(&b, ", json_object(%s) FROM main.%s", t->value, t->table);
+		buf_puts(&b, ", ");
+		value_json(&b, t);
+		buf_printf(&b, " FROM main.%s", t->table);
 		sql[i].all = buf_take(&b);
 		/* the digest reads plain columns in key order (no JSON, no
 		 * sort): it runs whenever staleness is asked */
@@ -125,6 +143,8 @@ static void build(void)
 			if (item % 2)
 				buf_printf(&b, ",%s", tok);
 		free(v);
+		if (t->opt_value)
+			buf_printf(&b, ",%s", t->opt_value);
 		buf_printf(&b, " FROM main.%s WHERE %s ORDER BY ", t->table, t->year_of);
 		for (int k = 0; k < 3 && t->keys[k]; k++)
 			buf_printf(&b, "%s%s", k ? ", " : "", t->keys[k]);
@@ -500,6 +520,8 @@ int state_digest(struct db *db, char out[65])
 			for (int c = 0; c < ncol; c++) {
 				/* type, length, bytes: no value can pass for another */
 				unsigned char type = (unsigned char)sqlite3_column_type(st, c);
+				if (TRACKED[i].opt_value && c == ncol - 1 && type == SQLITE_NULL)
+					break;  /* as before the column was added */
 				const unsigned char *p = sqlite3_column_text(st, c);
 				unsigned int len = (unsigned int)sqlite3_column_bytes(st, c);
 				unsigned char head[5] = {type, (unsigned char)(len >> 24), (unsigned char)(len >> 16),
