@@ -1,6 +1,7 @@
 /* scheme.c: the scheme model: lookup, names of enumerations, freeing. */
 #include "scheme.h"
 #include "scheme_check.h"
+#include "scheme_links.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -247,6 +248,7 @@ static void node_free(struct node *n)
 	for (int i = 0; i < n->nonly; i++)
 		free(n->only[i]);
 	free(n->only);
+	links_node_free(n);
 	rule_free(&n->rule);
 	free(n);
 }
@@ -278,6 +280,7 @@ void scheme_free(struct scheme *s)
 	free(s->daily_items);
 	free(s->daily_deducts);
 	diag_free(&s->warnings);
+	links_free(s);
 	free(s->name);
 	free(s->title);
 	free(s->unit);

@@ -78,6 +78,10 @@ enum places { PLACES_ANY = 0, PLACES_SAMPLED };
  * the industry). */
 enum entered_by { BY_OFFICE = 0, BY_TEAM, BY_ENFORCEMENT, BY_INDUSTRY };
 
+/* Where what an item deducts beyond its points goes (本项扣完后，从本部分
+ * （总分）中继续扣除): nowhere (扣完为止), its part, or the total. */
+enum overflow_to { OVERFLOW_NONE = 0, OVERFLOW_PART, OVERFLOW_TOTAL };
+
 struct rule {
 	enum rule_type type;
 	points_t each;          /* per, earn */
@@ -125,6 +129,14 @@ struct node {
 	char **only;            /* the units this node applies to (本项仅适用于…);
 				   NULL: every unit */
 	int nonly;
+	/* Defaults, links and overflow (scheme_links.c, links.c). */
+	enum overflow_to overflow;
+	char **only_industry;   /* the industries of the units this node applies
+				   to (本项仅适用于危险化学品企业); NULL: any */
+	int nonly_industry;
+	bool rule_inherited;    /* the rule came from a group's `defaults` or
+				   the previous row (`rule: same`) */
+	const struct item_link *link;   /* the link it is in, or NULL */
 };
 
 struct grade_rule {
@@ -183,6 +195,16 @@ struct daily_deduct {
 	points_t deduct, per_day;
 };
 
+/* Items that may find the same fact (不重复扣分): only the largest of
+ * their deductions counts (links.c). */
+struct item_link {
+	char **codes;
+	const struct node **items;   /* resolved by scheme_check_links */
+	int n;
+	char *note;
+	int line;
+};
+
 struct scheme {
 	char *name, *title, *unit, *source, *note;
 	int year;
@@ -208,6 +230,9 @@ struct scheme {
 	/* Things worth a reader's attention that are not errors
 	 * ("FILE:LINE: message"), for scheme check. */
 	struct diag warnings;
+	/* 不重复扣分: sets of items where one fact is deducted once. */
+	struct item_link *links;
+	int nlinks;
 };
 
 /* Parses and checks a scheme. file names the source in messages.
@@ -224,6 +249,15 @@ const struct node *scheme_find(const struct scheme *s, const char *code);
 bool node_applies(const struct node *n, const char *unit);
 /* The nearest node at or above n with an `only` list, or NULL. */
 const struct node *node_restricted(const struct node *n);
+/* Whether n applies to a unit of industry (NULL: none) by its and its
+ * ancestors' `only_industry` lists (links.c). */
+bool node_industry_applies(const struct node *n, const char *industry);
+/* What n's eligibility, overflow and link say, in words, as 〔…〕 notes
+ * ("" if nothing; links.c). Caller frees. */
+char *node_links_describe(const struct node *n);
+/* The most the overflow of the items below t (a part or the root) can
+ * take from t; -1 if a rule's count is not bounded (links.c). */
+points_t overflow_max_into(const struct scheme *s, const struct node *t);
 
 /* The sheets node scoring sampled sub-units of kind k, or NULL. */
 const struct node *scheme_sheets_node(const struct scheme *s, enum sample_kind k);

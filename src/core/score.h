@@ -41,6 +41,8 @@ struct sheet_input {
 	const char *label;      /* the sub-unit's name, for the derivation */
 	const struct finding *findings;
 	int nfindings;
+	const char *industry;   /* the sub-unit's industry (only_industry);
+				   NULL: none */
 };
 
 struct unit_input {
@@ -58,6 +60,9 @@ struct unit_input {
 	int naccidents;
 	unsigned flags;                   /* enum veto_flag bits */
 	bool brief;                       /* skip the derivations (compute) */
+	const char *industry;             /* the unit's industry, checked
+					     against only_industry where
+					     `unit` is named; NULL: none */
 };
 
 /* The result of one node (on the unit's own sheet or a sub-unit's). */
@@ -75,6 +80,8 @@ struct node_result {
 				 error: a count above the places examined */
 	struct sheet_result *sheets;  /* SCORE_SHEETS: one per sheet */
 	int nsheets;
+	points_t overflow;    /* an item's deduction beyond its points, taken
+				 from its part or the total (overflow) */
 };
 
 struct sheet_result {
@@ -116,6 +123,9 @@ struct finding_where {
 					    records (the daily assessment),
 					    which a person cannot enter; NULL:
 					    none */
+	bool check_industry;             /* check only_industry against: */
+	const char *industry;            /* the sheet's unit's industry
+					    (NULL: none) */
 };
 
 /* Checks one finding against the scheme: the item exists and belongs to

@@ -69,6 +69,9 @@ static void node_text(const struct node *n, const struct node_bounds *bounds, st
 			buf_printf(out, "%s%s", i ? "、" : "", n->only[i]);
 		buf_puts(out, "〕");
 	}
+	char *forms = node_links_describe(n);
+	buf_puts(out, forms);
+	free(forms);
 	buf_putc(out, '\n');
 	if (n->reconstructed)
 		field(out, d + 2, "重建", n->reconstructed);

@@ -17,6 +17,8 @@ struct sheet_target {
 	const struct scheme *s;
 	const struct node *sheet_root;
 	bool had_findings;        /* the sheet had findings before */
+	char *industry;           /* the sheet's unit's industry (only_industry),
+				     NULL if none */
 };
 
 /* Resolves unit u's sheet. Refused (with the reason) for a unit that is
