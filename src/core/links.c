@@ -240,8 +240,10 @@ char *node_links_describe(const struct node *n)
 				buf_printf(&b, "%s%s", m++ ? "、" : "", n->link->codes[j]);
 		buf_puts(&b, " 不重复扣分，按较大扣分计〕");
 	}
-	if (n->rule_inherited)
-		buf_puts(&b, "  〔规则同上级或上一项（下同、同上）〕");
+	if (n->rule_inherited == RULE_FROM_GROUP)
+		buf_puts(&b, "  〔规则见上级（下同）〕");
+	else if (n->rule_inherited == RULE_FROM_ABOVE)
+		buf_puts(&b, "  〔规则同上一项（同上）〕");
 	return buf_take(&b);
 }
 

@@ -78,6 +78,9 @@ enum places { PLACES_ANY = 0, PLACES_SAMPLED };
  * the industry). */
 enum entered_by { BY_OFFICE = 0, BY_TEAM, BY_ENFORCEMENT, BY_INDUSTRY };
 
+/* Where a row's rule is written (scheme_links.c). */
+enum rule_from { RULE_OWN = 0, RULE_FROM_GROUP, RULE_FROM_ABOVE };
+
 /* Where what an item deducts beyond its points goes (本项扣完后，从本部分
  * （总分）中继续扣除): nowhere (扣完为止), its part, or the total. */
 enum overflow_to { OVERFLOW_NONE = 0, OVERFLOW_PART, OVERFLOW_TOTAL };
@@ -134,8 +137,9 @@ struct node {
 	char **only_industry;   /* the industries of the units this node applies
 				   to (本项仅适用于危险化学品企业); NULL: any */
 	int nonly_industry;
-	bool rule_inherited;    /* the rule came from a group's `defaults` or
-				   the previous row (`rule: same`) */
+	enum rule_from rule_inherited;  /* its own rule, or a group's
+					   `defaults` (下同), or the row
+					   above's (`rule: same`, 同上) */
 	const struct item_link *link;   /* the link it is in, or NULL */
 };
 

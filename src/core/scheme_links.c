@@ -113,14 +113,14 @@ const struct ynode *defaults_rule(struct scheme_ctx *c, const struct ynode *y, s
 			    n->code);
 			return NULL;
 		}
-		n->rule_inherited = true;
+		n->rule_inherited = RULE_FROM_ABOVE;
 		*quiet = true;  /* the previous row reported its rule's problems */
 		return c->last_rule = c->prev_rule;
 	}
 	if (r)
 		return c->last_rule = r;
 	if (c->dflt_rule) {
-		n->rule_inherited = true;
+		n->rule_inherited = RULE_FROM_GROUP;
 		*quiet = c->dflt_used;
 		c->dflt_used = true;
 		return c->last_rule = c->dflt_rule;

@@ -251,9 +251,10 @@ static void defaults_inherited_and_overridden(void **state)
 		*n14 = scheme_find(s, "1.4"), *n22 = scheme_find(s, "2.2");
 	assert_int_equal(n11->rule.type, RULE_FIXED);
 	assert_int_equal(n11->rule.deduct, POINTS(1));
-	assert_true(n11->rule_inherited);
+	assert_int_equal(n11->rule_inherited, RULE_FROM_GROUP);
 	assert_int_equal(n13->rule.deduct, POINTS(3));     /* its own */
-	assert_false(n13->rule_inherited);
+	assert_int_equal(n13->rule_inherited, RULE_OWN);
+	assert_int_equal(n14->rule_inherited, RULE_FROM_ABOVE);
 	assert_int_equal(n14->rule.deduct, POINTS(3));     /* 同上: 1.3's */
 	assert_int_equal(n22->rule.type, RULE_PER);
 	assert_int_equal(n22->rule.cap, POINTS(10));
