@@ -86,9 +86,13 @@ void defaults_leave(struct scheme_ctx *c, const struct ynode *y, const struct no
 	if (r && !c->dflt_used)
 		scheme_err(c, r->line, "节点 %s 的 defaults.rule 没有考核项使用（其下各项都写了自己的 rule）",
 		    n->code);
-	c->dflt_rule = save->dflt_rule;
-	c->dflt_from = save->dflt_from;
-	c->dflt_used = save->dflt_used;
+	/* a group that states only `na` leaves the rule above in force, and
+	 * its rows' use of that rule counts */
+	if (r) {
+		c->dflt_rule = save->dflt_rule;
+		c->dflt_from = save->dflt_from;
+		c->dflt_used = save->dflt_used;
+	}
 	c->dflt_na = save->dflt_na;
 }
 

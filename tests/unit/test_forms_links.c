@@ -316,6 +316,32 @@ static void defaults_refused(void **state)
 	free(e);
 }
 
+/* Defaults reach rows at any depth; a group that states only `na` leaves
+ * the rule above in force:
+ *   3 应急管理（10分）：以下各项，未落实的每项扣2分（下同）。
+ *     3.1 预案管理（本地区不涉及的按满分计）：3.1.1 预案编制；3.1.2 预案备案。 */
+static void defaults_nested(void **state)
+{
+	(void)state;
+	struct scheme *s = parse_ok(HEAD("10")
+		"- code: '3'\n  title: 应急管理\n  points: 10\n  score: deduct\n"
+		"  text: 以下各项，未落实的每项扣2分（下同）。\n"
+		"  defaults:\n    rule: {type: fixed, deduct: 2, text: 未落实}\n  children:\n"
+		"  - code: '3.1'\n    title: 预案管理\n    points: 10\n    score: deduct\n"
+		"    defaults: {na: full}\n    children:\n"
+		"    - {code: '3.1.1', title: 预案编制}\n    - {code: '3.1.2', title: 预案备案}\n");
+	assert_int_equal(scheme_find(s, "3.1.2")->rule.deduct, POINTS(2));
+	assert_int_equal(scheme_find(s, "3.1.2")->na, NA_FULL);
+	assert_int_equal(scheme_find(s, "3.1")->na, NA_NONE);     /* rows only */
+	/* 3.1.1 未落实: 2; 3.1.2 不涉及: full. 3.1 = 10 − 2 = 8; 3 = 10 − 2 = 8. */
+	struct finding f[] = {f_cond("3.1.1", COND(1)), f_na("3.1.2")};
+	struct result *r = score_ok(s, f, 2);
+	assert_int_equal(node_score(r, "3.1"), POINTS(8));
+	assert_int_equal(r->total, POINTS(8));
+	result_free(r);
+	scheme_free(s);
+}
+
 /* 3.1 本项仅适用于危险化学品企业。每发现1处储存不规范扣2分，最高扣10分。
  * 3.2 每少培训1人次扣1分，最高扣10分。 */
 static const char *industry_yaml = HEAD("20")
@@ -447,6 +473,7 @@ int main(void)
 		cmocka_unit_test(link_refused),
 		cmocka_unit_test(defaults_inherited_and_overridden),
 		cmocka_unit_test(defaults_refused),
+		cmocka_unit_test(defaults_nested),
 		cmocka_unit_test(eligibility_by_industry),
 		cmocka_unit_test(sheets_industry_and_link),
 	};
