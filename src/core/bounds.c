@@ -71,6 +71,9 @@ static void walk(const struct scheme *s, const struct node *n, struct node_bound
 	case SCORE_MEAN: low = k ? points_mean(sum, k) : inner; break;
 	default: low = sum; break;     /* sum, sheets: a sheet's least is the least of each */
 	}
+	/* what items carry over into this part or the total (overflow) */
+	points_t over = overflow_max_into(s, n);
+	low = over < 0 || over >= low ? 0 : low - over;
 	b->min_score = n->scale ? points_muldiv(low, n->points, n->scale) : low;
 	b->max_deduction = n->points - b->min_score;
 }

@@ -3,6 +3,7 @@
 #include "scheme_check.h"
 #include "accident_rule.h"
 #include "veto_forms.h"
+#include "scheme_links.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -294,6 +295,7 @@ static void node_free(struct node *n)
 	for (int i = 0; i < n->nmandatory_for; i++)
 		free(n->mandatory_for[i]);
 	free(n->mandatory_for);
+	links_node_free(n);
 	rule_free(&n->rule);
 	free(n);
 }
@@ -328,6 +330,7 @@ void scheme_free(struct scheme *s)
 	diag_free(&s->warnings);
 	for (int i = 0; i < GRADE_COUNT; i++)
 		free(s->grade_names[i]);
+	links_free(s);
 	free(s->name);
 	free(s->title);
 	free(s->unit);

@@ -89,6 +89,13 @@ enum places { PLACES_ANY = 0, PLACES_SAMPLED };
  * the industry). */
 enum entered_by { BY_OFFICE = 0, BY_TEAM, BY_ENFORCEMENT, BY_INDUSTRY };
 
+/* Where a row's rule is written (scheme_links.c). */
+enum rule_from { RULE_OWN = 0, RULE_FROM_GROUP, RULE_FROM_ABOVE };
+
+/* Where what an item deducts beyond its points goes (本项扣完后，从本部分
+ * （总分）中继续扣除): nowhere (扣完为止), its part, or the total. */
+enum overflow_to { OVERFLOW_NONE = 0, OVERFLOW_PART, OVERFLOW_TOTAL };
+
 struct rule {
 	enum rule_type type;
 	points_t each;          /* per, earn */
@@ -148,6 +155,15 @@ struct node {
 	char **mandatory_for;   /* ★: the grades this node must be met for
 				   (★为一级必达项; veto_forms.h); NULL: none */
 	int nmandatory_for;
+	/* Defaults, links and overflow (scheme_links.c, links.c). */
+	enum overflow_to overflow;
+	char **only_industry;   /* the industries of the units this node applies
+				   to (本项仅适用于危险化学品企业); NULL: any */
+	int nonly_industry;
+	enum rule_from rule_inherited;  /* its own rule, or a group's
+					   `defaults` (下同), or the row
+					   above's (`rule: same`, 同上) */
+	const struct item_link *link;   /* the link it is in, or NULL */
 };
 
 struct grade_rule {
@@ -216,6 +232,16 @@ struct daily_deduct {
 	points_t deduct, per_day;
 };
 
+/* Items that may find the same fact (不重复扣分): only the largest of
+ * their deductions counts (links.c). */
+struct item_link {
+	char **codes;
+	const struct node **items;   /* resolved by scheme_check_links */
+	int n;
+	char *note;
+	int line;
+};
+
 struct scheme {
 	char *name, *title, *unit, *source, *note;
 	char *unit_title;       /* the kind's Chinese name: 县区, 市直部门, 学校, … */
@@ -252,6 +278,9 @@ struct scheme {
 	/* Assessed per quarter or month and rolled up (period.h); kind
 	   PERIOD_NONE: the year only. */
 	struct period_rule periods;
+	/* 不重复扣分: sets of items where one fact is deducted once. */
+	struct item_link *links;
+	int nlinks;
 };
 
 /* Parses and checks a scheme. file names the source in messages.
@@ -268,6 +297,15 @@ const struct node *scheme_find(const struct scheme *s, const char *code);
 bool node_applies(const struct node *n, const char *unit);
 /* The nearest node at or above n with an `only` list, or NULL. */
 const struct node *node_restricted(const struct node *n);
+/* Whether n applies to a unit of industry (NULL: none) by its and its
+ * ancestors' `only_industry` lists (links.c). */
+bool node_industry_applies(const struct node *n, const char *industry);
+/* What n's eligibility, overflow and link say, in words, as 〔…〕 notes
+ * ("" if nothing; links.c). Caller frees. */
+char *node_links_describe(const struct node *n);
+/* The most the overflow of the items below t (a part or the root) can
+ * take from t; -1 if a rule's count is not bounded (links.c). */
+points_t overflow_max_into(const struct scheme *s, const struct node *t);
 
 /* The sheets node scoring sampled sub-units of kind k, or NULL. */
 const struct node *scheme_sheets_node(const struct scheme *s, enum sample_kind k);

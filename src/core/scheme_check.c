@@ -56,7 +56,8 @@ static void check_leaf(struct scheme_ctx *c, struct node *n)
 	int under_deduct = p->score == SCORE_DEDUCT;
 	points_t bound = rule_bound(&n->rule);
 
-	if (!n->text)
+	/* a row of a group's defaults (下同) or 同上 may hold its title alone */
+	if (!n->text && !n->rule_inherited)
 		scheme_err(c, n->line, "考核内容 %s 缺少原文 text（考核内容及评分标准）", n->code);
 	if (n->scale)
 		scheme_err(c, n->line, "%s：scale 只用于有下级节点的节点；录入分的满分写在 rule 的 scale 中",

@@ -14,6 +14,12 @@ struct scheme_ctx {
 	int nerr;
 	int nnodes;
 	struct scheme *s;       /* the scheme being read (warnings) */
+	/* Defaults in force while reading a group's rows (scheme_links.c):
+	 * the nearest group's `defaults`, the previous row's rule. */
+	const struct ynode *dflt_rule, *prev_rule, *last_rule;
+	const struct node *dflt_from;
+	int dflt_na;            /* enum na_policy */
+	bool dflt_used;
 };
 
 /* Adds "FILE:LINE: message" and counts it. */

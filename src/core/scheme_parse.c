@@ -8,6 +8,7 @@
 #include "period_impl.h"
 #include "accident_rule.h"
 #include "veto_forms.h"
+#include "scheme_links.h"
 #include "ytree.h"
 #include "rule_forms.h"
 
@@ -327,6 +328,7 @@ static void parse_children(struct scheme_ctx *c, const struct ynode *list, struc
 	}
 	n->children = xcalloc((size_t)list->n, sizeof *n->children);
 	for (int i = 0; i < list->n; i++) {
+		defaults_next_row(c, i ? list->items[i - 1] : NULL);
 		struct node *ch = parse_node(c, list->items[i], n, n->depth + 1);
 		if (ch)
 			n->children[n->nchildren++] = ch;
@@ -338,7 +340,8 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 {
 	static const char *const keys[] = {"code", "title", "points", "children", "score",
 		"rule", "text", "method", "scale", "na", "optional", "mandatory", "bonus",
-		"sample", "reconstructed", "note", "only", "draft", "mandatory_for", NULL};
+		"sample", "reconstructed", "note", "only", "draft", "mandatory_for", "overflow", "only_industry",
+		"defaults", NULL};
 	if (y->type != Y_MAP) {
 		scheme_err(c, y->line, "节点必须是映射（code、title、points …）");
 		return NULL;
@@ -414,6 +417,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 			}
 		}
 	}
+	links_parse_node(c, y, n);
 	const struct ynode *children = ytree_get(y, "children");
 	const struct ynode *rule = ytree_get(y, "rule");
 	if ((v = sk_scalar(c, y, "score", 0, what))) {
@@ -427,19 +431,38 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 		if (!ytree_get(y, "score"))
 			scheme_err(c, children->line, "节点 %s 有下级节点，须写明计分方式 score"
 			    "（sum、deduct、mean 或 sheets）", n->code);
+		struct scheme_ctx saved;
+		defaults_enter(c, y, n, &saved);
 		if (depth >= 12)
 			scheme_err(c, children->line, "节点层级过深");
 		else
 			parse_children(c, children, n);
+		defaults_leave(c, y, n, &saved);
 	} else {
 		if (ytree_get(y, "score"))
 			scheme_err(c, ytree_get(y, "score")->line,
 			    "节点 %s 没有下级节点，不能写 score", n->code);
 		n->score = SCORE_LEAF;
-		if (!rule)
+		if (ytree_get(y, "defaults"))
+			scheme_err(c, ytree_get(y, "defaults")->line,
+			    "节点 %s 没有下级节点，不能写 defaults", n->code);
+		/* its own rule, 同上 (rule: same) or its group's default */
+		bool quiet = false;
+		const struct ynode *ry = defaults_rule(c, y, n, &quiet);
+		if (ry && quiet) {
+			/* read before for another row, which reported its problems */
+			struct diag scratch = {0}, *d = c->d;
+			int nerr = c->nerr;
+			c->d = &scratch;
+			scheme_parse_rule(c, ry, n, &n->rule, 0);
+			c->d = d;
+			c->nerr = nerr;
+			diag_free(&scratch);
+		} else if (ry) {
+			scheme_parse_rule(c, ry, n, &n->rule, 0);
+		} else if (!rule) {
 			scheme_err(c, y->line, "节点 %s 既没有 children 也没有 rule", n->code);
-		else
-			scheme_parse_rule(c, rule, n, &n->rule, 0);
+		}
 	}
 	return n;
 }
@@ -603,7 +626,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	}
 	static const char *const keys[] = {"scheme", "title", "unit", "unit_title", "year", "source",
 		"points", "note", "grades", "vetoes", "children", "window", "samples", "industries",
-		"daily", "periods", NULL};
+		"daily", "periods", "links", NULL};
 	sk_keys(&c, y, keys, "方案");
 	s->name = sk_str(&c, y, "scheme", 1, "方案");
 	if (s->name) {
@@ -638,6 +661,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	scheme_parse_grades(&c, ytree_get(y, "grades"), s);
 	parse_vetoes(&c, ytree_get(y, "vetoes"), s);
 	scheme_parse_year(&c, y, s);
+	links_parse(&c, ytree_get(y, "links"), s);
 	/* The whole-tree checks run even after errors above, so that one
 	 * run reports every problem; they tolerate partly parsed nodes. */
 	int cap = 0;
@@ -648,6 +672,7 @@ struct scheme *scheme_parse(const char *buf, size_t len, const char *file,
 	veto_forms_check(&c, s);
 	for (int i = 0; i < s->ngrades; i++)
 		s->grades[i].name = scheme_grade_name(s, s->grades[i].grade);
+	links_check(&c, s);
 out:
 	ytree_free(y);
 	sort_by_line(d, first, file);

@@ -5,6 +5,7 @@
 #include "veto_forms.h"
 #include "grade.h"
 #include "period_impl.h"
+#include "links.h"
 #include "rule.h"
 #include "sheet.h"
 
@@ -24,6 +25,9 @@ struct eval {
 	struct diag *d;                   /* inputs found unscorable while scoring */
 	int failed;
 	bool explain;                     /* build the derivations */
+	const struct node **link_winner;  /* links.h: links_decide; NULL: none */
+	bool check_industry;              /* only_industry against industry */
+	const char *industry;
 };
 
 /* Adds without overflow: deductions are bounded only by the scheme file,
@@ -101,6 +105,15 @@ static void score_leaf(struct eval *e, const struct node *n)
 	points_t d = n->rule.type == RULE_ACCIDENTS
 		? accident_rule_deduction(n, e->in->accidents, e->in->naccidents, how)
 		: rule_deduction(n, f, how);
+	points_t over = overflow_excess(n, f, d);
+	const struct node *winner = e->link_winner ? e->link_winner[n->index] : NULL;
+	if (winner && winner != n)
+		d = over = 0;     /* 不重复扣分: counted on the winner */
+	else
+		overflow_note(n, over, how);
+	if (winner)
+		link_note(e->s, n, winner, how);
+	nr->overflow = over;
 	nr->deduction = d;
 	nr->score = d >= n->points ? 0 : n->points - d;
 	nr->derivation = how ? buf_take(how) : NULL;
@@ -271,7 +284,8 @@ static points_t group_sheets(struct eval *e, const struct node *n, struct buf *h
 		sr->nodes = xcalloc((size_t)e->s->nnodes, sizeof *sr->nodes);
 		struct eval sub = {e->s, e->in, e->r, sr->nodes,
 			findings_by_node(e->s, si->findings, si->nfindings), si->label, e->d, 0,
-			e->explain};
+			e->explain, NULL, true, si->industry};
+		sub.link_winner = links_decide(e->s, sub.by_node, n);
 		for (int c = 0; c < n->nchildren; c++)
 			score_node(&sub, n->children[c]);
 		struct buf shb = {0}, *sh = e->explain ? &shb : NULL;
@@ -283,6 +297,7 @@ static points_t group_sheets(struct eval *e, const struct node *n, struct buf *h
 		self->deduction = node_inner(n) - v;
 		self->derivation = sh ? buf_take(sh) : NULL;
 		free(sub.by_node);
+		free(sub.link_winner);
 		e->failed += sub.failed;
 		SAY(tp, "%s%s", nr->nsheets > 1 ? " + " : "", P(v, b1));
 		SAY(np, "%s%s %s 分", nr->nsheets > 1 ? "、" : "", si->label,
@@ -345,6 +360,7 @@ static void score_group(struct eval *e, const struct node *n)
 			SAY(how, "；按 %s 分制折算：%s × %s ÷ %s = %s 分", P(n->scale, b1),
 				   P(inner, b2), P(n->points, b3), P(n->scale, b4), P(nr->score, b5));
 	}
+	nr->score = overflow_land(e->s, n, e->nodes, nr->score, how);
 	nr->deduction = n->points - nr->score;
 	nr->derivation = how ? buf_take(how) : NULL;
 }
@@ -362,6 +378,12 @@ static void score_node(struct eval *e, const struct node *n)
 	}
 	if (n->only && e->in->unit && !node_applies(n, e->in->unit)) {
 		score_na(e, n, "本项不适用于本单位");
+		return;
+	}
+	if (n->only_industry && e->check_industry && !node_industry_applies(n, e->industry)) {
+		char *why = industry_na_reason(n, e->industry);
+		score_na(e, n, why);
+		free(why);
 		return;
 	}
 	if (!f && n->optional && (node_is_leaf(n) || n->score != SCORE_SHEETS)) {
@@ -403,6 +425,8 @@ int finding_check(const struct scheme *s, const struct finding *f,
 	} else if (n->rule.type == RULE_ACCIDENTS) {
 		buf_printf(&why, "%s（%s）由事故登记计算，不能录入；事故请在事故登记中记录", n->code,
 			   n->title);
+	} else if (at && at->check_industry && !node_industry_applies(n, at->industry)) {
+		industry_refusal(n, at->industry, &why);
 	} else if (at && at->computed && at->computed[n->index]) {
 		buf_printf(&why, "%s 由日常考核记录计算，不能直接录入", n->code);
 	} else {
@@ -432,9 +456,10 @@ int finding_check(const struct scheme *s, const struct finding *f,
  * item, and the not-applicable rule. */
 static int check_sheet(const struct scheme *s, const struct finding *f, int nf,
 		       const struct node *sheet_root, const char *label, const char *unit,
-		       struct diag *d)
+		       const char *industry, struct diag *d)
 {
-	struct finding_where at = {sheet_root, sheet_root ? NULL : unit, NULL};
+	struct finding_where at = {sheet_root, sheet_root ? NULL : unit, NULL,
+		sheet_root || unit, industry};
 	struct buf who = {0};
 	if (label)
 		buf_printf(&who, "抽查单位“%s”", label);
@@ -453,7 +478,7 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 {
 	if (s->periods.kind != PERIOD_NONE && in->period == 0)
 		return score_periods(s, in, d);
-	int bad = check_sheet(s, in->findings, in->nfindings, NULL, NULL, in->unit, d);
+	int bad = check_sheet(s, in->findings, in->nfindings, NULL, NULL, in->unit, in->industry, d);
 	bad += period_check_findings(s, in, d);
 	for (int i = 0; i < in->nsheets; i++) {
 		const struct node *sr = scheme_find(s, in->sheets[i].node_code);
@@ -464,7 +489,7 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 			continue;
 		}
 		bad += check_sheet(s, in->sheets[i].findings, in->sheets[i].nfindings, sr,
-				   in->sheets[i].label, NULL, d);
+				   in->sheets[i].label, NULL, in->sheets[i].industry, d);
 	}
 	for (int i = 0; i < in->naccidents; i++) {
 		const struct accident *a = &in->accidents[i];
@@ -480,9 +505,11 @@ struct result *score_unit(const struct scheme *s, const struct unit_input *in,
 	r->scheme = s;
 	r->nodes = xcalloc((size_t)s->nnodes, sizeof *r->nodes);
 	struct eval e = {s, in, r, r->nodes, findings_by_node(s, in->findings, in->nfindings),
-		NULL, d, 0, !in->brief};
+		NULL, d, 0, !in->brief, NULL, in->unit != NULL, in->industry};
+	e.link_winner = links_decide(s, e.by_node, NULL);
 	score_node(&e, s->root);
 	free(e.by_node);
+	free(e.link_winner);
 	if (e.failed) {
 		result_free(r);
 		return NULL;

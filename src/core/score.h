@@ -45,6 +45,8 @@ struct sheet_input {
 	const char *label;      /* the sub-unit's name, for the derivation */
 	const struct finding *findings;
 	int nfindings;
+	const char *industry;   /* the sub-unit's industry (only_industry);
+				   NULL: none */
 };
 
 struct unit_input {
@@ -66,7 +68,8 @@ struct unit_input {
 					     being scored (its findings
 					     only); 0: the year, rolled up */
 	const char *industry;             /* the unit's industry (vetoes limited
-					     to units of an industry); NULL: none */
+					     to units of an industry, nodes' only_industry
+					     where `unit` is named); NULL: none */
 	const char *applied_grade;        /* the grade the unit applies for (申报
 					     等级), by the scheme's name: only the ★
 					     items of that grade bind it; NULL: none
@@ -88,6 +91,8 @@ struct node_result {
 				 error: a count above the places examined */
 	struct sheet_result *sheets;  /* SCORE_SHEETS: one per sheet */
 	int nsheets;
+	points_t overflow;    /* an item's deduction beyond its points, taken
+				 from its part or the total (overflow) */
 };
 
 struct sheet_result {
@@ -140,6 +145,9 @@ struct finding_where {
 					    records (the daily assessment),
 					    which a person cannot enter; NULL:
 					    none */
+	bool check_industry;             /* check only_industry against: */
+	const char *industry;            /* the sheet's unit's industry
+					    (NULL: none) */
 };
 
 /* Checks one finding against the scheme: the item exists and belongs to

@@ -156,6 +156,19 @@ cJSON *node_to_json(const struct node *n)
 		for (int i = 0; i < n->nonly; i++)
 			cJSON_AddItemToArray(o, cJSON_CreateString(n->only[i]));
 	}
+	if (n->only_industry) {
+		cJSON *o = cJSON_AddArrayToObject(j, "only_industry");
+		for (int i = 0; i < n->nonly_industry; i++)
+			cJSON_AddItemToArray(o, cJSON_CreateString(n->only_industry[i]));
+	}
+	if (n->overflow)
+		cJSON_AddStringToObject(j, "overflow", n->overflow == OVERFLOW_PART ? "part" : "total");
+	if (n->link) {
+		cJSON *o = cJSON_AddArrayToObject(j, "not_twice_with");
+		for (int i = 0; i < n->link->n; i++)
+			if (n->link->items[i] != n)
+				cJSON_AddItemToArray(o, cJSON_CreateString(n->link->codes[i]));
+	}
 	if (node_is_leaf(n) && n->depth > 0) {
 		cJSON_AddStringToObject(j, "text", n->text ? n->text : "");
 		const char *m = node_method(n);

@@ -73,12 +73,20 @@ static void node_text(const struct node *n, const struct node_bounds *bounds, st
 			buf_printf(out, "%s%s", i ? "、" : "", n->only[i]);
 		buf_puts(out, "〕");
 	}
+	char *forms = node_links_describe(n);
+	buf_puts(out, forms);
+	free(forms);
 	buf_putc(out, '\n');
 	if (n->reconstructed)
 		field(out, d + 2, "重建", n->reconstructed);
 	if (node_is_leaf(n)) {
+		const struct node *up = n->parent;
+		while (!n->text && n->rule_inherited == RULE_FROM_GROUP && up && !up->text)
+			up = up->parent;
 		if (n->text)
 			field(out, d + 2, "原文", n->text);
+		else if (n->rule_inherited == RULE_FROM_GROUP && up)
+			field(out, d + 2, "原文（上级）", up->text);
 		if (node_method(n))
 			field(out, d + 2, "方式", node_method(n));
 		char *r = rule_describe(n);

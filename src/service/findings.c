@@ -140,7 +140,8 @@ static int enter(struct svc *s, struct entry_sheet *e, struct finding *f, int ro
 		diag_add_at(d, row, 0, "%s", s->err.message);
 		return -1;
 	}
-	struct finding_where where = {e->t.sheet_root, e->t.sheet_id ? NULL : e->t.owner.name, e->computed};
+	struct finding_where where = {e->t.sheet_root, e->t.sheet_id ? NULL : e->t.owner.name, e->computed,
+		true, e->t.industry};
 	if (!sheet_accept(&e->st, f, &where, row, item_col, value_col, "", d))
 		return -1;
 	bool changed = false;

@@ -37,7 +37,7 @@ static int grid_row(struct svc *s, const struct unit *u, struct svc_grid *g, str
 	for (int c = 0; c < g->nitems; c++) {
 		const struct node *n = g->items[c];
 		struct svc_grid_cell *cell = &row[c];
-		cell->applies = node_applies(n, u->name);
+		cell->applies = node_applies(n, u->name) && node_industry_applies(n, u->industry);
 		for (int k = 0; k < L.in.nfindings; k++) {
 			const struct finding *f = &L.in.findings[k];
 			if (f->node != n && strcmp(f->code, n->code) != 0) {

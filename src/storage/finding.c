@@ -32,6 +32,7 @@ int finding_target(struct db *db, const struct unit *u, struct sheet_target *t)
 		}
 		t->sheet_id = u->id;
 		t->label = xstrdup(u->name);
+		t->industry = u->industry ? xstrdup(u->industry) : NULL;
 	} else {
 		db_fail_code(db, DB_INVALID, "unit", "“%s”是%s，不单独评分（乡镇的问题计入所在县区，如“每发现一地”）",
 			     u->name, unit_kind_title(u->kind));
@@ -44,6 +45,8 @@ int finding_target(struct db *db, const struct unit *u, struct sheet_target *t)
 		finding_target_free(t);
 		return -1;
 	}
+	if (!t->sheet_id && t->owner.industry)
+		t->industry = xstrdup(t->owner.industry);
 	t->s = year_scheme(db, t->owner.kind);
 	if (!t->s) {
 		finding_target_free(t);
@@ -79,6 +82,7 @@ void finding_target_free(struct sheet_target *t)
 {
 	unit_clear(&t->owner);
 	free(t->label);
+	free(t->industry);
 	memset(t, 0, sizeof *t);
 }
 

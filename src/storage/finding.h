@@ -21,6 +21,8 @@ struct sheet_target {
 				     findings are for (core/period.h); 0 the
 				     year. Set by the caller after
 				     finding_target, checked by period_parse */
+	char *industry;           /* the sheet's unit's industry (only_industry),
+				     NULL if none */
 };
 
 /* Resolves unit u's sheet. Refused (with the reason) for a unit that is

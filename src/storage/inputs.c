@@ -42,7 +42,7 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 	if (!L->scheme)
 		return -1;
 	/* The sheets: one per sampled county department or enterprise. */
-	sqlite3_stmt *st = db_stmt(db, "SELECT s.unit_id, u.name, u.kind FROM sample s"
+	sqlite3_stmt *st = db_stmt(db, "SELECT s.unit_id, u.name, u.kind, u.industry FROM sample s"
 				   " JOIN unit u ON u.id = s.unit_id WHERE s.county_id = ?"
 				   " AND u.kind IN ('county-department', 'enterprise') ORDER BY u.kind, u.sort_order");
 	sqlite3_bind_int64(st, 1, u->id);
@@ -62,7 +62,8 @@ int unit_load(struct db *db, const struct unit *u, struct unit_load *L)
 		sheet_ids[k] = sqlite3_column_int64(st, 0);
 		sheet_n[k] = 0;
 		L->sheet_findings[k] = NULL;
-		L->sheets[k] = (struct sheet_input){root->code, keep(L, db_col_text(st, 1)), NULL, 0};
+		L->sheets[k] = (struct sheet_input){root->code, keep(L, db_col_text(st, 1)), NULL, 0,
+			sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : keep(L, db_col_text(st, 3))};
 	}
 	sqlite3_reset(st);
 	/* Findings: the unit's own sheet (0) and the sampled units' sheets.

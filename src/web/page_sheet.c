@@ -255,7 +255,8 @@ static void item_row(struct req *r, struct buf *b, const struct view *v, const s
 		h(b, "<span class=\"points\">★%s必达项</span>", n->mandatory_for[i]);
 	if (n->text)
 		h(b, "<p class=\"rule\">%s</p>", n->text);
-	if (n->nonly && !node_applies(n, v->sheet_root ? NULL : v->ex.unit.name))
+	if ((n->nonly && !node_applies(n, v->sheet_root ? NULL : v->ex.unit.name)) ||
+	    (n->only_industry && !node_industry_applies(n, v->unit.industry)))
 		h(b, "<p class=\"hint\">本项不适用于本单位</p>");
 	h(b, "</td><td class=\"method\">%s</td>", n->method);
 	h(b, "<td class=\"input\">");
