@@ -2,6 +2,7 @@
  * (chart.h): totals by unit with the grade lines, and the part scores
  * side by side. A row per unit, in the order given (rank order); the
  * unit's name on the left, every value written next to its bar. */
+#include "../core/period.h"
 #include "chart_impl.h"
 
 #include <stdio.h>
@@ -141,7 +142,7 @@ void chart_totals(struct chart *c, const char *title, const struct scheme *sc, c
 	for (int i = 0; i < n; i++)
 		if (rs[i].total > largest)
 			largest = rs[i].total;
-	c->max = ch_scale_max(sc ? sc->root->points : 0, largest);
+	c->max = ch_scale_max(sc ? scheme_year_points(sc) : 0, largest);
 	c->x0 = names_end(rs, n, names);
 	c->len = AXIS_LEN;
 	double x0 = c->x0, len = AXIS_LEN;
@@ -151,7 +152,7 @@ void chart_totals(struct chart *c, const char *title, const struct scheme *sc, c
 	double bottom = top + n * ROW_H + 6;
 	c->y0 = bottom;
 	/* the scale: light lines at the ticks, their values under the plot */
-	points_t step = ch_scale_step(sc ? sc->root->points : 0, c->max);
+	points_t step = ch_scale_step(sc ? scheme_year_points(sc) : 0, c->max);
 	char v[POINTS_BUFSZ];
 	for (points_t t = 0; t <= c->max; t += step) {
 		double x = x0 + len * (double)t / (double)c->max;
@@ -191,7 +192,7 @@ void chart_totals(struct chart *c, const char *title, const struct scheme *sc, c
 	if (nlines) {
 		struct buf words = {0};
 		buf_printf(&words, "档次分数线（考核方案规定，以上包括本数；满分 %s 分）",
-			   points_fmt(sc->root->points, v));
+			   points_fmt(scheme_year_points(sc), v));
 		ch_legend_dash(&l, buf_str(&words), true);
 		buf_free(&words);
 	}

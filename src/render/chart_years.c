@@ -2,6 +2,7 @@
  * (chart.h): a column per year on a vertical scale, this year's grade
  * lines across, each column's total above it and its year and grade
  * under it. */
+#include "../core/period.h"
 #include "chart_impl.h"
 
 #include <stdio.h>
@@ -61,14 +62,14 @@ static double grade_lines(struct chart *c, const struct scheme *sc, double right
 void chart_years(struct chart *c, const char *title, const struct scheme *sc, const struct chart_year *y, int n)
 {
 	double base = ch_begin(c, title);
-	points_t full = sc ? sc->root->points : 0, largest = 0;
+	points_t full = sc ? scheme_year_points(sc) : 0, largest = 0;
 	bool differ = false, muted = false, earlier = false;
 	for (int i = 0; i < n; i++) {
 		if (y[i].points > full)
 			full = y[i].points;
 		if (y[i].total > largest)
 			largest = y[i].total;
-		differ |= sc && y[i].points && y[i].points != sc->root->points;
+		differ |= sc && y[i].points && y[i].points != scheme_year_points(sc);
 		muted |= y[i].provincial || y[i].incomplete;
 		earlier |= !y[i].current;
 	}

@@ -7,6 +7,7 @@
  * with the stamp at the top of each worksheet. A role that may read the
  * results but not the accident records or the daily ledger (组织部, a
  * unit) gets the workbook without those worksheets. */
+#include "../core/period.h"
 #include "xlsx_book.h"
 
 #include <stdio.h>
@@ -80,7 +81,7 @@ static int ranking(struct svc *s, struct book *b, enum unit_kind kind, bool alwa
 	int nc = 0, nparts = root->nchildren < 8 ? root->nchildren : 8;
 	cols[nc++] = (struct book_col){"名次", 5};
 	cols[nc++] = (struct book_col){"单位", 16};
-	buf_printf(&heads, "总分\n（%s 分）", points_fmt(root->points, pt));
+	buf_printf(&heads, "总分\n（%s 分）", points_fmt(scheme_year_points(sc), pt));
 	/* the part headers go into one buffer; their offsets are taken once
 	 * it stops growing */
 	size_t offs[9];

@@ -6,6 +6,7 @@
  * the notes written with the findings, the unit's objections and the
  * office's answers; the stamp in every page's footer. Every figure is
  * the stored one (svc_result with its tree), printed by points_fmt. */
+#include "../core/period.h"
 #include "pdf_frame.h"
 
 #include <stdio.h>
@@ -96,7 +97,7 @@ static void own_sheet(struct pdf_doc *d, const struct stored_result *r)
 	}
 	char total[POINTS_BUFSZ], full[POINTS_BUFSZ], raw[POINTS_BUFSZ];
 	struct buf item = {0}, why = {0};
-	buf_printf(&item, "总分（满分 %s 分）", points_fmt(sc->root->points, full));
+	buf_printf(&item, "总分（满分 %s 分）", points_fmt(scheme_year_points(sc), full));
 	if (r->nodes[0].derivation)
 		buf_puts(&why, r->nodes[0].derivation);
 	if (r->total != r->raw_total)
@@ -279,7 +280,7 @@ static void opening(struct pdf_doc *d, const struct stored_result *r, const stru
 	pdf_time(r->computed_at, when);
 	const struct scheme *sc = r->scheme;
 	buf_printf(&b, "考核方案：%s%s%s%s　　单位类型：%s　　计分于 %s%s", r->unit.kind == KIND_COUNTY ? st->county_scheme
-		   : st->department_scheme, sc ? "（满分 " : "", sc ? points_fmt(sc->root->points, full) : "",
+		   : st->department_scheme, sc ? "（满分 " : "", sc ? points_fmt(scheme_year_points(sc), full) : "",
 		   sc ? " 分）" : "", unit_kind_title(r->unit.kind), when,
 		   approved ? "" : "　　结果尚未审定");
 	pdf_text(d, &info, buf_str(&b));

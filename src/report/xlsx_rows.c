@@ -5,6 +5,7 @@
  * and the CSV tables), so that every format states the same thing. The
  * readings follow the command line's (render/result_text.c) and the web's
  * (web/page_results.c). */
+#include "../core/period.h"
 #include "xlsx_book.h"
 
 #include <stdio.h>
@@ -76,7 +77,7 @@ static int total_rows(struct walk *w, const struct stored_result *r)
 	const struct stored_node *root = &r->nodes[0];
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
 	buf_reset(&w->item);
-	buf_printf(&w->item, "总分（满分 %s 分）", points_fmt(sc->root->points, b1));
+	buf_printf(&w->item, "总分（满分 %s 分）", points_fmt(scheme_year_points(sc), b1));
 	buf_reset(&w->explain);
 	if (root->node && root->derivation)
 		buf_puts(&w->explain, root->derivation);
@@ -84,7 +85,7 @@ static int total_rows(struct walk *w, const struct stored_result *r)
 		buf_printf(&w->explain, "%s各部分合计 %s 分，总分计 %s 分", w->explain.len ? "\n" : "",
 			   points_fmt(r->raw_total, b1), points_fmt(r->total, b2));
 	struct sheet_row row = {.kind = SROW_TOTAL, .code = "", .item = buf_str(&w->item), .title = "总分",
-				.has_points = true, .points = sc->root->points,
+				.has_points = true, .points = scheme_year_points(sc),
 				.has_deduction = root->node != NULL, .deduction = root->deduction,
 				.has_score = true, .score = r->total,
 				.explain = w->explain.len ? buf_str(&w->explain) : NULL};

@@ -2,6 +2,7 @@
  * years chart): the current year's and each earlier year's, as the acting
  * user may read them in that year. Reads what the computes stored; scores
  * nothing. */
+#include "../core/period.h"
 #include "service_impl.h"
 #include "../storage/result.h"
 #include "../storage/unit.h"
@@ -33,7 +34,7 @@ static int read_year(struct svc *s, const char *name, bool must, struct svc_unit
 		} else if (result_read_unit(s->db, &u, false, &r) != 0) {
 			rc = must || db_error_code(s->db) != DB_NOT_FOUND ? svc_fail_db(s) : 0;
 		} else {
-			*y = (struct svc_unit_year){svc_year(s), u.kind, r.total, sc->root->points, r.rank, r.proposed,
+			*y = (struct svc_unit_year){svc_year(s), u.kind, r.total, scheme_year_points(sc), r.rank, r.proposed,
 				r.decision.grade, r.provincial, r.incomplete, r.computed_at ? xstrdup(r.computed_at) : NULL,
 				stored_veto_cap(&r) != GRADE_NONE, NULL};
 			enum grade g = r.decision.grade != GRADE_NONE ? r.decision.grade : r.proposed;

@@ -1,4 +1,5 @@
 /* setup.c: a year, its units and its teams. */
+#include "../core/period.h"
 #include "service_impl.h"
 #include "../core/builtin.h"
 #include "../storage/audit.h"
@@ -294,7 +295,7 @@ static int check_unit(struct svc *s, const struct unit *u, int parent_kind)
 	points_t max = POINTS(1000);
 	const struct scheme *sc = unit_kind_assessed(u->kind) ? year_scheme(s->db, u->kind) : NULL;
 	if (sc)
-		max = sc->root->points;
+		max = scheme_year_points(sc);
 	else if ((int)u->kind >= KIND_COUNT)
 		return svc_kind_unknown(s, unit_kind_name(u->kind));
 	if (unit_check(u, parent_kind, max, &why, &field) != 0) {

@@ -5,6 +5,7 @@
  * 2016 template; the accounts: listed, added, disabled or enabled, and a
  * password reset by the office (the account's web sessions end at once).
  * Units and teams are on their own page (page_units.c). */
+#include "../core/period.h"
 #include "layout.h"
 #include "pages.h"
 #include "session.h"
@@ -28,7 +29,7 @@ static void scheme_row(struct req *r, struct buf *b, const char *label, enum uni
 	const struct scheme *sc = svc_scheme(r->svc, kind);
 	if (sc)
 		h(b, "<tr><th scope=\"row\">%s</th><td>%s（%s，满分 %P 分）</td></tr>", label, sc->title, sc->name,
-		  sc->root->points);
+		  scheme_year_points(sc));
 	else
 		h(b, "<tr><th scope=\"row\">%s</th><td class=\"missing\">未能读取：%s</td></tr>", label,
 		  svc_err(r->svc)->message);
