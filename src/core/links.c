@@ -1,6 +1,7 @@
 /* links.c: eligibility by industry, overflow beyond an item's points and
  * links between items, as the engine applies them (links.h). */
 #include "links.h"
+#include "rule_forms.h"
 #include "rule.h"
 
 #include <stdlib.h>
@@ -97,6 +98,11 @@ static points_t unbounded(const struct node *n, const struct finding *f, points_
 				sum += r->conds[i].deduct;
 		return f->form == INPUT_CONDITIONS ? sum : d;
 	}
+	case RULE_CLAUSES:
+	case RULE_RANGE:
+	case RULE_RATE:
+	case RULE_TARGET:
+		return f->form == INPUT_FIGURES ? rule_forms_unbounded(n, f) : d;
 	default:
 		return d;
 	}
@@ -265,6 +271,18 @@ points_t overflow_max_into(const struct scheme *s, const struct node *t)
 		} else if (r->type == RULE_CONDITIONS) {
 			for (int k = 0; k < r->nconds; k++)
 				most += r->conds[k].deduct;
+		} else if (r->type == RULE_RANGE) {
+			if (!r->max_count)
+				return -1;
+			most = (points_t)r->max_count * r->to;
+		} else if (r->type == RULE_RATE) {
+			/* at most the whole target short: target ÷ per steps */
+			most = (r->target / r->per) * r->each;
+		} else if (r->type == RULE_TARGET) {
+			return -1;  /* an actual figure has no upper bound */
+		} else if (r->type == RULE_CLAUSES) {
+			for (int k = 0; k < r->nclauses; k++)
+				most += rule_forms_bound(n, &r->clauses[k]);
 		}
 		if (most > n->points)
 			sum += most - n->points;

@@ -376,3 +376,33 @@ points_t rule_forms_deduction(const struct node *n, const struct finding *f, str
 	default: return 0;
 	}
 }
+
+points_t rule_forms_unbounded(const struct node *n, const struct finding *f)
+{
+	const struct rule *r = &n->rule;
+	struct figures g;
+	const char *bad;
+	if (!f || f->form != INPUT_FIGURES || figures_parse(f->figures, &g, &bad) != 0)
+		return 0;
+	switch (r->type) {
+	case RULE_CLAUSES: {
+		/* each clause as bounded alone; the sum before the item's bound */
+		points_t sum = 0;
+		for (int i = 0; i < r->nclauses && i < g.n; i++)
+			sum += clause_deduction(n, &r->clauses[i], &g, i, NULL);
+		return sum;
+	}
+	case RULE_RANGE:
+	case RULE_RATE:
+	case RULE_TARGET: {
+		/* the occurrences or steps counted in full: neither the cap nor
+		 * the item's points bound them */
+		struct node wide = *n;
+		wide.points = POINTS_LIMIT;
+		wide.rule.has_cap = false;
+		return rule_forms_deduction(&wide, f, NULL);
+	}
+	default:
+		return rule_forms_deduction(n, f, NULL);
+	}
+}

@@ -34,5 +34,9 @@ int rule_forms_check(const struct node *n, const struct finding *f, struct buf *
 /* The deduction of a checked finding f (NULL: nothing found), with the
  * arithmetic appended to how (NULL: none). */
 points_t rule_forms_deduction(const struct node *n, const struct finding *f, struct buf *how);
+/* What the rule of a figures finding gives before the item's cap and
+ * points bound it (links.c: overflow, 本项扣完后继续扣除): a range's
+ * occurrences and a rate's or target's steps in full, the clauses' sum. */
+points_t rule_forms_unbounded(const struct node *n, const struct finding *f);
 
 #endif

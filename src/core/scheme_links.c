@@ -183,9 +183,13 @@ static void check_overflow(struct scheme_ctx *c, const struct node *n)
 	}
 	/* A rule that states no more than the item's points has nothing to
 	 * carry over; links.c says how each rule type exceeds them. */
-	if (r->type != RULE_PER && !(r->type == RULE_CONDITIONS && r->has_cap))
+	bool exceeds = r->type == RULE_PER || r->type == RULE_CLAUSES || r->type == RULE_RANGE ||
+		       r->type == RULE_RATE || r->type == RULE_TARGET ||
+		       (r->type == RULE_CONDITIONS && r->has_cap);
+	if (!exceeds)
 		scheme_err(c, n->line, "%s：%s 类规则的扣分不会超出本项分值，overflow 无从%s继续扣除"
-		    "（用于 per，或有 cap 的 conditions）", n->code, rule_type_name(r->type), where);
+		    "（用于 per、clauses、range、rate、target，或有 cap 的 conditions）", n->code,
+		    rule_type_name(r->type), where);
 	if (r->extra)
 		scheme_err(c, n->line, "%s：extra（扣满后追加扣分）与 overflow 不能同时使用", n->code);
 	if (n->sheet_root) {
