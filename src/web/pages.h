@@ -10,7 +10,8 @@
 PAGE(get_login); PAGE(post_login); PAGE(post_logout); PAGE(get_password); PAGE(post_password);
 /* page_home.c: the start page: progress and what the user has to do */
 PAGE(get_home); PAGE(post_year);
-/* page_sheet.c: the sheets and entering findings */
+/* page_sheet.c: a unit's sheet and its rows; page_sheet_save.c: entering
+ * findings; page_sheets.c: the list of sheets, one value for many units */
 PAGE(get_sheets); PAGE(get_sheet); PAGE(get_sheet_rows); PAGE(post_finding); PAGE(post_finding_clear); PAGE(post_preview);
 PAGE(post_set_many);
 /* page_template.c: the scoring workbook: its download, the import of a
