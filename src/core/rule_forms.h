@@ -17,7 +17,7 @@
  * the caller reads it (scheme_parse_rule). */
 int rule_forms_parse(struct scheme_ctx *c, const struct ynode *y, struct node *n,
 		     struct rule *r, int clause, const char *what);
-/* The shared reader of one rule (scheme_parse.c); clause as above. */
+/* The shared reader of one rule (scheme_rule.c); clause as above. */
 void scheme_parse_rule(struct scheme_ctx *c, const struct ynode *y, struct node *n,
 		       struct rule *r, int clause);
 

@@ -314,7 +314,7 @@ const struct node *scheme_sheets_node(const struct scheme *s, enum sample_kind k
 static inline bool node_is_leaf(const struct node *n) { return n->nchildren == 0; }
 
 /* Whether s is a code the scheme language takes: letters, digits, '.',
- * '-' and '_' (scheme_parse.c). */
+ * '-' and '_' (scheme_node.c). */
 bool scheme_code_valid(const char *s);
 
 /* The method that applies to n: its own or the nearest ancestor's. */

@@ -1,5 +1,6 @@
 /* scheme_check.h: whole-tree checks of a parsed scheme (internal to
- * scheme_parse.c; also derives each item's points from its rule). */
+ * the scheme reader, scheme_parse.c and the files it calls; also
+ * derives each item's points from its rule). */
 #ifndef KAOHE_SCHEME_CHECK_H
 #define KAOHE_SCHEME_CHECK_H
 
@@ -27,7 +28,7 @@ void scheme_err(struct scheme_ctx *c, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Readers of one YAML mapping's keys, each reporting its own problems
- * (scheme_parse.c). sk_keys reports keys not in allowed[] and duplicates;
+ * (scheme_keys.c). sk_keys reports keys not in allowed[] and duplicates;
  * sk_points/sk_int/sk_bool return 1 if the key is present and valid, 0 if
  * absent, -1 on error. */
 struct ynode;
@@ -42,6 +43,13 @@ int sk_points(struct scheme_ctx *c, const struct ynode *map, const char *key, in
 int sk_int(struct scheme_ctx *c, const struct ynode *map, const char *key, int required,
 	   const char *what, long long lo, long long hi, long long *out);
 int sk_bool(struct scheme_ctx *c, const struct ynode *map, const char *key, bool *out);
+
+/* Reads the list of a group's `children` into n's children, each node
+ * with its keys and its children or rule (scheme_node.c). */
+void scheme_parse_children(struct scheme_ctx *c, const struct ynode *list, struct node *n);
+/* The `vetoes` of the file's top level (y NULL: none) into s->vetoes
+ * (scheme_vetoes.c). */
+void scheme_parse_vetoes(struct scheme_ctx *c, const struct ynode *y, struct scheme *s);
 
 /* The `unit:` and `unit_title:` keys: the kind of unit the scheme
  * assesses (scheme_unit.c). */

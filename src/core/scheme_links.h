@@ -1,8 +1,9 @@
 /* scheme_links.h: the scheme language's defaults, links and overflow
  * (doc/scheme-language.md, "Defaults, links and overflow"): a group's
  * `defaults` inherited by its rows, `rule: same` (同上), `only_industry`,
- * `overflow`, and the scheme's `links` (不重复扣分). Internal to
- * scheme_parse.c; the engine's side is links.h. */
+ * `overflow`, and the scheme's `links` (不重复扣分). Internal to the
+ * scheme reader (scheme_node.c, scheme_parse.c); the engine's side is
+ * links.h. */
 #ifndef KAOHE_SCHEME_LINKS_H
 #define KAOHE_SCHEME_LINKS_H
 
@@ -28,7 +29,7 @@ void defaults_leave(struct scheme_ctx *c, const struct ynode *y, const struct no
  * `na` the default `na`. NULL if the leaf has no rule at all. */
 const struct ynode *defaults_rule(struct scheme_ctx *c, const struct ynode *y, struct node *n,
 				  bool *quiet);
-/* Called by parse_children before each row: the previous row's rule. */
+/* Called by scheme_parse_children before each row: the previous row's rule. */
 void defaults_next_row(struct scheme_ctx *c, const struct ynode *prev_item);
 
 /* The scheme's `links:` list (不重复扣分). */
