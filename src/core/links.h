@@ -1,6 +1,6 @@
 /* links.h: the engine's side of eligibility by industry, overflow and
- * links between items (internal to score.c; the language is
- * scheme_links.h):
+ * links between items (internal to the engine: score.c, score_node.c,
+ * score_group.c; the language is scheme_links.h):
  *
  * - only_industry: a node applies only to units of the industries named;
  * - overflow: what an item's rule deducts beyond the item's points is
