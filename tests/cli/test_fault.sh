@@ -1,0 +1,188 @@
+#!/bin/sh
+# Fault injection in the manner of SQLite's own tests (issue 10): each
+# write step (score set, score import, compute, approve, reopen, unit
+# import, backup, export) is run by build/asan/kaohe-fault
+# (tests/fault/fault.c) with the Nth I/O call failing (io: every SQLite VFS
+# method and kaohe's own open/write/fsync/close/rename/mkstemp/fopen/...),
+# the Nth write failing for want of space (full), or the Nth allocation
+# failing (alloc: SQLite's and kaohe's own), once ("transient") or from
+# the Nth call on ("persistent"), for N = 1, 2, 3 ... until the step
+# succeeds without the fault being reached. After every run:
+#   - PRAGMA integrity_check says ok and `kaohe audit --verify` exits 0;
+#   - exit 0: the step happened whole: the dump of the database is the
+#     same, byte for byte, as after the step run without faults (time() is
+#     fixed, so the rows are identical), and a backup or export is there
+#     and identical to the one made without faults;
+#   - exit 1: the step did not happen: the dump is the same as before, no
+#     backup file, export directory or temporary file is left, and stderr
+#     says why in Chinese ("kaohe: ..." with Chinese text, no sanitizer
+#     report, no internal error);
+#   - any other exit (a crash, an abort, a sanitizer's) fails the test.
+# audit --verify reads the database through SQL only, so a dump identical
+# to one already verified needs no second run: it is run for each
+# distinct dump (the starting one and the whole step's).
+#
+# Stride: the I/O loops run every N (a step makes 20-250 calls); the
+# allocation loops make tens of thousands of calls, so N goes in strides
+# that give about FAULT_ALLOC_POINTS (default 60) runs per loop, from an
+# offset that changes with the step, so that different runs of the suite
+# land on the same calls (reproducible) while the steps together spread
+# over the range. FAULT_STRIDE=1 runs every N of every loop (hours).
+. "$(dirname "$0")/lib.sh"
+FAULT=$(dirname "$KAOHE")/kaohe-fault
+[ -x "$FAULT" ] || { echo "no $FAULT (make build/asan/kaohe-fault)"; exit 1; }
+export KAOHE_FAULT_TIME=1480000000
+ALLOC_POINTS=${FAULT_ALLOC_POINTS:-60}
+IO_POINTS=${FAULT_IO_POINTS:-100000}
+export KAOHE_DB="$WORK/w.db"
+k() { "$KAOHE" "$@"; }
+runs=0
+
+# restore: the working database is the step's starting point again.
+restore() {
+	rm -f w.db w.db-wal w.db-shm out.db out.db.tmp-* 2>/dev/null
+	rm -rf outdir outdir.tmp-*
+	cp start.db w.db
+}
+
+# verify_once: integrity, and audit --verify once per distinct dump.
+verify_once() {
+	[ "$(sqlite3 w.db 'PRAGMA integrity_check')" = ok ] || fail "$label: integrity_check"
+	h=$(sha256sum < now.sql | cut -c1-16)
+	if ! grep -qx "$h" verified.txt 2>/dev/null; then
+		if k audit --verify >/dev/null 2>verr.txt; then
+			echo "$h" >> verified.txt
+		else
+			fail "$label: audit --verify"
+			cat verr.txt
+		fi
+	fi
+}
+
+# leftovers: files a failed step must not leave.
+leftovers() {
+	ls -d out.db out.db.tmp-* outdir outdir.tmp-* .*.tmp-* 2>/dev/null
+}
+
+# check_run STATUS: the three conditions after one run of the step.
+check_run() {
+	st=$1
+	sqlite3 w.db .dump > now.sql
+	verify_once
+	case $st in
+	0)
+		cmp -s now.sql whole.sql || { fail "$label: exit 0 but not the whole step";
+			diff whole.sql now.sql | head -10; }
+		if [ "$kind" = backup ]; then
+			[ -f out.db ] && sqlite3 out.db .dump | cmp -s - whole.sql ||
+				fail "$label: exit 0 but the backup is not whole"
+		fi
+		if [ "$kind" = export ]; then
+			for f in results.csv sheets.csv stamp.txt; do
+				cmp -s "outdir/$f" "ref/$f" || fail "$label: exit 0 but outdir/$f not whole"
+			done
+		fi
+		case $kind in backup | export) ;; *) [ -z "$(leftovers)" ] ||
+			fail "$label: left $(leftovers)" ;; esac
+		[ "$kind" = backup ] && [ -n "$(ls -d out.db.tmp-* 2>/dev/null)" ] &&
+			fail "$label: left $(ls -d out.db.tmp-*)"
+		[ "$kind" = export ] && [ -n "$(ls -d outdir.tmp-* 2>/dev/null)" ] &&
+			fail "$label: left $(ls -d outdir.tmp-*)"
+		;;
+	1)
+		cmp -s now.sql before.sql || { fail "$label: exit 1 but the database changed";
+			diff before.sql now.sql | head -10; }
+		[ -z "$(leftovers)" ] || fail "$label: exit 1 but left $(leftovers)"
+		LC_ALL=C.UTF-8 grep -q '^kaohe: .*[一-龥]' err.txt || { fail "$label: no Chinese message"; cat err.txt; }
+		if grep -qE 'Sanitizer|runtime error|内部错误' err.txt; then
+			fail "$label: sanitizer report or internal error"
+			head -30 err.txt
+		fi
+		;;
+	*)
+		fail "$label: exit $st"
+		head -30 err.txt
+		;;
+	esac
+}
+
+# loop KIND CLASS MODE ARGS...: the fault loop over one class of call.
+loop() {
+	cls=$1 mode=$2
+	shift 2
+	total=$(sed -n "s/.* $cls=\([0-9]*\).*/\1/p" count.log | tail -1)
+	points=$IO_POINTS
+	[ "$cls" = alloc ] && points=$ALLOC_POINTS
+	stride=$(( (total + points - 1) / points ))
+	[ "$stride" -ge 1 ] || stride=1
+	[ -n "${FAULT_STRIDE:-}" ] && stride=$FAULT_STRIDE
+	# an offset within the stride, different for each step and class
+	n=$(( 1 + $(printf '%s' "$kind$cls$mode" | cksum | cut -d' ' -f1) % stride ))
+	ok=0 refused=0 done_=no
+	while [ "$n" -le $((total + stride + 1)) ] && [ "$n" -le 200000 ]; do
+		label="$kind $cls:$n$mode"
+		restore
+		rm -f fault.log
+		KAOHE_FAULT="$cls:$n$mode" KAOHE_FAULT_LOG=fault.log "$FAULT" "$@" >out.txt 2>err.txt
+		st=$?
+		runs=$((runs + 1))
+		check_run "$st"
+		if ! grep -q '^fired' fault.log 2>/dev/null; then
+			[ "$st" = 0 ] || fail "$label: exit $st with no fault"
+			done_=yes
+			break
+		fi
+		[ "$st" = 0 ] && ok=$((ok + 1))
+		[ "$st" = 1 ] && refused=$((refused + 1))
+		n=$((n + stride))
+	done
+	[ "$done_" = yes ] || fail "$kind $cls$mode: never succeeded (stopped at N=$n)"
+	echo "  $kind $cls${mode:-} ($total calls, stride $stride): $refused refused, $ok done despite the fault, success at N=$n"
+}
+
+# step KIND ARGS...: every loop over one step, from start.db.
+step() {
+	kind=$1
+	shift
+	restore
+	sqlite3 w.db .dump > before.sql
+	rm -f verified.txt ref.txt
+	# the step without faults: what "whole" is, and how many calls it makes
+	rm -f count.log
+	KAOHE_FAULT=count KAOHE_FAULT_LOG=count.log "$FAULT" "$@" >/dev/null 2>err.txt ||
+		{ fail "$kind without faults"; cat err.txt; return; }
+	sqlite3 w.db .dump > whole.sql
+	rm -rf ref
+	[ "$kind" = export ] && mv outdir ref
+	label="$kind whole"
+	cp whole.sql now.sql
+	verify_once
+	restore
+	cp before.sql now.sql
+	label="$kind before"
+	verify_once
+	for cls in io full alloc; do
+		loop "$cls" "" "$@"
+		loop "$cls" "+" "$@"
+	done
+}
+
+# The demo year (18 scored units); a change, so that compute has work.
+k demo demo.db >/dev/null || fail "demo"
+cp demo.db start.db
+printf '单位,编号,次数\n昌黎县,1.1.2,1\n卢龙县,1.1.3,2\n' > scores.csv
+printf '名称,类型\n新县甲,county\n新局乙,department\n' > units.csv
+
+step "score set" score set 昌黎县 1.1.2 --count 2
+step "score import" score import scores.csv
+step "unit import" unit import units.csv
+step "backup" backup out.db
+k -d start.db score set 昌黎县 1.1.2 --count 2 >/dev/null || fail "score set"
+step "compute" compute
+k -d start.db compute >/dev/null || fail "compute"
+step "export" export outdir
+step "approve" approve
+k -d start.db approve >/dev/null || fail "approve"
+step "reopen" reopen --reason 重新核实
+echo "$runs runs"
+finish
