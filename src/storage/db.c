@@ -55,9 +55,9 @@ void db_fail_code(struct db *db, enum db_code code, const char *field, const cha
 	va_end(ap);
 }
 
-int db_sqlite_fail(struct db *db, const char *what)
+/* db_sqlite_fail for a code met earlier. */
+static int sqlite_code_fail(struct db *db, const char *what, int code)
 {
-	int code = sqlite3_extended_errcode(db->h);
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -79,6 +79,9 @@ int db_sqlite_fail(struct db *db, const char *what)
 	case SQLITE_IOERR:
 		db_fail_code(db, DB_FAILED, NULL, "%s失败：读写数据库文件出错", what);
 		break;
+	case SQLITE_NOMEM:
+		db_fail_code(db, DB_FAILED, NULL, "%s失败：内存不足", what);
+		break;
 	case SQLITE_CONSTRAINT:
 		/* A statement kaohe prepares that breaks a constraint is a
 		 * rule checked too late: say what was refused. */
@@ -88,6 +91,11 @@ int db_sqlite_fail(struct db *db, const char *what)
 		db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库错误（代码 %d）", what, code);
 	}
 	return -1;
+}
+
+int db_sqlite_fail(struct db *db, const char *what)
+{
+	return sqlite_code_fail(db, what, sqlite3_extended_errcode(db->h));
 }
 
 sqlite3_stmt *db_stmt(struct db *db, const char *sql)
@@ -100,10 +108,21 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql)
 			return f->cache[i].st;
 		}
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK && (rc & 0xff) == SQLITE_ERROR) {
 		/* A statement kaohe ships that does not prepare is a bug. */
 		fprintf(stderr, "kaohe: 内部错误：SQL 准备失败：%s\n%s\n", sqlite3_errmsg(db->h), sql);
 		abort();
+	}
+	if (rc != SQLITE_OK) {
+		/* Out of memory, or the schema could not be read: NULL, on which
+		 * every sqlite3_ call fails (step) or reads nothing (column),
+		 * with the connection's error code left as the prepare set it.
+		 * A caller that reads "no row" from it must not commit what it
+		 * decided on that: the transaction is marked failed. */
+		if (db->in_tx && !db->tx_failed)
+			db->tx_failed = sqlite3_extended_errcode(db->h);
+		return NULL;
 	}
 	if (f->ncache < STMT_CACHE) {
 		f->cache[f->ncache].sql = sql;
@@ -135,6 +154,9 @@ void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 const char *db_col_text(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
+	/* NULL for a value that is not SQL NULL: no memory to convert it */
+	if (!s && sqlite3_column_type(st, i) != SQLITE_NULL)
+		oom();
 	return s ? (const char *)s : "";
 }
 
@@ -188,6 +210,7 @@ int db_begin(struct db *db)
 	if (state_track(db) != 0)
 		return -1;
 	db->in_tx++;
+	db->tx_failed = 0;
 	pthread_mutex_lock(&write_turn);
 	db->writer = true;
 	if (exec(db, "BEGIN IMMEDIATE", "开始事务") != 0) {
@@ -202,6 +225,7 @@ int db_begin_read(struct db *db)
 {
 	if (db->in_tx++)
 		return 0;
+	db->tx_failed = 0;
 	if (exec(db, "BEGIN", "开始读取") != 0) {
 		db->in_tx = 0;
 		return -1;
@@ -231,9 +255,32 @@ int db_commit(struct db *db)
 	if (db->writer && audit_flush(db) != 0) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		rc = -1;
-	} else if (exec(db, "COMMIT", "提交") != 0) {
+	} else if (db->tx_failed) {
+		int code = db->tx_failed;
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		rc = -1;
+		rc = sqlite_code_fail(db, "提交", code);
+	} else {
+		db->committing = true;
+		if (exec(db, "COMMIT", "提交") != 0) {
+			/* A COMMIT whose last frame reached the -wal file before
+			 * the failure (the sync failed, or the index could not be
+			 * updated) may be found whole by the next opening of the
+			 * file, whatever this connection believes: SQLite's
+			 * recovery reads every frame whole. Only a failed write
+			 * of the frames is sure to leave nothing. */
+			int code = sqlite3_extended_errcode(db->h);
+			bool unsure = (code & 0xff) == SQLITE_IOERR && code != SQLITE_IOERR_WRITE;
+			if (!sqlite3_get_autocommit(db->h))
+				sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			if (unsure) {
+				char *msg = xstrdup(db_error(db));
+				db_fail_code(db, DB_FAILED, NULL, "%s；无法确认改动是否已经写入（或者全部写入，或者全未写入，"
+					     "不会只写入一部分）：请运行 kaohe status 查看", msg);
+				free(msg);
+			}
+			rc = -1;
+		}
+		db->committing = false;
 	}
 	end_turn(db);
 	return rc;
@@ -259,6 +306,8 @@ int db_schema_version(struct db *db)
 int db_migrate(struct db *db, int to)
 {
 	int from = db_schema_version(db);
+	if (from < 0)
+		return db_sqlite_fail(db, "读取数据库结构版本");
 	for (int v = from + 1; v <= to; v++) {
 		struct buf sql = {0};
 		buf_printf(&sql, "BEGIN IMMEDIATE;\n%s\nPRAGMA user_version = %d;\n"
@@ -373,6 +422,17 @@ void db_remove_files(const char *path)
 	free(p);
 }
 
+/* SQLite's commit hook: no commit but db_commit's own while kaohe holds a
+ * transaction. An I/O error or a want of memory can make SQLite roll the
+ * whole transaction back in the middle of a step; a statement run after
+ * that would otherwise commit on its own, leaving half a step done. Such
+ * a commit is turned into a rollback (the statement fails). */
+static int commit_guard(void *arg)
+{
+	struct db *db = arg;
+	return db->in_tx > 0 && !db->committing;
+}
+
 struct db *db_open(const char *path, bool create, char **err)
 {
 	struct db *db = xcalloc(1, sizeof *db);
@@ -407,6 +467,7 @@ struct db *db_open(const char *path, bool create, char **err)
 	}
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_commit_hook(db->h, commit_guard, db);
 	int app = 0, version = 0;
 	bool kaohe = false, nothing = true, legacy = false;
 	if (exists && !empty) {

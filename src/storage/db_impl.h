@@ -28,6 +28,11 @@ struct db {
 	enum db_code code;
 	char *field;
 	int in_tx;
+	/* an SQLite error the transaction met where no caller could see it
+	 * (a statement that could not be prepared): db_commit refuses the
+	 * transaction with it. 0 when none. */
+	int tx_failed;
+	bool committing;      /* db_commit's own COMMIT is running */
 	/* the current year, once chosen */
 	long long year_id;
 	int year;

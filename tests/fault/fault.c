@@ -55,6 +55,7 @@ static long long target;          /* fail at this call of the class */
 static bool persist;              /* and at every later one */
 static long long calls[4];        /* calls seen, per class */
 static long long fired;           /* calls made to fail */
+static const char *fired_call;    /* the first of them */
 static bool time_fixed;
 static time_t fixed_time;
 
@@ -67,26 +68,28 @@ static void fault_log(const char *what);
 
 /* Counts a call of class c (a write is both an io and a full call) and
  * says whether it is to fail. */
-static bool fault_hit(enum fault_class c)
+static bool fault_hit(enum fault_class c, const char *call)
 {
 	long long n = ++calls[c];
 	if (c != armed || n < target || (!persist && n != target))
 		return false;
-	if (fired++ == 0)
+	if (fired++ == 0) {
+		fired_call = call;
 		fault_log("fired");
+	}
 	return true;
 }
 
-static bool io_fails(void)
+static bool io_fails(const char *call)
 {
-	return fault_hit(CLASS_IO);
+	return fault_hit(CLASS_IO, call);
 }
 
 /* A write: counted as io and as full; 1 if it fails as io, 2 as full. */
-static int write_fails(void)
+static int write_fails(const char *call)
 {
-	bool io = fault_hit(CLASS_IO);
-	bool full = fault_hit(CLASS_FULL);
+	bool io = fault_hit(CLASS_IO, call);
+	bool full = fault_hit(CLASS_FULL, call);
 	return io ? 1 : full ? 2 : 0;
 }
 
@@ -110,14 +113,14 @@ static int f_close(sqlite3_file *f)
 
 static int f_read(sqlite3_file *f, void *p, int n, sqlite3_int64 off)
 {
-	if (io_fails())
+	if (io_fails(__func__))
 		return SQLITE_IOERR_READ;
 	return REAL(f)->pMethods->xRead(REAL(f), p, n, off);
 }
 
 static int f_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 off)
 {
-	int w = write_fails();
+	int w = write_fails(__func__);
 	if (w)
 		return w == 1 ? SQLITE_IOERR_WRITE : SQLITE_FULL;
 	return REAL(f)->pMethods->xWrite(REAL(f), p, n, off);
@@ -125,7 +128,7 @@ static int f_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 off)
 
 static int f_truncate(sqlite3_file *f, sqlite3_int64 size)
 {
-	int w = write_fails();
+	int w = write_fails(__func__);
 	if (w)
 		return w == 1 ? SQLITE_IOERR_TRUNCATE : SQLITE_FULL;
 	return REAL(f)->pMethods->xTruncate(REAL(f), size);
@@ -133,35 +136,35 @@ static int f_truncate(sqlite3_file *f, sqlite3_int64 size)
 
 static int f_sync(sqlite3_file *f, int flags)
 {
-	if (io_fails())
+	if (io_fails(__func__))
 		return SQLITE_IOERR_FSYNC;
 	return REAL(f)->pMethods->xSync(REAL(f), flags);
 }
 
 static int f_file_size(sqlite3_file *f, sqlite3_int64 *size)
 {
-	if (io_fails())
+	if (io_fails(__func__))
 		return SQLITE_IOERR_FSTAT;
 	return REAL(f)->pMethods->xFileSize(REAL(f), size);
 }
 
 static int f_lock(sqlite3_file *f, int level)
 {
-	if (io_fails())
+	if (io_fails(__func__))
 		return SQLITE_IOERR_LOCK;
 	return REAL(f)->pMethods->xLock(REAL(f), level);
 }
 
 static int f_unlock(sqlite3_file *f, int level)
 {
-	if (io_fails())
+	if (io_fails(__func__))
 		return SQLITE_IOERR_UNLOCK;
 	return REAL(f)->pMethods->xUnlock(REAL(f), level);
 }
 
 static int f_check_reserved(sqlite3_file *f, int *out)
 {
-	if (io_fails())
+	if (io_fails(__func__))
 		return SQLITE_IOERR_CHECKRESERVEDLOCK;
 	return REAL(f)->pMethods->xCheckReservedLock(REAL(f), out);
 }
@@ -183,7 +186,7 @@ static int f_device_characteristics(sqlite3_file *f)
 
 static int f_shm_map(sqlite3_file *f, int region, int size, int extend, void volatile **pp)
 {
-	if (io_fails())
+	if (io_fails(__func__))
 		return SQLITE_IOERR_SHMMAP;
 	return REAL(f)->pMethods->xShmMap(REAL(f), region, size, extend, pp);
 }
@@ -191,7 +194,7 @@ static int f_shm_map(sqlite3_file *f, int region, int size, int extend, void vol
 static int f_shm_lock(sqlite3_file *f, int offset, int n, int flags)
 {
 	/* Releasing a lock cannot fail in the unix VFS; taking one can. */
-	if (!(flags & SQLITE_SHM_UNLOCK) && io_fails())
+	if (!(flags & SQLITE_SHM_UNLOCK) && io_fails(__func__))
 		return SQLITE_IOERR_SHMLOCK;
 	return REAL(f)->pMethods->xShmLock(REAL(f), offset, n, flags);
 }
@@ -237,7 +240,7 @@ static int v_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, 
 	struct fault_file *ff = (struct fault_file *)f;
 	ff->real = (sqlite3_file *)(ff + 1);
 	ff->head.pMethods = NULL;
-	if (io_fails())
+	if (io_fails(__func__))
 		return SQLITE_CANTOPEN;
 	int rc = base_vfs->xOpen(base_vfs, name, ff->real, flags, out_flags);
 	/* The base's file is closed through ours, even after a failed open
@@ -250,7 +253,7 @@ static int v_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, 
 static int v_delete(sqlite3_vfs *v, const char *name, int sync_dir)
 {
 	(void)v;
-	if (io_fails())
+	if (io_fails(__func__))
 		return SQLITE_IOERR_DELETE;
 	return base_vfs->xDelete(base_vfs, name, sync_dir);
 }
@@ -258,7 +261,7 @@ static int v_delete(sqlite3_vfs *v, const char *name, int sync_dir)
 static int v_access(sqlite3_vfs *v, const char *name, int flags, int *out)
 {
 	(void)v;
-	if (io_fails())
+	if (io_fails(__func__))
 		return SQLITE_IOERR_ACCESS;
 	return base_vfs->xAccess(base_vfs, name, flags, out);
 }
@@ -329,7 +332,7 @@ static sqlite3_mem_methods base_mem;
 
 static void *m_malloc(int n)
 {
-	return fault_hit(CLASS_ALLOC) ? NULL : base_mem.xMalloc(n);
+	return fault_hit(CLASS_ALLOC, __func__) ? NULL : base_mem.xMalloc(n);
 }
 
 static void m_free(void *p)
@@ -339,7 +342,7 @@ static void m_free(void *p)
 
 static void *m_realloc(void *p, int n)
 {
-	return fault_hit(CLASS_ALLOC) ? NULL : base_mem.xRealloc(p, n);
+	return fault_hit(CLASS_ALLOC, __func__) ? NULL : base_mem.xRealloc(p, n);
 }
 
 static int m_size(void *p)
@@ -406,27 +409,27 @@ time_t __wrap_time(time_t *t);
 
 void *__wrap_malloc(size_t n)
 {
-	return fault_hit(CLASS_ALLOC) ? NULL : __real_malloc(n);
+	return fault_hit(CLASS_ALLOC, __func__) ? NULL : __real_malloc(n);
 }
 
 void *__wrap_calloc(size_t n, size_t size)
 {
-	return fault_hit(CLASS_ALLOC) ? NULL : __real_calloc(n, size);
+	return fault_hit(CLASS_ALLOC, __func__) ? NULL : __real_calloc(n, size);
 }
 
 void *__wrap_realloc(void *p, size_t n)
 {
-	return fault_hit(CLASS_ALLOC) ? NULL : __real_realloc(p, n);
+	return fault_hit(CLASS_ALLOC, __func__) ? NULL : __real_realloc(p, n);
 }
 
 char *__wrap_strdup(const char *s)
 {
-	return fault_hit(CLASS_ALLOC) ? NULL : __real_strdup(s);
+	return fault_hit(CLASS_ALLOC, __func__) ? NULL : __real_strdup(s);
 }
 
 char *__wrap_strndup(const char *s, size_t n)
 {
-	return fault_hit(CLASS_ALLOC) ? NULL : __real_strndup(s, n);
+	return fault_hit(CLASS_ALLOC, __func__) ? NULL : __real_strndup(s, n);
 }
 
 /* Only the standard streams are spared: a failure to print is not a
@@ -445,7 +448,7 @@ int __wrap_open(const char *path, int flags, ...)
 		mode = va_arg(ap, mode_t);
 		va_end(ap);
 	}
-	if (io_fails()) {
+	if (io_fails(__func__)) {
 		errno = EIO;
 		return -1;
 	}
@@ -455,7 +458,7 @@ int __wrap_open(const char *path, int flags, ...)
 ssize_t __wrap_write(int fd, const void *p, size_t n)
 {
 	if (!std_fd(fd)) {
-		int w = write_fails();
+		int w = write_fails(__func__);
 		if (w) {
 			errno = w == 1 ? EIO : ENOSPC;
 			return -1;
@@ -466,7 +469,7 @@ ssize_t __wrap_write(int fd, const void *p, size_t n)
 
 int __wrap_fsync(int fd)
 {
-	if (io_fails()) {
+	if (io_fails(__func__)) {
 		errno = EIO;
 		return -1;
 	}
@@ -476,7 +479,7 @@ int __wrap_fsync(int fd)
 /* A failed close still closes the descriptor, as Linux's does. */
 int __wrap_close(int fd)
 {
-	if (!std_fd(fd) && io_fails()) {
+	if (!std_fd(fd) && io_fails(__func__)) {
 		__real_close(fd);
 		errno = EIO;
 		return -1;
@@ -486,7 +489,7 @@ int __wrap_close(int fd)
 
 int __wrap_rename(const char *from, const char *to)
 {
-	if (io_fails()) {
+	if (io_fails(__func__)) {
 		errno = EIO;
 		return -1;
 	}
@@ -495,7 +498,7 @@ int __wrap_rename(const char *from, const char *to)
 
 int __wrap_mkstemp(char *tmpl)
 {
-	if (io_fails()) {
+	if (io_fails(__func__)) {
 		errno = EIO;
 		return -1;
 	}
@@ -504,7 +507,7 @@ int __wrap_mkstemp(char *tmpl)
 
 char *__wrap_mkdtemp(char *tmpl)
 {
-	if (io_fails()) {
+	if (io_fails(__func__)) {
 		errno = EIO;
 		return NULL;
 	}
@@ -513,7 +516,7 @@ char *__wrap_mkdtemp(char *tmpl)
 
 FILE *__wrap_fopen(const char *path, const char *mode)
 {
-	if (io_fails()) {
+	if (io_fails(__func__)) {
 		errno = EIO;
 		return NULL;
 	}
@@ -536,7 +539,7 @@ static void stream_failed(FILE *f, bool failed)
  * error does. */
 size_t __wrap_fread(void *p, size_t size, size_t n, FILE *f)
 {
-	if (f != stdin && io_fails()) {
+	if (f != stdin && io_fails(__func__)) {
 		stream_failed(f, true);
 		errno = EIO;
 		return 0;
@@ -555,7 +558,7 @@ int __wrap_ferror(FILE *f)
 size_t __wrap_fwrite(const void *p, size_t size, size_t n, FILE *f)
 {
 	if (f != stdout && f != stderr) {
-		int w = write_fails();
+		int w = write_fails(__func__);
 		if (w) {
 			errno = w == 1 ? EIO : ENOSPC;
 			return 0;
@@ -566,7 +569,7 @@ size_t __wrap_fwrite(const void *p, size_t size, size_t n, FILE *f)
 
 int __wrap_fflush(FILE *f)
 {
-	if (f && f != stdout && f != stderr && io_fails()) {
+	if (f && f != stdout && f != stderr && io_fails(__func__)) {
 		errno = EIO;
 		return EOF;
 	}
@@ -576,7 +579,7 @@ int __wrap_fflush(FILE *f)
 int __wrap_fclose(FILE *f)
 {
 	stream_failed(f, false);
-	if (f != stdout && f != stderr && io_fails()) {
+	if (f != stdout && f != stderr && io_fails(__func__)) {
 		__real_fclose(f);
 		errno = EIO;
 		return EOF;
@@ -603,8 +606,9 @@ static void fault_log(const char *what)
 	FILE *f = __real_fopen(log, "a");
 	if (!f)
 		return;
-	fprintf(f, "%s %s:%lld%s io=%lld full=%lld alloc=%lld\n", what, class_names[armed], target,
-		persist ? "+" : "", calls[CLASS_IO], calls[CLASS_FULL], calls[CLASS_ALLOC]);
+	fprintf(f, "%s %s:%lld%s %s io=%lld full=%lld alloc=%lld\n", what, class_names[armed], target,
+		persist ? "+" : "", fired_call ? fired_call : "-", calls[CLASS_IO], calls[CLASS_FULL],
+		calls[CLASS_ALLOC]);
 	__real_fclose(f);
 }
 
