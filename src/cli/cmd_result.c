@@ -225,6 +225,7 @@ static int export_files(const char *dir, const struct buf *content[EXPORT_FILES]
 			return -1;
 		}
 		where = tmpdir;
+		oom_remove_later(tmpdir);
 	}
 	int rc = 0, e = 0;
 	const char *failed = NULL;
@@ -239,6 +240,8 @@ static int export_files(const char *dir, const struct buf *content[EXPORT_FILES]
 			temp[i] = join(where, names[i]);
 			fd = open(temp[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		}
+		if (fd >= 0)
+			oom_remove_later(temp[i]);
 		if (write_whole(fd, content[i]) != 0) {
 			e = errno;
 			failed = names[i];
@@ -250,15 +253,19 @@ static int export_files(const char *dir, const struct buf *content[EXPORT_FILES]
 		failed = dir;
 		rc = -1;
 	}
+	/* the final names first: no allocation may fail between renames */
+	char *final[EXPORT_FILES] = {NULL};
+	for (int i = 0; i < EXPORT_FILES && rc == 0 && exists; i++)
+		final[i] = join(dir, names[i]);
 	for (int i = 0; i < EXPORT_FILES && rc == 0 && exists; i++) {
-		char *final = join(dir, names[i]);
-		if (rename(temp[i], final) != 0) {
+		if (rename(temp[i], final[i]) != 0) {
 			e = errno;
 			failed = names[i];
 			rc = -1;
 		}
-		free(final);
 	}
+	for (int i = 0; i < EXPORT_FILES; i++)
+		free(final[i]);
 	if (rc != 0) {
 		for (int i = 0; i < EXPORT_FILES; i++)
 			if (temp[i])
@@ -268,8 +275,11 @@ static int export_files(const char *dir, const struct buf *content[EXPORT_FILES]
 		cli_error("导出失败：无法写入 %s%s%s：%s；未留下任何文件", failed == dir ? "" : dir,
 			  failed == dir ? "" : "/", failed, errno_words(e));
 	}
-	for (int i = 0; i < EXPORT_FILES; i++)
+	for (int i = 0; i < EXPORT_FILES; i++) {
+		oom_remove_cancel(temp[i]);
 		free(temp[i]);
+	}
+	oom_remove_cancel(tmpdir);
 	free(tmpdir);
 	return rc;
 }

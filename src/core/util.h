@@ -12,6 +12,10 @@
 
 /* Says "内存不足" on stderr and ends the process with status 1. */
 __attribute__((noreturn)) void oom(void);
+/* path (kept by the caller until cancelled) is removed by oom(): a
+ * temporary file or empty directory that must not outlive a failure. */
+void oom_remove_later(const char *path);
+void oom_remove_cancel(const char *path);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -694,6 +694,10 @@ int db_backup(struct db *db, const char *path, bool force)
 		return -1;
 	}
 	close(fd);
+	struct buf journal = {0};
+	buf_printf(&journal, "%s-journal", temp);
+	oom_remove_later(temp);
+	oom_remove_later(buf_str(&journal));
 	sqlite3 *out = NULL;
 	int rc = -1;
 	if (sqlite3_open_v2(temp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
@@ -724,11 +728,11 @@ int db_backup(struct db *db, const char *path, bool force)
 	}
 	if (rc != 0) {
 		unlink(temp);
-		struct buf j = {0};
-		buf_printf(&j, "%s-journal", temp);
-		unlink(buf_str(&j));
-		buf_free(&j);
+		unlink(buf_str(&journal));
 	}
+	oom_remove_cancel(buf_str(&journal));
+	oom_remove_cancel(temp);
+	buf_free(&journal);
 	free(temp);
 	return rc;
 }

@@ -24,18 +24,23 @@
 # to one already verified needs no second run: it is run for each
 # distinct dump (the starting one and the whole step's).
 #
-# Stride: the I/O loops run every N (a step makes 20-250 calls); the
-# allocation loops make tens of thousands of calls, so N goes in strides
-# that give about FAULT_ALLOC_POINTS (default 60) runs per loop, from an
-# offset that changes with the step, so that different runs of the suite
-# land on the same calls (reproducible) while the steps together spread
-# over the range. FAULT_STRIDE=1 runs every N of every loop (hours).
+# Stride: a step makes 10-250 I/O calls and 2,000-40,000 allocations,
+# and each run of the ASan binary takes 0.1-0.3 s, so the general loops
+# run about FAULT_IO_POINTS (5) values of N for io and full and
+# FAULT_ALLOC_POINTS (4) for alloc, evenly spaced from an offset that
+# depends on the step (the same on every run of the suite: a failure can
+# be repeated by hand with the N it names), and then N past the last call,
+# where the step must succeed. Two targeted loops run every N whatever
+# the stride: every xSync (the COMMIT's among them) and every C library
+# call of kaohe's own (KAOHE_FAULT_CALL). FAULT_STRIDE=1 runs every N of
+# every loop (about half an hour for io and full, FAULT_CLASSES="io full";
+# many hours for alloc).
 . "$(dirname "$0")/lib.sh"
 FAULT=$(dirname "$KAOHE")/kaohe-fault
 [ -x "$FAULT" ] || { echo "no $FAULT (make build/asan/kaohe-fault)"; exit 1; }
 export KAOHE_FAULT_TIME=1480000000
-ALLOC_POINTS=${FAULT_ALLOC_POINTS:-60}
-IO_POINTS=${FAULT_IO_POINTS:-100000}
+ALLOC_POINTS=${FAULT_ALLOC_POINTS:-4}
+IO_POINTS=${FAULT_IO_POINTS:-5}
 export KAOHE_DB="$WORK/w.db"
 k() { "$KAOHE" "$@"; }
 runs=0
@@ -114,13 +119,23 @@ check_run() {
 	esac
 }
 
-# loop KIND CLASS MODE ARGS...: the fault loop over one class of call.
+# loop CLASS MODE ARGS...: the fault loop over one class of call (over
+# the calls named $only if set, then every one of them).
 loop() {
 	cls=$1 mode=$2
 	shift 2
-	total=$(sed -n "s/.* $cls=\([0-9]*\).*/\1/p" count.log | tail -1)
-	points=$IO_POINTS
-	[ "$cls" = alloc ] && points=$ALLOC_POINTS
+	if [ -n "$only" ]; then
+		rm -f only.log
+		restore
+		KAOHE_FAULT=count KAOHE_FAULT_CALL=$only KAOHE_FAULT_LOG=only.log "$FAULT" "$@" >/dev/null 2>&1
+		total=$(sed -n "s/.* $cls=\([0-9]*\).*/\1/p" only.log | tail -1)
+		[ "${total:-0}" -gt 0 ] || return 0
+		points=100000
+	else
+		total=$(sed -n "s/.* $cls=\([0-9]*\).*/\1/p" count.log | tail -1)
+		points=$IO_POINTS
+		[ "$cls" = alloc ] && points=$ALLOC_POINTS
+	fi
 	stride=$(( (total + points - 1) / points ))
 	[ "$stride" -ge 1 ] || stride=1
 	[ -n "${FAULT_STRIDE:-}" ] && stride=$FAULT_STRIDE
@@ -128,10 +143,11 @@ loop() {
 	n=$(( 1 + $(printf '%s' "$kind$cls$mode" | cksum | cut -d' ' -f1) % stride ))
 	ok=0 refused=0 done_=no
 	while [ "$n" -le $((total + stride + 1)) ] && [ "$n" -le 200000 ]; do
-		label="$kind $cls:$n$mode"
+		label="$kind $cls:$n$mode${only:+ of $only}"
 		restore
 		rm -f fault.log
-		KAOHE_FAULT="$cls:$n$mode" KAOHE_FAULT_LOG=fault.log "$FAULT" "$@" >out.txt 2>err.txt
+		KAOHE_FAULT="$cls:$n$mode" KAOHE_FAULT_CALL=$only KAOHE_FAULT_LOG=fault.log "$FAULT" "$@" \
+			>out.txt 2>err.txt
 		st=$?
 		runs=$((runs + 1))
 		check_run "$st"
@@ -145,7 +161,7 @@ loop() {
 		n=$((n + stride))
 	done
 	[ "$done_" = yes ] || fail "$kind $cls$mode: never succeeded (stopped at N=$n)"
-	echo "  $kind $cls${mode:-} ($total calls, stride $stride): $refused refused, $ok done despite the fault, success at N=$n"
+	echo "  $kind $cls${mode:-}${only:+ of $only} ($total calls, stride $stride): $refused refused, $ok done despite the fault, success at N=$n"
 }
 
 # step KIND ARGS...: every loop over one step, from start.db.
@@ -169,10 +185,18 @@ step() {
 	cp before.sql now.sql
 	label="$kind before"
 	verify_once
-	for cls in io full alloc; do
+	only=
+	for cls in ${FAULT_CLASSES:-io full alloc}; do
 		loop "$cls" "" "$@"
 		loop "$cls" "+" "$@"
 	done
+	# every sync (the COMMIT's among them), and every file call of
+	# kaohe's own (the CSV read, the backup's and export's files)
+	for only in f_sync __wrap_; do
+		loop io "" "$@"
+		loop io "+" "$@"
+	done
+	only=
 }
 
 # The demo year (18 scored units); a change, so that compute has work.
@@ -192,5 +216,10 @@ step "export" export outdir
 step "approve" approve
 k -d start.db approve >/dev/null || fail "approve"
 step "reopen" reopen --reason 重新核实
+# Out of memory from the first allocation on: status 1 and the message,
+# not an abort (SIGABRT, status 134, before the loop found it).
+KAOHE_FAULT=alloc:1+ "$FAULT" -d demo.db status >out.txt 2>err.txt
+[ $? = 1 ] || fail "out of memory: exit $?, want 1"
+expect_line err.txt "kaohe: 内存不足，操作未完成"
 echo "$runs runs"
 finish

@@ -23,9 +23,12 @@
  *
  * A trailing '+' (io:N+) fails every call of the class from the Nth on
  * (SQLite's "persistent" mode); without it only the Nth fails ("transient").
- * Counting starts with the process: opening the database is a write path
- * too. KAOHE_FAULT=count counts without failing.
+ * Counting starts before main (the shim's own set-up is not counted):
+ * opening the database is part of every step, and is tested with it. KAOHE_FAULT=count counts without failing.
  *
+ * KAOHE_FAULT_CALL=NAME: only the calls whose name (the shim's function:
+ * f_sync, f_read, v_open, __wrap_rename, m_malloc, ...) begins with NAME
+ * are counted and failed, for a loop over every call of one kind.
  * KAOHE_FAULT_LOG=FILE: a line "fired io:N ..." is appended to FILE when
  * the fault first fires, and "exit io:N io=A full=B alloc=C" (calls of each
  * class) at exit, so that the driver knows whether the fault was reached
@@ -70,6 +73,15 @@ static void fault_log(const char *what);
  * says whether it is to fail. */
 static bool fault_hit(enum fault_class c, const char *call)
 {
+	/* KAOHE_FAULT_CALL: only calls whose name begins so are counted */
+	static const char *only;
+	static bool read_only;
+	if (!read_only) {
+		only = getenv("KAOHE_FAULT_CALL");
+		read_only = true;
+	}
+	if (only && strncmp(call, only, strlen(only)) != 0)
+		return false;
 	long long n = ++calls[c];
 	if (c != armed || n < target || (!persist && n != target))
 		return false;
@@ -634,16 +646,17 @@ __attribute__((constructor)) static void fault_init(void)
 		const char *name;
 		enum fault_class c;
 	} names[] = {{"io:", CLASS_IO}, {"full:", CLASS_FULL}, {"alloc:", CLASS_ALLOC}};
+	enum fault_class c = CLASS_NONE;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		size_t l = strlen(names[i].name);
 		if (strncmp(spec, names[i].name, l) == 0) {
 			char *end;
-			armed = names[i].c;
+			c = names[i].c;
 			target = strtoll(spec + l, &end, 10);
 			persist = *end == '+';
 		}
 	}
-	if (armed == CLASS_NONE && strcmp(spec, "count") != 0) {
+	if (c == CLASS_NONE && strcmp(spec, "count") != 0) {
 		fprintf(stderr, "kaohe-fault: KAOHE_FAULT=%s: want io:N, full:N, alloc:N (N+ persistent) or count\n",
 			spec);
 		_exit(3);
@@ -682,4 +695,7 @@ __attribute__((constructor)) static void fault_init(void)
 	fault_vfs.iVersion = 2;
 	sqlite3_vfs_register(&fault_vfs, 1);
 	atexit(fault_report);
+	/* armed last: the set-up's own calls are not counted */
+	memset(calls, 0, sizeof calls);
+	armed = c;
 }
