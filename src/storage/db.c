@@ -146,9 +146,17 @@ int db_exec_stmt(struct db *db, sqlite3_stmt *st)
 void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		db_bind_textn(st, i, s, -1);
 	else
 		sqlite3_bind_null(st, i);
+}
+
+void db_bind_textn(sqlite3_stmt *st, int i, const char *s, int len)
+{
+	/* A copy SQLite could not make would run the statement with NULL
+	 * in its place: out of memory, as for kaohe's own allocations. */
+	if (sqlite3_bind_text(st, i, s, len, SQLITE_TRANSIENT) == SQLITE_NOMEM)
+		oom();
 }
 
 const char *db_col_text(sqlite3_stmt *st, int i)

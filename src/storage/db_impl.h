@@ -57,6 +57,8 @@ int db_sqlite_fail(struct db *db, const char *what);
 
 /* Binding helpers: NULL text binds SQL NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* len bytes of s (-1: up to its NUL), copied by SQLite. */
+void db_bind_textn(sqlite3_stmt *st, int i, const char *s, int len);
 const char *db_col_text(sqlite3_stmt *st, int i);  /* "" for NULL */
 /* A heap copy of column i (NULL for SQL NULL). */
 char *db_col_dup(sqlite3_stmt *st, int i);
