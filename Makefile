@@ -110,8 +110,9 @@ build/asan/kaohe: $(call objs,asan,cli) $(call libs,asan)
 # tests/cli/test_fault.sh drives it; it is never installed.
 FAULT_WRAP = malloc calloc realloc strdup strndup open write fsync close rename mkstemp mkdtemp \
 	fopen fread ferror fwrite fflush fclose time
-build/asan/kaohe-fault: tests/fault/fault.c $(call objs,asan,cli) $(call libs,asan)
-	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -o $@ $< $(call objs,asan,cli) $(call libs,asan) \
+FAULT_SRC = $(sort $(wildcard tests/fault/*.c))
+build/asan/kaohe-fault: $(FAULT_SRC) tests/fault/fault.h $(call objs,asan,cli) $(call libs,asan)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -o $@ $(FAULT_SRC) $(call objs,asan,cli) $(call libs,asan) \
 		$(foreach f,$(FAULT_WRAP),-Wl,--wrap=$(f)) $(LIBS_ALL)
 
 # The core links with libyaml alone: no SQL, no JSON, no I/O library.

@@ -267,6 +267,15 @@ int db_commit(struct db *db)
 		int code = db->tx_failed;
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		rc = sqlite_code_fail(db, "提交", code);
+	} else if (sqlite3_get_autocommit(db->h)) {
+		/* SQLite already rolled the transaction back (an I/O error or
+		 * want of memory in a statement whose failure its caller took
+		 * for no rows): nothing of it is written. A read has nothing
+		 * to lose. */
+		if (db->writer) {
+			db_fail_code(db, DB_FAILED, NULL, "提交失败：读写数据库时出错，本次操作已全部撤销，数据库未作改动");
+			rc = -1;
+		}
 	} else {
 		db->committing = true;
 		if (exec(db, "COMMIT", "提交") != 0) {

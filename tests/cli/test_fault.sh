@@ -1,7 +1,8 @@
 #!/bin/sh
 # Fault injection in the manner of SQLite's own tests (issue 10): each
 # write step (score set, score import, compute, approve, reopen, unit
-# import, backup, export) is run by build/asan/kaohe-fault
+# import, backup, export into a new directory and into one that holds an
+# earlier export) is run by build/asan/kaohe-fault
 # (tests/fault/fault.c) with the Nth I/O call failing (io: every SQLite VFS
 # method and kaohe's own open/write/fsync/close/rename/mkstemp/fopen/...),
 # the Nth write failing for want of space (full), or the Nth allocation
@@ -14,7 +15,9 @@
 #     fixed, so the rows are identical), and a backup or export is there
 #     and identical to the one made without faults;
 #   - exit 1: the step did not happen: the dump is the same as before, no
-#     backup file, export directory or temporary file is left, and stderr
+#     backup file, export directory or temporary file is left (an earlier
+#     export is there as it was, or stderr says the files are mixed, when
+#     putting them back failed too), and stderr
 #     says why in Chinese ("kaohe: ..." with Chinese text, no sanitizer
 #     report, no internal error);
 #   - any other exit (a crash, an abort, a sanitizer's) fails the test.
@@ -50,6 +53,19 @@ restore() {
 	rm -f w.db w.db-wal w.db-shm out.db out.db.tmp-* 2>/dev/null
 	rm -rf outdir outdir.tmp-*
 	cp start.db w.db
+	# an export into a directory that holds an earlier export
+	if [ "$kind" = "export into" ]; then
+		mkdir outdir
+		for f in results.csv sheets.csv stamp.txt; do echo "earlier $f" > "outdir/$f"; done
+	fi
+}
+
+# same_files DIR: outdir holds exactly the export's three files, as in DIR.
+same_files() {
+	[ "$(ls -A outdir 2>/dev/null | tr '\n' ' ')" = "results.csv sheets.csv stamp.txt " ] || return 1
+	for f in results.csv sheets.csv stamp.txt; do
+		cmp -s "outdir/$f" "$1/$f" || return 1
+	done
 }
 
 # verify_once: integrity, and audit --verify once per distinct dump.
@@ -84,12 +100,9 @@ check_run() {
 			[ -f out.db ] && sqlite3 out.db .dump | cmp -s - whole.sql ||
 				fail "$label: exit 0 but the backup is not whole"
 		fi
-		if [ "$kind" = export ]; then
-			for f in results.csv sheets.csv stamp.txt; do
-				cmp -s "outdir/$f" "ref/$f" || fail "$label: exit 0 but outdir/$f not whole"
-			done
-		fi
-		case $kind in backup | export) ;; *) [ -z "$(leftovers)" ] ||
+		case $kind in export*) same_files ref ||
+			{ fail "$label: exit 0 but outdir is not the whole export"; ls -A outdir; } ;; esac
+		case $kind in backup | export*) ;; *) [ -z "$(leftovers)" ] ||
 			fail "$label: left $(leftovers)" ;; esac
 		[ "$kind" = backup ] && [ -n "$(ls -d out.db.tmp-* 2>/dev/null)" ] &&
 			fail "$label: left $(ls -d out.db.tmp-*)"
@@ -105,7 +118,15 @@ check_run() {
 			fail "$label: exit 1 but the database changed"
 			diff before.sql now.sql | head -10
 		fi
-		[ -z "$(leftovers)" ] || fail "$label: exit 1 but left $(leftovers)"
+		if [ "$kind" = "export into" ]; then
+			# the earlier export as it was, or (the putting back failed
+			# too) a message that says the files are mixed
+			same_files earlier || grep -q '新旧混杂' err.txt ||
+				{ fail "$label: exit 1 but outdir changed"; ls -A outdir; }
+			[ -z "$(ls -d outdir.tmp-* 2>/dev/null)" ] || fail "$label: left outdir.tmp-*"
+		else
+			[ -z "$(leftovers)" ] || fail "$label: exit 1 but left $(leftovers)"
+		fi
 		grep -q '^kaohe: ' err.txt && LC_ALL=C grep -q "$(printf '[\344-\351]')" err.txt || { fail "$label: no Chinese message"; cat err.txt; }
 		if grep -qE 'Sanitizer|runtime error|内部错误' err.txt; then
 			fail "$label: sanitizer report or internal error"
@@ -168,6 +189,8 @@ loop() {
 step() {
 	kind=$1
 	shift
+	# FAULT_ONLY="export into": that step alone
+	[ -z "${FAULT_ONLY:-}" ] || [ "$FAULT_ONLY" = "$kind" ] || return 0
 	restore
 	sqlite3 w.db .dump > before.sql
 	rm -f verified.txt ref.txt
@@ -177,7 +200,7 @@ step() {
 		{ fail "$kind without faults"; cat err.txt; return; }
 	sqlite3 w.db .dump > whole.sql
 	rm -rf ref
-	[ "$kind" = export ] && mv outdir ref
+	case $kind in export*) mv outdir ref ;; esac
 	label="$kind whole"
 	cp whole.sql now.sql
 	verify_once
@@ -213,6 +236,9 @@ k -d start.db score set 昌黎县 1.1.2 --count 2 >/dev/null || fail "score set"
 step "compute" compute
 k -d start.db compute >/dev/null || fail "compute"
 step "export" export outdir
+mkdir earlier
+for f in results.csv sheets.csv stamp.txt; do echo "earlier $f" > "earlier/$f"; done
+step "export into" export outdir
 step "approve" approve
 k -d start.db approve >/dev/null || fail "approve"
 step "reopen" reopen --reason 重新核实
