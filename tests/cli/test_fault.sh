@@ -37,7 +37,7 @@
 # the stride: every xSync (the COMMIT's among them) and every C library
 # call of kaohe's own (KAOHE_FAULT_CALL). FAULT_STRIDE=1 runs every N of
 # every loop (about half an hour for io and full, FAULT_CLASSES="io full";
-# many hours for alloc).
+# many hours for alloc). FAULT_ONLY="export into" runs one step.
 . "$(dirname "$0")/lib.sh"
 FAULT=$(dirname "$KAOHE")/kaohe-fault
 [ -x "$FAULT" ] || { echo "no $FAULT (make build/asan/kaohe-fault)"; exit 1; }
