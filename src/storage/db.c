@@ -1,15 +1,12 @@
-/* db.c: opening, migrating, transactions, the statement cache, errors,
- * the current year and the online backup. */
+/* db.c: opening, migrating, the statement cache, errors and the current
+ * year (transactions: transaction.c; the online backup: backup.c). */
 #include "db_impl.h"
 #include "schema.h"
-#include "audit.h"
-#include "state.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,8 +52,7 @@ void db_fail_code(struct db *db, enum db_code code, const char *field, const cha
 	va_end(ap);
 }
 
-/* db_sqlite_fail for a code met earlier. */
-static int sqlite_code_fail(struct db *db, const char *what, int code)
+int db_sqlite_code_fail(struct db *db, const char *what, int code)
 {
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
@@ -95,7 +91,7 @@ static int sqlite_code_fail(struct db *db, const char *what, int code)
 
 int db_sqlite_fail(struct db *db, const char *what)
 {
-	return sqlite_code_fail(db, what, sqlite3_extended_errcode(db->h));
+	return db_sqlite_code_fail(db, what, sqlite3_extended_errcode(db->h));
 }
 
 sqlite3_stmt *db_stmt(struct db *db, const char *sql)
@@ -188,128 +184,11 @@ int db_changes(struct db *db)
 	return sqlite3_changes(db->h);
 }
 
-static int exec(struct db *db, const char *sql, const char *what)
+int db_exec_sql(struct db *db, const char *sql, const char *what)
 {
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_sqlite_fail(db, what);
 	return 0;
-}
-
-/* Writers of this process take turns here before asking SQLite for the
- * write lock: threads of a server sharing a file then queue instead of
- * sleeping in SQLite's busy handler. Other processes still meet the busy
- * timeout. */
-static pthread_mutex_t write_turn = PTHREAD_MUTEX_INITIALIZER;
-
-static void end_turn(struct db *db)
-{
-	if (db->writer) {
-		db->writer = false;
-		pthread_mutex_unlock(&write_turn);
-	}
-}
-
-int db_begin(struct db *db)
-{
-	if (db->in_tx)
-		return db->in_tx++, 0;
-	/* The triggers that note changed rows are this connection's own,
-	 * made outside any transaction so that a rollback keeps them. */
-	if (state_track(db) != 0)
-		return -1;
-	db->in_tx++;
-	db->tx_failed = 0;
-	pthread_mutex_lock(&write_turn);
-	db->writer = true;
-	if (exec(db, "BEGIN IMMEDIATE", "开始事务") != 0) {
-		db->in_tx = 0;
-		end_turn(db);
-		return -1;
-	}
-	return 0;
-}
-
-int db_begin_read(struct db *db)
-{
-	if (db->in_tx++)
-		return 0;
-	db->tx_failed = 0;
-	if (exec(db, "BEGIN", "开始读取") != 0) {
-		db->in_tx = 0;
-		return -1;
-	}
-	return 0;
-}
-
-int db_savepoint(struct db *db)
-{
-	return exec(db, "SAVEPOINT part", "开始保存点");
-}
-
-void db_savepoint_end(struct db *db, bool keep)
-{
-	if (!keep)
-		sqlite3_exec(db->h, "ROLLBACK TO part", NULL, NULL, NULL);
-	sqlite3_exec(db->h, "RELEASE part", NULL, NULL, NULL);
-}
-
-int db_commit(struct db *db)
-{
-	if (db->in_tx == 0 || --db->in_tx)
-		return 0;
-	int rc = 0;
-	/* A change no audit record took up is recorded now: the log holds
-	 * every tracked row as kaohe wrote it. */
-	if (db->writer && audit_flush(db) != 0) {
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		rc = -1;
-	} else if (db->tx_failed) {
-		int code = db->tx_failed;
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		rc = sqlite_code_fail(db, "提交", code);
-	} else if (sqlite3_get_autocommit(db->h)) {
-		/* SQLite already rolled the transaction back (an I/O error or
-		 * want of memory in a statement whose failure its caller took
-		 * for no rows): nothing of it is written. A read has nothing
-		 * to lose. */
-		if (db->writer) {
-			db_fail_code(db, DB_FAILED, NULL, "提交失败：读写数据库时出错，本次操作已全部撤销，数据库未作改动");
-			rc = -1;
-		}
-	} else {
-		db->committing = true;
-		if (exec(db, "COMMIT", "提交") != 0) {
-			/* A COMMIT whose last frame reached the -wal file before
-			 * the failure (the sync failed, or the index could not be
-			 * updated) may be found whole by the next opening of the
-			 * file, whatever this connection believes: SQLite's
-			 * recovery reads every frame whole. Only a failed write
-			 * of the frames is sure to leave nothing. */
-			int code = sqlite3_extended_errcode(db->h);
-			bool unsure = (code & 0xff) == SQLITE_IOERR && code != SQLITE_IOERR_WRITE;
-			if (!sqlite3_get_autocommit(db->h))
-				sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-			if (unsure) {
-				char *msg = xstrdup(db_error(db));
-				db_fail_code(db, DB_FAILED, NULL, "%s；无法确认改动是否已经写入（或者全部写入，或者全未写入，"
-					     "不会只写入一部分）：请运行 kaohe status 查看", msg);
-				free(msg);
-			}
-			rc = -1;
-		}
-		db->committing = false;
-	}
-	end_turn(db);
-	return rc;
-}
-
-void db_rollback(struct db *db)
-{
-	if (db->in_tx == 0)
-		return;
-	db->in_tx = 0;
-	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	end_turn(db);
 }
 
 int db_schema_version(struct db *db)
@@ -439,17 +318,6 @@ void db_remove_files(const char *path)
 	free(p);
 }
 
-/* SQLite's commit hook: no commit but db_commit's own while kaohe holds a
- * transaction. An I/O error or a want of memory can make SQLite roll the
- * whole transaction back in the middle of a step; a statement run after
- * that would otherwise commit on its own, leaving half a step done. Such
- * a commit is turned into a rollback (the statement fails). */
-static int commit_guard(void *arg)
-{
-	struct db *db = arg;
-	return db->in_tx > 0 && !db->committing;
-}
-
 struct db *db_open(const char *path, bool create, char **err)
 {
 	struct db *db = xcalloc(1, sizeof *db);
@@ -484,7 +352,7 @@ struct db *db_open(const char *path, bool create, char **err)
 	}
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_commit_hook(db->h, commit_guard, db);
+	sqlite3_commit_hook(db->h, db_commit_guard, db);
 	int app = 0, version = 0;
 	bool kaohe = false, nothing = true, legacy = false;
 	if (exists && !empty) {
@@ -508,12 +376,12 @@ struct db *db_open(const char *path, bool create, char **err)
 			return refuse(db, err, "无法打开数据库 %s：%s；文件未作任何改动", path,
 				      unreadable_words(path, SQLITE_READONLY));
 	}
-	if (exec(db, "PRAGMA journal_mode=WAL", "设置日志模式") != 0 ||
-	    exec(db, "PRAGMA synchronous=FULL", "设置同步模式") != 0 ||
-	    exec(db, "PRAGMA foreign_keys=ON", "启用外键") != 0 ||
+	if (db_exec_sql(db, "PRAGMA journal_mode=WAL", "设置日志模式") != 0 ||
+	    db_exec_sql(db, "PRAGMA synchronous=FULL", "设置同步模式") != 0 ||
+	    db_exec_sql(db, "PRAGMA foreign_keys=ON", "启用外键") != 0 ||
 	    db_migrate(db, DB_SCHEMA_VERSION) != 0 ||
 	    (legacy && version == DB_SCHEMA_VERSION &&
-	     exec(db, "PRAGMA application_id = " DB_APPLICATION_ID_TEXT, "标记数据库") != 0)) {
+	     db_exec_sql(db, "PRAGMA application_id = " DB_APPLICATION_ID_TEXT, "标记数据库") != 0)) {
 		char *msg = xstrdup(db_error(db));
 		db_close(db);
 		if (!exists)
@@ -640,116 +508,4 @@ int db_write_check(struct db *db)
 	if (db_use_year(db, db->year) != 0)
 		return -1;
 	return db_check_open(db);
-}
-
-/* Whether path names one of the database's own files (the database, its
- * -wal, -shm or -journal), by device and inode for what exists and by
- * canonical name for what does not yet. */
-static bool own_file(struct db *db, const char *path, const struct stat *target, bool exists)
-{
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-	char *real = realpath(db->path, NULL);
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	const char *base = slash ? slash + 1 : path;
-	if (slash)
-		*slash = '\0';
-	char *rdir = realpath(slash ? (*dir ? dir : "/") : ".", NULL);
-	bool own = false;
-	for (int i = 0; i < 4 && !own; i++) {
-		struct buf name = {0};
-		buf_printf(&name, "%s%s", real ? real : db->path, suffix[i]);
-		struct stat sb;
-		if (exists && stat(buf_str(&name), &sb) == 0 && sb.st_dev == target->st_dev &&
-		    sb.st_ino == target->st_ino)
-			own = true;
-		if (rdir && real) {
-			struct buf t = {0};
-			buf_printf(&t, "%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, base);
-			if (strcmp(buf_str(&t), buf_str(&name)) == 0)
-				own = true;
-			buf_free(&t);
-		}
-		buf_free(&name);
-	}
-	free(real);
-	free(rdir);
-	free(dir);
-	return own;
-}
-
-int db_backup(struct db *db, const char *path, bool force)
-{
-	struct stat sb;
-	bool exists = stat(path, &sb) == 0;
-	if (!exists && errno != ENOENT) {
-		db_fail_code(db, DB_FAILED, "file", "无法备份到 %s：%s", path, errno_words(errno));
-		return -1;
-	}
-	if (own_file(db, path, &sb, exists)) {
-		db_fail_code(db, DB_INVALID, "file", "不能备份到 %s：这是数据库自身的文件（数据库、-wal 或 -shm）", path);
-		return -1;
-	}
-	if (exists && S_ISDIR(sb.st_mode)) {
-		db_fail_code(db, DB_INVALID, "file", "不能备份到 %s：这是一个目录（须给出备份文件名）", path);
-		return -1;
-	}
-	if (exists && !force) {
-		db_fail_code(db, DB_CONFLICT, "file", "%s 已存在，未作改动（确要覆盖，加 --force）", path);
-		return -1;
-	}
-	/* The copy is written beside the target under a temporary name and
-	 * renamed into place only when complete: a failure leaves the
-	 * target as it was and nothing else behind. */
-	struct buf tmp = {0};
-	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
-	char *temp = buf_take(&tmp);
-	int fd = mkstemp(temp);
-	if (fd < 0) {
-		db_fail_code(db, DB_FAILED, "file", "无法创建备份文件 %s：%s", path,
-			     errno == ENOENT ? "目录不存在" : errno_words(errno));
-		free(temp);
-		return -1;
-	}
-	close(fd);
-	struct buf journal = {0};
-	buf_printf(&journal, "%s-journal", temp);
-	oom_remove_later(temp);
-	oom_remove_later(buf_str(&journal));
-	sqlite3 *out = NULL;
-	int rc = -1;
-	if (sqlite3_open_v2(temp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		db_fail_code(db, DB_FAILED, "file", "无法创建备份文件 %s", path);
-	} else {
-		/* The online backup copies a consistent snapshot while others
-		 * keep writing; -1 copies all pages in one step. */
-		sqlite3_exec(out, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
-		sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
-		int r = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-		if (b)
-			sqlite3_backup_finish(b);
-		int code = sqlite3_errcode(out) & 0xff;
-		if (r != SQLITE_DONE)
-			db_fail_code(db, r == SQLITE_BUSY || r == SQLITE_LOCKED ? DB_BUSY : DB_FAILED, "file",
-				     "备份失败：%s", code == SQLITE_FULL || r == SQLITE_FULL ? "磁盘已满"
-						     : "写入备份文件出错");
-		else
-			rc = 0;
-	}
-	if (out && sqlite3_close(out) != SQLITE_OK && rc == 0) {
-		db_fail_code(db, DB_FAILED, "file", "备份失败：写入备份文件出错");
-		rc = -1;
-	}
-	if (rc == 0 && rename(temp, path) != 0) {
-		db_fail_code(db, DB_FAILED, "file", "备份失败：无法写入 %s：%s", path, errno_words(errno));
-		rc = -1;
-	}
-	if (rc != 0) {
-		unlink(temp);
-		unlink(buf_str(&journal));
-	}
-	oom_remove_cancel(buf_str(&journal));
-	oom_remove_cancel(temp);
-	buf_free(&journal);
-	free(temp);
-	return rc;
 }

@@ -54,6 +54,13 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 int db_exec_stmt(struct db *db, sqlite3_stmt *st);
 /* Reports an SQLite failure as a Chinese message (busy, full disk …). */
 int db_sqlite_fail(struct db *db, const char *what);
+/* The same for an error code met earlier. */
+int db_sqlite_code_fail(struct db *db, const char *what, int code);
+/* Runs sql (no rows); 0, or -1 with the message "what失败：…". */
+int db_exec_sql(struct db *db, const char *sql, const char *what);
+/* The connection's commit hook (transaction.c): refuses a commit other
+ * than db_commit's while kaohe holds a transaction. */
+int db_commit_guard(void *arg);
 
 /* Binding helpers: NULL text binds SQL NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
