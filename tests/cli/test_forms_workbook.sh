@@ -144,5 +144,19 @@ rows = {(r["A"], r["B"]): r for n, r in Book(sys.argv[1]).rows("评分").items()
 assert rows[("甲区", "1.1")]["M"] == "0;3;1" and rows[("甲区", "1.2")]["G"] == 2, rows
 assert rows[("乙区", "1.1")]["M"] == "1;0;0" and "G" not in rows[("乙区", "1.2")], rows
 PY
+# score set-many --period: 1.2 "每处扣0.5分", 4 处 for both in the third
+# quarter: 4 × 0.5 = 2 → 98 each; without a quarter, refused, nothing stored.
+before=$(dump)
+expect_exit 1 k score set-many 1.2 甲区 乙区 --count 4
+expect_text err.txt "本方案按季度考核，须注明所属季度"
+expect_exit 1 k score set-many 1.2 甲区 乙区 --count 4 --period 13月
+expect_text err.txt "期间“13月”不是有效的季度"
+[ "$(dump)" = "$before" ] || fail "a refused set-many changed the findings"
+expect_exit 0 k score set-many 1.2 甲区 乙区 --count 4 --period Q3
+for u in 甲区 乙区; do
+	expect_exit 0 k explain $u --period 第3季度
+	expect_text out.txt "总分：98 分"
+done
+
 expect_exit 0 k audit --verify
 finish
