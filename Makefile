@@ -104,6 +104,17 @@ kaohe: $(call objs,rel,cli) $(call libs,rel)
 build/asan/kaohe: $(call objs,asan,cli) $(call libs,asan)
 	$(CC) -O1 -g $(SAN) -o $@ $(call objs,asan,cli) $(call libs,asan) $(LIBS_ALL)
 
+# A test-only kaohe with fault injection (tests/fault/fault.c): the same
+# objects, with kaohe's own allocation and file calls rewired by the
+# linker's --wrap to the shim, which also wraps SQLite's VFS and allocator.
+# tests/cli/test_fault.sh drives it; it is never installed.
+FAULT_WRAP = malloc calloc realloc strdup strndup open write fsync close rename mkstemp mkdtemp \
+	fopen fread ferror fwrite fflush fclose time
+FAULT_SRC = $(sort $(wildcard tests/fault/*.c))
+build/asan/kaohe-fault: $(FAULT_SRC) tests/fault/fault.h $(call objs,asan,cli) $(call libs,asan)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -o $@ $(FAULT_SRC) $(call objs,asan,cli) $(call libs,asan) \
+		$(foreach f,$(FAULT_WRAP),-Wl,--wrap=$(f)) $(LIBS_ALL)
+
 # The core links with libyaml alone: no SQL, no JSON, no I/O library.
 build/core-check: tests/core_only.c build/rel/libcore.a
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $< build/rel/libcore.a $(LIBS_CORE)
@@ -127,7 +138,7 @@ build/asan/fuzz_%_replay: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(TEST_LI
 FUZZERS = $(patsubst tests/fuzz/fuzz_%.c,build/asan/fuzz_%_replay,$(wildcard tests/fuzz/fuzz_*.c))
 
 check: deps-check
-	@$(MAKE) --no-print-directory core-check build/asan/kaohe $(addprefix build/asan/,$(UNIT_TESTS)) \
+	@$(MAKE) --no-print-directory core-check build/asan/kaohe build/asan/kaohe-fault $(addprefix build/asan/,$(UNIT_TESTS)) \
 		$(FUZZERS) kaohe
 	@tests/run.sh build/asan $(UNIT_TESTS)
 

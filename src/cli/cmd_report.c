@@ -108,12 +108,12 @@ int cmd_report_chart(struct svc *s, int argc, char **argv)
 int cmd_template(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"-o", OPT_TEXT}, {"--team", OPT_TEXT}, {"--industry", OPT_TEXT}, {"--unit", OPT_TEXT},
-			     {NULL}};
+			     {"--period", OPT_TEXT}, {NULL}};
 	char *pos[1];
 	if (args_parse(argc, argv, opts, pos, 1) != 1 || strcmp(pos[0], "xlsx") != 0 || !opt_get(opts, "-o")->set)
 		return cli_usage("template");
 	struct report_template t = {opt_get(opts, "--team")->text, opt_get(opts, "--industry")->text,
-				    opt_get(opts, "--unit")->text};
+				    opt_get(opts, "--unit")->text, opt_get(opts, "--period")->text};
 	struct svc_error err = {0};
 	const char *out = opt_get(opts, "-o")->text;
 	return done(s, report_template_xlsx(s, &t, out, &err), &err, out);

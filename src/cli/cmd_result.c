@@ -211,10 +211,62 @@ static char *join(const char *dir, const char *name)
 #define EXPORT_FILES 3
 static const char *const export_names[EXPORT_FILES] = {"results.csv", "sheets.csv", "stamp.txt"};
 
+/* Renames the written temporary files over the export's files in the
+ * existing directory dir, all or none: each file already there is first
+ * linked to a name of its own (dir/.NAME.old-PID) and put back if a later
+ * rename fails. 0; or -1 with *failed, *e set and the directory as it
+ * was, *mixed if even putting back failed. */
+static int replace_all(const char *dir, char *const temp[EXPORT_FILES], const char **failed, int *e,
+		       bool *mixed)
+{
+	/* every name first: no allocation may fail between the renames */
+	char *final[EXPORT_FILES], *old[EXPORT_FILES];
+	bool had[EXPORT_FILES] = {false};
+	for (int i = 0; i < EXPORT_FILES; i++) {
+		final[i] = join(dir, export_names[i]);
+		struct buf b = {0};
+		buf_printf(&b, "%s/.%s.old-%ld", dir, export_names[i], (long)getpid());
+		old[i] = buf_take(&b);
+	}
+	int rc = 0, done = 0;
+	for (int i = 0; i < EXPORT_FILES && rc == 0; i++) {
+		unlink(old[i]);
+		had[i] = link(final[i], old[i]) == 0;
+		if (had[i])
+			oom_remove_later(old[i]);
+		if (!had[i] && errno != ENOENT) {
+			*e = errno;
+			*failed = export_names[i];
+			rc = -1;
+		}
+	}
+	for (int i = 0; i < EXPORT_FILES && rc == 0; i++) {
+		if (rename(temp[i], final[i]) != 0) {
+			*e = errno;
+			*failed = export_names[i];
+			rc = -1;
+		} else {
+			done++;
+		}
+	}
+	/* put back what was replaced */
+	for (int i = 0; i < done && rc != 0; i++)
+		if (had[i] ? rename(old[i], final[i]) != 0 : unlink(final[i]) != 0)
+			*mixed = true;
+	for (int i = 0; i < EXPORT_FILES; i++) {
+		oom_remove_cancel(old[i]);
+		if (had[i])
+			unlink(old[i]);
+		free(final[i]);
+		free(old[i]);
+	}
+	return rc;
+}
+
 /* Writes the export's files into dir, all or none: a new directory is
  * made under a temporary name beside it and renamed into place when every
  * file is whole; into an existing directory they are written under
- * temporary names first. */
+ * temporary names first and renamed over the old ones by replace_all. */
 static int export_files(const char *dir, const struct buf *content[EXPORT_FILES])
 {
 	const char *const *names = export_names;
@@ -240,6 +292,7 @@ static int export_files(const char *dir, const struct buf *content[EXPORT_FILES]
 			return -1;
 		}
 		where = tmpdir;
+		oom_remove_later(tmpdir);
 	}
 	int rc = 0, e = 0;
 	const char *failed = NULL;
@@ -254,6 +307,8 @@ static int export_files(const char *dir, const struct buf *content[EXPORT_FILES]
 			temp[i] = join(where, names[i]);
 			fd = open(temp[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		}
+		if (fd >= 0)
+			oom_remove_later(temp[i]);
 		if (write_whole(fd, content[i]) != 0) {
 			e = errno;
 			failed = names[i];
@@ -265,14 +320,13 @@ static int export_files(const char *dir, const struct buf *content[EXPORT_FILES]
 		failed = dir;
 		rc = -1;
 	}
-	for (int i = 0; i < EXPORT_FILES && rc == 0 && exists; i++) {
-		char *final = join(dir, names[i]);
-		if (rename(temp[i], final) != 0) {
-			e = errno;
-			failed = names[i];
-			rc = -1;
-		}
-		free(final);
+	bool mixed = false;
+	if (rc == 0 && exists && replace_all(dir, temp, &failed, &e, &mixed) != 0)
+		rc = -1;
+	if (rc != 0 && mixed) {
+		cli_error("导出失败：无法写入 %s/%s：%s；%s 中的导出文件新旧混杂，请重新导出", dir, failed,
+			  errno_words(e), dir);
+		rc = -2;
 	}
 	if (rc != 0) {
 		for (int i = 0; i < EXPORT_FILES; i++)
@@ -280,11 +334,16 @@ static int export_files(const char *dir, const struct buf *content[EXPORT_FILES]
 				unlink(temp[i]);
 		if (tmpdir)
 			rmdir(tmpdir);
-		cli_error("导出失败：无法写入 %s%s%s：%s；未留下任何文件", failed == dir ? "" : dir,
-			  failed == dir ? "" : "/", failed, errno_words(e));
+		if (rc == -1)
+			cli_error("导出失败：无法写入 %s%s%s：%s；未留下任何文件", failed == dir ? "" : dir,
+				  failed == dir ? "" : "/", failed, errno_words(e));
+		rc = -1;
 	}
-	for (int i = 0; i < EXPORT_FILES; i++)
+	for (int i = 0; i < EXPORT_FILES; i++) {
+		oom_remove_cancel(temp[i]);
 		free(temp[i]);
+	}
+	oom_remove_cancel(tmpdir);
 	free(tmpdir);
 	return rc;
 }
@@ -297,6 +356,8 @@ int cmd_export(struct svc *s, int argc, char **argv)
 	if (n < 0)
 		return cli_usage("export");
 	int stale = svc_results_stale(s);
+	if (stale == -2)
+		return cli_fail(s, NULL);
 	if (stale < 0) {
 		cli_error("还没有考核结果（先运行 kaohe compute）");
 		return EXIT_REJECTED;

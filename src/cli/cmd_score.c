@@ -81,7 +81,7 @@ int cmd_score_set(struct svc *s, int argc, char **argv)
 
 int cmd_score_set_many(struct svc *s, int argc, char **argv)
 {
-	struct opt opts[] = {FINDING_OPTS};
+	struct opt opts[] = {{"--period", OPT_TEXT}, FINDING_OPTS};
 	char *pos[257];
 	int n = args_parse(argc, argv, opts, pos, 257);
 	if (n < 2)
@@ -90,7 +90,10 @@ int cmd_score_set_many(struct svc *s, int argc, char **argv)
 	int rc = finding_of(opts, pos[0], "score set-many", &f);
 	if (rc != 0)
 		return rc;
-	if (svc_score_set_many(s, pos + 1, n - 1, &f) != 0)
+	/* the period is read against the first unit's scheme; the service
+	   refuses units of another scheme */
+	const char *period = opt_get(opts, "--period")->text;
+	if ((period && svc_period(s, pos[1], period, &f.period) != 0) || svc_score_set_many(s, pos + 1, n - 1, &f) != 0)
 		return cli_fail(s, NULL);
 	char *d = finding_describe(NULL, &f);
 	printf("已为 %d 个单位记录：%s %s\n", n - 1, pos[0], d);

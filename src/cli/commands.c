@@ -107,8 +107,9 @@ const struct command commands[] = {
 	{"report sheets", cmd_report_sheets, CMD_DB, "report sheets [--format xlsx] -o 文件", "全部单位的评分表，每个单位一个工作表"},
 	{"report chart", cmd_report_chart, CMD_DB, "report chart totals|parts|years [--unit 单位] [--format svg|png|pdf] -o 文件",
 	 "图表：总分（标出档次线）、各部分得分、单位历年总分"},
-	{"template", cmd_template, CMD_DB, "template xlsx -o 文件 [--team 考核组] [--industry 行业] [--unit 单位]",
-	 "评分模板工作簿（单位、编号、规则原文、带数据验证的录入格），填好后用 kaohe score import 导入"},
+	{"template", cmd_template, CMD_DB, "template xlsx -o 文件 [--team 考核组] [--industry 行业] [--unit 单位] "
+	 "[--period 期间]", "评分模板工作簿（单位、编号、规则原文、带数据验证的录入格），填好后用 kaohe score import 导入；"
+	 "按期间考核的方案：--period 只列一个期间，否则每个期间各一组行"},
 	{"serve", cmd_serve, 0, "serve [--listen 地址:端口] [--threads N] [--quiet]",
 	 "在数据库上提供网页服务（默认 127.0.0.1:8080；SIGTERM 或 Ctrl-C 停止）"},
 	{"demo", cmd_demo, 0, "demo [文件] [--seed N] [--accounts]",
@@ -138,7 +139,8 @@ const struct command commands[] = {
 	 "按各考核项的考核方式列出须提供的资料及是否已有"},
 	{"progress", cmd_progress, CMD_DB, "progress", "各评分表的录入进度、核实状态和本人的待办事项"},
 	{"score set-many", cmd_score_set_many, CMD_DB, "score set-many 编号 单位… (--count N | --conditions 1,3 | "
-	 "--deduct 分 | --score 分 | --na | --figures 2;1;0) [--note 备注]", "同一评分一次录入多个单位（全部成功或全部不录入）"},
+	 "--deduct 分 | --score 分 | --na | --figures 2;1;0) [--note 备注] [--period 期间]",
+	 "同一评分一次录入多个单位（全部成功或全部不录入）；按季度或月考核的方案须用 --period 注明期间"},
 	{"user add", cmd_user_add, CMD_DB, "user add 账号 --role 角色 [--team 考核组] "
 	 "[--industry 行业] [--unit 单位] --password-stdin",
 	 "新建账号；角色：office 安委办、leader 考核组组长、member 考核组成员、industry 行业评分、"

@@ -5,11 +5,42 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-static void oom(void)
+/* The temporary files and directories of a backup or export being
+ * written, removed (last registered first) if the process ends for want
+ * of memory, so that none is left behind. */
+#define OOM_FILES 8
+static const char *oom_files[OOM_FILES];
+
+void oom_remove_later(const char *path)
 {
-	fputs("kaohe: 内存不足\n", stderr);
-	abort();
+	for (int i = 0; i < OOM_FILES; i++)
+		if (!oom_files[i]) {
+			oom_files[i] = path;
+			return;
+		}
+}
+
+void oom_remove_cancel(const char *path)
+{
+	for (int i = 0; i < OOM_FILES; i++)
+		if (oom_files[i] == path)
+			oom_files[i] = NULL;
+}
+
+/* Out of memory: the message, and exit status 1 as for any failed step.
+ * _exit, not abort: running out of memory is not a bug to dump core for,
+ * and not exit: nothing half-done is flushed. An open SQLite transaction
+ * is not committed, so the database stays as it was before the step
+ * (tests/cli/test_fault.sh fails allocations one by one to show it). */
+void oom(void)
+{
+	for (int i = OOM_FILES - 1; i >= 0; i--)
+		if (oom_files[i])
+			remove(oom_files[i]);
+	fputs("kaohe: 内存不足，操作未完成\n", stderr);
+	_exit(1);
 }
 
 void *xmalloc(size_t n)

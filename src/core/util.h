@@ -2,13 +2,20 @@
  *
  * Out-of-memory policy: allocation failure is not recoverable for a
  * command-line tool or a request handler; xmalloc() and friends print a
- * message and abort. Callers never check for NULL from them. */
+ * message and end the process with status 1 (no core dump: not a bug).
+ * Callers never check for NULL from them. */
 #ifndef KAOHE_UTIL_H
 #define KAOHE_UTIL_H
 
 #include <stdarg.h>
 #include <stddef.h>
 
+/* Says "内存不足" on stderr and ends the process with status 1. */
+__attribute__((noreturn)) void oom(void);
+/* path (kept by the caller until cancelled) is removed by oom(): a
+ * temporary file or empty directory that must not outlive a failure. */
+void oom_remove_later(const char *path);
+void oom_remove_cancel(const char *path);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -51,6 +51,9 @@ struct report_template {
 	const char *team;         /* NULL: the acting user's scope */
 	const char *industry;
 	const char *unit;         /* one unit only */
+	const char *period;       /* a periodic scheme: one period's workbook
+				     ("Q2", as period_parse reads); NULL: every
+				     period the scheme assesses */
 };
 int report_template_xlsx(struct svc *s, const struct report_template *t, const char *path, struct svc_error *err);
 

@@ -4,6 +4,7 @@
 #define KAOHE_TEMPLATE_H
 
 #include "report_impl.h"
+#include "../core/period.h"
 
 /* One row: a unit and an item the acting user enters for it, with the
  * value stored now. */
@@ -14,6 +15,9 @@ struct trow {
 	struct finding f;         /* f.note points at note, f.figures at figures */
 	char *note;
 	char *figures;
+	int period;               /* a periodic scheme's period (core/period.h);
+				     0 for a year-only scheme */
+	const struct period_rule *pr;  /* that scheme's periods, or NULL */
 };
 
 struct trows {

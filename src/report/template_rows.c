@@ -187,11 +187,25 @@ static void take(struct trow *r, const struct finding *f)
 	r->f.figures = r->figures;
 }
 
+/* The sheet of period p within a unit's result (p 0: the result itself);
+ * NULL if the result has no such period. */
+static const struct result *period_sheet(const struct result *res, int p)
+{
+	if (p == 0)
+		return res;
+	for (int i = 0; i < res->nperiods; i++)
+		if (res->periods[i].period == p)
+			return res->periods[i].r;
+	return NULL;
+}
+
 /* The value stored for row r (of candidate c); 0 or -1 with err. */
 static int fill(struct svc *s, struct values *v, const struct cand *c, struct trow *r, struct svc_error *err)
 {
 	enum role role = svc_actor(s)->role;
 	if (role == ROLE_INDUSTRY || role == ROLE_ENFORCEMENT) {
+		if (r->period)
+			return 0;       /* the scorers' grid is the year's */
 		if (!v->grid_read) {
 			if (svc_grid(s, &v->grid) != 0)
 				return report_fail_svc(s, err);
@@ -223,7 +237,9 @@ static int fill(struct svc *s, struct values *v, const struct cand *c, struct tr
 		v->have_ex = true;
 		v->owner = xstrdup(c->owner);
 	}
-	const struct result *res = v->ex.r;
+	const struct result *res = period_sheet(v->ex.r, r->period);
+	if (!res)
+		return 0;
 	if (strcmp(c->name, c->owner) == 0) {
 		take(r, res->nodes[r->n->index].finding);
 		return 0;
@@ -236,8 +252,9 @@ static int fill(struct svc *s, struct values *v, const struct cand *c, struct tr
 	return 0;
 }
 
-/* The scope in words, for the title and the instructions. */
-static char *scope_words(struct svc *s, const struct report_template *t)
+/* The scope in words, for the title and the instructions (period: the
+ * one period of the workbook, in words, or NULL). */
+static char *scope_words(struct svc *s, const struct report_template *t, const char *period)
 {
 	const struct account *a = svc_actor(s);
 	struct buf b = {0};
@@ -255,8 +272,33 @@ static char *scope_words(struct svc *s, const struct report_template *t)
 		buf_puts(&b, "全部被考核单位");
 	if (t->unit)
 		buf_printf(&b, " · 单位 %s", t->unit);
+	if (period)
+		buf_printf(&b, " · %s", period);
 	buf_printf(&b, "（%s %s）", role_title(a->role), a->name);
 	return buf_take(&b);
+}
+
+/* The periods candidate c has rows for, into p: the one --period names
+ * (read against c's scheme: a year-only scheme refuses it), else each
+ * period its scheme assesses, else the year (0). Their number, or -1
+ * with err. */
+static int periods_of(struct svc *s, const struct report_template *t, const struct cand *c,
+		      const struct scheme *sc, int p[PERIOD_MAX + 1], struct svc_error *err)
+{
+	if (t->period) {
+		if (svc_period(s, c->owner, t->period, &p[0]) != 0)
+			return report_fail_svc(s, err);
+		return 1;
+	}
+	if (!sc || sc->periods.kind == PERIOD_NONE) {
+		p[0] = 0;
+		return 1;
+	}
+	int n = 0;
+	for (int k = 1; k <= period_count(sc->periods.kind); k++)
+		if (sc->periods.used[k])
+			p[n++] = k;
+	return n;
 }
 
 int template_rows(struct svc *s, const struct report_template *t, struct trows *out, struct svc_error *err)
@@ -270,6 +312,7 @@ int template_rows(struct svc *s, const struct report_template *t, struct trows *
 		return -1;
 	}
 	bool office = svc_actor(s)->role == ROLE_OFFICE;
+	char *one = NULL;         /* the workbook's one period, in words */
 	struct values v = {0};
 	int rc = 0, found = 0;
 	for (int i = 0; i < cs.n && rc == 0; i++) {
@@ -277,23 +320,35 @@ int template_rows(struct svc *s, const struct report_template *t, struct trows *
 		if (t->unit && strcmp(c->name, t->unit) != 0)
 			continue;
 		found++;
-		bool *can = svc_enterable(s, c->name);
 		const struct scheme *sc = svc_scheme(s, c->kind);
+		int periods[PERIOD_MAX + 1], np;
+		if ((np = periods_of(s, t, c, sc, periods, err)) < 0) {
+			rc = -1;
+			break;
+		}
+		if (np == 1 && periods[0] > 0 && sc && !one) {
+			one = xmalloc(PERIOD_BUFSZ);
+			period_label(sc->periods.kind, periods[0], one);
+		}
 		int before = out->n;
-		for (int k = 1; can && sc && k < sc->nnodes && rc == 0; k++) {
-			const struct node *n = sc->nodes[k];
-			if (!can[k] || !wanted(t, office, n))
-				continue;
-			if (out->n == out->cap) {
-				out->cap = out->cap ? out->cap * 2 : 256;
-				out->r = xrealloc(out->r, (size_t)out->cap * sizeof *out->r);
+		for (int q = 0; q < np && rc == 0; q++) {
+			bool *can = svc_enterable_period(s, c->name, periods[q]);
+			for (int k = 1; can && sc && k < sc->nnodes && rc == 0; k++) {
+				const struct node *n = sc->nodes[k];
+				if (!can[k] || !wanted(t, office, n))
+					continue;
+				if (out->n == out->cap) {
+					out->cap = out->cap ? out->cap * 2 : 256;
+					out->r = xrealloc(out->r, (size_t)out->cap * sizeof *out->r);
+				}
+				struct trow *r = &out->r[out->n++];
+				*r = (struct trow){.unit = xstrdup(c->name), .n = n, .period = periods[q],
+						   .pr = periods[q] ? &sc->periods : NULL};
+				rc = fill(s, &v, c, r, err);
 			}
-			struct trow *r = &out->r[out->n++];
-			*r = (struct trow){.unit = xstrdup(c->name), .n = n};
-			rc = fill(s, &v, c, r, err);
+			free(can);
 		}
 		out->units += out->n > before;
-		free(can);
 	}
 	values_free(&v);
 	cands_free(&cs);
@@ -305,8 +360,9 @@ int template_rows(struct svc *s, const struct report_template *t, struct trows *
 			rc = report_fail(err, SVC_CONFLICT, "没有本人现在可录入的评分项（评分表可能已核实锁定），不生成空白模板");
 	}
 	if (rc == 0)
-		out->scope = scope_words(s, t);
+		out->scope = scope_words(s, t, one);
 	else
 		template_rows_free(out);
+	free(one);
 	return rc;
 }

@@ -7,6 +7,7 @@
  * a data validation from the item's rule. Worksheet 说明: how to fill it
  * in and send it back, and the stamp of the data it was made from. */
 #include "template.h"
+#include "template_dv.h"
 #include "xlsx_in.h"
 #include "../core/figures.h"
 #include "../core/rule.h"
@@ -17,9 +18,11 @@
 #include <xlsxwriter.h>
 
 /* C_FIGURES is written only for a scheme with rules that take figures
- * (core/figures.h): the 2016 schemes' workbooks keep their twelve columns. */
+ * (core/figures.h), C_PERIOD only for a periodic one (core/period.h),
+ * each after the others: the 2016 schemes' workbooks keep their twelve
+ * columns. */
 enum col { C_UNIT, C_CODE, C_TITLE, C_TEXT, C_METHOD, C_RULE, C_COUNT, C_COND, C_DEDUCT, C_SCORE, C_NA, C_NOTE,
-	   C_FIGURES, NCOLS };
+	   C_FIGURES, C_PERIOD, NCOLS };
 
 static const struct {
 	const char *name;
@@ -30,6 +33,7 @@ static const struct {
 	 * widths for the demo scheme */
 	{"单位", 16}, {"编号", 9}, {"考核项目", 16}, {"考核内容及评分标准", 38}, {"考核方式", 40}, {"规则", 20},
 	{"次数", 6}, {"情形", 6}, {"扣分", 6}, {"得分", 6}, {"不适用", 7}, {"备注", 16}, {"数据", 14},
+	{"期间", 10},
 };
 
 /* The formats of the workbook. */
@@ -81,66 +85,6 @@ static void make_formats(lxw_workbook *wb, struct fmts *f)
 	f->text = fmt(wb, false, 0);
 	f->bold = fmt(wb, false, 0);
 	format_set_bold(f->bold);
-}
-
-/* s cut to at most max characters (Excel's limits on validation texts
- * and page headers), with "…" where it was cut. Caller frees. */
-static char *cut(const char *s, int max)
-{
-	int n = 0;
-	const char *at = NULL;    /* where character max starts */
-	for (const char *p = s; *p; p++)
-		if ((*p & 0xC0) != 0x80 && ++n == max)
-			at = p;
-	if (n <= max)
-		return xstrdup(s);
-	struct buf b = {0};
-	buf_putn(&b, s, (size_t)(at - s));   /* max − 1 characters */
-	buf_puts(&b, "…");
-	return buf_take(&b);
-}
-
-/* ---- data validation: runs of rows with the same rule, one range each ---- */
-
-struct run {
-	bool open;
-	lxw_row_t first, last;
-	lxw_data_validation dv;
-	char *key, *title, *msg, *error;
-};
-
-static void run_flush(lxw_worksheet *ws, int col, struct run *r)
-{
-	if (!r->open)
-		return;
-	r->dv.input_title = r->title;
-	r->dv.input_message = r->msg;
-	r->dv.error_title = r->dv.validate == LXW_VALIDATION_TYPE_ANY ? NULL : r->title;
-	r->dv.error_message = r->dv.validate == LXW_VALIDATION_TYPE_ANY ? NULL : r->error;
-	worksheet_data_validation_range(ws, r->first, (lxw_col_t)col, r->last, (lxw_col_t)col, &r->dv);
-	free(r->key);
-	free(r->title);
-	free(r->msg);
-	free(r->error);
-	memset(r, 0, sizeof *r);
-}
-
-/* Adds validation dv (texts copied, cut to Excel's limits) for one cell. */
-static void validate(lxw_worksheet *ws, struct run *runs, lxw_row_t row, int col, const lxw_data_validation *dv,
-		     const char *title, const char *msg, const char *error)
-{
-	struct buf key = {0};
-	buf_printf(&key, "%d %d %.2f %.2f %.2f %s\n%s", dv->validate, dv->criteria, dv->value_number, dv->minimum_number,
-		   dv->maximum_number, msg, error ? error : "");
-	struct run *r = &runs[col];
-	if (r->open && r->last + 1 == row && strcmp(r->key, buf_str(&key)) == 0) {
-		r->last = row;
-		buf_free(&key);
-		return;
-	}
-	run_flush(ws, col, r);
-	*r = (struct run){.open = true, .first = row, .last = row, .dv = *dv, .key = buf_take(&key),
-			  .title = cut(title, 32), .msg = cut(msg, 255), .error = error ? cut(error, 255) : NULL};
 }
 
 /* ---- one row ---- */
@@ -312,8 +256,10 @@ static void row_height(lxw_worksheet *ws, lxw_row_t row, const char *const text[
 	worksheet_set_row(ws, row, 13.5 * lines + 2, NULL);
 }
 
+/* One row: figures says the sheet has the 数据 column; pcol is the 期间
+ * column, or -1; l the list of the row's periods (NULL: the year's). */
 static void write_row(lxw_worksheet *ws, const struct fmts *F, struct run *runs, lxw_row_t row,
-		      const struct trow *t, int ncols)
+		      const struct trow *t, bool figures, int pcol, const struct plist *l)
 {
 	const struct node *n = t->n;
 	char p1[POINTS_BUFSZ];
@@ -343,8 +289,12 @@ static void write_row(lxw_worksheet *ws, const struct fmts *F, struct run *runs,
 	/* every input cell grey and locked, then the row's own opened */
 	for (int c = C_COUNT; c <= C_NA; c++)
 		worksheet_write_blank(ws, row, (lxw_col_t)c, F->off);
-	if (ncols > C_FIGURES)
+	if (figures)
 		worksheet_write_blank(ws, row, C_FIGURES, F->off);
+	if (pcol >= 0 && l)
+		period_cell(ws, F->in_code, runs, row, pcol, t, l);
+	else if (pcol >= 0)
+		worksheet_write_blank(ws, row, (lxw_col_t)pcol, F->off);
 	input_cell(ws, F, runs, row, t);
 	if (n->na != NA_NONE) {
 		if (t->has && t->f.form == INPUT_NA)
@@ -378,19 +328,36 @@ static void scoring_sheet(lxw_workbook *wb, const struct fmts *F, const struct t
 			  const char *stamp)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "评分");
-	int ncols = C_FIGURES;
-	for (int i = 0; i < rows->n; i++)
-		if (rule_takes_figures(rows->r[i].n->rule.type))
-			ncols = NCOLS;
+	bool figures = false, periodic = false;
+	for (int i = 0; i < rows->n; i++) {
+		figures |= rule_takes_figures(rows->r[i].n->rule.type);
+		periodic |= rows->r[i].pr != NULL;
+	}
+	/* the optional columns after the twelve, in their order */
+	int ncols = C_FIGURES, pcol = -1;
+	if (figures)
+		ncols++;
+	if (periodic)
+		pcol = ncols++;
 	for (int c = 0; c < ncols; c++) {
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
-		worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].name, F->head);
+		int k = c == pcol ? C_PERIOD : c;
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[k].width, NULL);
+		worksheet_write_string(ws, 0, (lxw_col_t)c, cols[k].name, F->head);
 	}
 	struct run runs[NCOLS] = {0};
-	for (int i = 0; i < rows->n; i++)
-		write_row(ws, F, runs, (lxw_row_t)(i + 1), &rows->r[i], ncols);
+	struct plist *ls = NULL;
+	int nl = 0;
+	for (int i = 0; i < rows->n; i++) {
+		const struct trow *t = &rows->r[i];
+		write_row(ws, F, runs, (lxw_row_t)(i + 1), t, figures, pcol, t->pr ? plist_of(&ls, &nl, t->pr) : NULL);
+	}
 	for (int c = 0; c < ncols; c++)
 		run_flush(ws, c, &runs[c]);
+	for (int i = 0; i < nl; i++) {
+		free(ls[i].msg);
+		free(ls[i].err);
+	}
+	free(ls);
 	worksheet_freeze_panes(ws, 1, 2);
 	worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows->n, (lxw_col_t)(ncols - 1));
 	lxw_protection prot = {.format_columns = 1, .format_rows = 1, .autofilter = 1};
@@ -404,10 +371,10 @@ static void scoring_sheet(lxw_workbook *wb, const struct fmts *F, const struct t
 	char *t = amp(title), *st = amp(stamp);
 	struct buf head = {0}, foot = {0};
 	buf_printf(&head, "&C&12%s", t);
-	char *h = cut(buf_str(&head), 250);
+	char *h = template_cut(buf_str(&head), 250);
 	worksheet_set_header(ws, h);
 	buf_printf(&foot, "&L&8数据：%s&R&8第 &P 页 共 &N 页", st);
-	char *f = cut(buf_str(&foot), 250);
+	char *f = template_cut(buf_str(&foot), 250);
 	worksheet_set_footer(ws, f);
 	free(h);
 	free(f);
@@ -435,6 +402,13 @@ static void notes_sheet(lxw_workbook *wb, const struct fmts *F, const struct tro
 		"工作表、行和列。得分以系统计算为准。",
 		NULL,
 	};
+	static const char period_step[] =
+		"本方案按季度或月份考核：“期间”列是该行评分所属的期间（如 第2季度、3月），已预先填好，可从下拉列表中改选；"
+		"同一考核项每个期间各录入一次。只填一个期间的模板可用 kaohe template xlsx --period 期间 生成。"
+		"期间填错或不是本方案考核的期间，整个文件不导入，并指出所在的行和列。";
+	bool periodic = false;
+	for (int i = 0; i < rows->n; i++)
+		periodic |= rows->r[i].pr != NULL;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "说明");
 	const double width = 110;
 	worksheet_set_column(ws, 0, 0, width, NULL);
@@ -456,7 +430,9 @@ static void notes_sheet(lxw_workbook *wb, const struct fmts *F, const struct tro
 		{title, F->title}, {buf_str(&count), F->text}, {NULL, NULL}, {"填写说明", F->bold},
 		{steps[0], F->text}, {steps[1], F->text}, {steps[2], F->text}, {steps[3], F->text},
 		{steps[4], F->text}, {steps[5], F->text}, {NULL, NULL}, {"预填的数值取自", F->bold},
-		{stamp, F->text}, {buf_str(&made), F->text},
+		{stamp, F->text}, {buf_str(&made), F->text}, {NULL, NULL},
+		/* a periodic scheme's rows belong to a period each */
+		{periodic ? "按期间考核" : NULL, F->bold}, {periodic ? period_step : NULL, F->text},
 	};
 	for (lxw_row_t r = 0; r < sizeof lines / sizeof lines[0]; r++) {
 		if (!lines[r].text)

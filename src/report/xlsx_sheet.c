@@ -21,8 +21,9 @@ const char *const xlsx_readonly_columns[] = {"考核项目", "考核内容及评
 
 /* Columns that name the finding (the importer's names for them) or that
  * the template shows to read: a row with nothing but these is not an
- * entry. */
-static const char *const key_columns[] = {"单位", "unit", "名称", "编号", "item", "code", "考核项", NULL};
+ * entry. A periodic scheme's workbook fills in every row's period. */
+static const char *const key_columns[] = {"单位", "unit", "名称", "编号", "item", "code", "考核项",
+					  "期间", "period", "季度", "月份", NULL};
 
 /* Appends s with the spreadsheet escapes _xHHHH_ decoded (characters XML
  * cannot carry, as Excel writes them); NUL and lone surrogates stay as

@@ -440,7 +440,7 @@ int svc_status(struct svc *s, struct svc_status *out)
 	struct stored_result *rs = NULL;
 	int nrs = 0, rc = 0;
 	out->stale = results_stale(s->db);
-	if (spot_sizes(s->db, sizes) != 0 || (out->stale >= 0 && result_read_all(s->db, -1, false, &rs, &nrs) != 0))
+	if (out->stale == -2 || spot_sizes(s->db, sizes) != 0 || (out->stale >= 0 && result_read_all(s->db, -1, false, &rs, &nrs) != 0))
 		rc = svc_fail_db(s);
 	/* Results come ordered by rank, units by the official order: match
 	 * them through an index sorted by unit id (n log n in the year). */
@@ -510,9 +510,12 @@ int svc_stamp(struct svc *s, struct svc_stamp *out)
 	if (rc == 0) {
 		out->county_scheme = xstrdup(c->title);
 		out->department_scheme = xstrdup(d->title);
+		/* a stamp is true or not made: a read that fails fails it */
 		out->seq = audit_head(s->db, out->head);
 		struct year_trust t;
-		if (year_trust_get(s->db, &t) == 0) {
+		if (out->seq < 0 || year_trust_get(s->db, &t) != 0) {
+			rc = svc_fail_db(s);
+		} else {
 			if (t.signature && t.signed_hash && t.public_key) {
 				out->signed_seq = t.signed_seq;
 				snprintf(out->signed_hash, sizeof out->signed_hash, "%s", t.signed_hash);
@@ -521,17 +524,26 @@ int svc_stamp(struct svc *s, struct svc_stamp *out)
 			}
 			year_trust_clear(&t);
 		}
-		out->stale = results_stale(s->db);
+		out->stale = rc == 0 ? results_stale(s->db) : -1;
 		struct stored_result *r;
 		int n;
-		if (out->stale >= 0 && result_read_all(s->db, -1, false, &r, &n) == 0) {
-			for (int i = 0; i < n && !out->computed_at; i++)
-				if (r[i].computed_at)
-					out->computed_at = xstrdup(r[i].computed_at);
-			stored_results_free(r, n);
+		if (out->stale == -2)
+			rc = svc_fail_db(s);
+		if (rc == 0 && out->stale >= 0) {
+			if (result_read_all(s->db, -1, false, &r, &n) != 0) {
+				rc = svc_fail_db(s);
+			} else {
+				for (int i = 0; i < n && !out->computed_at; i++)
+					if (r[i].computed_at)
+						out->computed_at = xstrdup(r[i].computed_at);
+				stored_results_free(r, n);
+			}
 		}
 	}
-	svc_end(s, 0);
+	if (svc_end(s, rc) != 0) {
+		svc_stamp_clear(out);
+		rc = -1;
+	}
 	return rc;
 }
 

@@ -362,7 +362,8 @@ struct svc_compute_report {
  * nothing is stored and every problem is in the error's problems. */
 int svc_compute(struct svc *s, struct svc_compute_report *out);
 
-/* Whether the stored results are current: 1 stale, 0 current, -1 none. */
+/* Whether the stored results are current: 1 stale, 0 current, -1 none,
+ * -2 could not be read (the error says why). */
 int svc_results_stale(struct svc *s);
 /* The stored results (kind -1: all), by kind and rank; with tree, every
  * node of every sheet. Free with stored_results_free. */

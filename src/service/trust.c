@@ -149,6 +149,8 @@ int svc_sign_head(struct svc *s, const unsigned char sk[64], struct svc_approval
 {
 	char hash[65], msg[160];
 	long long seq = audit_head(s->db, hash);
+	if (seq < 0)
+		return svc_fail_db(s);
 	head_message(msg, sizeof msg, db_year(s->db), seq, hash);
 	unsigned char sig[crypto_sign_BYTES], pk[crypto_sign_PUBLICKEYBYTES];
 	crypto_sign_detached(sig, NULL, (const unsigned char *)msg, strlen(msg), sk);
@@ -163,8 +165,7 @@ int svc_sign_head(struct svc *s, const unsigned char sk[64], struct svc_approval
 	    audit_add(s->db, "year.sign", NULL, NULL, NULL, what, out->signature) != 0)
 		return svc_fail_db(s);
 	/* the head is now the signing record; approval output shows both */
-	audit_head(s->db, out->head);
-	return 0;
+	return audit_head(s->db, out->head) < 0 ? svc_fail_db(s) : 0;
 }
 
 /* Checks one year's signature; what it proves goes to notes, what fails
@@ -238,6 +239,10 @@ static int verify_tx(struct svc *s, struct svc_verify *v)
 		if (rc != 0)
 			break;
 		int stale = results_stale(s->db);
+		if (stale == -2) {
+			rc = svc_fail_db(s);
+			break;
+		}
 		if (stale > 0)
 			diag_add(&v->notes, "%d 年度：计分后又有改动，结果已过期，未与重新计分核对（先运行 kaohe compute）",
 				 t[i].year);

@@ -60,9 +60,14 @@ long long audit_head(struct db *db, char head[65])
 	sqlite3_stmt *st = db_stmt(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
 	long long seq = 0;
 	head[0] = '\0';
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
 		seq = sqlite3_column_int64(st, 0);
 		snprintf(head, 65, "%s", db_col_text(st, 1));
+	} else if (rc != SQLITE_DONE) {
+		/* a head that could not be read is not an empty log */
+		db_sqlite_fail(db, "读取审计记录");
+		seq = -1;
 	}
 	sqlite3_reset(st);
 	return seq;

@@ -1,16 +1,13 @@
-/* db.c: opening, migrating, transactions, the statement cache, errors,
- * the current year and the online backup. */
+/* db.c: opening, migrating, the statement cache, errors and the current
+ * year (transactions: transaction.c; the online backup: backup.c). */
 #include "db_impl.h"
 #include "schema.h"
-#include "audit.h"
-#include "state.h"
 #include "year.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,9 +53,8 @@ void db_fail_code(struct db *db, enum db_code code, const char *field, const cha
 	va_end(ap);
 }
 
-int db_sqlite_fail(struct db *db, const char *what)
+int db_sqlite_code_fail(struct db *db, const char *what, int code)
 {
-	int code = sqlite3_extended_errcode(db->h);
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -80,6 +76,9 @@ int db_sqlite_fail(struct db *db, const char *what)
 	case SQLITE_IOERR:
 		db_fail_code(db, DB_FAILED, NULL, "%s失败：读写数据库文件出错", what);
 		break;
+	case SQLITE_NOMEM:
+		db_fail_code(db, DB_FAILED, NULL, "%s失败：内存不足", what);
+		break;
 	case SQLITE_CONSTRAINT:
 		/* A statement kaohe prepares that breaks a constraint is a
 		 * rule checked too late: say what was refused. */
@@ -89,6 +88,11 @@ int db_sqlite_fail(struct db *db, const char *what)
 		db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库错误（代码 %d）", what, code);
 	}
 	return -1;
+}
+
+int db_sqlite_fail(struct db *db, const char *what)
+{
+	return db_sqlite_code_fail(db, what, sqlite3_extended_errcode(db->h));
 }
 
 sqlite3_stmt *db_stmt(struct db *db, const char *sql)
@@ -101,10 +105,21 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql)
 			return f->cache[i].st;
 		}
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK && (rc & 0xff) == SQLITE_ERROR) {
 		/* A statement kaohe ships that does not prepare is a bug. */
 		fprintf(stderr, "kaohe: 内部错误：SQL 准备失败：%s\n%s\n", sqlite3_errmsg(db->h), sql);
 		abort();
+	}
+	if (rc != SQLITE_OK) {
+		/* Out of memory, or the schema could not be read: NULL, on which
+		 * every sqlite3_ call fails (step) or reads nothing (column),
+		 * with the connection's error code left as the prepare set it.
+		 * A caller that reads "no row" from it must not commit what it
+		 * decided on that: the transaction is marked failed. */
+		if (db->in_tx && !db->tx_failed)
+			db->tx_failed = sqlite3_extended_errcode(db->h);
+		return NULL;
 	}
 	if (f->ncache < STMT_CACHE) {
 		f->cache[f->ncache].sql = sql;
@@ -128,14 +143,25 @@ int db_exec_stmt(struct db *db, sqlite3_stmt *st)
 void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		db_bind_textn(st, i, s, -1);
 	else
 		sqlite3_bind_null(st, i);
+}
+
+void db_bind_textn(sqlite3_stmt *st, int i, const char *s, int len)
+{
+	/* A copy SQLite could not make would run the statement with NULL
+	 * in its place: out of memory, as for kaohe's own allocations. */
+	if (sqlite3_bind_text(st, i, s, len, SQLITE_TRANSIENT) == SQLITE_NOMEM)
+		oom();
 }
 
 const char *db_col_text(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
+	/* NULL for a value that is not SQL NULL: no memory to convert it */
+	if (!s && sqlite3_column_type(st, i) != SQLITE_NULL)
+		oom();
 	return s ? (const char *)s : "";
 }
 
@@ -159,94 +185,11 @@ int db_changes(struct db *db)
 	return sqlite3_changes(db->h);
 }
 
-static int exec(struct db *db, const char *sql, const char *what)
+int db_exec_sql(struct db *db, const char *sql, const char *what)
 {
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_sqlite_fail(db, what);
 	return 0;
-}
-
-/* Writers of this process take turns here before asking SQLite for the
- * write lock: threads of a server sharing a file then queue instead of
- * sleeping in SQLite's busy handler. Other processes still meet the busy
- * timeout. */
-static pthread_mutex_t write_turn = PTHREAD_MUTEX_INITIALIZER;
-
-static void end_turn(struct db *db)
-{
-	if (db->writer) {
-		db->writer = false;
-		pthread_mutex_unlock(&write_turn);
-	}
-}
-
-int db_begin(struct db *db)
-{
-	if (db->in_tx)
-		return db->in_tx++, 0;
-	/* The triggers that note changed rows are this connection's own,
-	 * made outside any transaction so that a rollback keeps them. */
-	if (state_track(db) != 0)
-		return -1;
-	db->in_tx++;
-	pthread_mutex_lock(&write_turn);
-	db->writer = true;
-	if (exec(db, "BEGIN IMMEDIATE", "开始事务") != 0) {
-		db->in_tx = 0;
-		end_turn(db);
-		return -1;
-	}
-	return 0;
-}
-
-int db_begin_read(struct db *db)
-{
-	if (db->in_tx++)
-		return 0;
-	if (exec(db, "BEGIN", "开始读取") != 0) {
-		db->in_tx = 0;
-		return -1;
-	}
-	return 0;
-}
-
-int db_savepoint(struct db *db)
-{
-	return exec(db, "SAVEPOINT part", "开始保存点");
-}
-
-void db_savepoint_end(struct db *db, bool keep)
-{
-	if (!keep)
-		sqlite3_exec(db->h, "ROLLBACK TO part", NULL, NULL, NULL);
-	sqlite3_exec(db->h, "RELEASE part", NULL, NULL, NULL);
-}
-
-int db_commit(struct db *db)
-{
-	if (db->in_tx == 0 || --db->in_tx)
-		return 0;
-	int rc = 0;
-	/* A change no audit record took up is recorded now: the log holds
-	 * every tracked row as kaohe wrote it. */
-	if (db->writer && audit_flush(db) != 0) {
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		rc = -1;
-	} else if (exec(db, "COMMIT", "提交") != 0) {
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		rc = -1;
-	}
-	end_turn(db);
-	return rc;
-}
-
-void db_rollback(struct db *db)
-{
-	if (db->in_tx == 0)
-		return;
-	db->in_tx = 0;
-	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	end_turn(db);
 }
 
 int db_schema_version(struct db *db)
@@ -260,6 +203,8 @@ int db_schema_version(struct db *db)
 int db_migrate(struct db *db, int to)
 {
 	int from = db_schema_version(db);
+	if (from < 0)
+		return db_sqlite_fail(db, "读取数据库结构版本");
 	for (int v = from + 1; v <= to; v++) {
 		struct buf sql = {0};
 		buf_printf(&sql, "BEGIN IMMEDIATE;\n%s\nPRAGMA user_version = %d;\n"
@@ -408,6 +353,7 @@ struct db *db_open(const char *path, bool create, char **err)
 	}
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_commit_hook(db->h, db_commit_guard, db);
 	int app = 0, version = 0;
 	bool kaohe = false, nothing = true, legacy = false;
 	if (exists && !empty) {
@@ -431,12 +377,12 @@ struct db *db_open(const char *path, bool create, char **err)
 			return refuse(db, err, "无法打开数据库 %s：%s；文件未作任何改动", path,
 				      unreadable_words(path, SQLITE_READONLY));
 	}
-	if (exec(db, "PRAGMA journal_mode=WAL", "设置日志模式") != 0 ||
-	    exec(db, "PRAGMA synchronous=FULL", "设置同步模式") != 0 ||
-	    exec(db, "PRAGMA foreign_keys=ON", "启用外键") != 0 ||
+	if (db_exec_sql(db, "PRAGMA journal_mode=WAL", "设置日志模式") != 0 ||
+	    db_exec_sql(db, "PRAGMA synchronous=FULL", "设置同步模式") != 0 ||
+	    db_exec_sql(db, "PRAGMA foreign_keys=ON", "启用外键") != 0 ||
 	    db_migrate(db, DB_SCHEMA_VERSION) != 0 ||
 	    (legacy && version == DB_SCHEMA_VERSION &&
-	     exec(db, "PRAGMA application_id = " DB_APPLICATION_ID_TEXT, "标记数据库") != 0)) {
+	     db_exec_sql(db, "PRAGMA application_id = " DB_APPLICATION_ID_TEXT, "标记数据库") != 0)) {
 		char *msg = xstrdup(db_error(db));
 		db_close(db);
 		if (!exists)
@@ -570,112 +516,4 @@ int db_write_check(struct db *db)
 	if (db_use_year(db, db->year) != 0)
 		return -1;
 	return db_check_open(db);
-}
-
-/* Whether path names one of the database's own files (the database, its
- * -wal, -shm or -journal), by device and inode for what exists and by
- * canonical name for what does not yet. */
-static bool own_file(struct db *db, const char *path, const struct stat *target, bool exists)
-{
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-	char *real = realpath(db->path, NULL);
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	const char *base = slash ? slash + 1 : path;
-	if (slash)
-		*slash = '\0';
-	char *rdir = realpath(slash ? (*dir ? dir : "/") : ".", NULL);
-	bool own = false;
-	for (int i = 0; i < 4 && !own; i++) {
-		struct buf name = {0};
-		buf_printf(&name, "%s%s", real ? real : db->path, suffix[i]);
-		struct stat sb;
-		if (exists && stat(buf_str(&name), &sb) == 0 && sb.st_dev == target->st_dev &&
-		    sb.st_ino == target->st_ino)
-			own = true;
-		if (rdir && real) {
-			struct buf t = {0};
-			buf_printf(&t, "%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, base);
-			if (strcmp(buf_str(&t), buf_str(&name)) == 0)
-				own = true;
-			buf_free(&t);
-		}
-		buf_free(&name);
-	}
-	free(real);
-	free(rdir);
-	free(dir);
-	return own;
-}
-
-int db_backup(struct db *db, const char *path, bool force)
-{
-	struct stat sb;
-	bool exists = stat(path, &sb) == 0;
-	if (!exists && errno != ENOENT) {
-		db_fail_code(db, DB_FAILED, "file", "无法备份到 %s：%s", path, errno_words(errno));
-		return -1;
-	}
-	if (own_file(db, path, &sb, exists)) {
-		db_fail_code(db, DB_INVALID, "file", "不能备份到 %s：这是数据库自身的文件（数据库、-wal 或 -shm）", path);
-		return -1;
-	}
-	if (exists && S_ISDIR(sb.st_mode)) {
-		db_fail_code(db, DB_INVALID, "file", "不能备份到 %s：这是一个目录（须给出备份文件名）", path);
-		return -1;
-	}
-	if (exists && !force) {
-		db_fail_code(db, DB_CONFLICT, "file", "%s 已存在，未作改动（确要覆盖，加 --force）", path);
-		return -1;
-	}
-	/* The copy is written beside the target under a temporary name and
-	 * renamed into place only when complete: a failure leaves the
-	 * target as it was and nothing else behind. */
-	struct buf tmp = {0};
-	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
-	char *temp = buf_take(&tmp);
-	int fd = mkstemp(temp);
-	if (fd < 0) {
-		db_fail_code(db, DB_FAILED, "file", "无法创建备份文件 %s：%s", path,
-			     errno == ENOENT ? "目录不存在" : errno_words(errno));
-		free(temp);
-		return -1;
-	}
-	close(fd);
-	sqlite3 *out = NULL;
-	int rc = -1;
-	if (sqlite3_open_v2(temp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		db_fail_code(db, DB_FAILED, "file", "无法创建备份文件 %s", path);
-	} else {
-		/* The online backup copies a consistent snapshot while others
-		 * keep writing; -1 copies all pages in one step. */
-		sqlite3_exec(out, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
-		sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
-		int r = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-		if (b)
-			sqlite3_backup_finish(b);
-		int code = sqlite3_errcode(out) & 0xff;
-		if (r != SQLITE_DONE)
-			db_fail_code(db, r == SQLITE_BUSY || r == SQLITE_LOCKED ? DB_BUSY : DB_FAILED, "file",
-				     "备份失败：%s", code == SQLITE_FULL || r == SQLITE_FULL ? "磁盘已满"
-						     : "写入备份文件出错");
-		else
-			rc = 0;
-	}
-	if (out && sqlite3_close(out) != SQLITE_OK && rc == 0) {
-		db_fail_code(db, DB_FAILED, "file", "备份失败：写入备份文件出错");
-		rc = -1;
-	}
-	if (rc == 0 && rename(temp, path) != 0) {
-		db_fail_code(db, DB_FAILED, "file", "备份失败：无法写入 %s：%s", path, errno_words(errno));
-		rc = -1;
-	}
-	if (rc != 0) {
-		unlink(temp);
-		struct buf j = {0};
-		buf_printf(&j, "%s-journal", temp);
-		unlink(buf_str(&j));
-		buf_free(&j);
-	}
-	free(temp);
-	return rc;
 }

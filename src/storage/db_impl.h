@@ -29,6 +29,11 @@ struct db {
 	enum db_code code;
 	char *field;
 	int in_tx;
+	/* an SQLite error the transaction met where no caller could see it
+	 * (a statement that could not be prepared): db_commit refuses the
+	 * transaction with it. 0 when none. */
+	int tx_failed;
+	bool committing;      /* db_commit's own COMMIT is running */
 	/* the current year, once chosen */
 	long long year_id;
 	int year;
@@ -50,9 +55,18 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 int db_exec_stmt(struct db *db, sqlite3_stmt *st);
 /* Reports an SQLite failure as a Chinese message (busy, full disk …). */
 int db_sqlite_fail(struct db *db, const char *what);
+/* The same for an error code met earlier. */
+int db_sqlite_code_fail(struct db *db, const char *what, int code);
+/* Runs sql (no rows); 0, or -1 with the message "what失败：…". */
+int db_exec_sql(struct db *db, const char *sql, const char *what);
+/* The connection's commit hook (transaction.c): refuses a commit other
+ * than db_commit's while kaohe holds a transaction. */
+int db_commit_guard(void *arg);
 
 /* Binding helpers: NULL text binds SQL NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* len bytes of s (-1: up to its NUL), copied by SQLite. */
+void db_bind_textn(sqlite3_stmt *st, int i, const char *s, int len);
 const char *db_col_text(sqlite3_stmt *st, int i);  /* "" for NULL */
 /* A heap copy of column i (NULL for SQL NULL). */
 char *db_col_dup(sqlite3_stmt *st, int i);

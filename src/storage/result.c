@@ -206,13 +206,27 @@ static void read_row(struct db *db, sqlite3_stmt *st, struct stored_result *r)
 	r->decision.automatic = r->decision.reason && strcmp(r->decision.reason, AUTO_REASON) == 0;
 }
 
+/* Resets st after its rows were read: 0 if they ended (rc SQLITE_DONE),
+ * else -1 with the message: a read that failed is not fewer rows. */
+static int read_end(struct db *db, sqlite3_stmt *st, int rc)
+{
+	if (rc != SQLITE_DONE) {
+		db_sqlite_fail(db, "读取考核结果");
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
 static int read_details(struct db *db, struct stored_result *r, bool tree)
 {
 	long long id = r->unit.id;
 	sqlite3_stmt *st = db_stmt(db, "SELECT code, title, detail, effect, grade FROM result_veto"
 				   " WHERE unit_id = ? ORDER BY seq");
 	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->vetoes = xrealloc(r->vetoes, (size_t)(r->nvetoes + 1) * sizeof *r->vetoes);
 		struct stored_veto *v = &r->vetoes[r->nvetoes++];
 		v->code = db_col_str(st, 0);
@@ -223,17 +237,19 @@ static int read_details(struct db *db, struct stored_result *r, bool tree)
 			: EFFECT_AT_MOST;
 		v->grade = grade_col(st, 4, r->grading);
 	}
-	sqlite3_reset(st);
+	if (read_end(db, st, rc) != 0)
+		return -1;
 	st = db_stmt(db, "SELECT kind, text FROM result_note WHERE unit_id = ? ORDER BY kind, seq");
 	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		bool missing = strcmp(db_col_text(st, 0), "missing") == 0;
 		char ***list = missing ? &r->missing : &r->warnings;
 		int *n = missing ? &r->nmissing : &r->nwarnings;
 		*list = xrealloc(*list, (size_t)(*n + 1) * sizeof **list);
 		(*list)[(*n)++] = db_col_str(st, 1);
 	}
-	sqlite3_reset(st);
+	if (read_end(db, st, rc) != 0)
+		return -1;
 	if (r->provincial)
 		return 0;
 	const struct scheme *s = year_scheme(db, r->unit.kind);
@@ -247,7 +263,7 @@ static int read_details(struct db *db, struct stored_result *r, bool tree)
 	for (int i = 0; i < root->nchildren; i++) {
 		sqlite3_bind_int64(st, 1, id);
 		db_bind_text(st, 2, root->children[i]->code);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			struct stored_node *p = &r->parts[r->nparts++];
 			p->node = root->children[i];
 			p->score = sqlite3_column_int64(st, 0);
@@ -255,8 +271,10 @@ static int read_details(struct db *db, struct stored_result *r, bool tree)
 			p->state = sqlite3_column_int(st, 2);
 			p->derivation = db_col_dup(st, 3);
 			p->warning = db_col_dup(st, 4);
+			rc = SQLITE_DONE;
 		}
-		sqlite3_reset(st);
+		if (read_end(db, st, rc) != 0)
+			return -1;
 	}
 	if (!tree)
 		return 0;
@@ -268,7 +286,7 @@ static int read_details(struct db *db, struct stored_result *r, bool tree)
 	sqlite3_bind_int64(st, 1, id);
 	long long current = -1;
 	struct stored_node *nodes = NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long sid = sqlite3_column_int64(st, 0);
 		const struct node *n = scheme_find(s, db_col_text(st, 1));
 		if (!n)
@@ -291,8 +309,7 @@ static int read_details(struct db *db, struct stored_result *r, bool tree)
 		sn->derivation = db_col_dup(st, 5);
 		sn->warning = db_col_dup(st, 6);
 	}
-	sqlite3_reset(st);
-	return 0;
+	return read_end(db, st, rc);
 }
 
 int result_read_all(struct db *db, int kind, bool tree, struct stored_result **out, int *n)
@@ -363,8 +380,14 @@ int results_stale(struct db *db)
 				   " ON u.id = r.unit_id WHERE u.year_id = ?");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	long long seq = -1;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		seq = sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_sqlite_fail(db, "读取考核结果");
+		sqlite3_reset(st);
+		return -2;
+	}
 	sqlite3_reset(st);
 	if (seq < 0)
 		return -1;
@@ -380,8 +403,11 @@ int results_stale(struct db *db)
 		     " 'material.add', 'material.remove', 'year.consent', 'year.sign', 'key.new')");
 	sqlite3_bind_int64(st, 1, seq);
 	sqlite3_bind_int(st, 2, db->year);
-	int changed = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+	rc = sqlite3_step(st);
+	int changed = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_sqlite_fail(db, "读取审计记录"), -2;
 	/* Inputs changed behind kaohe's back (no record) make the results
 	 * stale too: the digest of what the compute read (schema 7) differs. */
 	if (changed)

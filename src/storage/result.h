@@ -43,7 +43,8 @@ int result_read_all(struct db *db, int kind, bool tree, struct stored_result **o
 int result_read_unit(struct db *db, const struct unit *u, bool tree, struct stored_result *out);
 
 /* Whether anything that bears on the results changed since the last
- * compute: 1 stale, 0 current, -1 no results yet. */
+ * compute: 1 stale, 0 current, -1 no results yet, -2 could not be read
+ * (message set). */
 int results_stale(struct db *db);
 
 #endif

@@ -320,9 +320,9 @@ static int load_replay(struct db *db, long long *from)
 				db_fail(db, "第 %lld 条审计记录的状态部分格式不对", seq);
 				return -1;
 			}
-			sqlite3_bind_text(ins, 1, p, (int)(t1 - p), SQLITE_TRANSIENT);
-			sqlite3_bind_text(ins, 2, t1 + 1, (int)(t2 - t1 - 1), SQLITE_TRANSIENT);
-			sqlite3_bind_text(ins, 3, t2 + 1, (int)(end - t2 - 1), SQLITE_TRANSIENT);
+			db_bind_textn(ins, 1, p, (int)(t1 - p));
+			db_bind_textn(ins, 2, t1 + 1, (int)(t2 - t1 - 1));
+			db_bind_textn(ins, 3, t2 + 1, (int)(end - t2 - 1));
 			sqlite3_bind_int64(ins, 4, seq);
 			int r = sqlite3_step(ins);
 			sqlite3_reset(ins);

@@ -16,7 +16,7 @@ static int insert_scheme(struct db *db, const char *kind, const struct scheme_te
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, s->name);
-	sqlite3_bind_text(st, 4, t->text, (int)t->len, SQLITE_TRANSIENT);
+	db_bind_textn(st, 4, t->text, (int)t->len);
 	int rc = db_exec_stmt(db, st);
 	if (rc == 0)
 		rc = audit_add(db, "year.scheme", NULL, kind, NULL, s->name, NULL);
@@ -162,7 +162,13 @@ char *year_scheme_text(struct db *db, enum unit_kind kind, size_t *len)
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, unit_kind_name(kind));
 	char *text = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_sqlite_fail(db, "读取考核方案");
+		sqlite3_reset(st);
+		return NULL;
+	}
+	if (rc == SQLITE_ROW) {
 		*len = (size_t)sqlite3_column_bytes(st, 0);
 		text = xmalloc(*len + 1);
 		memcpy(text, sqlite3_column_blob(st, 0), *len);
@@ -219,7 +225,7 @@ int year_set_state(struct db *db, const char *what, bool value)
 
 const struct scheme *year_grading(struct db *db, enum unit_kind kind)
 {
-	if (!db->year_id || (kind != KIND_COUNTY && kind != KIND_DEPARTMENT))
+	if (!db->year_id || !unit_kind_assessed(kind))
 		return NULL;
 	return year_scheme(db, kind);
 }
@@ -236,10 +242,15 @@ const struct scheme *year_scheme(struct db *db, enum unit_kind kind)
 	sqlite3_stmt *st = db_stmt(db, "SELECT name, source FROM scheme WHERE year_id = ? AND unit_kind = ?");
 	sqlite3_bind_int64(st, 1, db->year_id);
 	db_bind_text(st, 2, unit_kind_name(kind));
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		/* a read that failed is not a missing scheme */
+		if (rc != SQLITE_DONE)
+			db_sqlite_fail(db, "读取考核方案");
+		else
+			db_fail_code(db, DB_NOT_FOUND, "kind", "%d 年度没有%s考核方案", db->year,
+				     kind == KIND_COUNTY ? "县区" : unit_kind_title(kind));
 		sqlite3_reset(st);
-		db_fail_code(db, DB_NOT_FOUND, "kind", "%d 年度没有%s考核方案", db->year,
-			     kind == KIND_COUNTY ? "县区" : unit_kind_title(kind));
 		return NULL;
 	}
 	struct diag d = {0};

@@ -2,6 +2,7 @@
  * entered, and the office's form entering one value for many units. */
 #include "layout.h"
 #include "pages.h"
+#include "sheet_many.h"
 
 #include <stdlib.h>
 
@@ -42,6 +43,7 @@ void get_sheets(struct req *r, struct resp *w)
 		     "<label>得分 <input name=\"score\" inputmode=\"decimal\" value=\"%s\"></label></fieldset>",
 		  form_value(r, "count", ""), form_value(r, "conditions", ""), form_value(r, "deduct", ""),
 		  form_value(r, "score", ""));
+		set_many_fields(r, b);
 		form_error(r, b, "value");
 		/* one scheme at a time: an item code means another item on a
 		 * department's sheet */
@@ -104,6 +106,7 @@ void post_set_many(struct req *r, struct resp *w)
 		f.form = INPUT_SCORE;
 		ok &= points_parse(v, &f.amount) == 0;
 	}
+	forms += set_many_figures(r, &f);
 	struct svc_error e = {.code = SVC_INVALID, .field = "value"};
 	if (forms != 1)
 		e.message = "次数、情形、扣分、得分须恰好填写一项";
@@ -116,7 +119,8 @@ void post_set_many(struct req *r, struct resp *w)
 		buf_reset(&w->body);
 		get_sheets(r, w);
 		w->status = 422;
-	} else if (svc_score_set_many(r->svc, (char *const *)units, n, &f) != 0) {
+	} else if (set_many_period(r, units, n, &f) != 0 ||
+		   svc_score_set_many(r->svc, (char *const *)units, n, &f) != 0) {
 		page_again(r, w, get_sheets);
 	} else {
 		page_done(r, w, "/sheets", "已为 %d 个单位录入 %s", n, f.code);

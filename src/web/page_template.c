@@ -1,6 +1,7 @@
 /* page_template.c: the scoring workbook on the sheets page (issue 9):
  * GET /template.xlsx downloads the units and items the signed-in user
- * enters (the office may narrow it: ?team=, ?industry=, ?unit=), and
+ * enters (the office may narrow it: ?team=, ?industry=, ?unit=; a
+ * periodic scheme: ?period= for one period), and
  * POST /sheets/import takes a filled workbook (known by its content: a
  * ZIP) or a CSV and imports it, all rows or none, every problem shown
  * with its sheet, row and column. The service decides who may do what. */
@@ -25,7 +26,7 @@ static const char *given(const struct req *r, const char *name)
 /* GET /template.xlsx */
 void get_template(struct req *r, struct resp *w)
 {
-	struct report_template t = {given(r, "team"), given(r, "industry"), given(r, "unit")};
+	struct report_template t = {given(r, "team"), given(r, "industry"), given(r, "unit"), given(r, "period")};
 	char *path = web_temp_file(".xlsx");
 	if (!path) {
 		struct svc_error e = {.code = SVC_FAILED, .message = "无法建立临时文件，请稍后重试"};

@@ -10,12 +10,13 @@ void sheet_figures_field(struct req *r, struct buf *b, const struct node *n, con
 			 bool again, const char *dis, const char *form)
 {
 	char *val = f && f->form == INPUT_FIGURES ? figures_canonical(f->figures) : NULL;
-	char *hint = rule_figures_hint(n);
+	char *hint = n ? rule_figures_hint(n) : xstrdup("填写数据：" FIGURES_SYNTAX);
+	int id = n ? n->index : -1;
 	h(b, "<label class=\"figures\">数据 <input type=\"text\" name=\"figures\" size=\"12\" value=\"%s\""
 	     " title=\"%s\" aria-describedby=\"fh%d\"%S%S%s%S></label>",
-	  again ? form_value(r, "figures", val ? val : "") : (val ? val : ""), hint, n->index, dis,
+	  again ? form_value(r, "figures", val ? val : "") : (val ? val : ""), hint, id, dis,
 	  form ? " form=\"" : "", form ? form : "", form ? "\"" : "");
-	h(b, "<span class=\"hint\" id=\"fh%d\">%s</span>", n->index, hint);
+	h(b, "<span class=\"hint\" id=\"fh%d\">%s</span>", id, hint);
 	free(hint);
 	free(val);
 }

@@ -6,7 +6,8 @@
 #include "layout.h"
 #include "../core/score.h"
 
-/* Writes item n's figures field (its stored finding f, or NULL; again:
+/* Writes item n's figures field (n NULL: for an item not yet named, with
+ * the general hint; its stored finding f, or NULL; again:
  * show what a refused save posted; dis: " disabled" or ""; form: the id
  * of the row's form, or NULL), with the hint of what to type. */
 void sheet_figures_field(struct req *r, struct buf *b, const struct node *n, const struct finding *f,

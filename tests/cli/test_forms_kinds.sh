@@ -169,6 +169,27 @@ expect_text results.txt "和《秦皇岛市2016年度学校安全工作考核（
 expect_exit 0 k audit --verify
 expect_text out.txt "各表与审计记录一致"
 
+# ---- an added kind names its own grades ----
+# 卫生院安全工作考核（示例）: the school's rows, graded 80分以上达标，60分以上基本达标，
+# 60分以下不达标.
+sed -e 's/^unit: school/unit: clinic/' -e 's/^unit_title: 学校/unit_title: 卫生院/' \
+	-e 's/^scheme: city-2016-school/scheme: city-2016-clinic/' \
+	-e 's/^- {grade: 优秀, min: 90}/- {grade: 达标, min: 80}/' \
+	-e 's/^- {grade: 良好, min: 80}/- {grade: 基本达标, min: 60}/' \
+	-e '/^- {grade: 合格, min: 60}/d' -e 's/^- {grade: 不合格}/- {grade: 不达标}/' school.yaml > clinic.yaml
+expect_exit 0 k scheme add clinic.yaml
+expect_exit 0 k unit add 城关卫生院 --kind clinic
+# 1.1 少开展 3 次演练: 3 × 5 = 15 → 校园安全管理 60 − 15 = 45; 安全教育 40;
+# 45 + 40 = 85 ≥ 80 → 达标.
+expect_exit 0 k score set 城关卫生院 1.1 --count 3
+expect_exit 0 k compute
+expect_exit 0 k results --json
+python3 - out.txt <<'PY' || fail "the clinic's own grade names"
+import json, sys
+r = [r for r in json.load(open(sys.argv[1])) if r["kind"] == "clinic"]
+assert [(x["unit"], x["total"], x["proposed_grade"]) for x in r] == [("城关卫生院", 85, "达标")], r
+PY
+
 # ---- after approval no scheme is added ----
 expect_exit 0 k approve
 sed -e 's/^unit: school/unit: hospital/' -e 's/^unit_title: 学校/unit_title: 医院/' \
