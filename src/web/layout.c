@@ -179,6 +179,20 @@ bool is_office(const struct req *r)
 	return a && a->role == ROLE_OFFICE;
 }
 
+int page_kinds(struct req *r, enum unit_kind **kinds)
+{
+	int nk = 0;
+	*kinds = NULL;
+	if (svc_kinds(r->svc, kinds, &nk) != 0) {
+		free(*kinds);
+		*kinds = xcalloc(2, sizeof **kinds);
+		(*kinds)[0] = KIND_COUNTY;
+		(*kinds)[1] = KIND_DEPARTMENT;
+		nk = 2;
+	}
+	return nk;
+}
+
 int refusal_status(const struct svc_error *e)
 {
 	switch (e->code) {

@@ -70,5 +70,10 @@ char *web_temp_file(const char *suffix);
 /* Whether the office is signed in (pages offer it the forms; the service
  * still checks every change). */
 bool is_office(const struct req *r);
+/* The kinds the year assesses, in the order of its schemes (county,
+ * department, then the added ones), into *kinds (caller frees); their
+ * number. A list that cannot be read gives the two built-in kinds, so a
+ * page still shows what it can. */
+int page_kinds(struct req *r, enum unit_kind **kinds);
 
 #endif

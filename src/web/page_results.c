@@ -368,16 +368,10 @@ void get_results(struct req *r, struct resp *w)
 		if (!y.approved)
 			left_to_do(r, b);
 	}
-	enum unit_kind *kinds = NULL;
-	int nk = 0;
 	/* each kind the year assesses, in the order of its schemes; a list
 	 * that cannot be read still shows the results under their kinds */
-	if (svc_kinds(r->svc, &kinds, &nk) != 0) {
-		kinds = xcalloc(2, sizeof *kinds);
-		kinds[0] = KIND_COUNTY;
-		kinds[1] = KIND_DEPARTMENT;
-		nk = 2;
-	}
+	enum unit_kind *kinds;
+	int nk = page_kinds(r, &kinds);
 	for (int k = 0; k < nk; k++) {
 		int count = 0;
 		for (int i = 0; i < n; i++)

@@ -47,15 +47,9 @@ void get_sheets(struct req *r, struct resp *w)
 		form_error(r, b, "value");
 		/* one scheme at a time: an item code means another item on a
 		 * department's sheet */
-		enum unit_kind *kinds = NULL;
-		int nk = 0;
 		/* each kind the year assesses (schools, … after the two) */
-		if (svc_kinds(r->svc, &kinds, &nk) != 0) {
-			kinds = xcalloc(2, sizeof *kinds);
-			kinds[0] = KIND_COUNTY;
-			kinds[1] = KIND_DEPARTMENT;
-			nk = 2;
-		}
+		enum unit_kind *kinds;
+		int nk = page_kinds(r, &kinds);
 		for (int k = 0; k < nk; k++) {
 			h(b, "<fieldset class=\"units\"><legend>%s</legend>",
 			  kinds[k] == KIND_COUNTY ? "县（区）" : unit_kind_title(kinds[k]));

@@ -232,15 +232,9 @@ void get_units(struct req *r, struct resp *w)
 		h(b, "<p class=\"links\"><a href=\"/admin\">年度与账号</a> · <a href=\"/teams\">考核组</a></p>");
 	if (!n)
 		h(b, "<p>本年度还没有登记单位。</p>");
-	enum unit_kind *kinds = NULL;
-	int nk = 0;
 	/* every kind the year assesses: county, department, the added ones */
-	if (svc_kinds(r->svc, &kinds, &nk) != 0) {
-		kinds = xcalloc(2, sizeof *kinds);
-		kinds[0] = KIND_COUNTY;
-		kinds[1] = KIND_DEPARTMENT;
-		nk = 2;
-	}
+	enum unit_kind *kinds;
+	int nk = page_kinds(r, &kinds);
 	for (int k = 0; k < nk; k++)
 		units_table(b, svc_grading(r->svc, kinds[k]), u, n, kinds[k], office);
 	free(kinds);

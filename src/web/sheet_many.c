@@ -14,14 +14,8 @@
 /* The schemes of the kinds the year assesses, into sc; their number. */
 static int year_schemes(struct req *r, const struct scheme *sc[MAX_SCHEMES])
 {
-	enum unit_kind *kinds = NULL;
-	int nk = 0, n = 0;
-	if (svc_kinds(r->svc, &kinds, &nk) != 0) {
-		kinds = xcalloc(2, sizeof *kinds);
-		kinds[0] = KIND_COUNTY;
-		kinds[1] = KIND_DEPARTMENT;
-		nk = 2;
-	}
+	enum unit_kind *kinds;
+	int nk = page_kinds(r, &kinds), n = 0;
 	for (int k = 0; k < nk && n < MAX_SCHEMES; k++) {
 		const struct scheme *s = svc_scheme(r->svc, kinds[k]);
 		if (s)
