@@ -31,12 +31,17 @@ int period_of_month(enum period_kind k, int month)
 	return k == PERIOD_QUARTER ? (month + 2) / 3 : k == PERIOD_MONTH ? month : 0;
 }
 
-points_t scheme_year_points(const struct scheme *s)
+points_t node_year_points(const struct scheme *s, const struct node *n)
 {
 	const struct period_rule *pr = &s->periods;
 	if (pr->kind != PERIOD_NONE && pr->rollup == ROLLUP_SUM)
-		return s->root->points * pr->n;
-	return s->root->points;
+		return n->points * pr->n;
+	return n->points;
+}
+
+points_t scheme_year_points(const struct scheme *s)
+{
+	return node_year_points(s, s->root);
 }
 
 /* A whole decimal number of one or two digits at p, ending at end; -1

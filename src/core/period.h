@@ -48,6 +48,11 @@ int period_of_month(enum period_kind k, int month);
 /* The year's full marks: the root's points, times the periods for a
  * summed scheme (每月100分，全年累计 1200 分). */
 struct scheme;
+struct node;
 points_t scheme_year_points(const struct scheme *s);
+/* The full marks of node n over the year: in a year summed from its
+ * periods each node counts its points once per period (满分1200分 of a
+ * monthly 100), else its points. */
+points_t node_year_points(const struct scheme *s, const struct node *n);
 
 #endif

@@ -39,15 +39,16 @@ static bool unbounded(const struct node *n)
 	       n->points == node_inner(n->parent);
 }
 
-/* One node's row. */
-static void node_row(struct pdf_doc *d, const struct node *n, const struct stored_node *sn, const char *sheets)
+/* One node's row; full: its full marks (over the year, node_year_points). */
+static void node_row(struct pdf_doc *d, const struct node *n, points_t full, const struct stored_node *sn,
+		     const char *sheets)
 {
 	char pts[POINTS_BUFSZ], de[POINTS_BUFSZ], sc[POINTS_BUFSZ];
 	bool group = n->nchildren > 0, free_of_points = unbounded(n), na = sn->state & NODE_NA;
 	struct buf item = {0}, why = {0};
 	buf_printf(&item, "%s %s", n->code, n->title);
 	if (n->points && !free_of_points)
-		buf_printf(&item, "（%s分）", points_fmt(n->points, pts));
+		buf_printf(&item, "（%s分）", points_fmt(full, pts));
 	if (sn->derivation)
 		buf_puts(&why, sn->derivation);
 	if (sn->warning)
@@ -92,7 +93,7 @@ static void own_sheet(struct pdf_doc *d, const struct stored_result *r)
 		struct buf names = {0};
 		if (n->score == SCORE_SHEETS)
 			sheet_names(r, n, &names);
-		node_row(d, n, sn, buf_str(&names));
+		node_row(d, n, node_year_points(sc, n), sn, buf_str(&names));
 		buf_free(&names);
 	}
 	char total[POINTS_BUFSZ], full[POINTS_BUFSZ], raw[POINTS_BUFSZ];
@@ -139,7 +140,7 @@ static void sampled_sheets(struct pdf_doc *d, const struct stored_result *r)
 			pdf_table(d, columns, 6, TABLE_SIZE);
 			for (int m = x->index + 1; m < sc->nnodes && sc->nodes[m]->depth > x->depth; m++)
 				if (nodes[m].node)
-					node_row(d, sc->nodes[m], &nodes[m], NULL);
+					node_row(d, sc->nodes[m], sc->nodes[m]->points, &nodes[m], NULL);
 			struct buf item = {0};
 			buf_printf(&item, "%s 得分", r->sheets[k].label);
 			const char *cells[] = {buf_str(&item), "", "", "", points_fmt(nodes[x->index].score, score),

@@ -31,7 +31,9 @@ static bool unbounded(const struct node *n, const struct stored_node *sn)
 	       n->points == node_inner(n->parent) && !(sn->state & NODE_NA);
 }
 
-static int node_row(struct walk *w, const struct node *n, const struct stored_node *sn, const char *sheet)
+/* One node's row; full: its full marks (over the year, node_year_points). */
+static int node_row(struct walk *w, const struct node *n, points_t full, const struct stored_node *sn,
+		    const char *sheet)
 {
 	bool group = n->nchildren > 0;
 	bool na = sn->state & NODE_NA, missing = sn->state & NODE_MISSING, input = sn->state & NODE_INPUT;
@@ -40,13 +42,13 @@ static int node_row(struct walk *w, const struct node *n, const struct stored_no
 	struct sheet_row row = {
 		.kind = n->depth == 1 ? SROW_PART : group ? SROW_GROUP : SROW_ITEM,
 		.depth = n->depth, .sheet = sheet, .code = n->code, .title = n->title,
-		.has_points = !open, .points = n->points, .text = n->text, .method = n->method,
+		.has_points = !open, .points = full, .text = n->text, .method = n->method,
 		.has_score = !na && !missing && !open, .score = sn->score, .deduction = sn->deduction,
 	};
 	buf_reset(&w->item);
 	buf_printf(&w->item, "%s %s", n->code, n->title);
 	if (!open)
-		buf_printf(&w->item, "（%s%s 分）", n->bonus ? "加分，最高 " : "", points_fmt(n->points, pt));
+		buf_printf(&w->item, "（%s%s 分）", n->bonus ? "加分，最高 " : "", points_fmt(full, pt));
 	row.item = buf_str(&w->item);
 	if (na)
 		row.deduction_word = "不适用";
@@ -151,7 +153,7 @@ static int sampled_rows(struct walk *w, const struct stored_result *r, const str
 		if (n->depth <= x->depth)
 			break;
 		if (sh->nodes[j].node)
-			rc = node_row(w, n, &sh->nodes[j], sh->label);
+			rc = node_row(w, n, n->points, &sh->nodes[j], sh->label);
 	}
 	return rc;
 }
@@ -194,7 +196,7 @@ int sheet_rows(const struct stored_result *r, sheet_row_fn fn, void *ctx)
 		if (n->sheet_root && n->sheet_root != n)
 			continue;
 		if (r->nodes[i].node)
-			rc = node_row(&w, n, &r->nodes[i], NULL);
+			rc = node_row(&w, n, node_year_points(sc, n), &r->nodes[i], NULL);
 	}
 	for (int i = 1; i < sc->nnodes && !rc; i++) {
 		const struct node *x = sc->nodes[i];

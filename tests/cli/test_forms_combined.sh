@@ -72,4 +72,17 @@ PY
 expect_exit 0 k report sheet 甲镇 --format pdf -o sheet.pdf
 pdftotext -layout sheet.pdf sheet.txt
 expect_text sheet.txt "满分 30 分"
+# each row's full marks are the year's too: 10 × 3 months and 5 × 3
+expect_text sheet.txt "月度工作（30分）"
+expect_text sheet.txt "统计报表（15分）"
+expect_exit 0 k report sheet 甲镇 --format xlsx -o sheet.xlsx
+python3 - sheet.xlsx "$TOP/tests/cli" <<'PY' || fail "the sheet workbook's full marks"
+import sys
+sys.path.insert(0, sys.argv[2])
+from xlsx_cells import Book
+b = Book(sys.argv[1])
+cells = [v for n in b.names for r in b.rows(n).values() for v in r.values() if isinstance(v, str)]
+assert any(c.startswith("1 月度工作（30 分）") for c in cells), [c for c in cells if "月度工作" in c]
+assert any(c.startswith("1.1 统计报表（15 分）") for c in cells), [c for c in cells if "统计报表" in c]
+PY
 finish
