@@ -3,6 +3,7 @@
  * amount, figures, 不适用), the deduction with its derivation and the
  * score; and the same rows recomputed as JSON for the script. */
 #include "sheet_figures.h"
+#include "../core/period.h"
 #include "sheet_impl.h"
 
 #include <stdio.h>
@@ -158,10 +159,12 @@ void item_row(struct req *r, struct buf *b, const struct view *v, const struct n
 	  group ? "group depth" : "item", group ? (n->depth == 1 ? "1" : n->depth == 2 ? "2" : "3") : "");
 	h(b, "<th scope=\"row\" class=\"code\">%s</th>", n->code);
 	h(b, "<td class=\"title\"><strong>%s</strong>", n->title);
-	if (n->points && in_deduct_group(n))
-		h(b, "<span class=\"points\">最多扣 %P 分</span>", n->points);
-	else if (n->points)
-		h(b, "<span class=\"points\">%P 分</span>", n->points);
+	/* a period's own sheet: its points; the year: over the year */
+	points_t full = v->period ? n->points : node_year_points(v->sc, n);
+	if (full && in_deduct_group(n))
+		h(b, "<span class=\"points\">最多扣 %P 分</span>", full);
+	else if (full)
+		h(b, "<span class=\"points\">%P 分</span>", full);
 	for (int i = 0; i < n->nmandatory_for; i++)
 		h(b, "<span class=\"points\">★%s必达项</span>", n->mandatory_for[i]);
 	if (n->text)
