@@ -36,7 +36,7 @@ objs = $(patsubst src/%.c,build/$(1)/%.o,$(call src_of,$(2)))
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all check demo bench install uninstall clean fuzz deps deps-check deps-bench valgrind core-check
+.PHONY: all check demo bench install uninstall clean fuzz fault deps deps-check deps-bench valgrind core-check
 
 all: kaohe
 
@@ -178,6 +178,14 @@ demo: deps kaohe
 
 deps-bench:
 	@scripts/deps.sh bench
+
+# The whole fault-injection loop (tests/cli/test_fault.sh): every N of
+# every I/O and full-disk loop, not the sample make check runs (about half
+# an hour; allocation is left to make check's sample: every N of it would
+# take many hours).
+fault: build/asan/kaohe build/asan/kaohe-fault
+	@FAULT_STRIDE=1 FAULT_CLASSES="io full" LSAN_OPTIONS="suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0" \
+		sh tests/cli/test_fault.sh $(CURDIR)/build/asan/kaohe
 
 bench: deps-bench kaohe
 	@bench/run.sh
