@@ -184,10 +184,13 @@ void item_row(struct req *r, struct buf *b, const struct view *v, const struct n
 	} else if (!group || n->na != NA_NONE) {
 		if (n->rule.type == RULE_ACCIDENTS)
 			h(b, "<span class=\"hint\">由事故登记计算，不录入</span>");
+		else if (v->sc->periods.kind != PERIOD_NONE && !v->period)
+			/* the year of a periodic scheme: rolled up, entered by period */
+			h(b, "<span class=\"hint\">各期间汇总，按期间录入</span>");
 		else if (n->rule.type == RULE_ENTERED && !(v->can && v->can[n->index]))
 			h(b, "<span class=\"hint\">%s</span>", n->rule.by == BY_INDUSTRY ? "由行业主管部门评分"
 			  : n->rule.by == BY_ENFORCEMENT ? "由执法部门评分" : "由安委办录入");
-		if (n->rule.type != RULE_ACCIDENTS)
+		if (n->rule.type != RULE_ACCIDENTS && !(v->sc->periods.kind != PERIOD_NONE && !v->period))
 			input_cell(r, b, v, n);
 	}
 	bool under_na = na_above(v, n) != NULL;

@@ -37,6 +37,9 @@ expect_status 200 "the year's sheet"
 expect_body "全年得分为各期间的汇总，请选择期间录入"
 expect_body 'href="/sheet/%E7%94%B2%E5%8C%BA?period=2">第2季度</a>'
 expect_no_body 'name="count"'" value=\"\" form="
+# the year takes no input at all: each row says it is entered by period
+expect_no_body 'name="count"'
+expect_body "各期间汇总，按期间录入"
 
 # The second quarter: 1.2 "每次扣1分": 2 次 → 98, saved for Q2 only.
 get office "/sheet/甲区?period=2"
