@@ -165,6 +165,17 @@ int rule_forms_check(const struct node *n, const struct finding *f, struct buf *
 			   bad, FIGURES_SYNTAX);
 		return -1;
 	}
+	/* a/b is a rate's and only a rate's: 0;3 is not 0/3, nor 95/100 two
+	 * clauses */
+	if (g.ratio && r->type != RULE_RATE) {
+		buf_printf(why, "%s 的数据“%s”不是比率：分子/分母只用于比率，多个数用分号分隔", n->code,
+			   f->figures);
+		return -1;
+	}
+	if (!g.ratio && r->type == RULE_RATE && g.n == 2) {
+		buf_printf(why, "%s 的数据“%s”须写成 分子/分母（如 95/100）", n->code, f->figures);
+		return -1;
+	}
 	switch (r->type) {
 	case RULE_CLAUSES:
 		if (g.n != r->nclauses) {

@@ -357,6 +357,10 @@ static void rates_rounding_and_limits(void **state)
 		{"1.3", "5", "1.3 的数据“5”须是两个数：实际数;控制指标"},
 		{"1.3", "5;3;1", "须是两个数"},
 		{"1.5", "2×3;4", "1.5 的数据“2×3;4”须是两个数：本年数;上年数"},
+		/* a rate is written a/b: 0;3 is refused, not read as 0/3; a/b is
+		 * a rate's only, never actual;target */
+		{"1.1", "0;3", "1.1 的数据“0;3”须写成 分子/分母（如 95/100）"},
+		{"1.3", "5/3", "1.3 的数据“5/3”不是比率：分子/分母只用于比率"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct finding h[] = {f_fig(bad[i].code, bad[i].text)};
