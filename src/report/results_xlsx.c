@@ -89,7 +89,7 @@ static int ranking(struct svc *s, struct book *b, enum unit_kind kind, bool alwa
 	for (int k = 0; k < nparts; k++) {
 		buf_putc(&heads, '\0');
 		offs[k + 1] = heads.len;
-		buf_printf(&heads, "%s\n（%s 分）", root->children[k]->title, points_fmt(root->children[k]->points, pt));
+		buf_printf(&heads, "%s\n（%s 分）", root->children[k]->title, points_fmt(node_year_points(sc, root->children[k]), pt));
 	}
 	cols[nc++] = (struct book_col){heads.p + offs[0], 9};
 	double part_width = nparts > 5 ? 8 : 10;

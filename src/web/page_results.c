@@ -8,6 +8,7 @@
  * reopening, the city government's consent, publication. The viewer and
  * the assessed units see what the service lets them (published results;
  * a unit its own). */
+#include "../core/period.h"
 #include "layout.h"
 #include "pages.h"
 
@@ -198,7 +199,7 @@ static void ranking(struct req *r, struct buf *b, enum unit_kind kind, const str
 	h(b, "<table class=\"grid results\"><thead><tr><th class=\"num\">名次</th><th>单位</th><th class=\"num\">总分</th>");
 	for (int k = 0; k < nparts; k++)
 		h(b, "<th class=\"num\">%s<br><span class=\"hint\">%P 分</span></th>", root->children[k]->title,
-		  root->children[k]->points);
+		  node_year_points(sc, root->children[k]));
 	h(b, "<th>否决</th><th>拟定档次</th><th>确定档次</th><th>说明</th></tr></thead><tbody>\n");
 	for (int i = 0; i < n; i++) {
 		const struct stored_result *sr = &rs[i];

@@ -68,6 +68,10 @@ b = Book(sys.argv[1])
 heads = [v for rows in (b.rows(n) for n in b.names) for r in rows.values() for v in r.values()
          if isinstance(v, str) and v.startswith("总分")]
 assert heads and all("30 分" in h for h in heads), heads
+# the part's column: 月度工作 10 × 3 months
+parts = [v for rows in (b.rows(n) for n in b.names) for r in rows.values() for v in r.values()
+         if isinstance(v, str) and v.startswith("月度工作")]
+assert parts and all("30 分" in p for p in parts), parts
 PY
 expect_exit 0 k report sheet 甲镇 --format pdf -o sheet.pdf
 pdftotext -layout sheet.pdf sheet.txt
