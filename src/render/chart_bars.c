@@ -214,7 +214,8 @@ static const struct stored_node *part_of(const struct stored_result *r, const st
 
 /* The column heads: each part's name (wrapped to its column) and its full
  * marks. Returns the baseline of the lowest head line. */
-static double part_heads(struct chart *c, const struct node *root, const double *xs, const double *ws, double y)
+static double part_heads(struct chart *c, const struct scheme *sc, const struct node *root, const double *xs,
+			 const double *ws, double y)
 {
 	double lowest = y;
 	for (int k = 0; k < root->nchildren; k++) {
@@ -224,7 +225,7 @@ static double part_heads(struct chart *c, const struct node *root, const double 
 		for (int i = 0; i < nl; i++, ly += 15)
 			ch_text(c, cx, ly, lines[i], ANCHOR_MIDDLE, CH_VALUE_SIZE, true, INK_TEXT);
 		char v[POINTS_BUFSZ], full[POINTS_BUFSZ + 16];
-		snprintf(full, sizeof full, "满分 %s", points_fmt(root->children[k]->points, v));
+		snprintf(full, sizeof full, "满分 %s", points_fmt(node_year_points(sc, root->children[k]), v));
 		ch_text(c, cx, ly, full, ANCHOR_MIDDLE, CH_SMALL_SIZE, false, INK_SOFT);
 		if (ly > lowest)
 			lowest = ly;
@@ -234,9 +235,10 @@ static double part_heads(struct chart *c, const struct node *root, const double 
 }
 
 /* One part's bar in its column, and its score in words: inside the bar
- * (white) where it fits, else after it. */
+ * (white) where it fits, else after it; full: the part's full marks over
+ * the year (node_year_points). */
 static void part_bar(struct chart *c, const struct stored_result *r, const struct stored_node *p,
-		     const struct node *part, int k, double x, double w, double y, double base)
+		     const struct node *part, points_t full, int k, double x, double w, double y, double base)
 {
 	char v[POINTS_BUFSZ];
 	ch_rect(c, x, y, w, BAR_H, FILL_FULL, NULL);
@@ -244,12 +246,12 @@ static void part_bar(struct chart *c, const struct stored_result *r, const struc
 		ch_text(c, x + w / 2, base, p ? "不适用" : "—", ANCHOR_MIDDLE, CH_SMALL_SIZE, false, INK_SOFT);
 		return;
 	}
-	double bw = p->score <= 0 || part->points <= 0 ? 0 : w * (double)p->score / (double)part->points;
+	double bw = p->score <= 0 || full <= 0 ? 0 : w * (double)p->score / (double)full;
 	if (bw > w)
 		bw = w;
 	struct buf tip = {0};
 	buf_printf(&tip, "%s %s：%s 分（满分 %s）", r->unit.name, part->title, points_fmt(p->score, v),
-		   points_fmt(part->points, (char[POINTS_BUFSZ]){0}));
+		   points_fmt(full, (char[POINTS_BUFSZ]){0}));
 	bool grey = r->incomplete || (p->state & NODE_MISSING);
 	ch_rect(c, x, y, bw, BAR_H, grey ? FILL_MUTED : (enum chart_fill)(FILL_PART + k), buf_str(&tip));
 	buf_free(&tip);
@@ -270,13 +272,13 @@ void chart_parts(struct chart *c, const char *title, const struct scheme *sc, co
 	double *xs = xcalloc((size_t)np + 1, sizeof *xs), *ws = xcalloc((size_t)np + 1, sizeof *ws);
 	points_t sum = 0;
 	for (int k = 0; k < np; k++)
-		sum += root->children[k]->points > 0 ? root->children[k]->points : 0;
+		sum += root->children[k]->points > 0 ? node_year_points(sc, root->children[k]) : 0;
 	c->x0 = names_end(rs, n, names);
 	c->len = PARTS_LEN;
 	c->max = sum;
 	double x = c->x0;
 	for (int k = 0; k < np; k++) {
-		points_t pts = root->children[k]->points;
+		points_t pts = node_year_points(sc, root->children[k]);
 		ws[k] = sum > 0 && pts > 0 ? PARTS_LEN * (double)pts / (double)sum : COL_MIN;
 		if (ws[k] < COL_MIN)
 			ws[k] = COL_MIN;
@@ -284,7 +286,7 @@ void chart_parts(struct chart *c, const char *title, const struct scheme *sc, co
 		x += ws[k] + COL_GAP;
 	}
 	double xt = x + 4;   /* the totals' column */
-	double head = part_heads(c, root ? root : &(struct node){0}, xs, ws, base + 26);
+	double head = part_heads(c, sc, root ? root : &(struct node){0}, xs, ws, base + 26);
 	ch_text(c, xt, base + 26, "总分", ANCHOR_START, CH_VALUE_SIZE, true, INK_TEXT);
 	double top = head + 10;
 	c->y0 = top;
@@ -300,7 +302,8 @@ void chart_parts(struct chart *c, const char *title, const struct scheme *sc, co
 				INK_SOFT);
 		else
 			for (int k = 0; k < np; k++)
-				part_bar(c, r, part_of(r, root->children[k]), root->children[k], k, xs[k], ws[k], y, yb);
+				part_bar(c, r, part_of(r, root->children[k]), root->children[k],
+					 node_year_points(sc, root->children[k]), k, xs[k], ws[k], y, yb);
 		char *words = total_words(r);
 		ch_text(c, xt, row_base(top, i), words, ANCHOR_START, CH_VALUE_SIZE, false, INK_TEXT);
 		reach(c, xt + chart_text_width(words, CH_VALUE_SIZE));
@@ -316,7 +319,8 @@ void chart_parts(struct chart *c, const char *title, const struct scheme *sc, co
 	ch_legend_begin(&l, c, CH_MARGIN, c->width - CH_MARGIN, bottom + 22);
 	for (int k = 0; k < np; k++) {
 		struct buf words = {0};
-		buf_printf(&words, "%s（满分 %s 分）", root->children[k]->title, points_fmt(root->children[k]->points, v));
+		buf_printf(&words, "%s（满分 %s 分）", root->children[k]->title,
+			   points_fmt(node_year_points(sc, root->children[k]), v));
 		ch_legend_fill(&l, (enum chart_fill)(FILL_PART + k), buf_str(&words));
 		buf_free(&words);
 	}

@@ -73,6 +73,10 @@ parts = [v for rows in (b.rows(n) for n in b.names) for r in rows.values() for v
          if isinstance(v, str) and v.startswith("月度工作")]
 assert parts and all("30 分" in p for p in parts), parts
 PY
+# the part scores chart: 月度工作 22 of 30 (a bar 22/30 of its column)
+expect_exit 0 k report chart parts --format svg -o parts.svg
+expect_text parts.svg "甲镇 月度工作：22 分（满分 30）"
+expect_text parts.svg "月度工作（满分 30 分）"
 expect_exit 0 k report sheet 甲镇 --format pdf -o sheet.pdf
 pdftotext -layout sheet.pdf sheet.txt
 expect_text sheet.txt "满分 30 分"
