@@ -2,6 +2,7 @@
  * YAML of the rules that take several figures. A rate is written only
  * when the cell says it in the one way rubrics do:
  * "X达到N%得满分，每降低M个百分点扣K分[，最高扣C分]". */
+#include "accident_rule.h"
 #include "draft.h"
 #include "draft_forms.h"
 
@@ -109,6 +110,86 @@ int draft_rate(const char *s, struct draft_reading *out)
 	return 1;
 }
 
+/* The grade word at *p (一般, 较大, 重大, 特别重大, with 及以上): advances
+ * past it; 0 if none is there. */
+static int grade_word(const char **p, struct accident_match *m)
+{
+	static const char *const words[] = {"特别重大", "重大", "较大", "一般", NULL};
+	for (int i = 0; words[i]; i++)
+		if (take(p, words[i])) {
+			m->has_grade = true;
+			m->grade = (enum accident_grade)accident_grade_parse(words[i]);
+			m->min_grade = take(p, "及以上") || take(p, "以上");
+			return 1;
+		}
+	return 0;
+}
+
+int draft_accidents(const char *s, points_t points, struct draft_reading *out)
+{
+	struct accident_rule a = {0};
+	const char *p = strstr(s, "发生");
+	if (!p || count_of(s, "发生") != 1 || !strstr(s, "事故"))
+		return 0;
+	bool each = p >= s + 3 && strncmp(p - 3, "每", 3) == 0;
+	p += strlen("发生");
+	if (each) {
+		/* 每发生1起…事故…扣N分[，最高扣M分] */
+		points_t one;
+		size_t k = number_at(p, &one);
+		if (!k || one != POINTS(1))
+			return 0;
+		p += k;
+		if (!take(&p, "起") && !take(&p, "次"))
+			return 0;
+		grade_word(&p, &a.match);
+		take(&p, "生产安全");
+		take(&p, "安全生产");
+		if (!take(&p, "事故"))
+			return 0;
+		take(&p, "的");
+		take(&p, "，");
+		if (!take(&p, "扣") || !(k = number_at(p, &a.each)) || a.each == 0)
+			return 0;
+		p += k;
+		if (!take(&p, "分"))
+			return 0;
+		const char *most = strstr(p, "最高扣");
+		if (most) {
+			const char *q = most + strlen("最高扣");
+			if (!(k = number_at(q, &a.cap)) || strncmp(q + k, "分", strlen("分")) != 0)
+				return 0;
+			a.has_cap = true;
+		}
+		if (count_of(s, "扣") != 1 + (most != NULL) || strstr(s, "不得分"))
+			return 0;
+	} else {
+		/* 发生[死亡]事故的，本项不得分 */
+		if (points <= 0)
+			return 0;
+		if (take(&p, "死亡"))
+			a.match.min_deaths = 1;
+		else
+			grade_word(&p, &a.match);
+		take(&p, "生产安全");
+		take(&p, "安全生产");
+		if (!take(&p, "事故"))
+			return 0;
+		take(&p, "的");
+		take(&p, "，");
+		take(&p, "本项");
+		if (!take(&p, "不得分") || strstr(s, "扣"))
+			return 0;
+		a.deduct_all = true;
+	}
+	draft_reading_free(out);
+	memset(&out->rule, 0, sizeof out->rule);
+	out->rule.type = RULE_ACCIDENTS;
+	out->rule.accidents = xmalloc(sizeof a);
+	*out->rule.accidents = a;
+	return 1;
+}
+
 /* The keys scheme_parse.c takes for the figures rules. */
 void draft_forms_yaml(const struct rule *r, struct buf *out)
 {
@@ -135,6 +216,21 @@ void draft_forms_yaml(const struct rule *r, struct buf *out)
 		if (r->has_cap)
 			buf_printf(out, ", cap: %s", points_fmt(r->cap, a));
 		break;
+	case RULE_ACCIDENTS: {
+		const struct accident_rule *x = r->accidents;
+		if (x->match.has_grade)
+			buf_printf(out, ", %s: %s", x->match.min_grade ? "min_accident_grade" : "accident_grade",
+				   accident_grade_name(x->match.grade));
+		if (x->match.min_deaths)
+			buf_printf(out, ", min_deaths: %lld", x->match.min_deaths);
+		if (x->deduct_all)
+			buf_puts(out, ", deduct: all");
+		else
+			buf_printf(out, ", each: %s", points_fmt(x->each, a));
+		if (x->has_cap)
+			buf_printf(out, ", cap: %s", points_fmt(x->cap, a));
+		break;
+	}
 	default:
 		break;
 	}

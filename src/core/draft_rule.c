@@ -8,6 +8,7 @@
  * figure left over that no phrase accounts for — is not guessed: the rule
  * falls back to judged and the reason is given, so a person decides. */
 #include "draft.h"
+#include "accident_rule.h"
 #include "draft_forms.h"
 
 #include <stdarg.h>
@@ -338,6 +339,9 @@ void draft_rule(const char *text, points_t points, struct draft_reading *out)
 		judged(out, NULL, "扣分条款过多，未能逐条识别，暂作评定扣分（judged）");
 		return;
 	}
+	/* 每发生1起一般事故扣5分, 发生死亡事故的，本项不得分: from the register */
+	if (draft_accidents(s, points, out))
+		return;
 	if (strstr(s, "一票否决")) {
 		judged(out, NULL, "原文有“一票否决”，须在 vetoes 中另写，暂作评定扣分（judged）");
 		return;
@@ -518,6 +522,8 @@ void draft_reading_free(struct draft_reading *r)
 	free(r->rule.conds);
 	r->rule.unit = r->rule.text = NULL;
 	r->rule.conds = NULL;
+	accident_rule_free(r->rule.accidents);
+	r->rule.accidents = NULL;
 	r->rule.nconds = 0;
 }
 

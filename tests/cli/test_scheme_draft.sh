@@ -199,4 +199,16 @@ PY
 expect_exit 0 "$KAOHE" scheme check small.yaml
 expect_text out.txt "检查通过"
 
+# Items counted from the accident register (issue 11, form 4), drafted as
+# such and checked as written:
+#   1.1 每发生1起一般事故扣5分，最高扣20分。(20) → each 5, cap 20, 一般
+#   1.2 发生死亡事故的，本项不得分。(10)           → min_deaths 1, all 10
+printf '编号,考核项目,分值,考核内容及评分标准,考核方式\n1,事故控制,30,,\n1.1,一般事故,20,每发生1起一般事故扣5分，最高扣20分。,查阅事故统计\n1.2,死亡事故,10,发生死亡事故的，本项不得分。,查阅事故统计\n' > accidents.csv
+expect_exit 0 "$KAOHE" scheme draft accidents.csv -o accidents.yaml --name acc-2017 --title 事故 --year 2017
+expect_text out.txt "共 2 行：2 行已识别规则，0 行须人工核对"
+expect_text accidents.yaml "rule: {type: accidents, accident_grade: 一般, each: 5, cap: 20}"
+expect_text accidents.yaml "rule: {type: accidents, min_deaths: 1, deduct: all}"
+expect_exit 0 "$KAOHE" scheme check accidents.yaml
+expect_text out.txt "检查通过"
+
 finish

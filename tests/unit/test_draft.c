@@ -2,6 +2,7 @@
  * Every expected rule is worked from the rubric sentence quoted beside it;
  * the rows quoted are written in the 2016 rubrics' style. */
 #include "testutil.h"
+#include "accident_rule.h"
 
 #include "csv.h"
 #include "draft.h"
@@ -397,6 +398,53 @@ static void entered_table(void **state)
 }
 
 /* A YAML string with quotes, backslashes and a line break survives. */
+/* Items counted from the accident register, read from the two ways
+ * rubrics say it; anything else stays marked. */
+static void accidents_read(void **state)
+{
+	(void)state;
+	struct draft_reading r;
+	/* "每发生1起一般事故扣5分，最高扣20分": 一般 exactly, 5 per accident, cap 20 */
+	draft_rule("每发生1起一般事故扣5分，最高扣20分。", POINTS(20), &r);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_ACCIDENTS);
+	assert_true(r.rule.accidents->match.has_grade);
+	assert_false(r.rule.accidents->match.min_grade);
+	assert_int_equal(r.rule.accidents->match.grade, ACCIDENT_GENERAL);
+	assert_int_equal(r.rule.accidents->each, POINTS(5));
+	assert_true(r.rule.accidents->has_cap);
+	assert_int_equal(r.rule.accidents->cap, POINTS(20));
+	draft_reading_free(&r);
+	/* "每发生1起较大及以上生产安全事故扣10分": 较大 or worse, 10 each, no cap */
+	draft_rule("每发生1起较大及以上生产安全事故扣10分", POINTS(30), &r);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_ACCIDENTS);
+	assert_true(r.rule.accidents->match.min_grade);
+	assert_int_equal(r.rule.accidents->match.grade, ACCIDENT_LARGER);
+	assert_int_equal(r.rule.accidents->each, POINTS(10));
+	assert_false(r.rule.accidents->has_cap);
+	draft_reading_free(&r);
+	/* "发生死亡事故的，本项不得分" (10 分): one death or more, all 10 points */
+	draft_rule("发生死亡事故的，本项不得分。", POINTS(10), &r);
+	assert_string_equal(r.why, "");
+	assert_int_equal(r.rule.type, RULE_ACCIDENTS);
+	assert_int_equal(r.rule.accidents->match.min_deaths, 1);
+	assert_true(r.rule.accidents->deduct_all);
+	draft_reading_free(&r);
+	/* near misses stay as they were: 不得分 without the row's points is
+	 * marked; a second deduction in the cell is not the register's alone */
+	draft_rule("发生死亡事故的，本项不得分。", -1, &r);
+	assert_int_not_equal(r.rule.type, RULE_ACCIDENTS);
+	draft_reading_free(&r);
+	draft_rule("每发生1起一般事故扣5分；未及时上报的，扣3分。", POINTS(20), &r);
+	assert_int_not_equal(r.rule.type, RULE_ACCIDENTS);
+	draft_reading_free(&r);
+	/* 每发生2起 is not a count of single accidents */
+	draft_rule("每发生2起一般事故扣5分", POINTS(20), &r);
+	assert_int_not_equal(r.rule.type, RULE_ACCIDENTS);
+	draft_reading_free(&r);
+}
+
 static void quoting(void **state)
 {
 	(void)state;
@@ -420,6 +468,7 @@ int main(void)
 		cmocka_unit_test(entered_marked),
 		cmocka_unit_test(table),
 		cmocka_unit_test(entered_table),
+		cmocka_unit_test(accidents_read),
 		cmocka_unit_test(quoting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
