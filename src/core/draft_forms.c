@@ -42,6 +42,20 @@ static int count_of(const char *s, const char *lit)
 	return n;
 }
 
+/* "最高扣M分" (or 最多扣) after p, into *cap: 1 if there, 0 if not, -1
+ * if there but not a number of points. */
+static int cap_after(const char *p, points_t *cap)
+{
+	const char *most = strstr(p, "最高扣");
+	if (!most)
+		most = strstr(p, "最多扣");
+	if (!most)
+		return 0;
+	const char *q = most + strlen("最高扣");
+	size_t k = number_at(q, cap);
+	return k && strncmp(q + k, "分", strlen("分")) == 0 ? 1 : -1;
+}
+
 int draft_rate(const char *s, struct draft_reading *out)
 {
 	const char *reach = strstr(s, "达到");
@@ -72,16 +86,9 @@ int draft_rate(const char *s, struct draft_reading *out)
 	p += k;
 	if (!take(&p, "分"))
 		return 0;
-	const char *most = strstr(p, "最高扣");
-	if (!most)
-		most = strstr(p, "最多扣");
-	if (most) {
-		const char *q = most + strlen("最高扣");
-		if (!(k = number_at(q, &cap)) || strncmp(q + k, "分", strlen("分")) != 0)
-			return 0;
-	}
+	int capped = cap_after(p, &cap);
 	/* nothing else deducts: one 扣 for the step and one for the cap */
-	if (count_of(s, "扣") != 1 + (most != NULL) || target == 0 || target > POINTS(100) || per == 0 ||
+	if (capped < 0 || count_of(s, "扣") != 1 + capped || target == 0 || target > POINTS(100) || per == 0 ||
 	    per > POINTS(100) || each == 0)
 		return 0;
 	/* the name: what reaches the target, from the sentence's start */
@@ -103,7 +110,7 @@ int draft_rate(const char *s, struct draft_reading *out)
 	r->target = target;
 	r->per = per;
 	r->each = each;
-	r->has_cap = most != NULL;
+	r->has_cap = capped;
 	r->cap = cap;
 	if (reach > a)
 		r->text = xstrndup(a, (size_t)(reach - a));
@@ -125,6 +132,19 @@ static int grade_word(const char **p, struct accident_match *m)
 	return 0;
 }
 
+/* "[生产安全|安全生产]事故[的][，]" at *p: advances past it; 0 if the
+ * noun is not there. */
+static int accident_noun(const char **p)
+{
+	take(p, "生产安全");
+	take(p, "安全生产");
+	if (!take(p, "事故"))
+		return 0;
+	take(p, "的");
+	take(p, "，");
+	return 1;
+}
+
 int draft_accidents(const char *s, points_t points, struct draft_reading *out)
 {
 	struct accident_rule a = {0};
@@ -143,26 +163,17 @@ int draft_accidents(const char *s, points_t points, struct draft_reading *out)
 		if (!take(&p, "起") && !take(&p, "次"))
 			return 0;
 		grade_word(&p, &a.match);
-		take(&p, "生产安全");
-		take(&p, "安全生产");
-		if (!take(&p, "事故"))
+		if (!accident_noun(&p))
 			return 0;
-		take(&p, "的");
-		take(&p, "，");
 		if (!take(&p, "扣") || !(k = number_at(p, &a.each)) || a.each == 0)
 			return 0;
 		p += k;
 		if (!take(&p, "分"))
 			return 0;
-		const char *most = strstr(p, "最高扣");
-		if (most) {
-			const char *q = most + strlen("最高扣");
-			if (!(k = number_at(q, &a.cap)) || strncmp(q + k, "分", strlen("分")) != 0)
-				return 0;
-			a.has_cap = true;
-		}
-		if (count_of(s, "扣") != 1 + (most != NULL) || strstr(s, "不得分"))
+		int capped = cap_after(p, &a.cap);
+		if (capped < 0 || count_of(s, "扣") != 1 + capped || strstr(s, "不得分"))
 			return 0;
+		a.has_cap = capped;
 	} else {
 		/* 发生[死亡]事故的，本项不得分 */
 		if (points <= 0)
@@ -171,12 +182,8 @@ int draft_accidents(const char *s, points_t points, struct draft_reading *out)
 			a.match.min_deaths = 1;
 		else
 			grade_word(&p, &a.match);
-		take(&p, "生产安全");
-		take(&p, "安全生产");
-		if (!take(&p, "事故"))
+		if (!accident_noun(&p))
 			return 0;
-		take(&p, "的");
-		take(&p, "，");
 		take(&p, "本项");
 		if (!take(&p, "不得分") || strstr(s, "扣"))
 			return 0;
