@@ -35,16 +35,26 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def run(cmd, env=None):
-    """Runs cmd; returns (wall seconds, peak RSS in MB)."""
-    start = time.perf_counter()
-    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - start
-    err = p.stderr.read().decode()
-    p.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{err}")
-    return wall, usage.ru_maxrss / 1024
+    """Runs cmd; returns (wall seconds, peak RSS in MB).
+
+    The peak is /usr/bin/time's (%M), not this process's wait4: Python
+    starts a child with vfork, and the kernel counts the parent's memory
+    in the child's peak until exec, so every peak would read at least
+    Python's own (about 16 MB)."""
+    fd, rss_file = tempfile.mkstemp(prefix="kaohe-rss-")
+    os.close(fd)
+    try:
+        start = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - start
+        if p.returncode != 0:
+            sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr.decode()}")
+        with open(rss_file) as f:
+            kb = int(f.read().split()[-1])
+    finally:
+        os.remove(rss_file)
+    return wall, kb / 1024
 
 
 def median(xs):

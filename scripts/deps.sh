@@ -38,6 +38,7 @@ tzdata:file:/usr/share/zoneinfo/Asia/Shanghai
 "
 bench_pkgs="
 wrk:cmd:wrk
+time:file:/usr/bin/time
 "
 fuzz_pkgs="
 clang:cmd:clang
