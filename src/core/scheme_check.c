@@ -49,6 +49,52 @@ static points_t rule_bound(const struct rule *r)
 	}
 }
 
+/* The most rule r can take on its own, before its item's points bound it
+ * (a count, a figure or a clause with no stated limit: -1). Rules whose
+ * amount is the item's points by definition (judged without max, 不得分,
+ * entered) give 0. */
+static points_t rule_reach(const struct rule *r)
+{
+	switch (r->type) {
+	case RULE_PER:
+		if (r->has_cap)
+			return r->cap + r->extra;
+		return r->max_count ? (points_t)r->max_count * r->each : -1;
+	case RULE_RANGE:
+		if (r->has_cap)
+			return r->cap;
+		return r->max_count ? (points_t)r->max_count * r->to : -1;
+	case RULE_RATE:
+		if (r->has_cap)
+			return r->cap;
+		return r->per > 0 ? (r->target / r->per) * r->each : -1;
+	case RULE_TARGET: return r->has_cap ? r->cap : -1;
+	case RULE_TREND: return r->up;
+	case RULE_ACCIDENTS: {
+		const struct accident_rule *a = r->accidents;
+		if (!a || a->deduct_all)
+			return 0;
+		return a->each ? (a->has_cap ? a->cap : -1) : a->deduct;
+	}
+	case RULE_CLAUSES: {
+		if (r->has_cap)
+			return r->cap;
+		points_t sum = 0;
+		for (int i = 0; i < r->nclauses; i++) {
+			points_t one = rule_reach(&r->clauses[i]);
+			if (one < 0)
+				return -1;
+			sum += one;
+		}
+		return sum;
+	}
+	case RULE_JUDGED: return r->has_max ? r->max : 0;
+	case RULE_ZERO:
+	case RULE_ENTERED: return 0;
+	default: return rule_bound(r) > 0 ? rule_bound(r) : 0;
+	}
+}
+
 static void check_leaf(struct scheme_ctx *c, struct node *n)
 {
 	char b1[POINTS_BUFSZ], b2[POINTS_BUFSZ];
@@ -107,9 +153,15 @@ static void check_leaf(struct scheme_ctx *c, struct node *n)
 		scheme_err(c, n->line, "%s：places 只用于按次（per）计地的规则", n->code);
 	/* An item's points are the most it loses: say so where the rule
 	 * itself states no bound but the item does. */
-	if (n->rule.type == RULE_PER && !n->rule.has_cap && stated && n->points < node_inner(p))
-		scheme_warn(c, n->line, "%s 的规则每%s扣 %s 分未写上限，按本项分值 %s 分为限（扣完为止）",
-		    n->code, n->rule.unit ? n->rule.unit : "次", P(n->rule.each, b1), P(n->points, b2));
+	points_t reach = rule_reach(&n->rule);
+	if (bound < 0 && stated && n->points < node_inner(p) && (reach < 0 || reach > n->points)) {
+		if (n->rule.type == RULE_PER)
+			scheme_warn(c, n->line, "%s 的规则每%s扣 %s 分未写上限，按本项分值 %s 分为限（扣完为止）",
+			    n->code, n->rule.unit ? n->rule.unit : "次", P(n->rule.each, b1), P(n->points, b2));
+		else
+			scheme_warn(c, n->line, "%s 的规则未写上限，可扣的分数能超过本项分值，按本项分值 %s 分为限"
+			    "（扣完为止）", n->code, P(n->points, b2));
+	}
 }
 
 static void check_group(struct scheme_ctx *c, struct node *n)
