@@ -4,16 +4,19 @@
 
 static points_t min_p(points_t a, points_t b) { return a < b ? a : b; }
 
-static void leaf_bounds(const struct scheme *s, const struct node *n, struct node_bounds *b)
+/* The most a leaf can take; places limits a count of places to those a
+ * county can have examined. */
+static points_t leaf_max(const struct scheme *s, const struct node *n, bool places, struct node_bounds *b)
 {
 	const struct rule *r = &n->rule;
 	points_t md = n->points;
 	long long count = r->max_count;
-	if (!count && r->places == PLACES_SAMPLED && s->samples[SAMPLE_TOWN].declared) {
+	if (places && !count && r->places == PLACES_SAMPLED && s->samples[SAMPLE_TOWN].declared) {
 		count = 1 + s->samples[SAMPLE_TOWN].max;
 		b->by_places = true;
 	}
-	b->max_count = count;
+	if (places)
+		b->max_count = count;
 	switch (r->type) {
 	case RULE_PER: {
 		points_t raw = count ? (points_t)count * r->each : -1;
@@ -43,26 +46,39 @@ static void leaf_bounds(const struct scheme *s, const struct node *n, struct nod
 	case RULE_ENTERED: md = n->points; break;
 	default: md = rule_forms_bound(n, r); break;
 	}
-	b->max_deduction = md;
-	b->min_score = md >= n->points ? 0 : n->points - md;
+	return md;
 }
 
-static void walk(const struct scheme *s, const struct node *n, struct node_bounds *out)
+/* The two bounds of a node from its deduction: with places limited, or
+ * (places false) by the caps alone. */
+static void set_bounds(struct node_bounds *b, bool places, points_t max_deduction, points_t min_score)
+{
+	if (places) {
+		b->max_deduction = max_deduction;
+		b->min_score = min_score;
+	} else {
+		b->max_deduction_any = max_deduction;
+		b->min_score_any = min_score;
+	}
+}
+
+static void walk(const struct scheme *s, const struct node *n, bool places, struct node_bounds *out)
 {
 	struct node_bounds *b = &out[n->index];
 	if (node_is_leaf(n) && n->depth > 0) {
-		leaf_bounds(s, n, b);
+		points_t md = leaf_max(s, n, places, b);
+		set_bounds(b, places, md, md >= n->points ? 0 : n->points - md);
 		return;
 	}
 	points_t inner = node_inner(n), sum = 0, ded = 0;
 	int k = 0;
 	for (int i = 0; i < n->nchildren; i++) {
 		const struct node *ch = n->children[i];
-		walk(s, ch, out);
+		walk(s, ch, places, out);
 		if (ch->bonus)
 			continue;
-		sum += out[ch->index].min_score;
-		ded += out[ch->index].max_deduction;
+		sum += places ? out[ch->index].min_score : out[ch->index].min_score_any;
+		ded += places ? out[ch->index].max_deduction : out[ch->index].max_deduction_any;
 		k++;
 	}
 	points_t low;
@@ -74,13 +90,14 @@ static void walk(const struct scheme *s, const struct node *n, struct node_bound
 	/* what items carry over into this part or the total (overflow) */
 	points_t over = overflow_max_into(s, n);
 	low = over < 0 || over >= low ? 0 : low - over;
-	b->min_score = n->scale ? points_muldiv(low, n->points, n->scale) : low;
-	b->max_deduction = n->points - b->min_score;
+	points_t min = n->scale ? points_muldiv(low, n->points, n->scale) : low;
+	set_bounds(b, places, n->points - min, min);
 }
 
 void scheme_bounds(const struct scheme *s, struct node_bounds *out)
 {
 	for (int i = 0; i < s->nnodes; i++)
 		out[i] = (struct node_bounds){0};
-	walk(s, s->root, out);
+	walk(s, s->root, true, out);
+	walk(s, s->root, false, out);
 }

@@ -15,6 +15,11 @@ struct node_bounds {
 				     0 if unbounded by a count */
 	bool by_places;           /* max_count is the places a county can have
 				     examined (itself and its sampled towns) */
+	/* The same two bounds when a team records more places than were
+	 * examined, which is accepted with a warning: only the rules' caps
+	 * bound them then. Equal to the above where no rule counts places. */
+	points_t max_deduction_any;
+	points_t min_score_any;
 };
 
 /* Fills out[0 .. s->nnodes), indexed by node->index. */

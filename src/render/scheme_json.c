@@ -197,6 +197,8 @@ cJSON *node_to_json(const struct node *n)
 static void add_bounds(cJSON *j, const struct node *n, const struct node_bounds *b)
 {
 	cJSON_AddItemToObject(j, "min_score", json_points(b[n->index].min_score));
+	if (b[n->index].min_score_any != b[n->index].min_score)
+		cJSON_AddItemToObject(j, "min_score_more_places", json_points(b[n->index].min_score_any));
 	cJSON_AddItemToObject(j, "max_deduction", json_points(b[n->index].max_deduction));
 	cJSON *c;
 	int i = 0;

@@ -56,6 +56,10 @@ static void node_text(const struct node *n, const struct node_bounds *bounds, st
 			buf_printf(out, "；按 %s 分制折算", points_fmt(n->scale, b2));
 		if (bd->min_score > 0)
 			buf_printf(out, "；最低可得 %s 分", points_fmt(bd->min_score, b2));
+		/* more places than examined are accepted with a warning: then
+		 * only the caps bound the category */
+		if (bd->min_score_any < bd->min_score)
+			buf_printf(out, "（录入的地数多于已检查的地数时最低 %s 分）", points_fmt(bd->min_score_any, b2));
 		buf_puts(out, "〕");
 	}
 	if (n->bonus)
@@ -103,7 +107,10 @@ static void node_text(const struct node *n, const struct node_bounds *bounds, st
 			else if (n->rule.max_count)
 				buf_printf(&rb, "原文规定最多 %lld %s，", n->rule.max_count,
 					   n->rule.unit ? n->rule.unit : "次");
-			buf_printf(&rb, "实际最多扣 %s 分）", points_fmt(bd->max_deduction, b2));
+			buf_printf(&rb, "实际最多扣 %s 分", points_fmt(bd->max_deduction, b2));
+			if (bd->max_deduction_any > bd->max_deduction)
+				buf_printf(&rb, "；录入更多地时以上限 %s 分为限", points_fmt(bd->max_deduction_any, b2));
+			buf_puts(&rb, "）");
 		} else if (n->rule.max_count) {
 			buf_printf(&rb, "（原文规定最多 %lld %s）", n->rule.max_count,
 				   n->rule.unit ? n->rule.unit : "次");

@@ -117,7 +117,7 @@ expect_text out.txt "较大职业病危害事故（调查认定）"
 expect_exit 1 k score set 公安局 1.4.7 --count 2
 expect_text err.txt "1.4.7 的次数 2 超出范围：原文规定的次数最多 1 次"
 expect_exit 0 k scheme show qhd-2016-county
-expect_text out.txt "1.1  《秦皇岛市安全生产“党政同责、一岗双责”实施办法》落实和职责履行情况  100 分  〔扣分制，扣完为止；最低可得 18 分〕"
+expect_text out.txt "1.1  《秦皇岛市安全生产“党政同责、一岗双责”实施办法》落实和职责履行情况  100 分  〔扣分制，扣完为止；最低可得 18 分（录入的地数多于已检查的地数时最低 10 分）〕"
 expect_text out.txt "2.3.1  安全生产责任制建立和落实情况  30 分  〔扣分制，扣完为止；最低可得 11 分〕"
 
 # Daily rules per target: the county's only.

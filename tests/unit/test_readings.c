@@ -132,6 +132,9 @@ static void occupational_accident_vetoes_by_its_grade(void **state)
  * with 每有一地 over the county and at most 2 sampled towns (3 places):
  * 1.1.1 10 + 1.1.2 3×2=6 + 1.1.3 10 + 1.1.4 10 + 1.1.5 10 + 1.1.6 5 +
  * 1.1.7 10 + 1.1.8 3×4=12 + 1.1.9 9 = 82, so the least is 100 − 82 = 18.
+ * Point 1 accepts more places than were examined (with a warning): then
+ * only the caps bound them, 1.1.2 "最高扣10分" and 1.1.8 "最高可扣16分":
+ * 82 − 6 − 12 + 10 + 16 = 90, least 10 (the old note's figure).
  * 2.3.1 (30, reconstructed): 2.3.1.1 two conditions of 2 (cap 6 cannot be
  * reached: 4) + 2.3.1.2 15 = 19, least 11. 附件4 1.4.7 "年度不得少于1次。
  * 每少组织开展1次，扣2分": at most 1 missed, 2 points. */
@@ -144,6 +147,9 @@ static void minimums_are_derived(void **state)
 	assert_int_equal(b[node_of(s, "1.1")->index].min_score, POINTS(18));
 	assert_int_equal(b[node_of(s, "1.1.8")->index].max_deduction, POINTS(12));
 	assert_true(b[node_of(s, "1.1.8")->index].by_places);
+	assert_int_equal(b[node_of(s, "1.1")->index].min_score_any, POINTS(10));
+	assert_int_equal(b[node_of(s, "1.1.8")->index].max_deduction_any, POINTS(16));
+	assert_int_equal(b[node_of(s, "2.3.1")->index].min_score_any, POINTS(11));
 	assert_int_equal(b[node_of(s, "2.3.1")->index].min_score, POINTS(11));
 	assert_int_equal(b[node_of(s, "2.3.1.1")->index].max_deduction, POINTS(4));
 	free(b);
