@@ -204,7 +204,7 @@ int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
 	struct spot_size sizes[4];
 	if (get_county(db, county, &c) != 0)
 		return -1;
-	int rc = -1, want[4] = {0}, nkinds = 0, nids = 0;
+	int rc = -1, want[4] = {0}, nkinds = 0, nids = 0, undeclared = -1;
 	bool replace[4] = {false};
 	long long ids[48];
 	struct buf detail = {0};
@@ -212,7 +212,12 @@ int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
 		goto out;
 	for (int k = SAMPLE_TOWN; k <= SAMPLE_ENTERPRISE; k++) {
 		const struct spot_size *z = &sizes[k];
-		if (counts[k] == 0 || (!z->declared && counts[k] < 0))
+		if (!z->declared && counts[k] < 0) {
+			/* asked for, the plan's number: named below if alone */
+			undeclared = undeclared == -1 ? k : -2;
+			continue;
+		}
+		if (counts[k] == 0)
 			continue;
 		if (!z->declared) {
 			db_fail_code(db, DB_INVALID, "kind", "本年度方案没有规定抽查%s",
@@ -239,6 +244,11 @@ int spot_draw(struct db *db, const char *county, bool has_seed, uint64_t seed,
 		}
 		replace[k] = true;
 		nkinds++;
+	}
+	if (!nkinds && undeclared >= 0) {
+		db_fail_code(db, DB_INVALID, "kind", "本年度方案没有规定抽查%s",
+			     sample_kind_title((enum sample_kind)undeclared));
+		goto out;
 	}
 	if (!nkinds) {
 		db_fail_code(db, DB_INVALID, NULL, "本年度方案没有规定抽查对象");

@@ -175,6 +175,9 @@ expect_exit 1 k daily task 会议 --target county --kind meeting --due 2018-03-0
 expect_text err.txt "本年度方案没有县区日常考核项"
 expect_exit 1 k sample draw 甲区
 expect_text err.txt "本年度方案没有规定抽查"
+# one kind asked for by name: the message names it
+expect_exit 1 k sample draw 甲区 --only county-department
+expect_text err.txt "本年度方案没有规定抽查县区部门"
 expect_exit 0 k compute
 expect_exit 0 k results --json
 python3 - out.txt <<'PY' || fail "custom scheme as written"
