@@ -8,7 +8,8 @@
 #   the results workbook, notice and CSV, and its own sheet of the
 #   all-sheets workbook: never another unit's, nor the accidents;
 # - text that a spreadsheet would take for a formula (a veto's reason, an
-#   accident's note) is neutralised in the CSV and stays text in the XLSX.
+#   accident's note) is neutralised in the CSV and stays text in the XLSX;
+# - `kaohe help` says score import reads a filled template (.xlsx).
 # Usage: sh tests/cli/test_report_reader.sh path/to/kaohe
 . "$(dirname "$0")/lib.sh"
 export PYTHONPATH="$TOP/tests/cli"
@@ -16,6 +17,10 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 export LSAN_OPTIONS="suppressions=$TOP/tests/cli/data/report_pdf.lsan:print_suppressions=0"
 k() { "$KAOHE" "$@"; }
 command -v pdftotext >/dev/null || { echo "SKIP: pdftotext is not installed"; exit 0; }
+
+# The command's help names both files score import reads.
+expect_exit 0 k help
+expect_text out.txt "kaohe score import 文件.csv|文件.xlsx"
 
 # ---- a carried year ---------------------------------------------------------
 k demo carried.db >/dev/null || fail "demo"
