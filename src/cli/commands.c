@@ -54,9 +54,9 @@ const struct command commands[] = {
 	 "按季度或月考核的方案须用 --period 注明期间（季度：2、Q2、第2季度；月：3、M3、3月、2017-03）"},
 	{"score clear", cmd_score_clear, CMD_DB, "score clear 单位 [编号] [--period 期间]",
 	 "删除评分记录（按期间考核的方案：删除该期间的）"},
-	{"score import", cmd_score_import, CMD_DB, "score import 文件.csv",
+	{"score import", cmd_score_import, CMD_DB, "score import 文件.csv|文件.xlsx",
 	 "导入评分（列：单位、编号、次数、情形、扣分、得分、不适用、数据、备注，按期间考核的方案另有“期间”列；"
-	 "UTF-8 或 GBK），全部成功或全部不导入"},
+	 "UTF-8 或 GBK），或导入填好的评分模板（kaohe template xlsx），全部成功或全部不导入"},
 	{"accident add", cmd_accident_add, CMD_DB, "accident add --unit 县区 --date YYYY-MM-DD --deaths N "
 	 "--injuries N --loss 元 [--industry 行业] [--concealed|--false-report|--omitted "
 	 "[--misreported-by 单位]] [--occupational --grade 等级] [--note 备注]",

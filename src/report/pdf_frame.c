@@ -22,15 +22,33 @@ const struct pdf_style pdf_heading_style = {.face = PDF_SANS, .size = 12, .bold 
 const struct pdf_style pdf_body_style = {.face = PDF_SERIF, .size = 11.5, .first = 23, .after = 3};
 const struct pdf_style pdf_small_style = {.face = PDF_SANS, .size = 9, .after = 2};
 
+/* The city a scheme's title begins with: the words before its first year
+ * ("2016年"), if they end in 市; NULL if none. The year need not be the
+ * year's own: a year carried from the one before keeps its scheme, and
+ * the scheme its title ("秦皇岛市2016年度…" assessing 2017). */
+static char *city_of(const char *t)
+{
+	for (const char *p = t; p && *p; p++) {
+		if (!(p[0] >= '0' && p[0] <= '9'))
+			continue;
+		size_t n = strspn(p, "0123456789");
+		if (n == 4 && strncmp(p + 4, "年", 3) == 0)   /* the first year decides */
+			return p - t >= 3 && strncmp(p - 3, "市", 3) == 0 ? xstrndup(t, (size_t)(p - t)) : NULL;
+		p += n - 1;
+	}
+	return NULL;
+}
+
 char *pdf_city(const struct svc_stamp *st)
 {
-	const char *t = st->county_scheme ? st->county_scheme : "";
-	char year[16];
-	snprintf(year, sizeof year, "%d", st->year);
-	const char *at = strstr(t, year);
-	/* a name before the year that ends in 市 (a city) */
-	if (at && at - t >= 3 && strncmp(at - 3, "市", 3) == 0)
-		return xstrndup(t, (size_t)(at - t));
+	/* the county scheme's title, else the departments' (a year may
+	 * assess only one of them) */
+	const char *titles[] = {st->county_scheme, st->department_scheme};
+	for (int i = 0; i < 2; i++) {
+		char *c = titles[i] ? city_of(titles[i]) : NULL;
+		if (c)
+			return c;
+	}
 	return xstrdup("");
 }
 

@@ -14,8 +14,9 @@ extern const struct pdf_style pdf_heading_style; /* 一、县区: sans bold, kep
 extern const struct pdf_style pdf_body_style;    /* serif, first line indented two characters */
 extern const struct pdf_style pdf_small_style;   /* sans, for lists and notes */
 
-/* The city the year's county scheme is titled with (the title's words
- * before the year: "秦皇岛市"), or "". Caller frees. */
+/* The city the year's county (else department) scheme is titled with:
+ * the title's words before its year, "秦皇岛市" (whichever year the title
+ * names: a carried year keeps its scheme's title), or "". Caller frees. */
 char *pdf_city(const struct svc_stamp *st);
 /* The issuing office ("秦皇岛市安全生产委员会办公室"). Caller frees. */
 char *pdf_office(const struct svc_stamp *st);

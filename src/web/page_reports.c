@@ -137,8 +137,9 @@ void reports_links(struct req *r, struct buf *b, const char *unit)
 			return;
 		h(b, "<p class=\"downloads\">下载评分表：<a href=\"/reports/sheet/%U?format=pdf\">PDF</a> · "
 		     "<a href=\"/reports/sheet/%U?format=xlsx\">Excel</a> · "
-		     "<a href=\"/reports/sheet/%U?format=csv\">CSV</a></p>",
-		  unit, unit, unit);
+		     "<a href=\"/reports/sheet/%U?format=csv\">CSV</a> · "
+		     "<a href=\"/reports/chart/years?format=png&amp;unit=%U\">历年总分图</a></p>",
+		  unit, unit, unit, unit);
 		return;
 	}
 	/* the year's documents: for the office and the readers of all the
