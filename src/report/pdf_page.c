@@ -90,7 +90,8 @@ static double row_need(const struct pdf_doc *d, const struct pdf_table *t, int k
 /* What the start of block i needs on the page it starts on: its space
  * above and two lines of a paragraph (all of one kept with the next
  * block, and what that one needs), or a table's header and what its
- * first row needs. */
+ * first rows need (up to three, so that a heading and a header row do
+ * not end a page over a single row). */
 static double start_need(const struct pdf_doc *d, int i)
 {
 	if (i >= d->nblocks)
@@ -102,7 +103,12 @@ static double start_need(const struct pdf_doc *d, int i)
 		return b->st.before + lines_h(&b->m, 2);
 	if (b->type != PDF_B_TABLE)
 		return 0;
-	return row_h(&b->t->head) + (b->t->nrows ? row_need(d, b->t, 0) : 0);
+	double need = row_h(&b->t->head) + (b->t->nrows ? row_need(d, b->t, 0) : 0);
+	/* small rows only: a tall one is split anyway */
+	double few = 3 * b->t->size * 1.3 + 2 * PDF_PADY;
+	for (int k = 1; k < 3 && k < b->t->nrows && row_h(&b->t->rows[0]) <= few && row_h(&b->t->rows[k]) <= few; k++)
+		need += row_h(&b->t->rows[k]);
+	return need;
 }
 
 /* A paragraph, line by line; kept with the start of the next block. */

@@ -52,9 +52,9 @@ static void ranking(struct pdf_doc *d, const struct stored_result *r, int n, enu
 		{"名次", 0.7, PDF_CENTER, true},
 		{"单位", 2.4, PDF_LEFT, false},
 		{"总分", 1.0, PDF_RIGHT, true},
-		{"拟定档次", 1.0, PDF_CENTER, false},
-		{"确定档次", 1.0, PDF_CENTER, false},
-		{"说明", 3.7, PDF_LEFT, false},
+		{"拟定档次", 1.3, PDF_CENTER, false},
+		{"确定档次", 1.3, PDF_CENTER, false},
+		{"说明", 3.1, PDF_LEFT, false},
 	};
 	pdf_table(d, cols, 6, 10);
 	for (int i = 0; i < n; i++) {

@@ -9,7 +9,9 @@
 #   all-sheets workbook: never another unit's, nor the accidents;
 # - text that a spreadsheet would take for a formula (a veto's reason, an
 #   accident's note) is neutralised in the CSV and stays text in the XLSX;
-# - `kaohe help` says score import reads a filled template (.xlsx).
+# - `kaohe help` says score import reads a filled template (.xlsx);
+# - a ranking table never starts at the foot of a page with its heading and
+#   header row over fewer than three of its rows (it moves to the next).
 # Usage: sh tests/cli/test_report_reader.sh path/to/kaohe
 . "$(dirname "$0")/lib.sh"
 export PYTHONPATH="$TOP/tests/cli"
@@ -33,6 +35,23 @@ pdftotext -layout notice2017.pdf notice2017.txt
 # its year, whichever year that is
 expect_text notice2017.txt "秦皇岛市2017年度安全生产目标考核结果"
 expect_text notice2017.txt "秦皇岛市安全生产委员会办公室"
+# the demo year's notice: 9 counties fill most of page 1, the departments'
+# table (15 rows) must not begin there with one or two rows
+expect_exit 0 k -d carried.db --year 2016 report results --format pdf -o notice2016.pdf
+pdftotext -layout notice2016.pdf notice2016.txt
+python3 - notice2016.txt <<'PY' || fail "a ranking table starts over fewer than three rows"
+import re, sys
+pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
+for n, page in enumerate(pages, 1):
+    lines = page.splitlines()
+    heads = [i for i, l in enumerate(lines) if re.search(r"名次\s+单位\s+总分", l)]
+    if not heads:
+        continue
+    rows = [l for l in lines[heads[-1] + 1:] if re.match(r"\s*(\d+|—)\s+\S", l)]
+    nxt = pages[n] if n < len(pages) else ""
+    goes_on = bool(re.search(r"名次\s+单位\s+总分", nxt)) and not re.search(r"[一二三四]、", nxt.split("名次")[0])
+    assert not goes_on or len(rows) >= 3, "page %d ends with a table over %d rows" % (n, len(rows))
+PY
 expect_exit 0 k -d carried.db report sheet 昌黎县 --format pdf -o sheet2017.pdf
 pdftotext -layout sheet2017.pdf sheet2017.txt
 expect_text sheet2017.txt "秦皇岛市安全生产委员会办公室"
