@@ -44,6 +44,27 @@ static int target(struct svc *s, const char *unit, const char *code, struct unit
 	return rc;
 }
 
+/* Whether two texts that may be absent are the same. */
+static bool same(const char *a, const char *b)
+{
+	return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+int svc_material_add_once(struct svc *s, const struct unit *u, struct material *m)
+{
+	struct material *list;
+	int n;
+	if (material_list(s->db, u->id, 0, &list, &n) != 0)
+		return svc_fail_db(s);
+	m->id = 0;
+	for (int i = 0; i < n && !m->id; i++)
+		if (list[i].objection_id == m->objection_id && same(list[i].code, m->code) &&
+		    strcmp(list[i].name, m->name) == 0 && same(list[i].link, m->link) && same(list[i].hash, m->hash))
+			m->id = list[i].id;
+	material_list_free(list, n);
+	return m->id || material_add(s->db, u, m) == 0 ? 0 : svc_fail_db(s);
+}
+
 long long svc_material_file(struct svc *s, const char *unit, const char *code, const char *name,
 			    const void *data, size_t len)
 {
@@ -54,7 +75,7 @@ long long svc_material_file(struct svc *s, const char *unit, const char *code, c
 	char hash[65];
 	struct material m = {.code = code && *code ? (char *)code : NULL, .name = (char *)name,
 			     .size = (long long)len, .hash = hash};
-	int rc = blob_put(s->db, data, len, hash) == 0 && material_add(s->db, &u, &m) == 0 ? 0 : svc_fail_db(s);
+	int rc = blob_put(s->db, data, len, hash) == 0 ? svc_material_add_once(s, &u, &m) : svc_fail_db(s);
 	if (svc_end(s, rc) == 0)
 		id = m.id;
 out:
@@ -78,7 +99,7 @@ long long svc_material_link(struct svc *s, const char *unit, const char *code, c
 		goto out;
 	struct material m = {.code = code && *code ? (char *)code : NULL, .name = (char *)title,
 			     .link = (char *)url};
-	if (svc_end(s, material_add(s->db, &u, &m) == 0 ? 0 : svc_fail_db(s)) == 0)
+	if (svc_end(s, svc_material_add_once(s, &u, &m)) == 0)
 		id = m.id;
 out:
 	unit_clear(&u);

@@ -65,6 +65,24 @@ static int check_period(struct svc *s)
 	return rc;
 }
 
+/* The unanswered objection of u with this item, reason and evidence (a
+ * form sent twice): its number; 0 if none, -1 on error. */
+static long long same_objection(struct svc *s, const struct unit *u, const char *code, const char *text,
+				const char *evidence)
+{
+	struct objection *o;
+	int n;
+	if (objection_list(s->db, u->id, &o, &n) != 0)
+		return -1;
+	long long id = 0;
+	for (int i = 0; i < n && !id; i++)
+		if (!o[i].answer && (o[i].code && code ? strcmp(o[i].code, code) == 0 : o[i].code == code) &&
+		    strcmp(o[i].text, text) == 0 && strcmp(o[i].evidence, evidence) == 0)
+			id = o[i].id;
+	objection_list_free(o, n);
+	return id;
+}
+
 long long svc_objection_file(struct svc *s, const char *unit, const char *code, const char *text,
 			     const char *evidence)
 {
@@ -98,7 +116,9 @@ long long svc_objection_file(struct svc *s, const char *unit, const char *code, 
 	}
 	if (svc_begin_any(s) != 0)
 		goto out;
-	id = objection_add(s->db, &u, code && *code ? code : NULL, text, evidence);
+	id = same_objection(s, &u, code && *code ? code : NULL, text, evidence);
+	if (id == 0)
+		id = objection_add(s->db, &u, code && *code ? code : NULL, text, evidence);
 	if (svc_end(s, id > 0 ? 0 : svc_fail_db(s)) != 0)
 		id = -1;
 out:
@@ -207,7 +227,7 @@ long long svc_objection_evidence(struct svc *s, long long id, const char *name, 
 	int rc = blob_put(s->db, data, len, hash) == 0 ? 0 : svc_fail_db(s);
 	m.hash = hash;
 	if (rc == 0)
-		rc = material_add(s->db, &u, &m) == 0 ? 0 : svc_fail_db(s);
+		rc = svc_material_add_once(s, &u, &m);
 	if (svc_end(s, rc) == 0)
 		mid = m.id;
 out:

@@ -528,7 +528,9 @@ int svc_review_verify(struct svc *s, const char *unit);
 
 /* A file (its bytes) or a link a unit provides for an item (code NULL:
  * in general). Returns its number, or -1. Files are limited to
- * SVC_MATERIAL_MAX bytes. */
+ * SVC_MATERIAL_MAX bytes. The same file or link under the same name for
+ * the same item again (a form sent twice) is the one already there: its
+ * number, nothing recorded. */
 #define SVC_MATERIAL_MAX (20 * 1024 * 1024)
 long long svc_material_file(struct svc *s, const char *unit, const char *code, const char *name,
 			    const void *data, size_t len);
@@ -606,7 +608,9 @@ int svc_backup(struct svc *s, const char *path, bool force);
 /* An assessed unit's objection (意见和建议) to its published result, on one
  * item (code) or the whole (NULL), with the evidence it offers (both
  * required), within the period the office set; the office may record one
- * received on paper at any time. Returns its number, or -1. */
+ * received on paper at any time. Returns its number, or -1. The same
+ * objection again while unanswered (a form sent twice) is the one already
+ * filed: its number, nothing recorded. */
 long long svc_objection_file(struct svc *s, const char *unit, const char *code, const char *text,
 			     const char *evidence);
 /* The period in which units may object ("YYYY-MM-DD"; NULL, NULL: none). */
@@ -617,7 +621,8 @@ int svc_objection_list(struct svc *s, const char *unit, struct objection **out, 
  * stands) or "changed" (it was changed; the year is reopened for that);
  * replaces an earlier answer, on the record. */
 int svc_objection_answer(struct svc *s, long long id, const char *outcome, const char *answer);
-/* Evidence files for an objection (the unit's own, while it is open). */
+/* Evidence files for an objection (the unit's own, while it is open); the
+ * same file under the same name again is the one already there. */
 long long svc_objection_evidence(struct svc *s, long long id, const char *name, const void *data,
 				 size_t len);
 

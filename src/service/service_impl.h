@@ -86,6 +86,10 @@ bool svc_sample_short(struct svc *s, const struct unit *u, const struct spot_siz
 
 /* A file a person uploads: its name and size within bounds. */
 int svc_material_check(struct svc *s, const char *name, size_t len);
+/* Adds material m (its item, objection, name, and file or link) to unit
+ * u, unless u has it already (a form sent twice): then m is that one,
+ * nothing is recorded; 0 or -1. Inside a transaction. */
+int svc_material_add_once(struct svc *s, const struct unit *u, struct material *m);
 
 /* The longest note, reason or objection a person may type (characters). */
 #define NOTE_MAX 500

@@ -35,6 +35,10 @@
  * and how many calls a step makes.
  * KAOHE_FAULT_TIME=SECONDS: time() returns this, so that two runs of the
  * same step write byte-identical rows and a dump can be compared whole.
+ * KAOHE_FAULT_CLOCK=FILE: time() returns the seconds written in FILE, read
+ * at every call, so that a test moves a running server's clock (idle
+ * sessions, sign-in throttling, the days left); without a number in FILE,
+ * the real time.
  *
  * The C library calls are intercepted with the linker's --wrap (see the
  * Makefile): only kaohe's own objects are rewired, not SQLite's or other
@@ -60,6 +64,7 @@ static long long fired;           /* calls made to fail */
 static const char *fired_call;    /* the first of them */
 static bool time_fixed;
 static time_t fixed_time;
+static const char *clock_file;
 
 static const char *const class_names[] = {"none", "io", "full", "alloc"};
 
@@ -144,10 +149,27 @@ static void m_shutdown(void *app)
 	base_mem.xShutdown(app);
 }
 
-/* time(): fixed by KAOHE_FAULT_TIME, so that two runs write the same rows. */
+/* The time KAOHE_FAULT_CLOCK's file holds; 0 if none. Read with the real
+ * calls: reading the clock is not one of the calls counted. */
+static time_t clock_now(void)
+{
+	long long v = 0;
+	FILE *f = __real_fopen(clock_file, "r");
+	if (f) {
+		if (fscanf(f, "%lld", &v) != 1)
+			v = 0;
+		__real_fclose(f);
+	}
+	return (time_t)v;
+}
+
+/* time(): fixed by KAOHE_FAULT_TIME, so that two runs write the same rows,
+ * or moved by KAOHE_FAULT_CLOCK. */
 time_t __wrap_time(time_t *t)
 {
-	time_t now = time_fixed ? fixed_time : __real_time(NULL);
+	time_t now = time_fixed ? fixed_time : clock_file ? clock_now() : 0;
+	if (!time_fixed && !now)
+		now = __real_time(NULL);
 	if (t)
 		*t = now;
 	return now;
@@ -185,6 +207,9 @@ __attribute__((constructor)) static void fault_init(void)
 		time_fixed = true;
 		fixed_time = (time_t)strtoll(tm, NULL, 10);
 	}
+	const char *clock = getenv("KAOHE_FAULT_CLOCK");
+	if (clock && *clock)
+		clock_file = clock;
 	const char *spec = getenv("KAOHE_FAULT");
 	if (!spec || !*spec)
 		return;
