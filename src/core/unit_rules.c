@@ -101,18 +101,6 @@ void unit_copy(struct unit *dst, const struct unit *src)
 	dst->applied_grade = dup_or_null(src->applied_grade);
 }
 
-/* The number of characters in s, or -1 at the first invalid UTF-8 byte. */
-static int utf8_chars(const char *s)
-{
-	size_t bad;
-	if (!utf8_valid(s, strlen(s), &bad))
-		return -1;
-	int n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		n += (*p & 0xC0) != 0x80;
-	return n;
-}
-
 int text_check(const char *s, const char *label, int max, bool multiline, bool required,
 	       struct buf *why)
 {

@@ -339,3 +339,14 @@ const char *errno_words(int e)
 	default: return "读写出错";
 	}
 }
+
+int utf8_chars(const char *s)
+{
+	size_t bad;
+	if (!utf8_valid(s, strlen(s), &bad))
+		return -1;
+	int n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		n += (*p & 0xC0) != 0x80;
+	return n;
+}

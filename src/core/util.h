@@ -73,6 +73,8 @@ void diag_free(struct diag *d);
 const char *errno_words(int e);
 
 int utf8_valid(const char *s, size_t n, size_t *bad);
+/* The number of characters in s, or -1 if it is not valid UTF-8. */
+int utf8_chars(const char *s);
 
 /* Looks s up in a table of {code, 中文} pairs, matching either column;
  * returns column col of the matching row, or NULL. */

@@ -15,11 +15,12 @@
 static int check_password(struct svc *s, const char *p)
 {
 	size_t n = p ? strlen(p) : 0;
-	size_t bad;
-	if (n < PASSWORD_MIN)
-		return svc_fail(s, SVC_INVALID, "password", "密码至少 %d 个字符", PASSWORD_MIN);
-	if (n > PASSWORD_MAX || !utf8_valid(p, n, &bad))
+	int chars = p ? utf8_chars(p) : 0;
+	if (n > PASSWORD_MAX || chars < 0)
 		return svc_fail(s, SVC_INVALID, "password", "密码最多 %d 个字节，且须是有效的文字", PASSWORD_MAX);
+	/* characters, as the message says (and the web form's minlength) */
+	if (chars < PASSWORD_MIN)
+		return svc_fail(s, SVC_INVALID, "password", "密码至少 %d 个字符", PASSWORD_MIN);
 	return 0;
 }
 

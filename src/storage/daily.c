@@ -46,6 +46,22 @@ long long daily_task_add(struct db *db, const char *title, const char *target, c
 		db_fail_code(db, DB_INVALID, "target", "本年度方案没有%s项", daily_target_title_of(ti));
 		return -1;
 	}
+	/* the same task sent again (a form submitted twice) is the one
+	 * registered: its number, and nothing new recorded */
+	st = db_stmt(db, "SELECT id FROM daily_task WHERE year_id = ? AND title = ? AND target = ? AND kind = ?"
+			 " AND due = ?");
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, title);
+	db_bind_text(st, 3, t);
+	db_bind_text(st, 4, k);
+	db_bind_text(st, 5, due);
+	int found = sqlite3_step(st);
+	long long same = found == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (found != SQLITE_ROW && found != SQLITE_DONE)
+		return db_sqlite_fail(db, "读取日常考核任务"), -1;
+	if (same >= 0)
+		return same;
 	st = db_stmt(db, "INSERT INTO daily_task (year_id, title, target, kind, due)"
 				   " VALUES (?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, db->year_id);

@@ -94,6 +94,12 @@ int objection_answer(struct db *db, long long id, const char *answer, const char
 	struct objection o;
 	if (objection_get(db, id, &o) != 0)
 		return -1;
+	/* the same answer sent again (a form submitted twice) is the one on
+	 * the record: nothing to change, nothing to record */
+	if (o.answer && o.outcome && strcmp(o.answer, answer) == 0 && strcmp(o.outcome, outcome) == 0) {
+		objection_clear(&o);
+		return 0;
+	}
 	char at[32];
 	db_now(at);
 	sqlite3_stmt *st = db_stmt(db, "UPDATE objection SET answer = ?, answered_by = ?, answered_at = ?,"

@@ -35,8 +35,41 @@ static void cell_value(struct buf *b, const struct svc_grid_cell *c)
 /* The whole grid (the office's view of every column). */
 static void grid_table(struct buf *b, const struct svc_grid *g)
 {
-	h(b, "<p class=\"hint\">各行业按百分制打分，每个行业计 10 分；行政执法按百分制打分，计 100 分。"
-	     "点击列名录入该列。</p>");
+	/* what each column is scored out of and counts for, from the
+	 * scheme: a column counts for its own points, or, under a group
+	 * that rescales its children (非煤矿山 and 煤矿 averaged into 10),
+	 * for the group's; columns alike are named once ("非煤矿山等 19 项") */
+	h(b, "<p class=\"hint\">");
+	int said = 0;
+	const struct node **key = xcalloc((size_t)(g->nitems ? g->nitems : 1), sizeof *key);
+	for (int c = 0; c < g->nitems; c++) {
+		key[c] = g->items[c];
+		while (key[c]->parent && key[c]->parent->scale)
+			key[c] = key[c]->parent;
+	}
+	for (int c = 0; c < g->nitems; c++) {
+		points_t scale = g->items[c]->rule.scale ? g->items[c]->rule.scale : g->items[c]->points;
+		bool seen = false;
+		for (int e = 0; e < c && !seen; e++)
+			seen = key[e] == key[c] || (key[e]->points == key[c]->points &&
+						    (g->items[e]->rule.scale ? g->items[e]->rule.scale : g->items[e]->points) == scale);
+		if (seen)
+			continue;
+		int alike = 0;
+		for (int e = c; e < g->nitems; e++) {
+			bool first = true;   /* a group's columns count once */
+			for (int f = c; f < e && first; f++)
+				first = key[f] != key[e];
+			alike += first && key[e]->points == key[c]->points &&
+				 (g->items[e]->rule.scale ? g->items[e]->rule.scale : g->items[e]->points) == scale;
+		}
+		h(b, "%s%s", said++ ? "；" : "", key[c]->title);
+		if (alike > 1)
+			h(b, "等 %d 项各", alike);
+		h(b, "按 %P 分制打分，计 %P 分", scale, key[c]->points);
+	}
+	free(key);
+	h(b, "%s点击列名录入该列。</p>", said ? "。" : "");
 	h(b, "<table class=\"grid industry\"><thead><tr><th>县（区）</th>");
 	for (int c = 0; c < g->nitems; c++)
 		h(b, "<th><a href=\"/industry?item=%U\">%s</a> <span class=\"hint\">%s</span></th>",

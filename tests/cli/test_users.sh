@@ -16,6 +16,10 @@ expect_text err.txt "密码须从标准输入读取"
 echo 'short' | k user add 组员 --role member --team 部门考核组 --password-stdin >out.txt 2>err.txt
 [ $? -eq 1 ] || fail "short password accepted"
 expect_text err.txt "密码至少 8 个字符"
+# characters, not bytes: "初始密码" is 4 characters (12 bytes of UTF-8)
+echo '初始密码' | k user add 组员 --role member --team 部门考核组 --password-stdin >out.txt 2>err.txt
+[ $? -eq 1 ] || fail "a 4-character password accepted"
+expect_text err.txt "密码至少 8 个字符"
 echo 'secret-pass-1' | k user add 组员 --role member --password-stdin >out.txt 2>err.txt
 expect_text err.txt "考核组组长和成员须写明所在考核组"
 echo 'secret-pass-1' | k user add 组员 --role member --team 第九考核组 --password-stdin >out.txt 2>err.txt

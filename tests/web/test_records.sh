@@ -135,6 +135,10 @@ get office /industry
 expect_status 200 "the office"
 expect_body 'href="/industry?item=3">行政执法</a>'
 expect_body 'href="/industry?item=4.15">消防</a>'
+# 方案三（一）1 "各行业…按100分制打分，每个行业计10分": twenty industries
+# (4.1 非煤矿山, whose coal column is averaged into it, to 4.20); 行政执法
+# "按100分制" counts 100 — said from the scheme, not written in the page
+expect_body "行政执法按 100 分制打分，计 100 分；非煤矿山等 20 项各按 100 分制打分，计 10 分"
 for r in leader member unit viewer; do
 	get $r /industry
 	expect_status 403 "$r has no industry grid"

@@ -61,6 +61,14 @@ twice office /accidents -d unit=昌黎县 -d date=2016-05-05 -d deaths=0 -d inju
 expect_status 409 "the same accident again"
 [ "$(count "SELECT count(*) FROM accident WHERE date='2016-05-05'")" = 1 ] || fail "an accident sent twice is two"
 
+# A daily task, twice: one task, one record; another due date is another.
+n=$(audits)
+twice office /daily --data-urlencode title=专题安全会议 -d target=county -d kind=meeting -d due=2016-09-09
+[ "$(count "SELECT count(*) FROM daily_task WHERE title='专题安全会议'")" = 1 ] || fail "a daily task sent twice is two"
+[ "$(audits)" = $((n + 1)) ] || fail "a daily task sent twice was recorded $(($(audits) - n)) times"
+post office /daily --data-urlencode title=专题安全会议 -d target=county -d kind=meeting -d due=2016-10-10
+[ "$(count "SELECT count(*) FROM daily_task WHERE title='专题安全会议'")" = 2 ] || fail "a task on another day was not registered"
+
 # An objection with an evidence file, twice (published, within the period).
 k() { "$KAOHE" "$@" >/dev/null || fail "kaohe $*"; }
 k compute
@@ -78,4 +86,11 @@ post_form unit /objections -F unit=昌黎县 -F code=1.1.4 -F text=另一理由 
 id=$(count "SELECT min(id) FROM objection")
 twice_form unit "/objections/$id/evidence" -F "file=@纪要.txt"
 [ "$(count "SELECT count(*) FROM material WHERE objection_id=$id")" = 1 ] || fail "more evidence sent twice is two files"
+# The office's answer, twice: one record; another answer replaces it, recorded.
+n=$(audits)
+twice office "/objections/$id/answer" -d outcome=upheld --data-urlencode answer=经核实，维持原评分
+[ "$(audits)" = $((n + 1)) ] || fail "an answer sent twice was recorded $(($(audits) - n)) times"
+post office "/objections/$id/answer" -d outcome=upheld --data-urlencode answer=经再次核实，维持原评分
+[ "$(audits)" = $((n + 2)) ] || fail "a changed answer was not recorded"
+[ "$(count "SELECT answer FROM objection WHERE id=$id")" = 经再次核实，维持原评分 ] || fail "the changed answer was not kept"
 finish
