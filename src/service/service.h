@@ -68,6 +68,9 @@ enum svc_next {
 	SVC_NEXT_COMPUTE,         /* compute the results again */
 	SVC_NEXT_REOPEN,          /* the year is approved: reopen it first */
 	SVC_NEXT_INIT,            /* there is no year yet: create one */
+	SVC_NEXT_OVERWRITE,       /* the file exists: say so to replace it */
+	SVC_NEXT_SIGN,            /* the year has a signing key: approve signing with it */
+	SVC_NEXT_KEY_NEW,         /* the year has no signing key: make one first */
 };
 
 struct svc_error {
