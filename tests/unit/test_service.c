@@ -127,12 +127,12 @@ static const char *const accounts[ROLE_COUNT] = {
 static int op_year_init(struct svc *s) { return svc_year_init(s, 2017, "qhd-2016", NULL, NULL); }
 static int op_unit_add(struct svc *s)
 {
-	struct svc_unit_fields f = {.name = "新县", .kind = "county", .order = 0};
+	struct svc_unit_fields f = {.name = "新县", .kind = "county"};
 	return svc_unit_add(s, &f, NULL);
 }
 static int op_unit_edit(struct svc *s)
 {
-	struct svc_unit_fields f = {.industry = "交通", .order = -1};
+	struct svc_unit_fields f = {.industry = "交通"};
 	return svc_unit_edit(s, "昌黎县交通运输局", &f);
 }
 static int op_unit_list(struct svc *s)
@@ -872,14 +872,14 @@ static void errors_are_data(void **state)
 	free(after);
 	/* text that is not text: invalid UTF-8, control characters, too long */
 	s = open_as(work, NULL);
-	struct svc_unit_fields f = {.name = "\xff\xfe", .kind = "county", .order = 0};
+	struct svc_unit_fields f = {.name = "\xff\xfe", .kind = "county"};
 	assert_int_equal(svc_unit_add(s, &f, NULL), -1);
 	assert_contains(svc_err(s)->message, "无效的文字编码");
 	f.name = "甲\x01县";
 	assert_int_equal(svc_unit_add(s, &f, NULL), -1);
 	assert_contains(svc_err(s)->message, "控制字符");
 	/* an edit that changes nothing is refused, not recorded */
-	struct svc_unit_fields same = {.order = -1};
+	struct svc_unit_fields same = {0};
 	assert_int_equal(svc_unit_edit(s, "昌黎县", &same), -1);
 	assert_contains(svc_err(s)->message, "没有要修改的内容");
 	svc_close(s);
