@@ -7,20 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* --order N: a positive whole number. */
-static int take_order(struct opt *opts, int *out)
-{
-	if (!opt_get(opts, "--order")->set)
-		return 0;
-	long long o = opt_get(opts, "--order")->num;
-	if (o <= 0 || o > 1000000) {
-		cli_error("顺序须是 1 到 1000000 之间的整数，不能是 %s", opt_get(opts, "--order")->text);
-		return -1;
-	}
-	*out = (int)o;
-	return 0;
-}
-
 int cmd_unit_add(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {
@@ -32,9 +18,7 @@ int cmd_unit_add(struct svc *s, int argc, char **argv)
 		return cli_usage("unit add");
 	struct svc_unit_fields f = {.name = pos[0], .kind = opt_get(opts, "--kind")->text,
 		.parent = opt_get(opts, "--parent")->text, .industry = opt_get(opts, "--industry")->text,
-		.status = opt_get(opts, "--status")->text, .order = 0};
-	if (take_order(opts, &f.order) != 0)
-		return EXIT_USAGE;
+		.status = opt_get(opts, "--status")->text, .order = opt_get(opts, "--order")->text};
 	struct unit u;
 	if (svc_unit_add(s, &f, &u) != 0)
 		return cli_fail(s, NULL);
@@ -104,9 +88,7 @@ int cmd_unit_edit(struct svc *s, int argc, char **argv)
 		.parent = opt_get(opts, "--parent")->text, .industry = opt_get(opts, "--industry")->text,
 		.status = opt_get(opts, "--status")->text,
 		.provincial_grade = opt_get(opts, "--provincial-grade")->text,
-		.applied_grade = opt_get(opts, "--applied-grade")->text, .order = -1};
-	if (take_order(opts, &f.order) != 0)
-		return EXIT_USAGE;
+		.applied_grade = opt_get(opts, "--applied-grade")->text, .order = opt_get(opts, "--order")->text};
 	if (opt_get(opts, "--provincial-total")->set) {
 		f.set_total = true;
 		f.provincial_total = opt_get(opts, "--provincial-total")->points;

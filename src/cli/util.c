@@ -36,6 +36,9 @@ static const char *next_command(enum svc_next n)
 	case SVC_NEXT_COMPUTE: return "（运行 kaohe compute）";
 	case SVC_NEXT_REOPEN: return "（kaohe reopen --reason 原因）";
 	case SVC_NEXT_INIT: return "（kaohe init --year 年度）";
+	case SVC_NEXT_OVERWRITE: return "（确要覆盖，加 --force）";
+	case SVC_NEXT_SIGN: return "（kaohe approve --key 密钥文件）";
+	case SVC_NEXT_KEY_NEW: return "（先运行 kaohe key new -o 密钥文件）";
 	default: return "";
 	}
 }

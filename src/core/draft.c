@@ -37,7 +37,7 @@ struct row {
 	int line;
 	int parent;             /* index, or -1 for the root */
 	int leaf;
-	char why[512];          /* the draft remark, or empty */
+	char *why;              /* the draft remark (heap), or NULL */
 };
 
 /* Appends more to *s (a line break between two non-empty texts). */
@@ -80,8 +80,8 @@ static int code_ok(const char *s)
 /* Sets a row's remark unless it has one. */
 static void remark(struct row *r, const char *why)
 {
-	if (!r->why[0])
-		snprintf(r->why, sizeof r->why, "%s", why);
+	if (!r->why && why[0])
+		r->why = xstrdup(why);
 }
 
 /* Finds the header among the first rows: the first naming 编号 and the
@@ -181,14 +181,14 @@ static void emit(struct row *rows, int n, int i, int indent, struct buf *y, stru
 		remark(r, rd.why);
 		draft_reading_free(&rd);
 		st->items++;
-		if (r->why[0])
+		if (r->why)
 			st->marked++;
 		else
 			st->read++;
-	} else if (r->why[0]) {
+	} else if (r->why) {
 		st->groups_marked++;
 	}
-	if (r->why[0]) {
+	if (r->why) {
 		buf_printf(y, "%*sdraft: ", in, "");
 		draft_yaml_str(y, r->why);
 		buf_putc(y, '\n');
@@ -269,9 +269,10 @@ int draft_scheme(const struct csv *t, const char *file, const struct draft_meta 
 			if (!numtext_fold(r->points_text, folded, sizeof folded) ||
 			    points_parse(folded, &r->points) != 0) {
 				r->points = -1;
-				char why[256];
-				snprintf(why, sizeof why, "分值“%.120s”不是有效分值，请核对", r->points_text);
-				remark(r, why);
+				struct buf why = {0};
+				buf_printf(&why, "分值“%s”不是有效分值，请核对", r->points_text);
+				remark(r, buf_str(&why));
+				buf_free(&why);
 			}
 		}
 	}
@@ -289,10 +290,10 @@ int draft_scheme(const struct csv *t, const char *file, const struct draft_meta 
 		}
 		const char *dot = strrchr(r->code, '.');
 		if (dot && (r->parent < 0 || (size_t)(dot - r->code) != best)) {
-			char why[256];
-			snprintf(why, sizeof why, "上级编号“%.*s”不在表中，请核对层级", (int)(dot - r->code),
-				 r->code);
-			remark(r, why);
+			struct buf why = {0};
+			buf_printf(&why, "上级编号“%.*s”不在表中，请核对层级", (int)(dot - r->code), r->code);
+			remark(r, buf_str(&why));
+			buf_free(&why);
 		}
 		if (!r->title[0])
 			remark(r, "未写考核项目名称，请补写 title");
@@ -331,6 +332,7 @@ int draft_scheme(const struct csv *t, const char *file, const struct draft_meta 
 		free(rows[i].points_text);
 		free(rows[i].text);
 		free(rows[i].method);
+		free(rows[i].why);
 	}
 	free(rows);
 	return bad ? -1 : 0;

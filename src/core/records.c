@@ -248,20 +248,37 @@ enum grade stored_veto_cap(const struct stored_result *r)
 	return cap;
 }
 
+enum decision_issue decision_check(const struct stored_result *r, enum grade g, const char *reason,
+				   bool automatic, enum grade *cap)
+{
+	enum grade c = stored_veto_cap(r);
+	if (cap)
+		*cap = c;
+	if (c != GRADE_NONE && g < c)
+		return DECISION_ABOVE_CAP;
+	if (g != r->proposed && (!reason || !*reason || automatic))
+		return DECISION_NO_REASON;
+	return DECISION_OK;
+}
+
 char *stored_decision_issue(const struct stored_result *r)
 {
 	const struct decision_rec *d = &r->decision;
 	if (d->grade == GRADE_NONE)
 		return NULL;
-	enum grade cap = stored_veto_cap(r);
+	enum grade cap;
 	struct buf b = {0};
-	if (cap != GRADE_NONE && d->grade < cap)
+	switch (decision_check(r, d->grade, d->reason, d->automatic, &cap)) {
+	case DECISION_ABOVE_CAP:
 		buf_printf(&b, "确定档次高于否决所允许的档次，须重新确定（最高%s）",
 			   scheme_grade_name(r->grading, cap));
-	else if (d->grade != r->proposed && (!d->reason || d->automatic))
+		break;
+	case DECISION_NO_REASON:
 		buf_puts(&b, "确定档次与拟定档次不同且无理由，须重新确定");
-	else
+		break;
+	default:
 		return NULL;
+	}
 	return buf_take(&b);
 }
 

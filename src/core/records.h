@@ -166,6 +166,14 @@ void stored_results_free(struct stored_result *r, int n);
 
 /* The best grade a stored result's vetoes allow (GRADE_NONE: no cap). */
 enum grade stored_veto_cap(const struct stored_result *r);
+/* Whether a decided grade may stand against a stored result (the one
+ * statement of it, for deciding and for every later reading): not above
+ * what its vetoes allow, and a reason where it differs from the proposal
+ * (a grade taken from the proposal at approval gives none). cap (if not
+ * NULL) receives the vetoes' cap. */
+enum decision_issue { DECISION_OK, DECISION_ABOVE_CAP, DECISION_NO_REASON };
+enum decision_issue decision_check(const struct stored_result *r, enum grade g, const char *reason,
+				   bool automatic, enum grade *cap);
 /* What is wrong with the decision recorded for a stored result, as a
  * sentence ("确定档次高于否决所允许的档次，须重新确定（最高良好）"), or NULL if
  * nothing (none recorded, or one that stands). Caller frees. */

@@ -54,8 +54,9 @@ void defaults_enter(struct scheme_ctx *c, const struct ynode *y, const struct no
 		return;
 	}
 	static const char *const keys[] = {"rule", "na", NULL};
-	char what[96];
-	snprintf(what, sizeof what, "节点 %s 的 defaults", n->code);
+	struct buf what_b = {0};
+	buf_printf(&what_b, "节点 %s 的 defaults", n->code);
+	const char *what = buf_str(&what_b);
 	sk_keys(c, d, keys, what);
 	const struct ynode *r = ytree_get(d, "rule");
 	if (r) {
@@ -64,6 +65,7 @@ void defaults_enter(struct scheme_ctx *c, const struct ynode *y, const struct no
 		c->dflt_used = false;
 	}
 	const struct ynode *na = sk_scalar(c, d, "na", 0, what);
+	buf_free(&what_b);
 	if (na) {
 		if (strcmp(na->str, "full") == 0)
 			c->dflt_na = NA_FULL;

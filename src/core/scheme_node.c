@@ -75,8 +75,10 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 	else if (!scheme_code_valid(n->code))
 		scheme_err(c, ytree_get(y, "code")->line,
 		    "编号“%s”只能包含数字、字母、点、连字符和下划线", n->code);
-	char what[96];
-	snprintf(what, sizeof what, "节点 %s ", n->code);
+	/* on the heap: a long code is named whole, never cut mid-character */
+	struct buf what_b = {0};
+	buf_printf(&what_b, "节点 %s ", n->code);
+	const char *what = buf_str(&what_b);
 	sk_keys(c, y, keys, what);
 	n->title = sk_str(c, y, "title", 1, what);
 	if (!n->title)
@@ -138,6 +140,7 @@ static struct node *parse_node(struct scheme_ctx *c, const struct ynode *y,
 		if (n->score == SCORE_LEAF)
 			scheme_err(c, v->line, "“score”必须是 sum、deduct、mean 或 sheets");
 	}
+	buf_free(&what_b);
 	if (children && rule)
 		scheme_err(c, rule->line, "节点 %s 不能同时有 children 和 rule", n->code);
 	if (children) {

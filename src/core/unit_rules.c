@@ -1,5 +1,6 @@
 /* unit_rules.c: unit kinds, statuses and the check of a unit record. */
 #include "unit_rules.h"
+#include "numtext.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,17 @@ void text_trim(char *s)
 	s[n - a] = '\0';
 }
 
+int unit_order_parse(const char *text, int *out, struct buf *why)
+{
+	long long v;
+	if (numtext_count(text ? text : "", &v) != 0 || v < 1 || v > UNIT_ORDER_MAX) {
+		buf_printf(why, "顺序须是 1 到 %d 之间的整数，不能是 %s", UNIT_ORDER_MAX, text ? text : "");
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
 int unit_check(const struct unit *u, int parent_kind, points_t max_total, struct buf *why,
 	       const char **field)
 {
@@ -190,11 +202,6 @@ int unit_check(const struct unit *u, int parent_kind, points_t max_total, struct
 		buf_printf(why, "%s的上级须是县区%s，“%s”是%s", unit_kind_title(u->kind),
 			   u->kind == KIND_ENTERPRISE ? "或市直部门" : "", u->parent ? u->parent : "",
 			   unit_kind_title((enum unit_kind)parent_kind));
-		return -1;
-	}
-	*field = "order";
-	if (u->sort_order < 0 || u->sort_order > 1000000) {
-		buf_printf(why, "顺序须是 1 到 1000000 之间的整数，不能是 %d", u->sort_order);
 		return -1;
 	}
 	*field = "status";

@@ -93,8 +93,15 @@ enum sample_kind unit_kind_sample(enum unit_kind k);
 #define UNIT_NAME_MAX 80
 #define UNIT_WORD_MAX 40
 
+/* The place of a unit in the official order, as a person typed it
+ * ("3", "３"): a whole number from 1 to UNIT_ORDER_MAX. The one check of
+ * it for every surface and path (add, edit, import). Returns 0 with the
+ * number in *out, or -1 with the reason appended to why. */
+#define UNIT_ORDER_MAX 1000000
+int unit_order_parse(const char *text, int *out, struct buf *why);
+
 /* Checks a unit record as it would be stored: name, kind, parent (the
- * parent's kind given, -1 if none), industry, order, status and the
+ * parent's kind given, -1 if none), industry, status and the
  * provincial result (bounded by max_total, the scheme's points). Returns
  * 0, or -1 with the reason in why and the field concerned in *field. */
 int unit_check(const struct unit *u, int parent_kind, points_t max_total, struct buf *why,

@@ -46,11 +46,12 @@ static int grade_tx(struct svc *s, const char *unit, const char *grade, const ch
 		svc_fail(s, SVC_CONFLICT, NULL, "计分之后又有改动，须先重新计分再确定档次");
 		s->err.next = SVC_NEXT_COMPUTE;
 	} else {
-		enum grade cap = stored_veto_cap(&sr);
-		if (cap != GRADE_NONE && g < cap)
+		enum grade cap;
+		enum decision_issue issue = decision_check(&sr, g, reason, false, &cap);
+		if (issue == DECISION_ABOVE_CAP)
 			svc_fail(s, SVC_CONFLICT, "grade", "“%s”受否决，档次最高为%s，不能确定为%s", u.name,
 				 scheme_grade_name(gs, cap), scheme_grade_name(gs, g));
-		else if (sr.proposed != g && (!reason || !*reason))
+		else if (issue == DECISION_NO_REASON)
 			svc_fail(s, SVC_INVALID, "reason", "“%s”的拟定档次是%s，确定为%s须写明理由", u.name,
 				 sr.proposed != GRADE_NONE ? scheme_grade_name(gs, sr.proposed) : "（无）",
 				 scheme_grade_name(gs, g));

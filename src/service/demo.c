@@ -136,13 +136,13 @@ static int add_unit(struct svc *db, const char *name, const char *kind, const ch
 		    const char *industry, const char *status)
 {
 	struct svc_unit_fields f = {.name = name, .kind = kind, .parent = parent, .industry = industry,
-				    .status = status, .order = 0};
+				    .status = status};
 	return svc_unit_add(db, &f, NULL);
 }
 
 static int provincial(struct svc *db, const char *name, points_t total, const char *grade)
 {
-	struct svc_unit_fields f = {.order = -1, .set_total = true, .provincial_total = total,
+	struct svc_unit_fields f = {.set_total = true, .provincial_total = total,
 				    .provincial_grade = grade};
 	return svc_unit_edit(db, name, &f);
 }

@@ -19,8 +19,8 @@ int svc_scheme_add(struct svc *s, const struct svc_text *t, char **title)
 	diag_free(&d);
 	int rc = 0;
 	if (strcmp(sc->unit, "county") == 0 || strcmp(sc->unit, "department") == 0)
-		rc = svc_fail(s, SVC_INVALID, "scheme", "%s 是%s方案：县区和市直部门的方案在新建年度时确定"
-			      "（kaohe init），这里添加其他单位类型的方案（unit: school 等）", t->file,
+		rc = svc_fail(s, SVC_INVALID, "scheme", "%s 是%s方案：县区和市直部门的方案在新建年度时确定，"
+			      "这里添加其他单位类型的方案（unit: school 等）", t->file,
 			      sc->unit_title);
 	/* what a year takes from its schemes (window, industries, daily
 	 * assessment, samples) was settled when it was made */

@@ -54,5 +54,10 @@ int svc_backup(struct svc *s, const char *path, bool force)
 {
 	if (svc_allow(s, OP_BACKUP, NULL) != 0)
 		return -1;
-	return db_backup(s->db, path, force) == 0 ? 0 : svc_fail_db(s);
+	if (db_backup(s->db, path, force) == 0)
+		return 0;
+	svc_fail_db(s);
+	if (s->err.code == SVC_CONFLICT)     /* the file exists */
+		s->err.next = SVC_NEXT_OVERWRITE;
+	return -1;
 }

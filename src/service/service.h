@@ -68,6 +68,9 @@ enum svc_next {
 	SVC_NEXT_COMPUTE,         /* compute the results again */
 	SVC_NEXT_REOPEN,          /* the year is approved: reopen it first */
 	SVC_NEXT_INIT,            /* there is no year yet: create one */
+	SVC_NEXT_OVERWRITE,       /* the file exists: say so to replace it */
+	SVC_NEXT_SIGN,            /* the year has a signing key: approve signing with it */
+	SVC_NEXT_KEY_NEW,         /* the year has no signing key: make one first */
 };
 
 struct svc_error {
@@ -171,14 +174,15 @@ void svc_year_info_clear(struct svc_year_info *y);
 
 /* ---- units and teams ------------------------------------------------------ */
 
-/* The fields of a unit to set: NULL (or -1 for order, false for
- * set_total) leaves a field as it is when editing. Words are the code
- * words or their Chinese (county / 县区; assessed / 市考核). An empty
- * parent or industry clears it. */
+/* The fields of a unit to set: NULL (false for set_total) leaves a field
+ * as it is when editing. Words are the code words or their Chinese
+ * (county / 县区; assessed / 市考核), the order as typed ("3", "３"). An
+ * empty parent or industry clears it; no order (NULL or empty) places a
+ * new unit after the last of its kind. */
 struct svc_unit_fields {
 	const char *name, *kind, *parent, *industry, *status, *provincial_grade;
 	const char *applied_grade;   /* 申报档次, a grade of the unit's scheme; "" clears */
-	int order;                /* -1: unchanged; 0: after the last (add) */
+	const char *order;        /* the place in the official order (unit_order_parse) */
 	bool set_total;
 	points_t provincial_total;
 };

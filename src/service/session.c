@@ -5,10 +5,12 @@
 #include "../storage/unit.h"
 #include "../storage/year.h"
 
+#include <errno.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void svc_error_clear(struct svc_error *e)
 {
@@ -101,6 +103,10 @@ struct svc *svc_open(const struct svc_options *o, struct svc_error *err)
 	if (!db) {
 		set_error(err, SVC_FAILED, "database", msg);
 		free(msg);
+		/* no file, or an empty one: a year is made first */
+		struct stat sb;
+		if (!o->create && (stat(o->path, &sb) != 0 ? errno == ENOENT : S_ISREG(sb.st_mode) && sb.st_size == 0))
+			err->next = SVC_NEXT_INIT;
 		return NULL;
 	}
 	struct svc *s = xcalloc(1, sizeof *s);

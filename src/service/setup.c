@@ -218,8 +218,15 @@ static int apply_fields(struct svc *s, const struct svc_unit_fields *f, struct u
 			return -1;
 		u->status = (enum unit_status)v;
 	}
-	if (f->order >= 0)
-		u->sort_order = f->order;
+	if (f->order && *f->order) {
+		struct buf why = {0};
+		int rc = unit_order_parse(f->order, &u->sort_order, &why);
+		if (rc != 0)
+			svc_fail(s, SVC_INVALID, "order", "%s", buf_str(&why));
+		buf_free(&why);
+		if (rc != 0)
+			return -1;
+	}
 	if (f->set_total) {
 		u->has_provincial_total = true;
 		u->provincial_total = f->provincial_total;
@@ -316,10 +323,7 @@ static int unit_add_tx(struct svc *s, const struct svc_unit_fields *f, struct un
 		svc_kind_unknown(s, NULL);
 		goto out;
 	}
-	struct svc_unit_fields g = *f;
-	if (g.order < 0)
-		g.order = 0;
-	if (apply_fields(s, &g, &u, &parent_kind) != 0 || check_unit(s, &u, parent_kind) != 0)
+	if (apply_fields(s, f, &u, &parent_kind) != 0 || check_unit(s, &u, parent_kind) != 0)
 		goto out;
 	int e = unit_exists(s->db, u.name);
 	if (e != 0) {
@@ -534,19 +538,9 @@ int svc_unit_import(struct svc *s, const struct csv_source *src, const char *fil
 			continue;
 		}
 		char **f = r.fields;
-		struct svc_unit_fields uf = {.name = f[cn], .kind = f[ck], .order = 0,
+		struct svc_unit_fields uf = {.name = f[cn], .kind = f[ck], .order = co >= 0 ? f[co] : NULL,
 			.parent = cp >= 0 ? f[cp] : NULL, .industry = ci >= 0 ? f[ci] : NULL,
 			.status = cs >= 0 && f[cs][0] ? f[cs] : NULL};
-		if (co >= 0 && f[co][0]) {
-			char *end;
-			long v = strtol(f[co], &end, 10);
-			if (*end || v <= 0 || v > 1000000) {
-				diag_add_at(&d, r.row_line, co + 1, "顺序“%s”须是正整数", f[co]);
-				bad++;
-				continue;
-			}
-			uf.order = (int)v;
-		}
 		if (unit_add_tx(s, &uf, NULL) != 0) {
 			diag_add_at(&d, r.row_line, import_column(s->err.field, cols), "%s", s->err.message);
 			bad++;

@@ -102,16 +102,18 @@ int svc_signing_key(struct svc *s, const char *keyfile, unsigned char sk[64])
 	if (rc != 0)
 		return -1;
 	if (!keyfile) {
-		if (t.public_key)
-			rc = svc_fail(s, SVC_CONFLICT, "key", "%d 年度已设签名公钥（kaohe key new），审定须用私钥签名："
-				      "kaohe approve --key 密钥文件", db_year(s->db));
+		if (t.public_key) {
+			rc = svc_fail(s, SVC_CONFLICT, "key", "%d 年度已设签名公钥，审定须用私钥签名", db_year(s->db));
+			s->err.next = SVC_NEXT_SIGN;
+		}
 		year_trust_clear(&t);
 		return rc;
 	}
 	if (!t.public_key) {
 		year_trust_clear(&t);
-		return svc_fail(s, SVC_CONFLICT, "key", "%d 年度没有签名公钥：先运行 kaohe key new -o 密钥文件",
-				db_year(s->db));
+		svc_fail(s, SVC_CONFLICT, "key", "%d 年度没有签名公钥，不能签名审定", db_year(s->db));
+		s->err.next = SVC_NEXT_KEY_NEW;
+		return -1;
 	}
 	char text[256] = "";
 	FILE *f = fopen(keyfile, "r");
@@ -127,7 +129,7 @@ int svc_signing_key(struct svc *s, const char *keyfile, unsigned char sk[64])
 	if (!f)
 		rc = svc_fail(s, SVC_INVALID, "key", "无法读取密钥文件 %s", keyfile);
 	else if (!hex || strcmp(text, KEY_MAGIC) != 0 || !from_hex(hex, sk, 64))
-		rc = svc_fail(s, SVC_INVALID, "key", "%s 不是 kaohe 的密钥文件（应由 kaohe key new 生成）", keyfile);
+		rc = svc_fail(s, SVC_INVALID, "key", "%s 不是 kaohe 的密钥文件（应是生成本年度签名密钥时写出的私钥文件）", keyfile);
 	else {
 		unsigned char pk[crypto_sign_PUBLICKEYBYTES];
 		char pkhex[65];
@@ -244,7 +246,7 @@ static int verify_tx(struct svc *s, struct svc_verify *v)
 			break;
 		}
 		if (stale > 0)
-			diag_add(&v->notes, "%d 年度：计分后又有改动，结果已过期，未与重新计分核对（先运行 kaohe compute）",
+			diag_add(&v->notes, "%d 年度：计分后又有改动，结果已过期，未与重新计分核对（重新计分后再校验）",
 				 t[i].year);
 		else if (stale == 0) {
 			int before = v->problems.n;

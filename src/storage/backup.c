@@ -61,7 +61,7 @@ int db_backup(struct db *db, const char *path, bool force)
 		return -1;
 	}
 	if (exists && !force) {
-		db_fail_code(db, DB_CONFLICT, "file", "%s 已存在，未作改动（确要覆盖，加 --force）", path);
+		db_fail_code(db, DB_CONFLICT, "file", "%s 已存在，未作改动", path);
 		return -1;
 	}
 	/* The copy is written beside the target under a temporary name and

@@ -332,14 +332,14 @@ struct db *db_open(const char *path, bool create, char **err)
 	if (!exists && errno != ENOENT)
 		return refuse(db, err, "无法打开数据库 %s：%s", path, errno_words(errno));
 	if (!exists && !create)
-		return refuse(db, err, "无法打开数据库 %s：文件不存在（先运行 kaohe init 新建考核年度）", path);
+		return refuse(db, err, "无法打开数据库 %s：文件不存在（须先新建考核年度）", path);
 	if (exists && S_ISDIR(sb.st_mode))
-		return refuse(db, err, "无法打开数据库 %s：这是一个目录，不是数据库文件（用 -d 指定数据库文件）", path);
+		return refuse(db, err, "无法打开数据库 %s：这是一个目录，不是数据库文件", path);
 	if (exists && !S_ISREG(sb.st_mode))
 		return refuse(db, err, "无法打开数据库 %s：不是普通文件", path);
 	bool empty = exists && sb.st_size == 0;
 	if (empty && !create)
-		return refuse(db, err, "%s 是空文件，不是 kaohe 数据库（只有 kaohe init 可以在空文件中新建数据库）；"
+		return refuse(db, err, "%s 是空文件，不是 kaohe 数据库（只有新建考核年度时可以在空文件中新建数据库）；"
 			      "文件未作任何改动", path);
 	/* One connection per thread: no need for SQLite's per-call mutexes. */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -362,7 +362,7 @@ struct db *db_open(const char *path, bool create, char **err)
 			return refuse(db, err, "无法打开数据库 %s：%s；文件未作任何改动", path,
 				      unreadable_words(path, rc));
 		if (nothing && !create)
-			return refuse(db, err, "%s 是空的 SQLite 数据库，不是 kaohe 数据库（只有 kaohe init 可以在其中"
+			return refuse(db, err, "%s 是空的 SQLite 数据库，不是 kaohe 数据库（只有新建考核年度时可以在其中"
 				      "新建数据库）；文件未作任何改动", path);
 		/* a file of a kaohe from before the application id: its schema
 		 * version and its tables say it is kaohe's */

@@ -105,7 +105,7 @@ int db_commit(struct db *db)
 			if (unsure) {
 				char *msg = xstrdup(db_error(db));
 				db_fail_code(db, DB_FAILED, NULL, "%s；无法确认改动是否已经写入（或者全部写入，或者全未写入，"
-					     "不会只写入一部分）：请运行 kaohe status 查看", msg);
+					     "不会只写入一部分）：请重新读取后核实", msg);
 				free(msg);
 			}
 			rc = -1;

@@ -211,6 +211,7 @@ static const char *next_words(enum svc_next n)
 	case SVC_NEXT_COMPUTE: return "请先在“考核结果”页计分。";
 	case SVC_NEXT_REOPEN: return "如确需修改，须由安委办在“考核结果”页重新开放本年度。";
 	case SVC_NEXT_INIT: return "须先在“年度与账号”页新建考核年度。";
+	case SVC_NEXT_SIGN: return "签名审定须由安委办在本机用本年度的私钥进行。";
 	default: return NULL;
 	}
 }

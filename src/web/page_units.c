@@ -248,29 +248,12 @@ void get_units(struct req *r, struct resp *w)
 	page_end(r, w);
 }
 
-/* The order typed (0 if empty); false if it is not 1…1000000. */
-static bool read_order(const struct req *r, int *out)
-{
-	const char *v = req_param(r, "order");
-	long long o;
-	if (!v || !*v)
-		return true;
-	if (!req_int(r, "order", &o) || o < 1 || o > 1000000)
-		return false;
-	*out = (int)o;
-	return true;
-}
-
 /* POST /units: registers a unit. */
 void post_units_add(struct req *r, struct resp *w)
 {
 	struct svc_unit_fields f = {.name = req_param(r, "name"), .kind = req_param(r, "kind"),
 		.parent = req_param(r, "parent"), .industry = req_param(r, "industry"),
-		.status = req_param(r, "status"), .order = 0};
-	if (!read_order(r, &f.order)) {
-		page_refuse_form(r, w, get_units, "order", "顺序须是 1 到 1000000 之间的整数");
-		return;
-	}
+		.status = req_param(r, "status"), .order = req_param(r, "order")};
 	struct unit u;
 	if (svc_unit_add(r->svc, &f, &u) != 0) {
 		page_again(r, w, get_units);
@@ -424,11 +407,7 @@ void post_units_edit(struct req *r, struct resp *w)
 	struct svc_unit_fields f = {.name = req_param(r, "name"), .parent = req_param(r, "parent"),
 		.industry = req_param(r, "industry"), .status = req_param(r, "status"),
 		.provincial_grade = req_param(r, "provincial_grade"),
-		.applied_grade = req_param(r, "applied_grade"), .order = -1};
-	if (!read_order(r, &f.order)) {
-		page_refuse_form(r, w, get_units_edit, "order", "顺序须是 1 到 1000000 之间的整数");
-		return;
-	}
+		.applied_grade = req_param(r, "applied_grade"), .order = req_param(r, "order")};
 	const char *total = req_param(r, "provincial_total");
 	if (total && *total) {
 		if (points_parse(total, &f.provincial_total) != 0) {

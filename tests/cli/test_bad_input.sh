@@ -165,6 +165,6 @@ expect_exit 1 "$KAOHE" -d newer.db results
 expect_text err.txt "由更新版本的 kaohe 创建（结构版本 99"
 [ "$(sha256sum < newer.db)" = "$h" ] || fail "a newer database was modified"
 expect_exit 1 "$KAOHE" -d missing.db results
-expect_text err.txt "先运行 kaohe init"
+expect_text err.txt "须先新建考核年度）（kaohe init --year 年度）"
 [ -e missing.db ] && fail "opening a missing database created it"
 finish

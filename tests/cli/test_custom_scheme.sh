@@ -41,7 +41,7 @@ expect_exit 1 k init --year 2017 --county-scheme broken.yaml
 expect_text err.txt "broken.yaml:1: 方案的下级分值合计 90，与其分值 100 不符"
 expect_text err.txt "broken.yaml:12: 节点 1.1 的规则缺少“each”"
 expect_exit 1 k results
-expect_text err.txt "先运行 kaohe init"
+expect_text err.txt "须先新建考核年度）（kaohe init --year 年度）"
 [ -e "$KAOHE_DB" ] && fail "a refused init left a database file"
 
 expect_exit 0 k init --year 2017 --county-scheme county.yaml

@@ -49,7 +49,8 @@ same text.db "$h"
 # an empty file: refused by every command but init and demo
 : > empty.db
 expect_exit 1 k -d empty.db status
-expect_text err.txt "是空文件，不是 kaohe 数据库（只有 kaohe init 可以在空文件中新建数据库）"
+expect_text err.txt "是空文件，不是 kaohe 数据库（只有新建考核年度时可以在空文件中新建数据库）"
+expect_text err.txt "文件未作任何改动（kaohe init --year 年度）"
 [ -s empty.db ] && fail "empty.db was written"
 expect_exit 0 k -d empty.db init --year 2016
 [ "$(sqlite3 empty.db 'PRAGMA application_id')" = 1262571336 ] || fail "init in an empty file"
@@ -65,7 +66,7 @@ mkdir dir.db
 expect_exit 1 k -d dir.db status
 expect_text err.txt "无法打开数据库 dir.db：这是一个目录，不是数据库文件"
 expect_exit 1 k -d missing.db status
-expect_text err.txt "文件不存在（先运行 kaohe init 新建考核年度）"
+expect_text err.txt "文件不存在（须先新建考核年度）（kaohe init --year 年度）"
 [ -e missing.db ] && fail "missing.db created by status"
 long=$(printf '%0300d' 0)
 expect_exit 1 k -d "$long.db" status

@@ -94,6 +94,9 @@ static int setup(void **state)
 	add_user(s, "执法评分", ROLE_ENFORCEMENT, NULL, NULL, NULL);
 	add_user(s, "昌黎", ROLE_UNIT, NULL, NULL, "昌黎县");
 	add_user(s, "组织部", ROLE_VIEWER, NULL, NULL, NULL);
+	/* material 1, 昌黎县's, for 删除本单位资料 */
+	if (svc_material_link(s, "昌黎县", NULL, "安全生产制度汇编", "https://example.org/zhidu") != 1)
+		fail_msg("material link: %s", svc_err(s)->message);
 	svc_close(s);
 	return 0;
 }
@@ -124,12 +127,12 @@ static const char *const accounts[ROLE_COUNT] = {
 static int op_year_init(struct svc *s) { return svc_year_init(s, 2017, "qhd-2016", NULL, NULL); }
 static int op_unit_add(struct svc *s)
 {
-	struct svc_unit_fields f = {.name = "新县", .kind = "county", .order = 0};
+	struct svc_unit_fields f = {.name = "新县", .kind = "county"};
 	return svc_unit_add(s, &f, NULL);
 }
 static int op_unit_edit(struct svc *s)
 {
-	struct svc_unit_fields f = {.industry = "交通", .order = -1};
+	struct svc_unit_fields f = {.industry = "交通"};
 	return svc_unit_edit(s, "昌黎县交通运输局", &f);
 }
 static int op_unit_list(struct svc *s)
@@ -498,6 +501,105 @@ static int op_passwd_self(struct svc *s)
 #define V (1u << ROLE_VIEWER)
 #define ALL (O | L | M | I | E | U | V)
 
+/* The rest of the service's operations (every function of service.h that
+ * reads or writes the year's records). */
+static int import_csv(struct svc *s, const char *csv,
+		      int (*imp)(struct svc *, const struct csv_source *, const char *, long long *))
+{
+	struct csv_mem m;
+	struct csv_source src;
+	csv_mem_source(&m, csv, strlen(csv), &src);
+	long long rows;
+	return imp(s, &src, "t.csv", &rows);
+}
+/* 茹荷镇, a town of 昌黎县 with nothing on record */
+static int op_unit_remove(struct svc *s) { return svc_unit_remove(s, "茹荷镇", "误登记"); }
+static int op_unit_import(struct svc *s) { return import_csv(s, "名称,类型\n测试县,county\n", svc_unit_import); }
+static int op_unit_get(struct svc *s)
+{
+	struct unit u;
+	int rc = svc_unit_get(s, "昌黎县", &u);
+	if (rc == 0)
+		unit_clear(&u);
+	return rc;
+}
+static int op_scheme_add(struct svc *s)
+{
+	static const char yaml[] =
+		"scheme: city-2016-school\ntitle: 学校安全工作考核\nunit: school\nunit_title: 学校\n"
+		"year: 2016\npoints: 20\nchildren:\n"
+		"- {code: '1', title: 应急疏散演练, points: 20, text: 每少开展1次扣5分，最高扣20分。,"
+		" rule: {type: per, each: 5, cap: 20}}\n";
+	struct svc_text t = {"school.yaml", yaml, sizeof yaml - 1};
+	char *title = NULL;
+	int rc = svc_scheme_add(s, &t, &title);
+	free(title);
+	return rc;
+}
+static int op_team_member(struct svc *s) { return svc_team_member(s, "部门考核组", "王五", "member", NULL, NULL); }
+/* 交通局, a department in neither team's scope */
+static int op_team_assign(struct svc *s) { return svc_team_assign(s, "部门考核组", "交通局"); }
+static int op_sample_set(struct svc *s)
+{
+	/* two towns (the scheme's 1 to 2), in place of the two drawn */
+	char *units[] = {"刘台庄镇", "新集镇"};
+	struct spot_report r = {0};
+	int rc = svc_sample_set(s, "昌黎县", units, 2, &r);
+	free(r.detail);
+	return rc;
+}
+static int op_accident_remove(struct svc *s) { return svc_accident_remove(s, 3, "误录"); }
+static int op_accident_import(struct svc *s)
+{
+	return import_csv(s, "县区,日期,死亡,重伤,损失\n昌黎县,2016-05-01,0,1,1000\n", svc_accident_import);
+}
+static int op_industry_list(struct svc *s)
+{
+	struct industry_row *r;
+	int n, rc = svc_industry_list(s, &r, &n);
+	if (rc == 0)
+		industry_list_free(r, n);
+	return rc;
+}
+static int op_veto_list(struct svc *s)
+{
+	struct veto_row *v;
+	int n, rc = svc_veto_list(s, &v, &n);
+	if (rc == 0)
+		veto_list_free(v, n);
+	return rc;
+}
+/* the demo records no other veto: the office is told there is none,
+ * everyone else that they may not */
+static int op_veto_remove(struct svc *s) { return svc_veto_remove(s, 1, "误录"); }
+static int op_daily_record(struct svc *s) { return svc_daily_record(s, 1, "昌黎县", "absent", 0); }
+static int op_daily_rule(struct svc *s) { return svc_daily_rule(s, NULL, "absent", POINTS(3), -1); }
+static int op_link(struct svc *s, const char *unit)
+{
+	return svc_material_link(s, unit, NULL, "会议纪要", "https://example.org/jiyao") > 0 ? 0 : -1;
+}
+static int op_link_own(struct svc *s) { return op_link(s, "昌黎县"); }
+static int op_link_team(struct svc *s) { return op_link(s, "安监局"); }
+static int op_material_remove_own(struct svc *s) { return svc_material_remove(s, 1); }
+static int op_review_get(struct svc *s)
+{
+	struct sheet_review r;
+	int rc = svc_review_get(s, "安监局", &r);
+	if (rc == 0)
+		sheet_review_clear(&r);
+	return rc;
+}
+static int op_preview(struct svc *s)
+{
+	struct finding f = {.code = "1.1.4"};
+	finding_set_value(&f, INPUT_COUNT, 1);
+	struct svc_explain ex;
+	int rc = svc_preview(s, "安监局", &f, &ex);
+	if (rc == 0)
+		svc_explain_free(&ex);
+	return rc;
+}
+
 /* Each operation and the roles it allows (doc/domain.md, "Who uses the
  * system"; README, "Accounts and roles"). */
 static const struct {
@@ -596,6 +698,25 @@ static const struct {
 	{"查看账号", op_user_list, O, false},
 	{"停用账号", op_user_disable, O, false},
 	{"修改本人密码", op_passwd_self, ALL, false},
+	{"删除单位", op_unit_remove, O, false},
+	{"导入单位", op_unit_import, O, false},
+	{"查看一个单位", op_unit_get, ALL, false},
+	{"添加其他单位类型的方案", op_scheme_add, O, false},
+	{"加入考核组成员", op_team_member, O, false},
+	{"指定考核范围", op_team_assign, O, false},
+	{"记录抽查对象（考核范围外的县区）", op_sample_set, O, false},
+	{"删除事故", op_accident_remove, O, false},
+	{"导入事故", op_accident_import, O, false},
+	{"查看行业监管部门", op_industry_list, O | L | M, false},
+	{"查看否决原因", op_veto_list, O | L | M, false},
+	{"删除否决原因", op_veto_remove, O, false},
+	{"记录日常考核结果", op_daily_record, O, false},
+	{"设定日常考核扣分", op_daily_rule, O, false},
+	{"登记本单位资料链接", op_link_own, O | U, false},
+	{"登记本组单位资料链接", op_link_team, O | L | M, false},
+	{"删除本单位资料", op_material_remove_own, O | U, false},
+	{"查看评分表核实状态（本组范围内）", op_review_get, O | L | M, false},
+	{"试算评分（本组范围内）", op_preview, O | L | M, false},
 };
 
 static void authorization_matrix(void **state)
@@ -751,14 +872,14 @@ static void errors_are_data(void **state)
 	free(after);
 	/* text that is not text: invalid UTF-8, control characters, too long */
 	s = open_as(work, NULL);
-	struct svc_unit_fields f = {.name = "\xff\xfe", .kind = "county", .order = 0};
+	struct svc_unit_fields f = {.name = "\xff\xfe", .kind = "county"};
 	assert_int_equal(svc_unit_add(s, &f, NULL), -1);
 	assert_contains(svc_err(s)->message, "无效的文字编码");
 	f.name = "甲\x01县";
 	assert_int_equal(svc_unit_add(s, &f, NULL), -1);
 	assert_contains(svc_err(s)->message, "控制字符");
 	/* an edit that changes nothing is refused, not recorded */
-	struct svc_unit_fields same = {.order = -1};
+	struct svc_unit_fields same = {0};
 	assert_int_equal(svc_unit_edit(s, "昌黎县", &same), -1);
 	assert_contains(svc_err(s)->message, "没有要修改的内容");
 	svc_close(s);
