@@ -227,3 +227,19 @@ int unit_check(const struct unit *u, int parent_kind, points_t max_total, struct
 	*field = NULL;
 	return 0;
 }
+
+enum unit_sheet unit_sheet_of(const struct unit *u, struct buf *why)
+{
+	if (!unit_kind_assessed(u->kind)) {
+		buf_printf(why, "“%s”是%s，其评分表是“%s”评分表的一部分", u->name, unit_kind_title(u->kind),
+			   u->parent ? u->parent : "所在县区");
+		return UNIT_SHEET_PART;
+	}
+	if (u->status != STATUS_ASSESSED) {
+		buf_printf(why, "“%s”%s，没有逐项评分表%s", u->name,
+			   u->status == STATUS_PROVINCIAL ? "由省考核组考核" : "本年度不参加考核",
+			   u->status == STATUS_PROVINCIAL ? "（录入省考核结果即可）" : "");
+		return UNIT_SHEET_NONE;
+	}
+	return UNIT_SHEET_OWN;
+}

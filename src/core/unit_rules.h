@@ -47,6 +47,14 @@ void unit_list_free(struct unit *u, int n);
 /* A deep copy of src into dst. */
 void unit_copy(struct unit *dst, const struct unit *src);
 
+/* Whether u has a sheet of its own, scored item by item (the one
+ * statement of it, for explain, notes, review and reports): UNIT_SHEET_OWN,
+ * or, with the reason in *why, UNIT_SHEET_PART (a town, county department
+ * or enterprise: its rows are part of its county's sheet) or
+ * UNIT_SHEET_NONE (provincial or excluded this year). */
+enum unit_sheet { UNIT_SHEET_OWN = 0, UNIT_SHEET_PART, UNIT_SHEET_NONE };
+enum unit_sheet unit_sheet_of(const struct unit *u, struct buf *why);
+
 /* Code words (county, …; assessed, …) and Chinese titles (县区, …; 市考核, …),
  * of the extra kinds too. parse takes either; -1 if unknown. */
 const char *unit_kind_name(enum unit_kind k);

@@ -167,12 +167,10 @@ int sheet_result(struct svc *s, const char *name, struct stored_result *r, struc
 	if (svc_unit_get(s, name, &u) != 0)
 		return report_fail_svc(s, err);
 	int rc = 0;
-	if (!unit_kind_assessed(u.kind))
-		rc = report_fail(err, SVC_INVALID, "“%s”是%s，其评分表在“%s”的评分表中", u.name,
-				 unit_kind_title(u.kind), u.parent ? u.parent : "所属县区");
-	else if (u.status != STATUS_ASSESSED)
-		rc = report_fail(err, SVC_CONFLICT, "“%s”%s，没有逐项评分表", u.name,
-				 u.status == STATUS_PROVINCIAL ? "由省考核组考核" : "本年度不参加考核");
+	struct buf why = {0};
+	enum unit_sheet own = unit_sheet_of(&u, &why);
+	if (own != UNIT_SHEET_OWN)
+		rc = report_fail(err, own == UNIT_SHEET_PART ? SVC_INVALID : SVC_CONFLICT, "%s", buf_str(&why));
 	else if (svc_result(s, name, true, r) != 0)
 		rc = report_fail_svc(s, err);
 	else if (!r->nodes) {

@@ -295,12 +295,14 @@ int svc_sheet_unit(struct svc *s, const char *name, struct unit *u)
 {
 	if (unit_get(s->db, name, u) != 0)
 		return svc_fail_db(s);
-	if (!unit_kind_assessed(u->kind)) {
-		svc_fail(s, SVC_INVALID, "unit", "“%s”是%s，其评分计入%s", u->name, unit_kind_title(u->kind),
-			 u->parent ? u->parent : "所在县区");
+	struct buf why = {0};
+	if (unit_sheet_of(u, &why) == UNIT_SHEET_PART) {
+		svc_fail(s, SVC_INVALID, "unit", "%s", buf_str(&why));
+		buf_free(&why);
 		unit_clear(u);
 		return -1;
 	}
+	buf_free(&why);
 	if (svc_allow(s, OP_EXPLAIN, u) != 0) {
 		unit_clear(u);
 		return -1;
@@ -315,9 +317,10 @@ int svc_explain(struct svc *s, const char *name, struct svc_explain *out)
 	if (svc_sheet_unit(s, name, &u) != 0)
 		return -1;
 	int rc = -1;
-	if (u.status != STATUS_ASSESSED) {
-		svc_fail(s, SVC_CONFLICT, "unit", "“%s”%s，没有逐项评分", u.name,
-			 u.status == STATUS_PROVINCIAL ? "由省考核组考核" : "本年度不参加考核");
+	struct buf why = {0};
+	if (unit_sheet_of(&u, &why) != UNIT_SHEET_OWN) {
+		svc_fail(s, SVC_CONFLICT, "unit", "%s", buf_str(&why));
+		buf_free(&why);
 		goto out;
 	}
 	if (svc_begin_read(s) != 0)

@@ -54,12 +54,13 @@ static int sheet_unit(struct svc *s, const char *name, enum svc_op op, struct un
 		return svc_fail_db(s);
 	if (svc_allow(s, op, u) != 0)
 		return -1;
-	if (!unit_kind_assessed(u->kind))
-		return svc_fail(s, SVC_INVALID, "unit", "“%s”是%s，其评分表是所在县区评分表的一部分", u->name,
-				unit_kind_title(u->kind));
-	if (u->status != STATUS_ASSESSED)
-		return svc_fail(s, SVC_CONFLICT, "unit", "“%s”%s，没有逐项评分表", u->name,
-				u->status == STATUS_PROVINCIAL ? "由省考核组考核" : "本年度不参加考核");
+	struct buf why = {0};
+	enum unit_sheet own = unit_sheet_of(u, &why);
+	if (own != UNIT_SHEET_OWN) {
+		svc_fail(s, own == UNIT_SHEET_PART ? SVC_INVALID : SVC_CONFLICT, "unit", "%s", buf_str(&why));
+		buf_free(&why);
+		return -1;
+	}
 	return 0;
 }
 

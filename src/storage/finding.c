@@ -38,10 +38,10 @@ int finding_target(struct db *db, const struct unit *u, struct sheet_target *t)
 			     u->name, unit_kind_title(u->kind));
 		return -1;
 	}
-	if (t->owner.status != STATUS_ASSESSED) {
-		db_fail_code(db, DB_CONFLICT, "unit", "“%s”%s，不按细则逐项评分%s", t->owner.name,
-			     t->owner.status == STATUS_PROVINCIAL ? "由省考核组考核" : "本年度不参加考核",
-			     t->owner.status == STATUS_PROVINCIAL ? "（录入省考核结果即可）" : "");
+	struct buf why = {0};
+	if (unit_sheet_of(&t->owner, &why) != UNIT_SHEET_OWN) {
+		db_fail_code(db, DB_CONFLICT, "unit", "%s", buf_str(&why));
+		buf_free(&why);
 		finding_target_free(t);
 		return -1;
 	}
