@@ -93,7 +93,9 @@ int cmd_scheme_draft(struct svc *svc, int argc, char **argv)
 	(void)svc;
 	const char *in = NULL, *out = NULL, *name = NULL, *title = NULL, *unit = "county";
 	int force = 0;
-	long long year = 0;
+	/* --year is a global option (main.c takes it out of argv before the
+	 * command sees it, checked there) */
+	long long year = cli_env.year;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int more = i + 1 < argc;
@@ -107,14 +109,7 @@ int cmd_scheme_draft(struct svc *svc, int argc, char **argv)
 			title = argv[++i];
 		else if (strcmp(a, "--unit") == 0 && more)
 			unit = argv[++i];
-		else if (strcmp(a, "--year") == 0 && more) {
-			char *end;
-			year = strtoll(argv[++i], &end, 10);
-			if (*end || year < 1949 || year > 2999) {
-				cli_error("--year 须是年份，如 2017");
-				return EXIT_USAGE;
-			}
-		} else if (!in && a[0] != '-')
+		else if (!in && a[0] != '-')
 			in = a;
 		else
 			return cli_usage("scheme draft");

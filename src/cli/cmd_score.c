@@ -60,6 +60,18 @@ static int finding_of(struct opt *opts, const char *code, const char *cmd, struc
 	return 0;
 }
 
+/* The --period given, or NULL; an empty one (an unset shell variable) is
+ * refused, not taken for the year. 0, or EXIT_USAGE after saying so. */
+static int period_text(struct opt *opts, const char **out)
+{
+	*out = opt_get(opts, "--period")->text;
+	if (*out && !**out) {
+		cli_error("--period 不能为空（按年度考核的方案不写 --period）");
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
 int cmd_score_set(struct svc *s, int argc, char **argv)
 {
 	struct opt opts[] = {{"--period", OPT_TEXT}, FINDING_OPTS};
@@ -70,7 +82,9 @@ int cmd_score_set(struct svc *s, int argc, char **argv)
 	int rc = finding_of(opts, pos[1], "score set", &f);
 	if (rc != 0)
 		return rc;
-	const char *period = opt_get(opts, "--period")->text;
+	const char *period;
+	if (period_text(opts, &period) != 0)
+		return EXIT_USAGE;
 	if ((period && svc_period(s, pos[0], period, &f.period) != 0) || svc_score_set(s, pos[0], &f) != 0)
 		return cli_fail(s, NULL);
 	char *d = finding_describe(NULL, &f);
@@ -92,7 +106,9 @@ int cmd_score_set_many(struct svc *s, int argc, char **argv)
 		return rc;
 	/* the period is read against the first unit's scheme; the service
 	   refuses units of another scheme */
-	const char *period = opt_get(opts, "--period")->text;
+	const char *period;
+	if (period_text(opts, &period) != 0)
+		return EXIT_USAGE;
 	if ((period && svc_period(s, pos[1], period, &f.period) != 0) || svc_score_set_many(s, pos + 1, n - 1, &f) != 0)
 		return cli_fail(s, NULL);
 	char *d = finding_describe(NULL, &f);
@@ -108,7 +124,9 @@ int cmd_score_clear(struct svc *s, int argc, char **argv)
 	int n = args_parse(argc, argv, opts, pos, 2);
 	if (n < 1)
 		return cli_usage("score clear");
-	const char *ptext = opt_get(opts, "--period")->text;
+	const char *ptext;
+	if (period_text(opts, &ptext) != 0)
+		return EXIT_USAGE;
 	int period = 0;
 	if ((ptext && svc_period(s, pos[0], ptext, &period) != 0) ||
 	    svc_score_clear_period(s, pos[0], period, n > 1 ? pos[1] : NULL) != 0)

@@ -120,7 +120,8 @@ int text_check(const char *s, const char *label, int max, bool multiline, bool r
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == '\n' && multiline)
 			continue;
-		if (*p < 0x20 || *p == 0x7f) {
+		/* C0, DEL and C1 (U+0080–U+009F, UTF-8 C2 80–C2 9F: NEL among them) */
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)) {
 			buf_printf(why, "%s含有控制字符%s", label, *p == '\n' ? "（不能换行）" : "");
 			return -1;
 		}

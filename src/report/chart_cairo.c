@@ -114,13 +114,20 @@ void chart_cairo_draw(cairo_t *cr, const struct chart *c)
 	cairo_restore(cr);
 }
 
-/* The failure of a cairo surface or context, in words. */
-static int cairo_fail(cairo_status_t st, const char *path, struct svc_error *err)
+/* The failure of a cairo surface or context, in words (cairo's own are
+ * English), naming the document (shown), not the file it is made in. */
+static int cairo_fail(cairo_status_t st, const char *shown, struct svc_error *err)
 {
-	return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, cairo_status_to_string(st));
+	const char *why = st == CAIRO_STATUS_NO_MEMORY ? "内存不足"
+		: st == CAIRO_STATUS_WRITE_ERROR ? "写入出错（磁盘已满或没有写权限）"
+		: st == CAIRO_STATUS_FILE_NOT_FOUND ? "目录不存在" : NULL;
+	if (why)
+		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", shown, why);
+	return report_fail(err, SVC_FAILED, "无法写入 %s：绘图出错（cairo 代码 %d）", shown, (int)st);
 }
 
-int chart_cairo_png(const struct chart *c, double scale, const char *path, struct svc_error *err)
+int chart_cairo_png(const struct chart *c, double scale, const char *path, const char *shown,
+		    struct svc_error *err)
 {
 	int w = (int)ceil(c->width * scale), h = (int)ceil(c->height * scale);
 	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
@@ -132,7 +139,7 @@ int chart_cairo_png(const struct chart *c, double scale, const char *path, struc
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_write_to_png(surface, path);
 	cairo_surface_destroy(surface);
-	return st == CAIRO_STATUS_SUCCESS ? 0 : cairo_fail(st, path, err);
+	return st == CAIRO_STATUS_SUCCESS ? 0 : cairo_fail(st, shown, err);
 }
 
 /* The page size that shows c larger within the margins, and that scale
@@ -198,7 +205,7 @@ static void page_head(cairo_t *cr, double pw, const char *issuer, const char *ma
 }
 
 int chart_cairo_pdf(struct chart *const *charts, int n, const char *issuer, const char *mark, const char *path,
-		    struct svc_error *err)
+		    const char *shown, struct svc_error *err)
 {
 	double pw, ph, scale;
 	page_for(charts[0], &pw, &ph, &scale);
@@ -227,5 +234,5 @@ int chart_cairo_pdf(struct chart *const *charts, int n, const char *issuer, cons
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);
-	return st == CAIRO_STATUS_SUCCESS ? 0 : cairo_fail(st, path, err);
+	return st == CAIRO_STATUS_SUCCESS ? 0 : cairo_fail(st, shown, err);
 }

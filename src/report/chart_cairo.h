@@ -15,8 +15,10 @@
 void chart_cairo_draw(cairo_t *cr, const struct chart *c);
 
 /* c as a PNG image of (width × scale) × (height × scale) pixels, rounded
- * up. 0, or -1 with the reason in *err. */
-int chart_cairo_png(const struct chart *c, double scale, const char *path, struct svc_error *err);
+ * up, written to path (a document's temporary file; shown names the
+ * document in messages). 0, or -1 with the reason in *err. */
+int chart_cairo_png(const struct chart *c, double scale, const char *path, const char *shown,
+		    struct svc_error *err);
 
 /* The charts as a PDF, one A4 page each, portrait or landscape (whichever
  * shows the chart larger), scaled down to fit within the margins, each
@@ -24,6 +26,6 @@ int chart_cairo_png(const struct chart *c, double scale, const char *path, struc
  * if not NULL, a mark at its top right (a draft's, red and boxed), each
  * numbered "第 1 页 共 2 页". 0, or -1 with the reason in *err. */
 int chart_cairo_pdf(struct chart *const *charts, int n, const char *issuer, const char *mark, const char *path,
-		    struct svc_error *err);
+		    const char *shown, struct svc_error *err);
 
 #endif

@@ -12,6 +12,7 @@
 #include "pdf_frame.h"
 #include "report_impl.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,20 +135,25 @@ static int make_charts(struct svc *s, const char *which, const char *unit, struc
 	return kind_charts(s, parts, kinds, nk, cs, err);
 }
 
-/* Writes text to path. */
-static int write_text(const char *path, const struct buf *b, struct svc_error *err)
+/* Writes text to path (shown: the document's name in messages). */
+static int write_text(const char *path, const char *shown, const struct buf *b, struct svc_error *err)
 {
 	FILE *f = fopen(path, "wb");
 	if (!f)
-		return report_fail(err, SVC_FAILED, "无法写入 %s", path);
+		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", shown, errno_words(errno));
 	bool ok = fwrite(b->p ? b->p : "", 1, b->len, f) == b->len;
-	ok &= fclose(f) == 0;
-	return ok ? 0 : report_fail(err, SVC_FAILED, "无法写入 %s", path);
+	int e = ok ? 0 : errno;
+	if (fclose(f) != 0 && ok) {
+		ok = false;
+		e = errno;
+	}
+	return ok ? 0 : report_fail(err, SVC_FAILED, "无法写入 %s：%s", shown, errno_words(e ? e : EIO));
 }
 
 /* The charts as a PDF with the documents' head: the issuing office and
  * today's date, and the draft's mark until the year is approved. */
-static int chart_pdf(struct svc *s, struct chart *const *pages, int n, const char *path, struct svc_error *err)
+static int chart_pdf(struct svc *s, struct chart *const *pages, int n, const char *path, const char *shown,
+		     struct svc_error *err)
 {
 	struct svc_stamp st;
 	struct svc_year_info y;
@@ -158,7 +164,7 @@ static int chart_pdf(struct svc *s, struct chart *const *pages, int n, const cha
 		return report_fail_svc(s, err);
 	}
 	char *issuer = pdf_issuer_line(&st);
-	int rc = chart_cairo_pdf(pages, n, issuer, pdf_draft_mark(y.approved), path, err);
+	int rc = chart_cairo_pdf(pages, n, issuer, pdf_draft_mark(y.approved), path, shown, err);
 	free(issuer);
 	svc_year_info_clear(&y);
 	svc_stamp_clear(&st);
@@ -217,16 +223,16 @@ int write_chart(struct svc *s, const char *which, const char *unit, enum report_
 	}
 	free(stamp);
 	char *temp = report_temp_path(path);
-	int rc;
-	if (f == REPORT_SVG) {
+	int rc = report_claim_temp(temp, path, err);
+	if (rc == 0 && f == REPORT_SVG) {
 		struct buf b = {0};
 		chart_svg(&cs.c[0], &b);
-		rc = write_text(temp, &b, err);
+		rc = write_text(temp, path, &b, err);
 		buf_free(&b);
-	} else if (f == REPORT_PNG) {
-		rc = chart_cairo_png(&cs.c[0], PNG_SCALE, temp, err);
-	} else {
-		rc = chart_pdf(s, pages, cs.n, temp, err);
+	} else if (rc == 0 && f == REPORT_PNG) {
+		rc = chart_cairo_png(&cs.c[0], PNG_SCALE, temp, path, err);
+	} else if (rc == 0) {
+		rc = chart_pdf(s, pages, cs.n, temp, path, err);
 	}
 	if (rc == 0)
 		rc = report_commit(temp, path, err);

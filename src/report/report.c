@@ -81,6 +81,15 @@ void report_abandon(const char *temp)
 	unlink(temp);
 }
 
+int report_claim_temp(const char *temp, const char *path, struct svc_error *err)
+{
+	int fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, errno_words(errno));
+	close(fd);
+	return 0;
+}
+
 char *report_stamp_line(const struct svc_stamp *st)
 {
 	struct buf b = {0};

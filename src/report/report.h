@@ -57,9 +57,11 @@ struct report_template {
 };
 int report_template_xlsx(struct svc *s, const struct report_template *t, const char *path, struct svc_error *err);
 
-/* The findings sheet of a workbook (the one named 评分, else the first) as
- * CSV text in csv (for svc_score_import); *sheet receives its name (the
- * caller's). data/len: the workbook's bytes. */
+/* The sheet of a workbook (the one named 评分, else the first) as CSV text
+ * in csv, every row with anything in it (a rubric's table for scheme
+ * draft: a continuation row holds only 考核内容及评分标准, a row may have
+ * no 分值); *sheet receives its name (the caller's). data/len: the
+ * workbook's bytes. */
 int xlsx_to_csv(const void *data, size_t len, struct buf *csv, char **sheet, struct svc_error *err);
 
 #endif

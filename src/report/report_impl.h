@@ -18,6 +18,11 @@ int report_fail_svc(struct svc *s, struct svc_error *err);
 char *report_temp_path(const char *path);
 int report_commit(const char *temp, const char *path, struct svc_error *err);
 void report_abandon(const char *temp);
+/* Creates temp (0600, empty) for a library to write into: a directory
+ * that does not exist or cannot be written is then said in Chinese,
+ * naming path, before cairo or libxlsxwriter says it in English. 0, or
+ * -1 with the reason in *err. */
+int report_claim_temp(const char *temp, const char *path, struct svc_error *err);
 
 
 /* The document writers, one file each. */

@@ -8,6 +8,7 @@
  * in and send it back, and the stamp of the data it was made from. */
 #include "template.h"
 #include "template_dv.h"
+#include "xlsx_book.h"
 #include "xlsx_in.h"
 #include "../core/figures.h"
 #include "../core/rule.h"
@@ -461,11 +462,11 @@ int report_template_xlsx(struct svc *s, const struct report_template *t, const c
 	svc_stamp_clear(&st);
 	char *temp = report_temp_path(path);
 	lxw_workbook_options o = {0};
-	lxw_workbook *wb = workbook_new_opt(temp, &o);
-	int rc = 0;
-	if (!wb) {
+	int rc = report_claim_temp(temp, path, err);
+	lxw_workbook *wb = rc == 0 ? workbook_new_opt(temp, &o) : NULL;
+	if (rc == 0 && !wb) {
 		rc = report_fail(err, SVC_FAILED, "无法建立 %s", path);
-	} else {
+	} else if (rc == 0) {
 		lxw_doc_properties props = {.title = (char *)buf_str(&title), .subject = "评分模板",
 					    .author = "kaohe", .comments = stamp};
 		workbook_set_properties(wb, &props);
@@ -476,7 +477,7 @@ int report_template_xlsx(struct svc *s, const struct report_template *t, const c
 		notes_sheet(wb, &F, &rows, buf_str(&title), stamp, base ? base + 1 : path);
 		lxw_error e = workbook_close(wb);
 		if (e != LXW_NO_ERROR)
-			rc = report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, lxw_strerror(e));
+			rc = report_fail(err, SVC_FAILED, "无法写入 %s：%s", path, book_error_words(e));
 	}
 	if (rc == 0)
 		rc = report_commit(temp, path, err);

@@ -39,8 +39,7 @@
 #define GREY_GROUP 0xF2F2F2
 #define TINT_LABEL 0xDDEBF7
 
-/* A libxlsxwriter failure in words (its own text is English). */
-static const char *lxw_words(lxw_error e)
+const char *book_error_words(lxw_error e)
 {
 	switch (e) {
 	case LXW_ERROR_MEMORY_MALLOC_FAILED: return "内存不足";
@@ -59,7 +58,7 @@ static void check(struct book *b, lxw_error e, const char *what)
 {
 	if (e != LXW_NO_ERROR && !b->error) {
 		struct buf m = {0};
-		buf_printf(&m, "写入工作簿失败（%s：%s，代码 %d）", what, lxw_words(e), (int)e);
+		buf_printf(&m, "写入工作簿失败（%s：%s，代码 %d）", what, book_error_words(e), (int)e);
 		b->error = buf_take(&m);
 	}
 }
@@ -414,7 +413,7 @@ int book_close(struct book *b, struct svc_error *err)
 	b->wb = NULL;
 	int rc = 0;
 	if (e != LXW_NO_ERROR)
-		rc = report_fail(err, SVC_FAILED, "无法写入 %s：%s", b->path, lxw_words(e));
+		rc = report_fail(err, SVC_FAILED, "无法写入 %s：%s", b->path, book_error_words(e));
 	else if (xlsx_spill_failed(b->spill))
 		rc = report_fail(err, SVC_FAILED, "无法写入 %s（读取临时文件失败）", b->path);
 	if (rc == 0)

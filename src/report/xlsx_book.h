@@ -28,6 +28,9 @@ void sheet_names_free(struct sheet_names *names);
 
 #define BOOK_DEPTHS 5             /* indent levels of a sheet's rows */
 
+/* A libxlsxwriter failure in words (its own text is English). */
+const char *book_error_words(lxw_error e);
+
 struct book_formats {
 	lxw_format *title, *subtitle, *stamp, *head;
 	lxw_format *text, *center, *num;          /* table cells */

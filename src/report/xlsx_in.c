@@ -329,8 +329,9 @@ out:
 
 /* ---- the whole ---- */
 
-int xlsx_to_csv_lines(const void *data, size_t len, struct buf *csv, char **sheet, int **line, int *nlines,
-		      struct svc_error *err)
+/* xlsx_to_csv_lines, keeping every row with anything in it or not. */
+static int to_csv(const void *data, size_t len, bool every_row, struct buf *csv, char **sheet, int **line,
+		  int *nlines, struct svc_error *err)
 {
 	*sheet = NULL;
 	*line = NULL;
@@ -360,7 +361,7 @@ int xlsx_to_csv_lines(const void *data, size_t len, struct buf *csv, char **shee
 		if (strings)
 			rc = xlsx_shared_strings(&pk, strings, &ss);
 		if (rc == 0)
-			rc = xlsx_sheet_csv(&pk, part, &ss, csv, line, nlines);
+			rc = xlsx_sheet_csv(&pk, part, &ss, every_row, csv, line, nlines);
 		if (rc == 0)
 			*sheet = name;
 		else
@@ -379,10 +380,16 @@ int xlsx_to_csv_lines(const void *data, size_t len, struct buf *csv, char **shee
 	return rc;
 }
 
+int xlsx_to_csv_lines(const void *data, size_t len, struct buf *csv, char **sheet, int **line, int *nlines,
+		      struct svc_error *err)
+{
+	return to_csv(data, len, false, csv, sheet, line, nlines, err);
+}
+
 int xlsx_to_csv(const void *data, size_t len, struct buf *csv, char **sheet, struct svc_error *err)
 {
 	int *line, n;
-	int rc = xlsx_to_csv_lines(data, len, csv, sheet, &line, &n, err);
+	int rc = to_csv(data, len, true, csv, sheet, &line, &n, err);
 	free(line);
 	return rc;
 }

@@ -21,9 +21,12 @@
  * does: a workbook, whatever the file is called. */
 bool xlsx_is_zip(const void *data, size_t len);
 
-/* xlsx_to_csv, also telling where each CSV line came from: (*line)[i] is
- * the worksheet row of CSV line i + 1 (a cell with a line break makes its
- * row take more than one line); *line is the caller's. */
+/* The findings sheet of a workbook as CSV for svc_score_import: a row
+ * below the header with nothing but the template's read-only and key
+ * columns filled (编号, 考核项目, 考核内容及评分标准 …: nothing entered) is
+ * written as an empty line. Tells where each CSV line came from:
+ * (*line)[i] is the worksheet row of CSV line i + 1 (a cell with a line
+ * break makes its row take more than one line); *line is the caller's. */
 int xlsx_to_csv_lines(const void *data, size_t len, struct buf *csv, char **sheet, int **line, int *nlines,
 		      struct svc_error *err);
 
@@ -76,8 +79,8 @@ struct xlsx_strings {
 int xlsx_shared_strings(struct xlsx_pkg *pk, const char *part, struct xlsx_strings *out);
 void xlsx_strings_free(struct xlsx_strings *ss);
 /* The worksheet at part as CSV (see xlsx_to_csv_lines). */
-int xlsx_sheet_csv(struct xlsx_pkg *pk, const char *part, const struct xlsx_strings *ss, struct buf *csv,
-		   int **line, int *nlines);
+int xlsx_sheet_csv(struct xlsx_pkg *pk, const char *part, const struct xlsx_strings *ss, bool every_row,
+		   struct buf *csv, int **line, int *nlines);
 
 /* The template's read-only columns (template_xlsx.c writes them, the
  * reader and the importer ignore them): NULL-terminated. */

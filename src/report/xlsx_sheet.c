@@ -199,6 +199,7 @@ struct sheet_ctx {
 	char **cells;
 	long ncells;
 	/* the header: its width and which columns take input */
+	bool every_row;           /* keep each row with anything in it */
 	bool have_header;
 	long width;
 	bool *input;
@@ -294,7 +295,7 @@ static int emit_row(struct sheet_ctx *c)
 			c->input[j] = *h && !is_key(h);
 			free(h);
 		}
-	} else if (used) {
+	} else if (used && !c->every_row) {
 		keep = used > c->width;     /* something right of the table */
 		for (long j = 0; j < used && j < c->width && !keep; j++)
 			keep = c->input[j] && filled(c->cells[j]);
@@ -443,10 +444,10 @@ static void XMLCALL sheet_text(void *ud, const XML_Char *s, int n)
 		buf_putn(&c->val, s, (size_t)n);
 }
 
-int xlsx_sheet_csv(struct xlsx_pkg *pk, const char *part, const struct xlsx_strings *ss, struct buf *csv,
-		   int **line, int *nlines)
+int xlsx_sheet_csv(struct xlsx_pkg *pk, const char *part, const struct xlsx_strings *ss, bool every_row,
+		   struct buf *csv, int **line, int *nlines)
 {
-	struct sheet_ctx c = {.ss = ss, .err = pk->err, .part = part, .csv = csv};
+	struct sheet_ctx c = {.ss = ss, .err = pk->err, .part = part, .csv = csv, .every_row = every_row};
 	c.p = xlsx_parser(&c);
 	XML_SetElementHandler(c.p, sheet_start, sheet_end);
 	XML_SetCharacterDataHandler(c.p, sheet_text);

@@ -558,6 +558,95 @@ void svc_stamp_clear(struct svc_stamp *st)
 	memset(st, 0, sizeof *st);
 }
 
+/* Whether two texts a result may hold (NULL: none) differ. */
+static bool text_differs(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") != 0;
+}
+
+/* One stored node against the one scored now: what differs, named. */
+static void recheck_node(struct diag *diffs, int year, const char *unit, const char *sheet,
+			 const struct node_result *nr, const struct stored_node *sn, const struct node *n)
+{
+	char a[POINTS_BUFSZ], b[POINTS_BUFSZ], c[POINTS_BUFSZ], d[POINTS_BUFSZ];
+	const char *code = n->code[0] ? n->code : "（全部）";
+	if (!nr->node || !sn->node) {
+		if (nr->node || sn->node)
+			diag_add(diffs, "%d 年度 存储的结果（result_node）单位「%s」%s项目 %s：%s", year, unit, sheet, code,
+				 nr->node ? "重新计分有此项，表中没有" : "重新计分没有此项，表中有");
+		return;
+	}
+	int state = (nr->na ? NODE_NA : 0) | (nr->missing ? NODE_MISSING : 0) | (nr->has_input ? NODE_INPUT : 0);
+	if (nr->score != sn->score || nr->deduction != sn->deduction)
+		diag_add(diffs, "%d 年度 存储的结果（result_node）单位「%s」%s项目 %s：重新计分为得 %s 分（扣 %s 分），"
+			 "表中为得 %s 分（扣 %s 分）", year, unit, sheet, code, points_fmt(nr->score, a),
+			 points_fmt(nr->deduction, b), points_fmt(sn->score, c), points_fmt(sn->deduction, d));
+	else if (state != sn->state || text_differs(nr->derivation, sn->derivation) ||
+		 text_differs(nr->warning, sn->warning))
+		diag_add(diffs, "%d 年度 存储的结果（result_node）单位「%s」%s项目 %s：计算过程重新计分为“%s”，表中为“%s”",
+			 year, unit, sheet, code, nr->derivation ? nr->derivation : "", sn->derivation ? sn->derivation : "");
+}
+
+/* A scored unit's stored details — every node of its own sheet and of each
+ * sampled sheet, its vetoes and notes — against the unit scored now. */
+static int recheck_details(struct svc *s, const struct stored_result *sr, struct diag *diffs)
+{
+	struct unit_load *L;
+	struct result *r;
+	if (svc_score_now(s, &sr->unit, &L, &r) != 0)
+		return -1;
+	const char *name = sr->unit.name;
+	int year = db_year(s->db);
+	const struct scheme *sc = r->scheme;
+	for (int i = 0; i < sc->nnodes && sr->nodes; i++) {
+		const struct node_result *nr = &r->nodes[i];
+		recheck_node(diffs, year, name, "", nr, &sr->nodes[i], sc->nodes[i]);
+		for (int k = 0; k < nr->nsheets; k++) {
+			const struct stored_sheet *ss = NULL;
+			for (int j = 0; j < sr->nsheets && !ss; j++)
+				if (strcmp(sr->sheets[j].label, nr->sheets[k].label) == 0)
+					ss = &sr->sheets[j];
+			struct buf where = {0};
+			buf_printf(&where, "抽查单位「%s」", nr->sheets[k].label);
+			for (int m = i; m < sc->nnodes; m++) {
+				if (m > i && sc->nodes[m]->depth <= sc->nodes[i]->depth)
+					break;
+				static const struct stored_node none;
+				recheck_node(diffs, year, name, buf_str(&where), &nr->sheets[k].nodes[m],
+					     ss ? &ss->nodes[m] : &none, sc->nodes[m]);
+			}
+			buf_free(&where);
+		}
+	}
+	bool vetoes = r->nvetoes != sr->nvetoes;
+	for (int i = 0; i < r->nvetoes && !vetoes; i++) {
+		const struct veto_rule *vr = r->vetoes[i].rule;
+		vetoes = strcmp(vr->code, sr->vetoes[i].code) != 0 || vr->effect != sr->vetoes[i].effect ||
+			 (vr->effect == EFFECT_AT_MOST && vr->grade != sr->vetoes[i].grade);
+	}
+	if (vetoes) {
+		struct buf now = {0}, held = {0};
+		for (int i = 0; i < r->nvetoes; i++)
+			buf_printf(&now, "%s%s", i ? "、" : "", r->vetoes[i].rule->code);
+		for (int i = 0; i < sr->nvetoes; i++)
+			buf_printf(&held, "%s%s", i ? "、" : "", sr->vetoes[i].code);
+		diag_add(diffs, "%d 年度 存储的结果（result_veto）单位「%s」否决：重新计分为 %s，表中为 %s", year, name,
+			 now.len ? buf_str(&now) : "无", held.len ? buf_str(&held) : "无");
+		buf_free(&now);
+		buf_free(&held);
+	}
+	bool notes = r->nmissing != sr->nmissing || r->nwarnings != sr->nwarnings;
+	for (int i = 0; i < r->nmissing && !notes; i++)
+		notes = strcmp(r->missing[i], sr->missing[i]) != 0;
+	for (int i = 0; i < r->nwarnings && !notes; i++)
+		notes = strcmp(r->warnings[i], sr->warnings[i]) != 0;
+	if (notes)
+		diag_add(diffs, "%d 年度 存储的结果（result_note）单位「%s」缺少的评分或提示：重新计分为 %d 条、%d 条，"
+			 "表中为 %d 条、%d 条", year, name, r->nmissing, r->nwarnings, sr->nmissing, sr->nwarnings);
+	svc_score_now_free(L, r);
+	return 0;
+}
+
 int svc_results_recheck(struct svc *s, struct diag *diffs)
 {
 	char pa[POINTS_BUFSZ], pb[POINTS_BUFSZ];
@@ -570,7 +659,7 @@ int svc_results_recheck(struct svc *s, struct diag *diffs)
 		return rc;
 	struct stored_result *r;
 	int n;
-	if (result_read_all(s->db, -1, false, &r, &n) != 0) {
+	if (result_read_all(s->db, -1, true, &r, &n) != 0) {
 		free(c);
 		return svc_fail_db(s);
 	}
@@ -606,6 +695,12 @@ int svc_results_recheck(struct svc *s, struct diag *diffs)
 				 db_year(s->db), name, f->proposed == GRADE_NONE ? "无"
 				 : scheme_grade_name(sr->grading, f->proposed),
 				 sr->proposed == GRADE_NONE ? "无" : scheme_grade_name(sr->grading, sr->proposed));
+		if (!sr->provincial && !f->provincial && recheck_details(s, sr, diffs) != 0) {
+			free(seen);
+			stored_results_free(r, n);
+			free(c);
+			return -1;
+		}
 	}
 	for (int k = 0; k < nc; k++)
 		if (!seen[k]) {

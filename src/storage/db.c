@@ -370,6 +370,12 @@ struct db *db_open(const char *path, bool create, char **err)
 		if (app != DB_APPLICATION_ID && !legacy && !nothing)
 			return refuse(db, err, "%s 不是 kaohe 数据库（是其他程序的 SQLite 文件）；文件未作任何改动",
 				      path);
+		/* the id alone is not enough: kaohe sets it in the same
+		 * transaction as its first tables, so a file with the id
+		 * and without them is another program's */
+		if (app == DB_APPLICATION_ID && (version < 1 || !kaohe))
+			return refuse(db, err, "%s 不是 kaohe 数据库（带有 kaohe 的标识，但没有 kaohe 的表）；"
+				      "文件未作任何改动", path);
 		if (version > DB_SCHEMA_VERSION)
 			return refuse(db, err, "数据库 %s 由更新版本的 kaohe 创建（结构版本 %d，本程序支持到 %d），"
 				      "请升级 kaohe；文件未作任何改动", path, version, DB_SCHEMA_VERSION);
