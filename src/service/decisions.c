@@ -73,20 +73,20 @@ int svc_grade_set(struct svc *s, const char *unit, const char *grade, const char
 	return svc_end(s, grade_tx(s, unit, grade, reason));
 }
 
-/* Joins the names of units with a blocking item whose text starts with
- * prefix (and what follows the prefix, where asked). */
-static int blocking_list(const struct svc_status *st, const char *prefix, bool with_rest, struct buf *b)
+/* Joins the names of units with an item of kind a or b; for a grade
+ * above a veto's cap, with the cap ("X（最高良好）"). */
+static int blocking_list(const struct svc_status *st, enum svc_todo_kind a, enum svc_todo_kind b_,
+			 struct buf *b)
 {
 	int n = 0;
-	size_t pl = strlen(prefix);
 	for (int i = 0; i < st->n; i++)
 		for (int k = 0; k < st->units[i].ntodo; k++) {
 			const struct svc_todo *t = &st->units[i].todo[k];
-			if (!t->blocking || strncmp(t->text, prefix, pl) != 0)
+			if (t->kind != a && t->kind != b_)
 				continue;
 			buf_printf(b, "%s%s", n++ ? "、" : "", st->units[i].unit.name);
-			if (with_rest)
-				buf_printf(b, "%s", t->text + pl);
+			if (t->kind == TODO_ABOVE_CAP)
+				buf_printf(b, "（最高%s）", t->cap);
 			break;
 		}
 	return n;
@@ -109,22 +109,22 @@ static int approve_tx(struct svc *s, struct svc_approval *out)
 		s->err.next = SVC_NEXT_COMPUTE;
 		goto out;
 	}
-	if (blocking_list(&st, "录入", false, &b) + blocking_list(&st, "尚未计分", false, &b)) {
+	if (blocking_list(&st, TODO_PROVINCIAL, TODO_MISSING, &b) + blocking_list(&st, TODO_UNCOMPUTED, TODO_UNCOMPUTED, &b)) {
 		svc_fail(s, SVC_CONFLICT, NULL, "以下单位没有考核结果、结果未完成或没有档次，不能审定：%s",
 			 buf_str(&b));
 		goto out;
 	}
-	if (blocking_list(&st, "抽查对象不全", false, &b)) {
+	if (blocking_list(&st, TODO_SAMPLE, TODO_SAMPLE, &b)) {
 		svc_fail(s, SVC_CONFLICT, NULL, "以下县区的抽查对象不全，不能审定：%s", buf_str(&b));
 		goto out;
 	}
-	if (blocking_list(&st, "确定档次高于否决所允许的档次，须重新确定", true, &b)) {
+	if (blocking_list(&st, TODO_ABOVE_CAP, TODO_ABOVE_CAP, &b)) {
 		/* "X（最高良好）" */
 		svc_fail(s, SVC_CONFLICT, NULL, "以下单位已确定的档次高于否决所允许的档次，须重新确定：%s",
 			 buf_str(&b));
 		goto out;
 	}
-	if (blocking_list(&st, "确定档次与拟定档次不同且无理由", false, &b)) {
+	if (blocking_list(&st, TODO_NO_REASON, TODO_NO_REASON, &b)) {
 		svc_fail(s, SVC_CONFLICT, NULL, "以下单位已确定的档次与新的拟定档次不同，须重新确定：%s",
 			 buf_str(&b));
 		goto out;

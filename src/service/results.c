@@ -356,10 +356,10 @@ void svc_explain_free(struct svc_explain *e)
 
 /* ---- what is left before approval ---- */
 
-static void todo(struct svc_unit_status *u, bool blocking, const char *fmt, ...)
+static struct svc_todo *todo(struct svc_unit_status *u, enum svc_todo_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static void todo(struct svc_unit_status *u, bool blocking, const char *fmt, ...)
+static struct svc_todo *todo(struct svc_unit_status *u, enum svc_todo_kind kind, const char *fmt, ...)
 {
 	struct buf b = {0};
 	va_list ap;
@@ -367,7 +367,9 @@ static void todo(struct svc_unit_status *u, bool blocking, const char *fmt, ...)
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	u->todo = xrealloc(u->todo, (size_t)(u->ntodo + 1) * sizeof *u->todo);
-	u->todo[u->ntodo++] = (struct svc_todo){buf_take(&b), blocking};
+	bool blocking = kind != TODO_CHECK && kind != TODO_REVIEW;
+	u->todo[u->ntodo] = (struct svc_todo){kind, buf_take(&b), blocking, NULL};
+	return &u->todo[u->ntodo++];
 }
 
 /* Every item left for one unit, from its record and its stored result
@@ -382,7 +384,7 @@ static void review_todo(struct svc *s, struct svc_unit_status *us)
 		return;
 	struct sheet_review rv;
 	if (review_get(s->db, u->id, &rv) == 0 && rv.state != REVIEW_VERIFIED)
-		todo(us, false, "评分表%s，尚未统计核实", rv.state == REVIEW_SUBMITTED ? "已提交"
+		todo(us, TODO_REVIEW, "评分表%s，尚未统计核实", rv.state == REVIEW_SUBMITTED ? "已提交"
 		     : rv.state == REVIEW_RETURNED ? "已退回考核组" : "录入中");
 	free(rv.remark);
 	free(rv.actor);
@@ -395,18 +397,18 @@ static void unit_todo(struct svc *s, struct svc_unit_status *us, const struct st
 	const struct unit *u = &us->unit;
 	if (u->status == STATUS_PROVINCIAL) {
 		if (!u->has_provincial_total)
-			todo(us, true, "录入省考核得分");
+			todo(us, TODO_PROVINCIAL, "录入省考核得分");
 		if (u->provincial_grade == GRADE_NONE && !(sr && sr->decision.grade != GRADE_NONE))
-			todo(us, true, "录入省考核档次");
+			todo(us, TODO_PROVINCIAL, "录入省考核档次");
 	} else {
 		struct buf short_of = {0};
 		if (svc_sample_short(s, u, sizes, &short_of))
-			todo(us, true, "抽查对象不全：%s", buf_str(&short_of));
+			todo(us, TODO_SAMPLE, "抽查对象不全：%s", buf_str(&short_of));
 		buf_free(&short_of);
 	}
 	if (!sr) {
 		if (u->status == STATUS_ASSESSED)
-			todo(us, true, "尚未计分");
+			todo(us, TODO_UNCOMPUTED, "尚未计分");
 		review_todo(s, us);
 		return;
 	}
@@ -415,15 +417,22 @@ static void unit_todo(struct svc *s, struct svc_unit_status *us, const struct st
 		struct buf miss = {0};
 		for (int i = 0; i < sr->nmissing; i++)
 			buf_printf(&miss, "%s%s", i ? "、" : "", sr->missing[i]);
-		todo(us, true, "录入缺少的评分%s：%s", when, buf_str(&miss));
+		todo(us, TODO_MISSING, "录入缺少的评分%s：%s", when, buf_str(&miss));
 		buf_free(&miss);
 	}
 	char *issue = stored_decision_issue(sr);
-	if (issue)
-		todo(us, true, "%s", issue);
+	if (issue) {
+		enum grade cap = GRADE_NONE;
+		const struct decision_rec *d = &sr->decision;
+		enum svc_todo_kind k = decision_check(sr, d->grade, d->reason, d->automatic, &cap) == DECISION_ABOVE_CAP
+			? TODO_ABOVE_CAP : TODO_NO_REASON;
+		struct svc_todo *t = todo(us, k, "%s", issue);
+		if (k == TODO_ABOVE_CAP)
+			t->cap = xstrdup(scheme_grade_name(sr->grading, cap));
+	}
 	free(issue);
 	for (int i = 0; i < sr->nwarnings; i++)
-		todo(us, false, "核实：%s", sr->warnings[i]);
+		todo(us, TODO_CHECK, "核实：%s", sr->warnings[i]);
 	review_todo(s, us);
 }
 
@@ -494,8 +503,10 @@ void svc_status_free(struct svc_status *st)
 {
 	for (int i = 0; i < st->n; i++) {
 		unit_clear(&st->units[i].unit);
-		for (int k = 0; k < st->units[i].ntodo; k++)
+		for (int k = 0; k < st->units[i].ntodo; k++) {
 			free(st->units[i].todo[k].text);
+			free(st->units[i].todo[k].cap);
+		}
 		free(st->units[i].todo);
 	}
 	free(st->units);

@@ -409,9 +409,24 @@ void svc_explain_free(struct svc_explain *e);
 
 /* What is left before approval, unit by unit (the one statement of it:
  * svc_approve refuses while any blocking item is left). */
+/* What an item left before approval is, so that approval groups them
+ * by kind, never by their words. */
+enum svc_todo_kind {
+	TODO_PROVINCIAL,          /* a provincial unit's score or grade to enter */
+	TODO_SAMPLE,              /* a county's spot-check sample not complete */
+	TODO_UNCOMPUTED,          /* no result yet */
+	TODO_MISSING,             /* entered scores missing: the result is incomplete */
+	TODO_ABOVE_CAP,           /* a decided grade above what a veto allows */
+	TODO_NO_REASON,           /* a decided grade differs from the proposal, no reason */
+	TODO_CHECK,               /* not blocking: a warning to check */
+	TODO_REVIEW,              /* not blocking: the sheet not yet verified */
+};
 struct svc_todo {
+	enum svc_todo_kind kind;
 	char *text;
 	bool blocking;            /* approval waits for it */
+	char *cap;                /* TODO_ABOVE_CAP: the grade the vetoes allow, by
+				     the scheme's name; else NULL */
 };
 struct svc_unit_status {
 	struct unit unit;
