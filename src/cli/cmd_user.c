@@ -37,8 +37,10 @@ int cmd_user_add(struct svc *s, int argc, char **argv)
 	}
 	int role = role_parse(opt_get(opts, "--role")->text);
 	if (role < 0) {
-		cli_error("未知的角色“%s”（office、leader、member、industry、enforcement、unit、viewer）",
-			  opt_get(opts, "--role")->text);
+		struct buf w = {0};
+		role_words(&w);
+		cli_error("未知的角色“%s”（%s）", opt_get(opts, "--role")->text, buf_str(&w));
+		buf_free(&w);
 		return EXIT_USAGE;
 	}
 	char *password = read_line();

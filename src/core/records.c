@@ -289,6 +289,12 @@ static const char *const roles[ROLE_COUNT][2] = {
 };
 
 const char *role_name(enum role r) { return (unsigned)r < ROLE_COUNT ? roles[r][0] : ""; }
+
+void role_words(struct buf *b)
+{
+	for (int r = 0; r < ROLE_COUNT; r++)
+		buf_printf(b, "%s%s %s", r ? "、" : "", roles[r][0], roles[r][1]);
+}
 const char *role_title(enum role r) { return (unsigned)r < ROLE_COUNT ? roles[r][1] : ""; }
 
 int role_parse(const char *s)

@@ -251,6 +251,8 @@ enum role {
 const char *role_name(enum role r);
 const char *role_title(enum role r);
 int role_parse(const char *s);
+/* Every role, as "office 安委办、leader 考核组组长、…" (for messages). */
+void role_words(struct buf *b);
 
 struct account {
 	long long id;

@@ -86,9 +86,13 @@ int svc_user_add(struct svc *s, const struct account *a, const char *password)
 {
 	if (svc_allow(s, OP_USER_ADMIN, NULL) != 0)
 		return -1;
-	if ((unsigned)a->role >= ROLE_COUNT)
-		return svc_fail(s, SVC_INVALID, "role", "未知的角色（office、leader、member、industry、"
-				"enforcement、unit、viewer）");
+	if ((unsigned)a->role >= ROLE_COUNT) {
+		struct buf w = {0};
+		role_words(&w);
+		svc_fail(s, SVC_INVALID, "role", "未知的角色（%s）", buf_str(&w));
+		buf_free(&w);
+		return -1;
+	}
 	if (svc_text(s, "name", "账号", a->name, UNIT_WORD_MAX, false, true) != 0 ||
 	    svc_text(s, "industry", "行业", a->industry, UNIT_WORD_MAX, false, false) != 0 ||
 	    svc_text(s, "unit", "单位", a->unit, UNIT_NAME_MAX, false, false) != 0 ||

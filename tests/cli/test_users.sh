@@ -29,7 +29,7 @@ expect_text err.txt "方案中没有行业“炼钢”的评分"
 echo 'secret-pass-1' | k user add 乡镇 --role unit --unit 昌黎县 --team 部门考核组 --password-stdin >out.txt 2>err.txt
 expect_text err.txt "只有考核组组长和成员写考核组"
 expect_exit 2 k user add 某人 --role mayor --password-stdin
-expect_text err.txt "未知的角色“mayor”"
+expect_text err.txt "未知的角色“mayor”（office 安委办、leader 考核组组长、member 考核组成员、industry 行业评分、enforcement 执法评分、unit 被考核单位、viewer 查阅结果）"
 
 echo 'secret-pass-1' | k user add 组员 --role member --team 部门考核组 --password-stdin >out.txt 2>err.txt ||
 	fail "add member: $(cat err.txt)"
