@@ -355,24 +355,20 @@ int cmd_export(struct svc *s, int argc, char **argv)
 	int n = args_parse(argc, argv, opts, pos, 1);
 	if (n < 0)
 		return cli_usage("export");
-	int stale = svc_results_stale(s);
-	if (stale == -2)
+	/* the figures and their stamp from one state of the file */
+	if (svc_read_begin(s) != 0)
 		return cli_fail(s, NULL);
-	if (stale < 0) {
-		cli_error("还没有考核结果（先运行 kaohe compute）");
-		return EXIT_REJECTED;
-	}
-	if (stale) {
-		cli_error("计分之后又有改动，结果已过期：请先运行 kaohe compute 再导出");
-		return EXIT_REJECTED;
+	struct svc_stamp st;
+	if (svc_stamp_need(s, STAMP_CURRENT, &st) != 0) {
+		svc_read_end(s);
+		return cli_fail(s, NULL);
 	}
 	struct stored_result *r;
 	int nr;
-	if (svc_results(s, -1, true, &r, &nr) != 0)
-		return cli_fail(s, NULL);
-	struct svc_stamp st;
-	if (svc_stamp(s, &st) != 0) {
-		stored_results_free(r, nr);
+	int got = svc_results(s, -1, true, &r, &nr);
+	svc_read_end(s);
+	if (got != 0) {
+		svc_stamp_clear(&st);
 		return cli_fail(s, NULL);
 	}
 	struct buf results = {0}, sheets = {0}, stamp = {0};

@@ -183,20 +183,14 @@ static int read_charts(struct svc *s, const char *which, const char *unit, struc
 		return report_fail_svc(s, err);
 	struct svc_stamp st = {0};
 	int rc = make_charts(s, which, unit, cs, err);
-	if (rc == 0 && svc_stamp(s, &st) != 0)
+	/* a document shows stored results: none before the first compute */
+	if (rc == 0 && svc_stamp_need(s, STAMP_COMPUTED, &st) != 0)
 		rc = report_fail_svc(s, err);
 	if (held)
 		svc_read_end(s);
 	if (rc != 0)
 		return -1;
-	/* a document shows stored results: none before the first compute */
-	if (!st.computed_at) {
-		report_fail(err, SVC_CONFLICT, "%d 年度尚未计分，没有可以绘制的考核结果", st.year);
-		err->next = SVC_NEXT_COMPUTE;
-		rc = -1;
-	} else {
-		*stamp = report_stamp_line(&st);
-	}
+	*stamp = report_stamp_line(&st);
 	svc_stamp_clear(&st);
 	return rc;
 }

@@ -191,7 +191,7 @@ int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
 		return report_fail_svc(s, err);
 	struct svc_stamp st;
 	struct svc_year_info y;
-	if (svc_stamp(s, &st) != 0) {
+	if (svc_stamp_need(s, STAMP_COMPUTED, &st) != 0) {
 		stored_results_free(r, n);
 		return report_fail_svc(s, err);
 	}
@@ -201,9 +201,8 @@ int write_results_pdf(struct svc *s, const char *path, struct svc_error *err)
 		return report_fail_svc(s, err);
 	}
 	int rc;
-	if (!st.computed_at || !n) {
-		rc = report_fail(err, SVC_CONFLICT, "%d 年度尚未计分，没有可以报送的考核结果", st.year);
-		err->next = SVC_NEXT_COMPUTE;
+	if (!n) {
+		rc = report_fail(err, SVC_CONFLICT, "%d 年度没有可以报送的考核结果（没有被考核单位）", st.year);
 		goto out;
 	}
 	enum unit_kind *kinds = NULL;

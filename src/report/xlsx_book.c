@@ -84,14 +84,8 @@ int book_begin(struct svc *s, struct book *b, const char *path, const char *what
 
 int book_stamp(struct svc *s, struct svc_stamp *st, struct svc_error *err)
 {
-	if (svc_stamp(s, st) != 0)
+	if (svc_stamp_need(s, STAMP_COMPUTED, st) != 0)
 		return report_fail_svc(s, err);
-	if (!st->computed_at) {
-		svc_stamp_clear(st);
-		report_fail(err, SVC_CONFLICT, "%d 年度尚未计分，没有考核结果可以输出", svc_year(s));
-		err->next = SVC_NEXT_COMPUTE;
-		return -1;
-	}
 	return 0;
 }
 

@@ -561,6 +561,21 @@ int svc_stamp(struct svc *s, struct svc_stamp *out)
 	return rc;
 }
 
+int svc_stamp_need(struct svc *s, enum svc_stamp_need need, struct svc_stamp *out)
+{
+	if (svc_stamp(s, out) != 0)
+		return -1;
+	if (!out->computed_at || out->stale < 0)
+		svc_fail(s, SVC_CONFLICT, NULL, "%d 年度尚未计分，还没有考核结果", out->year);
+	else if (need == STAMP_CURRENT && out->stale)
+		svc_fail(s, SVC_CONFLICT, NULL, "%d 年度计分之后又有改动，结果已过期，须先重新计分", out->year);
+	else
+		return 0;
+	s->err.next = SVC_NEXT_COMPUTE;
+	svc_stamp_clear(out);
+	return -1;
+}
+
 void svc_stamp_clear(struct svc_stamp *st)
 {
 	free(st->county_scheme);

@@ -392,6 +392,14 @@ struct svc_stamp {
 };
 int svc_stamp(struct svc *s, struct svc_stamp *out);
 void svc_stamp_clear(struct svc_stamp *st);
+/* What a document or export needs of the stored results (the one
+ * statement of it): STAMP_COMPUTED, some (a document made before the
+ * next compute says it is out of date); STAMP_CURRENT, current (export
+ * for other systems, which cannot show a mark). */
+enum svc_stamp_need { STAMP_COMPUTED, STAMP_CURRENT };
+/* svc_stamp, refused (SVC_CONFLICT, next step SVC_NEXT_COMPUTE) when
+ * the results are not as need says. */
+int svc_stamp_need(struct svc *s, enum svc_stamp_need need, struct svc_stamp *out);
 /* One unit's stored result. */
 int svc_result(struct svc *s, const char *unit, bool tree, struct stored_result *out);
 

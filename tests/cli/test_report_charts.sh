@@ -236,7 +236,7 @@ ls | grep -q -x -e 'pie\.svg' -e 'y\.svg' -e 't\.svg' -e 't\.xlsx' -e 'y\.png' -
 expect_exit 0 k init --year 2017 --from 2016
 # before its first compute a year has nothing to draw: refused, no file
 expect_exit 1 k report chart totals --format png -o none.png
-expect_text err.txt "2017 年度尚未计分，没有可以绘制的考核结果"
+expect_text err.txt "2017 年度尚未计分，还没有考核结果"
 [ -e none.png ] && fail "a refused chart left none.png"
 expect_exit 0 k compute
 before=$(k results --json | python3 -c 'import json,sys; print([r["total"] for r in json.load(sys.stdin) if r["unit"] == "安监局"][0])')
