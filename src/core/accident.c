@@ -33,3 +33,20 @@ void accident_summarize(const struct accident *a, int n, struct accident_summary
 			out->misreported = true;
 	}
 }
+
+int accident_figures_check(long long deaths, long long injuries, long long loss, struct buf *why,
+			   const char **field)
+{
+	if (deaths < 0 || injuries < 0 || loss < 0) {
+		*field = deaths < 0 ? "deaths" : injuries < 0 ? "injuries" : "loss";
+		buf_puts(why, "死亡人数、重伤人数和直接经济损失不能为负数");
+		return -1;
+	}
+	if (deaths > ACCIDENT_MAX_PEOPLE || injuries > ACCIDENT_MAX_PEOPLE || loss > ACCIDENT_MAX_LOSS) {
+		*field = loss > ACCIDENT_MAX_LOSS ? "loss" : deaths > ACCIDENT_MAX_PEOPLE ? "deaths" : "injuries";
+		buf_printf(why, "死亡、重伤人数不能超过 %lld，直接经济损失不能超过 %lld 元", ACCIDENT_MAX_PEOPLE,
+			   ACCIDENT_MAX_LOSS);
+		return -1;
+	}
+	return 0;
+}

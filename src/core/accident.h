@@ -7,6 +7,18 @@
 
 #include "scheme.h"
 
+/* Bounds on what an accident record may say (guards the sums). */
+#define ACCIDENT_MAX_PEOPLE 100000LL
+#define ACCIDENT_MAX_LOSS 10000000000000LL
+
+/* Whether an accident's figures can be (the one statement of it, for
+ * the register and the engine): none negative, people at most
+ * ACCIDENT_MAX_PEOPLE, the loss at most ACCIDENT_MAX_LOSS yuan. 0, or -1
+ * with the reason appended to *why and the field concerned ("deaths",
+ * "injuries", "loss") in *field. */
+int accident_figures_check(long long deaths, long long injuries, long long loss, struct buf *why,
+			   const char **field);
+
 struct accident {
 	long long deaths;
 	long long injuries;     /* serious injuries, incl. acute poisoning */

@@ -61,10 +61,13 @@ static int check_periods(const struct scheme *s, const struct unit_input *in, st
 	}
 	for (int i = 0; i < in->naccidents; i++) {
 		const struct accident *a = &in->accidents[i];
-		if (a->deaths < 0 || a->injuries < 0 || a->loss < 0) {
-			diag_add(d, "第 %d 起事故：死亡、重伤人数和直接经济损失不能为负数", i + 1);
+		struct buf why = {0};
+		const char *field;
+		if (accident_figures_check(a->deaths, a->injuries, a->loss, &why, &field) != 0) {
+			diag_add(d, "第 %d 起事故：%s", i + 1, buf_str(&why));
 			bad++;
 		}
+		buf_free(&why);
 	}
 	return bad;
 }

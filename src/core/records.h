@@ -14,9 +14,6 @@
 
 /* ---- accidents, industries, vetoes -------------------------------- */
 
-/* Bounds on what an accident record may say (guards the sums). */
-#define ACCIDENT_MAX_PEOPLE 100000LL
-#define ACCIDENT_MAX_LOSS 10000000000000LL
 
 struct accident_rec {
 	long long id;

@@ -59,16 +59,11 @@ static int accident_check(struct db *db, struct accident_rec *a, struct unit *c,
 			     a->date ? a->date : "", db->year);
 		return -1;
 	}
-	if (a->deaths < 0 || a->injuries < 0 || a->loss < 0) {
-		db_fail_code(db, DB_INVALID, a->deaths < 0 ? "deaths" : a->injuries < 0 ? "injuries" : "loss",
-			     "死亡人数、重伤人数和直接经济损失不能为负数");
-		return -1;
-	}
-	if (a->deaths > ACCIDENT_MAX_PEOPLE || a->injuries > ACCIDENT_MAX_PEOPLE ||
-	    a->loss > ACCIDENT_MAX_LOSS) {
-		db_fail_code(db, DB_INVALID, a->loss > ACCIDENT_MAX_LOSS ? "loss" : "deaths",
-			     "死亡、重伤人数不能超过 %lld，直接经济损失不能超过 %lld 元",
-			     ACCIDENT_MAX_PEOPLE, ACCIDENT_MAX_LOSS);
+	struct buf why = {0};
+	const char *field = NULL;
+	if (accident_figures_check(a->deaths, a->injuries, a->loss, &why, &field) != 0) {
+		db_fail_code(db, DB_INVALID, field, "%s", buf_str(&why));
+		buf_free(&why);
 		return -1;
 	}
 	if (a->concealed + a->false_report + a->omitted > 1) {

@@ -281,6 +281,31 @@ static void custom_scheme_takes_nothing_from_2016(void **state)
 	scheme_free(s);
 }
 
+/* An accident's figures are bounded by one rule (accident_figures_check),
+ * in the register and in the engine alike: none negative, at most 100000
+ * people (a bound that keeps the sums exact). */
+static void accident_figures_are_bounded_once(void **state)
+{
+	(void)state;
+	struct scheme *s = builtin("qhd-2016-county");
+	struct accident acc[] = {{.deaths = -1}, {.injuries = ACCIDENT_MAX_PEOPLE + 1}};
+	struct unit_input in = {.accidents = acc, .naccidents = 1};
+	char *msg = score_bad(s, &in);
+	assert_contains(msg, "第 1 起事故：死亡人数、重伤人数和直接经济损失不能为负数");
+	free(msg);
+	in.accidents = acc + 1;
+	msg = score_bad(s, &in);
+	assert_contains(msg, "第 1 起事故：死亡、重伤人数不能超过 100000");
+	free(msg);
+	struct buf why = {0};
+	const char *field = NULL;
+	assert_int_equal(accident_figures_check(0, 0, ACCIDENT_MAX_LOSS + 1, &why, &field), -1);
+	assert_string_equal(field, "loss");
+	assert_int_equal(accident_figures_check(1, 3, 5000000, &why, &field), 0);
+	buf_free(&why);
+	scheme_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +319,7 @@ int main(void)
 		cmocka_unit_test(item_points_bound_the_loss),
 		cmocka_unit_test(extra_needs_a_deduct_group),
 		cmocka_unit_test(default_grades_scale_to_points),
+		cmocka_unit_test(accident_figures_are_bounded_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
