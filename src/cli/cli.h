@@ -16,13 +16,22 @@ enum {
 	CMD_DB = 1 << 0,        /* opens the database */
 	CMD_NO_YEAR = 1 << 1,   /* does not need a year */
 	CMD_CREATE = 1 << 2,    /* may create the database file */
+	CMD_WRITES = 1 << 3,    /* changes the database; without it the
+				   session is read-only (svc_read_only) */
 };
+
+/* A command that performs no service operation of its own (help, the
+ * scheme tools, serve, whose routes each ask for theirs). */
+#define OP_NONE (-1)
 
 struct command {
 	const char *name;       /* "scheme show" */
 	int (*run)(struct svc *s, int argc, char **argv);   /* argv[0] is the last name word;
 							       s NULL without CMD_DB */
 	unsigned flags;
+	int op;                 /* the service operation it performs (enum
+				   svc_op), or OP_NONE: who may run it, said by
+				   `help` from the service's own table */
 	const char *usage;      /* "scheme show 方案名|文件 [--json]" */
 	const char *help;       /* one line */
 };

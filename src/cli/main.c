@@ -138,6 +138,7 @@ int main(int argc, char **argv)
 		s = cli_session(cli_db_path(), best->flags & CMD_CREATE, !(best->flags & CMD_NO_YEAR));
 		if (!s)
 			return EXIT_REJECTED;
+		svc_read_only(s, !(best->flags & CMD_WRITES));
 	}
 	int rc = best->run(s, argc - best_words, argv + best_words);
 	svc_close(s);

@@ -176,3 +176,25 @@ int svc_allow_item(struct svc *s, const struct unit *owner, const struct node *n
 		return forbid(s, OP_SCORE_WRITE, NULL);
 	}
 }
+
+void svc_op_roles(enum svc_op op, struct buf *out)
+{
+	if ((unsigned)op >= OP_COUNT)
+		return;
+	int n = 0;
+	for (int r = 0; r < ROLE_COUNT; r++)
+		if (ops[op].roles & R(r))
+			buf_printf(out, "%s%s", n++ ? "、" : "", role_title((enum role)r));
+	unsigned sc = ops[op].scope;
+	if (!sc)
+		return;
+	buf_puts(out, "（");
+	n = 0;
+	if ((sc & IN_TEAM) && (ops[op].roles & (R(ROLE_LEADER) | R(ROLE_MEMBER))))
+		buf_printf(out, "%s考核组限本组考核范围", n++ ? "；" : "");
+	if ((sc & OWN_UNIT) && (ops[op].roles & R(ROLE_UNIT)))
+		buf_printf(out, "%s被考核单位限本单位", n++ ? "；" : "");
+	if ((sc & PUBLISHED) && (ops[op].roles & (R(ROLE_UNIT) | R(ROLE_VIEWER))))
+		buf_printf(out, "%s公布之后", n++ ? "；" : "");
+	buf_puts(out, "）");
+}

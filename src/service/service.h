@@ -49,6 +49,12 @@ enum svc_op {
  * surface deciding whether to show a link or a button; the answer is the
  * one the operation itself will give. No error is left behind. */
 bool svc_permits(struct svc *s, enum svc_op op, const char *unit);
+/* Who may do op, from the same table, in words: "安委办、考核组组长、考核组
+ * 成员（考核组限本组考核范围）". */
+void svc_op_roles(enum svc_op op, struct buf *out);
+/* Makes the session read-only (on) or not: every write is then refused,
+ * so that a command that only reads can never change the file. */
+void svc_read_only(struct svc *s, bool on);
 
 
 enum svc_code {

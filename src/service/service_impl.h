@@ -13,6 +13,7 @@ struct svc {
 	struct account actor;     /* who acts: name, role, scope */
 	bool acting;              /* an actor was set */
 	bool local;               /* the owner of the file, without an account */
+	bool read_only;           /* svc_read_only: writes refused */
 };
 
 /* Sets the session's error; returns -1. */

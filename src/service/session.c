@@ -225,8 +225,22 @@ const struct scheme *svc_grading(struct svc *s, enum unit_kind kind)
 	return year_grading(s->db, kind);
 }
 
+void svc_read_only(struct svc *s, bool on)
+{
+	if (s)
+		s->read_only = on;
+}
+
+/* A write asked of a read-only session: a fault of the caller, refused. */
+static int refuse_write(struct svc *s)
+{
+	return svc_fail(s, SVC_FAILED, NULL, "内部错误：只读的操作不能修改数据库");
+}
+
 int svc_begin(struct svc *s)
 {
+	if (s->read_only)
+		return refuse_write(s);
 	if (db_begin(s->db) != 0)
 		return svc_fail_db(s);
 	if (db_write_check(s->db) != 0) {
@@ -241,6 +255,8 @@ int svc_begin(struct svc *s)
 
 int svc_begin_any(struct svc *s)
 {
+	if (s->read_only)
+		return refuse_write(s);
 	return db_begin(s->db) == 0 ? 0 : svc_fail_db(s);
 }
 
