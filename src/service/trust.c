@@ -211,6 +211,8 @@ static int verify_tx(struct svc *s, struct svc_verify *v)
 	v->rows = audit_verify(s->db, v->head);
 	if (v->rows < 0)
 		return svc_fail(s, SVC_CONFLICT, NULL, "审计记录校验失败：%s", db_error(s->db));
+	if (audit_guards_check(s->db, &v->problems) != 0)
+		return svc_fail_db(s);
 	struct state_diff *d;
 	int n;
 	if (state_compare(s->db, &d, &n, &v->state_from) != 0)

@@ -238,3 +238,29 @@ int audit_hash_at(struct db *db, long long seq, char hash[65])
 		return 1;
 	return db_sqlite_fail(db, "读取审计记录");
 }
+
+int audit_guards_check(struct db *db, struct diag *out)
+{
+	static const char *const guards[][2] = {
+		{"audit_append_only_update", "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit\n"
+		 "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"},
+		{"audit_append_only_delete", "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit\n"
+		 "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"},
+	};
+	sqlite3_stmt *st = db_stmt(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
+	for (size_t i = 0; i < sizeof guards / sizeof guards[0]; i++) {
+		db_bind_text(st, 1, guards[i][0]);
+		int rc = sqlite3_step(st);
+		const char *sql = rc == SQLITE_ROW ? db_col_text(st, 0) : NULL;
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			sqlite3_reset(st);
+			return db_sqlite_fail(db, "读取审计记录的保护");
+		}
+		if (!sql)
+			diag_add(out, "审计记录的只可追加保护（触发器 %s）已被删除：记录可能被改写过", guards[i][0]);
+		else if (strcmp(sql, guards[i][1]) != 0)
+			diag_add(out, "审计记录的只可追加保护（触发器 %s）已被改动：记录可能被改写过", guards[i][0]);
+		sqlite3_reset(st);
+	}
+	return 0;
+}

@@ -26,6 +26,10 @@ int audit_add(struct db *db, const char *action, const char *unit, const char *t
  * (action "state.record"); nothing if none. Called before each commit. */
 int audit_flush(struct db *db);
 
+/* The audit log's append-only guards (schema 1's two triggers) that are
+ * gone or no longer as kaohe made them, each named on a line of *out.
+ * 0, or -1 if the schema could not be read. */
+int audit_guards_check(struct db *db, struct diag *out);
 /* Checks the whole chain. Returns the number of rows if intact, -1 with a
  * message naming the first broken row otherwise. head receives the last
  * hash (65 bytes). */

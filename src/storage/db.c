@@ -53,6 +53,8 @@ void db_fail_code(struct db *db, enum db_code code, const char *field, const cha
 	va_end(ap);
 }
 
+static bool note_missing(struct db *db);
+
 int db_sqlite_code_fail(struct db *db, const char *what, int code)
 {
 	switch (code & 0xff) {
@@ -85,9 +87,33 @@ int db_sqlite_code_fail(struct db *db, const char *what, int code)
 		db_fail_code(db, DB_CONFLICT, NULL, "%s失败：与已有记录冲突", what);
 		break;
 	default:
-		db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库错误（代码 %d）", what, code);
+		if (code == SQLITE_ERROR)
+			note_missing(db);
+		if (db->missing)
+			db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库文件的结构已被改动，缺少%s；"
+				     "请用备份恢复", what, db->missing);
+		else
+			db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库错误（代码 %d）", what, code);
 	}
 	return -1;
+}
+
+/* Whether SQLite's last error says a table or column kaohe names is not
+ * in the file; if so it is kept in db->missing, in words. */
+static bool note_missing(struct db *db)
+{
+	const char *msg = sqlite3_errmsg(db->h);
+	bool table = strncmp(msg, "no such table: ", 15) == 0, column = strncmp(msg, "no such column: ", 16) == 0;
+	if (!table && !column)
+		return false;
+	const char *name = msg + (table ? 15 : 16);
+	if (strncmp(name, "main.", 5) == 0)
+		name += 5;
+	struct buf b = {0};
+	buf_printf(&b, "%s“%s”", table ? "表" : "列", name);
+	free(db->missing);
+	db->missing = buf_take(&b);
+	return true;
 }
 
 int db_sqlite_fail(struct db *db, const char *what)
@@ -106,7 +132,10 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql)
 		}
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-	if (rc != SQLITE_OK && (rc & 0xff) == SQLITE_ERROR) {
+	if (rc != SQLITE_OK && (rc & 0xff) == SQLITE_ERROR && note_missing(db)) {
+		/* a kaohe file whose structure was changed behind its back (a
+		 * table dropped with sqlite3): refused where it is used, by name */
+	} else if (rc != SQLITE_OK && (rc & 0xff) == SQLITE_ERROR) {
 		/* A statement kaohe ships that does not prepare is a bug. */
 		fprintf(stderr, "kaohe: 内部错误：SQL 准备失败：%s\n%s\n", sqlite3_errmsg(db->h), sql);
 		abort();
@@ -414,6 +443,7 @@ void db_close(struct db *db)
 	free(db->path);
 	free(db->actor);
 	free(db->field);
+	free(db->missing);
 	buf_free(&db->err);
 	free(db);
 }

@@ -34,6 +34,9 @@ struct db {
 	 * transaction with it. 0 when none. */
 	int tx_failed;
 	bool committing;      /* db_commit's own COMMIT is running */
+	/* a table or column kaohe's statements name that the file lacks
+	 * (someone changed its structure): named in every failure after */
+	char *missing;
 	/* the current year, once chosen */
 	long long year_id;
 	int year;
