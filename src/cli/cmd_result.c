@@ -375,7 +375,7 @@ int cmd_export(struct svc *s, int argc, char **argv)
 	results_csv(r, nr, &results);
 	sheets_csv(r, nr, &sheets);
 	stored_results_free(r, nr);
-	char *line = report_stamp_line(&st);
+	char *line = report_stamp_full(&st);
 	buf_printf(&stamp, "%s\n", line);
 	free(line);
 	svc_stamp_clear(&st);

@@ -89,7 +89,10 @@ void pdf_closing(struct pdf_doc *d, const struct svc_stamp *st)
 {
 	static const struct pdf_style end = {.face = PDF_SANS, .size = 8.5, .color = 0x555555, .before = 14};
 	struct buf b = {0};
-	buf_printf(&b, "本件据审计记录 #%lld（%.16s）生成，可与数据库核对。", st->seq, st->head);
+	buf_printf(&b, "本件据审计记录 #%lld（校验值 %s）生成，可与数据库核对。", st->seq, st->head);
+	if (st->signed_seq)
+		buf_printf(&b, "审定签名：审计记录 #%lld（校验值 %s），签名 %s，公钥 %s。", st->signed_seq,
+			   st->signed_hash, st->signature, st->public_key);
 	pdf_text(d, &end, buf_str(&b));
 	buf_free(&b);
 }

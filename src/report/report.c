@@ -90,7 +90,9 @@ int report_claim_temp(const char *temp, const char *path, struct svc_error *err)
 	return 0;
 }
 
-char *report_stamp_line(const struct svc_stamp *st)
+/* The stamp, with the audit head and the signed head in full (full) or
+ * their first 16 hex digits (a page's footer). */
+static char *stamp_text(const struct svc_stamp *st, bool full)
 {
 	struct buf b = {0};
 	buf_printf(&b, "%d 年度 · %s；%s", st->year, st->county_scheme ? st->county_scheme : "",
@@ -100,12 +102,24 @@ char *report_stamp_line(const struct svc_stamp *st)
 		buf_printf(&b, " · 计分于 %s%s", t, st->stale > 0 ? "（其后又有改动）" : "");
 	else
 		buf_puts(&b, " · 尚未计分");
-	buf_printf(&b, " · 审计记录 #%lld %.16s", st->seq, st->head);
-	/* the head signed at approval: enough to find it and its signature */
+	int n = full ? 128 : 16;
+	buf_printf(&b, " · 审计记录 #%lld %.*s", st->seq, n, st->head);
+	/* the head signed at approval: in full, enough to check the
+	 * signature by hand; short, enough to find it */
 	if (st->signed_seq)
-		buf_printf(&b, " · 审定签名 #%lld %.16s 签名 %.16s 公钥 %.16s", st->signed_seq, st->signed_hash,
-			   st->signature, st->public_key);
+		buf_printf(&b, " · 审定签名 #%lld %.*s 签名 %.*s 公钥 %.*s", st->signed_seq, n, st->signed_hash,
+			   n, st->signature, n, st->public_key);
 	return buf_take(&b);
+}
+
+char *report_stamp_line(const struct svc_stamp *st)
+{
+	return stamp_text(st, false);
+}
+
+char *report_stamp_full(const struct svc_stamp *st)
+{
+	return stamp_text(st, true);
 }
 
 static int wrong_format(const char *what, enum report_format f, const char *allowed, struct svc_error *err)

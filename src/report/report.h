@@ -21,6 +21,10 @@ const char *report_format_name(enum report_format f);
  * 计分于 2017年1月21日 10:00 · 审计记录 #603 a1b2c3d4…" (local time), with the
  * signed head where the year's approval was signed. Caller frees. */
 char *report_stamp_line(const struct svc_stamp *st);
+/* The same with the audit head, and the head signed at approval with its
+ * signature and public key, in full: what a filed document is checked
+ * against (`kaohe audit --verify` prints the same values). */
+char *report_stamp_full(const struct svc_stamp *st);
 
 /* The results: the ranking of each unit kind with part scores, vetoes and
  * their causes, proposed and decided grades; with the accident list and

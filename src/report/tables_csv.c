@@ -374,7 +374,7 @@ int write_results_csv(struct svc *s, const char *dir, struct svc_error *err)
 		rc = table_open(&t[i], buf_str(&p), i != T_STAMP, err);
 		buf_free(&p);
 	}
-	char *stamp = report_stamp_line(&st);
+	char *stamp = report_stamp_full(&st);
 	if (rc == 0)
 		rc = fill(s, t, stamp, err);
 	svc_read_end(s);

@@ -189,8 +189,10 @@ int book_open(struct book *b, const char *path, const struct svc_stamp *st, cons
 		book_abandon(b);
 		return report_fail(err, SVC_FAILED, "无法写入 %s", path);
 	}
-	b->stamp = report_stamp_line(st);
-	b->header = page_header(b->stamp);
+	b->stamp = report_stamp_full(st);
+	char *line = report_stamp_line(st);
+	b->header = page_header(line);
+	free(line);
 	lxw_doc_properties props = {.title = (char *)title, .comments = b->stamp, .author = "kaohe"};
 	check(b, workbook_set_properties(b->wb, &props), "文档属性");
 	make_formats(b);

@@ -39,6 +39,22 @@ expect_text out.txt "审定签名有效"
 expect_text out.txt "存储的结果与按现有记录重新计分一致"
 expect_line out.txt "各表与审计记录一致"
 
+# A filed document carries the signed head, its signature and the public
+# key in full, so that the paper alone can be checked against them.
+sig=$(sqlite3 base.db "SELECT signature FROM year WHERE year = 2016")
+key=$(sqlite3 base.db "SELECT public_key FROM year WHERE year = 2016")
+[ ${#sig} -eq 128 ] && [ ${#key} -eq 64 ] || fail "no signature stored: '$sig' '$key'"
+expect_exit 0 "$KAOHE" -d base.db export filed
+expect_text filed/stamp.txt "签名 $sig 公钥 $key"
+if command -v pdftotext >/dev/null; then
+	# pango's and fontconfig's caches, as the report tests suppress them
+	LSAN_OPTIONS="suppressions=$TOP/tests/cli/data/report_pdf.lsan:print_suppressions=0" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0" \
+		expect_exit 0 "$KAOHE" -d base.db report results --format pdf -o filed.pdf
+	pdftotext -raw filed.pdf - | tr -d ' \n' > filed.txt
+	expect_text filed.txt "签名$sig，公钥$key"
+fi
+
 # tamper NAME SQL TEXT...: applies SQL to a copy; verify exits 1 naming
 # every TEXT.
 tamper() {
