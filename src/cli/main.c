@@ -1,6 +1,7 @@
 /* main.c: takes the global options, finds the command in the registration
  * table, opens the session the command needs, runs it, closes. */
 #include "cli.h"
+#include "../core/date.h"
 
 #include <pwd.h>
 #include <stdio.h>
@@ -29,8 +30,8 @@ static int take_globals(int argc, char **argv)
 			if (strcmp(a, "--year") == 0) {
 				char *end;
 				long y = strtol(v, &end, 10);
-				if (*end || y < 2000 || y > 2999) {
-					cli_error("年度“%s”须是 2000 到 2999 之间的整数", v);
+				if (*end || y < YEAR_MIN || y > YEAR_MAX) {
+					cli_error("年度“%s”须是 %d 到 %d 之间的整数", v, YEAR_MIN, YEAR_MAX);
 					return -1;
 				}
 				cli_env.year = (int)y;

@@ -9,6 +9,10 @@
 bool date_valid(const char *s, int *year);
 /* Whether s is a real date in `year`. */
 int date_in_year(const char *s, int year);
+
+/* The assessment years kaohe keeps (the one statement of the range). */
+#define YEAR_MIN 2000
+#define YEAR_MAX 2999
 /* Days from a to b (both valid dates): b - a. */
 long date_diff(const char *a, const char *b);
 

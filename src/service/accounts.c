@@ -118,7 +118,7 @@ int svc_user_list(struct svc *s, struct account **out, int *n)
 int svc_user_disable(struct svc *s, const char *name, bool disabled, const char *reason)
 {
 	if (svc_allow(s, OP_USER_ADMIN, NULL) != 0 ||
-	    svc_text(s, "reason", "原因", reason, 500, true, false) != 0 || svc_begin_any(s) != 0)
+	    svc_text(s, "reason", "原因", reason, TEXT_NOTE_MAX, true, false) != 0 || svc_begin_any(s) != 0)
 		return -1;
 	int rc = account_set_disabled(s->db, name, disabled, reason) == 0 ? 0 : svc_fail_db(s);
 	return svc_end(s, rc);

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define REASON_MAX 500
 
 static int grade_tx(struct svc *s, const char *unit, const char *grade, const char *reason)
 {
@@ -68,7 +67,7 @@ int svc_grade_set(struct svc *s, const char *unit, const char *grade, const char
 {
 	if (svc_allow(s, OP_DECIDE, NULL) != 0)
 		return -1;
-	if (svc_text(s, "reason", "理由", reason, REASON_MAX, true, false) != 0 || svc_begin(s) != 0)
+	if (svc_text(s, "reason", "理由", reason, TEXT_NOTE_MAX, true, false) != 0 || svc_begin(s) != 0)
 		return -1;
 	return svc_end(s, grade_tx(s, unit, grade, reason));
 }
@@ -187,7 +186,7 @@ int svc_approve_signed(struct svc *s, const char *keyfile, struct svc_approval *
 int svc_reopen(struct svc *s, const char *reason)
 {
 	if (svc_allow(s, OP_APPROVE, NULL) != 0 ||
-	    svc_text(s, "reason", "重新开放的原因", reason, REASON_MAX, true, true) != 0 ||
+	    svc_text(s, "reason", "重新开放的原因", reason, TEXT_NOTE_MAX, true, true) != 0 ||
 	    svc_begin_any(s) != 0)
 		return -1;
 	if (db_use_year(s->db, db_year(s->db)) != 0)
@@ -250,7 +249,7 @@ int svc_consent(struct svc *s, const char *date, const char *ref)
 	}
 	free(from);
 	free(to);
-	if (svc_text(s, "ref", "文号", ref, 200, false, true) != 0 || svc_begin_any(s) != 0)
+	if (svc_text(s, "ref", "文号", ref, TEXT_TITLE_MAX, false, true) != 0 || svc_begin_any(s) != 0)
 		return -1;
 	int rc;
 	if (db_use_year(s->db, db_year(s->db)) != 0)

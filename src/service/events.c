@@ -13,7 +13,7 @@
 static int accident_texts(struct svc *s, const struct accident_rec *a)
 {
 	return svc_text(s, "industry", "行业", a->industry, UNIT_WORD_MAX, false, false) ||
-	       svc_text(s, "note", "备注", a->note, NOTE_MAX, true, false) ||
+	       svc_text(s, "note", "备注", a->note, TEXT_NOTE_MAX, true, false) ||
 	       svc_text(s, "misreported_by", "瞒报单位", a->misreported_by, UNIT_NAME_MAX, false, false) ?
 	       -1 : 0;
 }
@@ -35,7 +35,7 @@ int svc_accident_list(struct svc *s, struct accident_rec **out, int *n)
 int svc_accident_remove(struct svc *s, long long id, const char *reason)
 {
 	if (svc_allow(s, OP_EVENT_WRITE, NULL) != 0 ||
-	    svc_text(s, "reason", "删除原因", reason, NOTE_MAX, true, true) != 0 || svc_begin(s) != 0)
+	    svc_text(s, "reason", "删除原因", reason, TEXT_NOTE_MAX, true, true) != 0 || svc_begin(s) != 0)
 		return -1;
 	return svc_end(s, accident_remove(s->db, id, reason) == 0 ? 0 : svc_fail_db(s));
 }
@@ -201,7 +201,7 @@ int svc_veto_add(struct svc *s, const char *unit, const char *cause, const char 
 		return svc_fail(s, SVC_INVALID, "cause", "未知的否决原因“%s”（rescue-failure 未按预案抢险救援、"
 				"negative-impact 重大负面影响、falsified 弄虚作假；瞒报谎报漏报随事故记录）",
 				cause ? cause : "");
-	if (svc_text(s, "reason", "否决理由", reason, NOTE_MAX, true, true) != 0 || svc_begin(s) != 0)
+	if (svc_text(s, "reason", "否决理由", reason, TEXT_NOTE_MAX, true, true) != 0 || svc_begin(s) != 0)
 		return -1;
 	struct unit u;
 	if (unit_get(s->db, unit, &u) != 0)
@@ -226,7 +226,7 @@ int svc_veto_list(struct svc *s, struct veto_row **out, int *n)
 int svc_veto_remove(struct svc *s, long long id, const char *reason)
 {
 	if (svc_allow(s, OP_EVENT_WRITE, NULL) != 0 ||
-	    svc_text(s, "reason", "删除原因", reason, NOTE_MAX, true, true) != 0 || svc_begin(s) != 0)
+	    svc_text(s, "reason", "删除原因", reason, TEXT_NOTE_MAX, true, true) != 0 || svc_begin(s) != 0)
 		return -1;
 	return svc_end(s, veto_remove(s->db, id, reason) == 0 ? 0 : svc_fail_db(s));
 }
@@ -272,7 +272,7 @@ int svc_daily_list(struct svc *s, struct daily_task **out, int *n)
 int svc_accident_edit(struct svc *s, long long id, struct accident_rec *a, const char *reason)
 {
 	if (svc_allow(s, OP_EVENT_WRITE, NULL) != 0 || accident_texts(s, a) != 0 ||
-	    svc_text(s, "reason", "修改原因", reason, NOTE_MAX, true, true) != 0 || svc_begin(s) != 0)
+	    svc_text(s, "reason", "修改原因", reason, TEXT_NOTE_MAX, true, true) != 0 || svc_begin(s) != 0)
 		return -1;
 	return svc_end(s, accident_update(s->db, id, a, reason) == 0 ? 0 : svc_fail_db(s));
 }

@@ -54,7 +54,7 @@ static int set_one(struct svc *s, const char *unit, const struct finding *given,
 int svc_score_set(struct svc *s, const char *unit, const struct finding *given)
 {
 	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 || entry_allowed(s, unit, given->code) != 0 ||
-	    svc_text(s, "note", "备注", given->note, NOTE_MAX, true, false) != 0 || svc_begin(s) != 0)
+	    svc_text(s, "note", "备注", given->note, TEXT_NOTE_MAX, true, false) != 0 || svc_begin(s) != 0)
 		return -1;
 	char at[32];
 	db_now(at);
@@ -92,7 +92,7 @@ static int set_batch(struct svc *s, struct svc_batch_item *items, int n)
 		int rc = s->acting && !s->local && strcmp(s->actor.name, it->account) == 0 ? 0
 			: svc_act_as(s, it->account);
 		if (rc == 0 && (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 ||
-				svc_text(s, "note", "备注", it->finding.note, NOTE_MAX, true, false) != 0))
+				svc_text(s, "note", "备注", it->finding.note, TEXT_NOTE_MAX, true, false) != 0))
 			rc = -1;
 		/* a role that may never enter it is told so, not that the
 		 * year is approved */
@@ -159,7 +159,7 @@ static int about_unit(struct svc *s, const char *unit)
 int svc_score_set_many(struct svc *s, char *const *units, int n, const struct finding *given)
 {
 	if (svc_allow(s, OP_SCORE_WRITE, NULL) != 0 ||
-	    svc_text(s, "note", "备注", given->note, NOTE_MAX, true, false) != 0)
+	    svc_text(s, "note", "备注", given->note, TEXT_NOTE_MAX, true, false) != 0)
 		return -1;
 	if (n < 1)
 		return svc_fail(s, SVC_INVALID, "units", "没有选择单位");

@@ -328,7 +328,7 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 		}
 		struct finding f = {.code = row[ci], .note = cn >= 0 ? row[cn] : NULL};
 		struct buf why = {0};
-		if (text_check(f.note, "备注", NOTE_MAX, true, false, &why) != 0) {
+		if (text_check(f.note, "备注", TEXT_NOTE_MAX, true, false, &why) != 0) {
 			diag_add_at(&d, line, cn + 1, "%s", buf_str(&why));
 			buf_free(&why);
 			bad++;

@@ -12,7 +12,7 @@
 
 int svc_material_check(struct svc *s, const char *name, size_t len)
 {
-	if (svc_text(s, "name", "文件名", name, 200, false, true) != 0)
+	if (svc_text(s, "name", "文件名", name, TEXT_TITLE_MAX, false, true) != 0)
 		return -1;
 	if (strpbrk(name, "/\\") || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
 		return svc_fail(s, SVC_INVALID, "name", "文件名“%s”不能含有 / 或 \\", name);
@@ -88,8 +88,8 @@ long long svc_material_link(struct svc *s, const char *unit, const char *code, c
 {
 	struct unit u = {0};
 	long long id = -1;
-	if (target(s, unit, code, &u) != 0 || svc_text(s, "title", "标题", title, 200, false, true) != 0 ||
-	    svc_text(s, "url", "链接", url, 2000, false, true) != 0)
+	if (target(s, unit, code, &u) != 0 || svc_text(s, "title", "标题", title, TEXT_TITLE_MAX, false, true) != 0 ||
+	    svc_text(s, "url", "链接", url, TEXT_LONG_MAX, false, true) != 0)
 		goto out;
 	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0) {
 		svc_fail(s, SVC_INVALID, "url", "链接须以 http:// 或 https:// 开头");

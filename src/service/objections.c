@@ -13,7 +13,6 @@
 #include <string.h>
 
 /* An objection is a letter more than a note. */
-#define OBJECTION_MAX 2000
 
 /* The period and today into w (no permission check: callers check). */
 static int window_of(struct svc *s, struct svc_objection_window *w)
@@ -102,8 +101,8 @@ long long svc_objection_file(struct svc *s, const char *unit, const char *code, 
 			 svc_year(s));
 		goto out;
 	}
-	if (check_period(s) != 0 || svc_text(s, "text", "理由", text, OBJECTION_MAX, true, true) != 0 ||
-	    svc_text(s, "evidence", "证据", evidence, OBJECTION_MAX, true, true) != 0)
+	if (check_period(s) != 0 || svc_text(s, "text", "理由", text, TEXT_LONG_MAX, true, true) != 0 ||
+	    svc_text(s, "evidence", "证据", evidence, TEXT_LONG_MAX, true, true) != 0)
 		goto out;
 	if (code && *code) {
 		const struct scheme *sc = svc_scheme(s, u.kind);
@@ -196,7 +195,7 @@ int svc_objection_answer(struct svc *s, long long id, const char *outcome, const
 	if (strcmp(outcome, "changed") == 0 && db_approved(s->db))
 		return svc_fail(s, SVC_CONFLICT, "outcome", "%d 年度已审定：改变评分须先重新开放本年度、修改评分，再答复“已改变评分”",
 				svc_year(s));
-	if (svc_text(s, "answer", "答复", answer, OBJECTION_MAX, true, true) != 0 || svc_begin_any(s) != 0)
+	if (svc_text(s, "answer", "答复", answer, TEXT_LONG_MAX, true, true) != 0 || svc_begin_any(s) != 0)
 		return -1;
 	return svc_end(s, objection_answer(s->db, id, answer, outcome) == 0 ? 0 : svc_fail_db(s));
 }

@@ -91,7 +91,7 @@ static int step(struct svc *s, const char *unit, enum svc_op op, enum review_sta
 {
 	struct unit u = {0};
 	int rc = sheet_unit(s, unit, op, &u);
-	if (rc == 0 && to == REVIEW_RETURNED && svc_text(s, "remark", "退回意见", remark, NOTE_MAX, true, true) != 0)
+	if (rc == 0 && to == REVIEW_RETURNED && svc_text(s, "remark", "退回意见", remark, TEXT_NOTE_MAX, true, true) != 0)
 		rc = -1;
 	if (rc != 0 || svc_begin(s) != 0) {
 		unit_clear(&u);

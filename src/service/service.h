@@ -22,6 +22,15 @@
 
 struct svc;
 
+/* The longest text a person may type in each kind of field, in characters
+ * (the service refuses longer; a form says the same with maxlength, from
+ * these, written as plain numbers so that KAOHE_STR can spell them). */
+#define TEXT_NOTE_MAX 500         /* a note, reason or remark */
+#define TEXT_LONG_MAX 2000        /* an objection, its evidence, an answer, a link */
+#define TEXT_TITLE_MAX 200        /* a file name, a material's title, a document's number */
+#define KAOHE_STR_(x) #x
+#define KAOHE_STR(x) KAOHE_STR_(x)
+
 /* Every operation a surface can ask for, by what it touches. One table in
  * auth.c says which roles may do each, and within what scope. */
 enum svc_op {

@@ -92,8 +92,6 @@ int svc_material_check(struct svc *s, const char *name, size_t len);
  * nothing is recorded; 0 or -1. Inside a transaction. */
 int svc_material_add_once(struct svc *s, const struct unit *u, struct material *m);
 
-/* The longest note, reason or objection a person may type (characters). */
-#define NOTE_MAX 500
 
 /* Checks a text field a person typed (core text_check) into the error. */
 int svc_text(struct svc *s, const char *field, const char *label, const char *value, int max,

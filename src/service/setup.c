@@ -1,4 +1,5 @@
 /* setup.c: a year, its units and its teams. */
+#include "../core/date.h"
 #include "../core/period.h"
 #include "service_impl.h"
 #include "../core/builtin.h"
@@ -10,6 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A year kaohe keeps (YEAR_MIN..YEAR_MAX). */
+static int check_year(struct svc *s, int year)
+{
+	if (year < YEAR_MIN || year > YEAR_MAX)
+		return svc_fail(s, SVC_INVALID, "year", "年度 %d 不在 %d 到 %d 之间", year, YEAR_MIN, YEAR_MAX);
+	return 0;
+}
 
 /* ---- the year ---- */
 
@@ -26,8 +35,8 @@ int svc_year_init(struct svc *s, int year, const char *template_name, const stru
 {
 	if (svc_allow(s, OP_YEAR_INIT, NULL) != 0)
 		return -1;
-	if (year < 2000 || year > 2999)
-		return svc_fail(s, SVC_INVALID, "year", "年度 %d 不在 2000 到 2999 之间", year);
+	if (check_year(s, year) != 0)
+		return -1;
 	static const char *const kinds[2] = {"county", "department"};
 	const struct svc_text *given[2] = {county, department};
 	struct scheme_text texts[2];
@@ -78,8 +87,8 @@ int svc_year_init_from(struct svc *s, int year, int from)
 {
 	if (svc_allow(s, OP_YEAR_INIT, NULL) != 0)
 		return -1;
-	if (year < 2000 || year > 2999)
-		return svc_fail(s, SVC_INVALID, "year", "年度 %d 不在 2000 到 2999 之间", year);
+	if (check_year(s, year) != 0)
+		return -1;
 	if (from == year)
 		return svc_fail(s, SVC_INVALID, "from", "不能从同一年度（%d）沿用", year);
 	/* The schemes of the year carried over, as texts. */
@@ -426,7 +435,7 @@ int svc_unit_remove(struct svc *s, const char *name, const char *reason)
 {
 	if (svc_allow(s, OP_UNIT_WRITE, NULL) != 0)
 		return -1;
-	if (svc_text(s, "reason", "删除原因", reason, 500, true, true) != 0)
+	if (svc_text(s, "reason", "删除原因", reason, TEXT_NOTE_MAX, true, true) != 0)
 		return -1;
 	if (svc_begin(s) != 0)
 		return -1;

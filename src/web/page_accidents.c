@@ -336,7 +336,7 @@ static void accident_fields(struct req *r, struct buf *b, const struct accident_
 	h(b, "</select></label>");
 	row_end(r, b, "grade");
 	row_begin(b, "f-note", "备注");
-	h(b, "<input id=\"f-note\" name=\"note\" size=\"40\" maxlength=\"500\" value=\"%s\">",
+	h(b, "<input id=\"f-note\" name=\"note\" size=\"40\" maxlength=\"" KAOHE_STR(TEXT_NOTE_MAX) "\" value=\"%s\">",
 	  form_value(r, "note", a->note ? a->note : ""));
 	row_end(r, b, "note");
 	h(b, "</tbody></table>");
@@ -493,7 +493,7 @@ void get_accident(struct req *r, struct resp *w)
 		h(b, "<section><h2>修改</h2><form method=\"post\" action=\"/accidents/%lld/edit\">", a.id);
 		form_csrf(r, b);
 		accident_fields(r, b, &a);
-		h(b, "<p><label>修改原因 <input name=\"reason\" required size=\"40\" maxlength=\"500\" value=\"%s\"></label></p>",
+		h(b, "<p><label>修改原因 <input name=\"reason\" required size=\"40\" maxlength=\"" KAOHE_STR(TEXT_NOTE_MAX) "\" value=\"%s\"></label></p>",
 		  form_value(r, "reason", ""));
 		form_error(r, b, "reason");
 		h(b, "<p><button type=\"submit\">保存修改</button></p></form></section>");
@@ -501,7 +501,7 @@ void get_accident(struct req *r, struct resp *w)
 		     "<form method=\"post\" action=\"/accidents/%lld/remove\" class=\"stack\" data-confirm=\"确定删除第 %lld 号事故？\">",
 		  a.id, a.id);
 		form_csrf(r, b);
-		h(b, "<label>删除原因 <input name=\"remove_reason\" required maxlength=\"500\" value=\"%s\"></label>",
+		h(b, "<label>删除原因 <input name=\"remove_reason\" required maxlength=\"" KAOHE_STR(TEXT_NOTE_MAX) "\" value=\"%s\"></label>",
 		  form_value(r, "remove_reason", ""));
 		form_error(r, b, "remove_reason");
 		h(b, "<p><button type=\"submit\" class=\"danger\">删除这起事故</button></p></form></section>");

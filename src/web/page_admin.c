@@ -210,7 +210,7 @@ static void add_account_form(struct req *r, struct buf *b)
 	h(b, "<h3 id=\"add-account\">添加账号</h3><form method=\"post\" action=\"/admin/users#add-account\" class=\"stack\">");
 	form_csrf(r, b);
 	form_error_other(r, b, P, NULL, NULL, fields);
-	h(b, "<label>账号（姓名或单位名称）<input name=\"name\" required maxlength=\"40\" autocomplete=\"off\" value=\"%s\"></label>",
+	h(b, "<label>账号（姓名或单位名称）<input name=\"name\" required maxlength=\"" KAOHE_STR(UNIT_WORD_MAX) "\" autocomplete=\"off\" value=\"%s\"></label>",
 	  form_value_of(r, P, NULL, NULL, "name", ""));
 	form_error_of(r, b, P, NULL, NULL, "name");
 	const char *role = form_value_of(r, P, NULL, NULL, "role", "member");
@@ -418,7 +418,7 @@ void get_admin_user(struct req *r, struct resp *w)
 	form_error_other(r, b, D, NULL, NULL, dis_fields);
 	h(b, "<input type=\"hidden\" name=\"name\" value=\"%s\"><input type=\"hidden\" name=\"enable\" value=\"%S\">",
 	  a->name, a->disabled ? "1" : "0");
-	h(b, "<label>原因（记入修改记录）<input name=\"reason\" maxlength=\"500\" value=\"%s\"></label>",
+	h(b, "<label>原因（记入修改记录）<input name=\"reason\" maxlength=\"" KAOHE_STR(TEXT_NOTE_MAX) "\" value=\"%s\"></label>",
 	  form_value_of(r, D, NULL, NULL, "reason", ""));
 	form_error_of(r, b, D, NULL, NULL, "reason");
 	if (a->disabled)

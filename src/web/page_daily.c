@@ -100,7 +100,7 @@ static void task_form(struct req *r, struct buf *b)
 {
 	h(b, "<section><h2>登记任务</h2><form method=\"post\" action=\"/daily\" class=\"stack\">");
 	form_csrf(r, b);
-	h(b, "<label>任务名称 <input name=\"title\" required maxlength=\"80\" value=\"%s\"></label>", form_value(r, "title", ""));
+	h(b, "<label>任务名称 <input name=\"title\" required maxlength=\"" KAOHE_STR(UNIT_NAME_MAX) "\" value=\"%s\"></label>", form_value(r, "title", ""));
 	form_error(r, b, "title");
 	const char *v = form_value(r, "target", "county");
 	h(b, "<label>考核对象 <select name=\"target\">");

@@ -141,7 +141,7 @@ static void column_table(struct req *r, struct buf *b, const struct svc_grid *g,
 		if (n->na != NA_NONE)
 			h(b, "<label><input type=\"checkbox\" name=\"na\" value=\"1\" form=\"g%d\"%S> 不适用</label>", i,
 			  na ? " checked" : "");
-		h(b, "</td><td><input name=\"note\" form=\"g%d\" size=\"24\" maxlength=\"500\" value=\"%s\" placeholder=\"备注\"></td>",
+		h(b, "</td><td><input name=\"note\" form=\"g%d\" size=\"24\" maxlength=\"" KAOHE_STR(TEXT_NOTE_MAX) "\" value=\"%s\" placeholder=\"备注\"></td>",
 		  i, note);
 		h(b, "<td><button type=\"submit\" form=\"g%d\">保存</button>", i);
 		if (again && r->failed->field && *r->failed->field)

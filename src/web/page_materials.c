@@ -239,11 +239,11 @@ static void forms(struct req *r, struct buf *b, const char *unit, const struct s
 	h(b, "</label>");
 	if (ln)
 		form_error(r, b, "code");
-	h(b, "<label>标题 <input type=\"text\" name=\"title\" maxlength=\"200\" required value=\"%s\"></label>",
+	h(b, "<label>标题 <input type=\"text\" name=\"title\" maxlength=\"" KAOHE_STR(TEXT_TITLE_MAX) "\" required value=\"%s\"></label>",
 	  typed(r, "link", "title", ""));
 	if (ln)
 		form_error(r, b, "title");
-	h(b, "<label>网址 <input type=\"text\" name=\"url\" maxlength=\"2000\" required placeholder=\"https://\" "
+	h(b, "<label>网址 <input type=\"text\" name=\"url\" maxlength=\"" KAOHE_STR(TEXT_LONG_MAX) "\" required placeholder=\"https://\" "
 	     "value=\"%s\"></label>", typed(r, "link", "url", ""));
 	if (ln)
 		form_error(r, b, "url");

@@ -207,7 +207,7 @@ static void file_form(struct req *r, struct buf *b, const struct svc_objection_w
 		h(b, "</select></label>");
 		if (here)
 			form_error(r, b, "unit");
-		h(b, "<label>考核项编号（对整体结果的，不填） <input type=\"text\" name=\"code\" maxlength=\"40\" value=\"%s\"></label>",
+		h(b, "<label>考核项编号（对整体结果的，不填） <input type=\"text\" name=\"code\" maxlength=\"" KAOHE_STR(UNIT_WORD_MAX) "\" value=\"%s\"></label>",
 		  here ? form_value(r, "code", "") : "");
 	} else {
 		struct unit u;
@@ -221,11 +221,11 @@ static void file_form(struct req *r, struct buf *b, const struct svc_objection_w
 	}
 	if (here)
 		form_error(r, b, "code");
-	h(b, "<label>理由（必填） <textarea name=\"text\" rows=\"4\" maxlength=\"2000\" required>%s</textarea></label>",
+	h(b, "<label>理由（必填） <textarea name=\"text\" rows=\"4\" maxlength=\"" KAOHE_STR(TEXT_LONG_MAX) "\" required>%s</textarea></label>",
 	  here ? form_value(r, "text", "") : "");
 	if (here)
 		form_error(r, b, "text");
-	h(b, "<label>证据（必填：所依据的文件、记录、会议纪要等） <textarea name=\"evidence\" rows=\"3\" maxlength=\"2000\" "
+	h(b, "<label>证据（必填：所依据的文件、记录、会议纪要等） <textarea name=\"evidence\" rows=\"3\" maxlength=\"" KAOHE_STR(TEXT_LONG_MAX) "\" "
 	     "required>%s</textarea></label>", here ? form_value(r, "evidence", "") : "");
 	if (here)
 		form_error(r, b, "evidence");
@@ -294,7 +294,7 @@ static void answer_cell(struct req *r, struct buf *b, const struct objection *o)
 		  strcmp(outcome, "upheld") == 0 ? " checked" : "", strcmp(outcome, "changed") == 0 ? " checked" : "");
 		if (here)
 			form_error(r, b, "outcome");
-		h(b, "<label>答复<br><textarea name=\"answer\" rows=\"3\" cols=\"30\" maxlength=\"2000\" required>%s</textarea></label>",
+		h(b, "<label>答复<br><textarea name=\"answer\" rows=\"3\" cols=\"30\" maxlength=\"" KAOHE_STR(TEXT_LONG_MAX) "\" required>%s</textarea></label>",
 		  here ? form_value(r, "answer", "") : o->answer ? o->answer : "");
 		if (here)
 			form_error(r, b, "answer");

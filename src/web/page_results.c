@@ -110,7 +110,7 @@ static void office_steps(struct req *r, struct buf *b, const struct svc_year_inf
 		h(b, "<label>市政府同意的日期 <input type=\"date\" name=\"date\" required value=\"%s\"></label>",
 		  form_value_of(r, path, "unit", NULL, "date", y->consent_date ? y->consent_date : ""));
 		form_error_of(r, b, path, "unit", NULL, "date");
-		h(b, "<label>文号 <input type=\"text\" name=\"ref\" required maxlength=\"200\" value=\"%s\"></label>",
+		h(b, "<label>文号 <input type=\"text\" name=\"ref\" required maxlength=\"" KAOHE_STR(TEXT_TITLE_MAX) "\" value=\"%s\"></label>",
 		  form_value_of(r, path, "unit", NULL, "ref", y->consent_ref ? y->consent_ref : ""));
 		form_error_of(r, b, path, "unit", NULL, "ref");
 		h(b, "<button type=\"submit\">记录市政府同意</button></form>");
@@ -126,7 +126,7 @@ static void office_steps(struct req *r, struct buf *b, const struct svc_year_inf
 		h(b, "<form method=\"post\" action=\"%s\" class=\"stack\" data-confirm=\"确定重新开放 %d 年度？"
 		     "已公布的结果将撤回，市政府同意随之失效。\"><h3>重新开放</h3>", path, y->year);
 		form_csrf(r, b);
-		h(b, "<label>原因（必填） <textarea name=\"reason\" required maxlength=\"500\" rows=\"2\">%s</textarea></label>",
+		h(b, "<label>原因（必填） <textarea name=\"reason\" required maxlength=\"" KAOHE_STR(TEXT_NOTE_MAX) "\" rows=\"2\">%s</textarea></label>",
 		  form_value_of(r, path, "unit", NULL, "reason", ""));
 		form_error_of(r, b, path, "unit", NULL, "reason");
 		h(b, "<button type=\"submit\" class=\"danger\">重新开放</button></form>");
@@ -286,7 +286,7 @@ static void decisions(struct req *r, struct buf *b, const struct stored_result *
 		h(b, "</select>");
 		form_error_of(r, b, path, "unit", name, "grade");
 		form_error_of(r, b, path, "unit", name, "unit");
-		h(b, "</td><td><input type=\"text\" name=\"reason\" maxlength=\"500\" form=\"g%lld\" value=\"%s\""
+		h(b, "</td><td><input type=\"text\" name=\"reason\" maxlength=\"" KAOHE_STR(TEXT_NOTE_MAX) "\" form=\"g%lld\" value=\"%s\""
 		     " placeholder=\"与拟定档次不同时必填\" aria-label=\"%s的理由\">", sr->unit.id, why, name);
 		form_error_of(r, b, path, "unit", name, "reason");
 		h(b, "</td><td><form id=\"g%lld\" method=\"post\" action=\"%s\" class=\"inline\">", sr->unit.id, path);

@@ -73,7 +73,7 @@ static void actions_cell(struct req *r, struct buf *b, const struct sheet_review
 		h(b, "<button type=\"submit\">核实</button></form>");
 		h(b, "<form method=\"post\" action=\"/review/%U/return\" class=\"return\">", name);
 		form_csrf(r, b);
-		h(b, "<label>退回意见 <input type=\"text\" name=\"remark\" maxlength=\"500\" value=\"%s\"></label>",
+		h(b, "<label>退回意见 <input type=\"text\" name=\"remark\" maxlength=\"" KAOHE_STR(TEXT_NOTE_MAX) "\" value=\"%s\"></label>",
 		  here ? form_value(r, "remark", "") : "");
 		if (here)
 			form_error(r, b, "remark");

@@ -43,7 +43,7 @@ static void team_section(struct req *r, struct buf *b, const struct team *t, con
 	form_csrf(r, b);
 	form_error_other(r, b, M, "team", t->name, mfields);
 	h(b, "<input type=\"hidden\" name=\"team\" value=\"%s\">", t->name);
-	h(b, "<label>姓名<input name=\"name\" required maxlength=\"40\" value=\"%s\"></label>",
+	h(b, "<label>姓名<input name=\"name\" required maxlength=\"" KAOHE_STR(UNIT_WORD_MAX) "\" value=\"%s\"></label>",
 	  form_value_of(r, M, "team", t->name, "name", ""));
 	form_error_of(r, b, M, "team", t->name, "name");
 	const char *role = form_value_of(r, M, "team", t->name, "role", "member");
@@ -53,10 +53,10 @@ static void team_section(struct req *r, struct buf *b, const struct team *t, con
 		  strcmp(role, team_role_name(k)) == 0 ? " selected" : "", team_role_title(k));
 	h(b, "</select></label>");
 	form_error_of(r, b, M, "team", t->name, "role");
-	h(b, "<label>职务说明（如 市安监局副局长）<input name=\"title\" maxlength=\"80\" value=\"%s\"></label>",
+	h(b, "<label>职务说明（如 市安监局副局长）<input name=\"title\" maxlength=\"" KAOHE_STR(UNIT_NAME_MAX) "\" value=\"%s\"></label>",
 	  form_value_of(r, M, "team", t->name, "title", ""));
 	form_error_of(r, b, M, "team", t->name, "title");
-	h(b, "<label>联系方式<input name=\"contact\" maxlength=\"40\" value=\"%s\"></label>",
+	h(b, "<label>联系方式<input name=\"contact\" maxlength=\"" KAOHE_STR(UNIT_WORD_MAX) "\" value=\"%s\"></label>",
 	  form_value_of(r, M, "team", t->name, "contact", ""));
 	form_error_of(r, b, M, "team", t->name, "contact");
 	h(b, "<button type=\"submit\">添加成员</button></form></details>");
@@ -117,7 +117,7 @@ void get_teams(struct req *r, struct resp *w)
 		h(b, "<section id=\"add\"><h2>新建考核组</h2><form method=\"post\" action=\"/teams#add\" class=\"stack\">");
 		form_csrf(r, b);
 		form_error_other(r, b, P, "team", NULL, (const char *const[]){"name", "team", NULL});
-		h(b, "<label>考核组名称（如 县区考核组）<input name=\"name\" required maxlength=\"80\" value=\"%s\"></label>",
+		h(b, "<label>考核组名称（如 县区考核组）<input name=\"name\" required maxlength=\"" KAOHE_STR(UNIT_NAME_MAX) "\" value=\"%s\"></label>",
 		  form_value_of(r, P, "team", NULL, "name", ""));
 		form_error_of(r, b, P, "team", NULL, "name");
 		form_error_of(r, b, P, "team", NULL, "team");

@@ -167,7 +167,7 @@ static void add_form(struct req *r, struct buf *b, const struct unit *u, int n)
 	h(b, "<section id=\"add\"><h2>登记单位</h2><form method=\"post\" action=\"/units#add\" class=\"stack\">");
 	form_csrf(r, b);
 	form_error_other(r, b, P, NULL, NULL, fields);
-	h(b, "<label>名称（同名乡镇写全称，如“昌黎县城关镇”）<input name=\"name\" required maxlength=\"80\" value=\"%s\"></label>",
+	h(b, "<label>名称（同名乡镇写全称，如“昌黎县城关镇”）<input name=\"name\" required maxlength=\"" KAOHE_STR(UNIT_NAME_MAX) "\" value=\"%s\"></label>",
 	  form_value_of(r, P, NULL, NULL, "name", ""));
 	form_error_of(r, b, P, NULL, NULL, "name");
 	kind_select(r, b, form_value_of(r, P, NULL, NULL, "kind", "county"));
@@ -175,7 +175,7 @@ static void add_form(struct req *r, struct buf *b, const struct unit *u, int n)
 	parent_select(b, u, n, form_value_of(r, P, NULL, NULL, "parent", ""), true, true);
 	form_error_of(r, b, P, NULL, NULL, "parent");
 	form_error_of(r, b, P, NULL, NULL, "unit");
-	h(b, "<label>行业（企业所属行业，可不填）<input name=\"industry\" maxlength=\"40\" value=\"%s\"></label>",
+	h(b, "<label>行业（企业所属行业，可不填）<input name=\"industry\" maxlength=\"" KAOHE_STR(UNIT_WORD_MAX) "\" value=\"%s\"></label>",
 	  form_value_of(r, P, NULL, NULL, "industry", ""));
 	form_error_of(r, b, P, NULL, NULL, "industry");
 	h(b, "<label>顺序（不填则排在同类最后）<input name=\"order\" type=\"number\" min=\"1\" max=\"1000000\" value=\"%s\"></label>",
@@ -340,14 +340,14 @@ void get_units_edit(struct req *r, struct resp *w)
 	form_csrf(r, b);
 	form_error_other(r, b, P, NULL, NULL, fields);
 	h(b, "<input type=\"hidden\" name=\"unit\" value=\"%s\">", u.name);
-	h(b, "<label>名称<input name=\"name\" required maxlength=\"80\" value=\"%s\"></label>", form_value_of(r, P, NULL, NULL, "name", u.name));
+	h(b, "<label>名称<input name=\"name\" required maxlength=\"" KAOHE_STR(UNIT_NAME_MAX) "\" value=\"%s\"></label>", form_value_of(r, P, NULL, NULL, "name", u.name));
 	form_error_of(r, b, P, NULL, NULL, "name");
 	if (!unit_kind_assessed(u.kind)) {
 		parent_select(b, all, n, form_value_of(r, P, NULL, NULL, "parent", u.parent), u.kind == KIND_ENTERPRISE, false);
 		form_error_of(r, b, P, NULL, NULL, "parent");
 		form_error_of(r, b, P, NULL, NULL, "unit");
 	}
-	h(b, "<label>行业<input name=\"industry\" maxlength=\"40\" value=\"%s\"></label>",
+	h(b, "<label>行业<input name=\"industry\" maxlength=\"" KAOHE_STR(UNIT_WORD_MAX) "\" value=\"%s\"></label>",
 	  form_value_of(r, P, NULL, NULL, "industry", u.industry ? u.industry : ""));
 	form_error_of(r, b, P, NULL, NULL, "industry");
 	char order[16];
@@ -391,7 +391,7 @@ void get_units_edit(struct req *r, struct resp *w)
 	form_csrf(r, b);
 	form_error_other(r, b, "/units/remove", NULL, NULL, (const char *const[]){"reason", NULL});
 	h(b, "<input type=\"hidden\" name=\"unit\" value=\"%s\">"
-	     "<label>删除原因（记入修改记录）<input name=\"reason\" required maxlength=\"500\" value=\"%s\"></label>",
+	     "<label>删除原因（记入修改记录）<input name=\"reason\" required maxlength=\"" KAOHE_STR(TEXT_NOTE_MAX) "\" value=\"%s\"></label>",
 	  u.name, form_value_of(r, "/units/remove", NULL, NULL, "reason", ""));
 	form_error_of(r, b, "/units/remove", NULL, NULL, "reason");
 	h(b, "<button type=\"submit\" class=\"danger\">删除单位</button></form>");

@@ -212,7 +212,7 @@ void item_row(struct req *r, struct buf *b, const struct view *v, const struct n
 		const char *code = req_param(r, "code");
 		if (r->failed && r->post && code && strcmp(code, n->code) == 0)
 			note = form_value(r, "note", note);
-		h(b, "<input type=\"text\" name=\"note\" placeholder=\"备注（最多 500 字）\" maxlength=\"500\" value=\"%s\" form=\"f%d\">",
+		h(b, "<input type=\"text\" name=\"note\" placeholder=\"备注（最多 " KAOHE_STR(TEXT_NOTE_MAX) " 字）\" maxlength=\"" KAOHE_STR(TEXT_NOTE_MAX) "\" value=\"%s\" form=\"f%d\">",
 		  note, n->index);
 	}
 	if (nr->warning)
