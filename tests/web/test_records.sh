@@ -258,6 +258,24 @@ json_of 昌黎县
 get office /accidents
 expect_body "昌黎县 V1（一票否决）"
 expect_body "3</td><td class=\"num\">2</td><td class=\"num\">50,000</td><td>消防</td><td>较大事故"
+
+# 优秀否决(4) "瞒报、谎报、漏报生产安全事故的 → 最高评为良好" vetoes the unit
+# that omitted it, named on the form (here 水务局), not the county where it
+# happened (issue 6, point 4).
+post office /accidents --data-urlencode unit=北戴河区 -d date=2016-03-03 -d deaths=0 -d injuries=1 -d loss=1000 \
+	-d misreported=omitted --data-urlencode misreported_by=水务局
+expect_status 303 "an omitted accident"
+json_of 水务局
+[ "$(vetoes)" = E4 ] || fail "the department that omitted it: E4, got $(vetoes)"
+json_of 北戴河区
+[ -z "$(vetoes)" ] || fail "the county did not omit it: no veto, got $(vetoes)"
+# 一（一）3 "较大以上安全生产（含职业病危害）事故": an occupational-disease
+# accident graded 较大 by its investigation vetoes (V1) with no death.
+post office /accidents --data-urlencode unit=北戴河新区 -d date=2016-04-04 -d deaths=0 -d injuries=0 -d loss=0 \
+	-d occupational=1 --data-urlencode grade=较大
+expect_status 303 "an occupational-disease accident"
+json_of 北戴河新区
+[ "$(vetoes)" = V1 ] || fail "an occupational 较大 accident: V1, got $(vetoes)"
 sqlite3 "$KAOHE_DB" "SELECT old, new, reason FROM audit WHERE action = 'accident.edit'" > edit.txt
 grep -qF "死亡 1 人" edit.txt && grep -qF "死亡 3 人" edit.txt && grep -qF "核实后更正死亡人数" edit.txt ||
 	fail "the edit's record: $(cat edit.txt)"
