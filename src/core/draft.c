@@ -262,8 +262,10 @@ int draft_scheme(const struct csv *t, const char *file, const struct draft_meta 
 			diag_add(d, "%s：第%d行：编号“%s”须由数字和点组成（如 1.2.3）", file, r->line, r->code);
 		for (int k = 0; k < n - 1; k++)
 			if (strcmp(rows[k].code, r->code) == 0)
-				diag_add(d, "%s：第%d行：编号“%s”重复（第%d行已有）", file, r->line, r->code,
-					 rows[k].line);
+				/* a spreadsheet that keeps 编号 as numbers reads 4.10 as 4.1 */
+				diag_add(d, "%s：第%d行：编号“%s”重复（第%d行已有）%s", file, r->line, r->code,
+					 rows[k].line, strchr(r->code, '.') ? "；若表中“编号”列存为数字，4.10 会读成 4.1："
+					 "请把该列设为文本格式后重新保存" : "");
 		if (r->points_text[0]) {
 			char folded[64];
 			if (!numtext_fold(r->points_text, folded, sizeof folded) ||

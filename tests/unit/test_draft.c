@@ -356,6 +356,30 @@ static void table(void **state)
 	free(y);
 }
 
+/* 编号 kept as numbers by a spreadsheet: 4.10 reads as 4.1, a duplicate
+ * of 4.1; the refusal says so and what to do. */
+static void numeric_codes_hint(void **state)
+{
+	(void)state;
+	const char *table = "编号,考核项目,分值,考核内容及评分标准,考核方式\n"
+			    "4,专项,20,,\n"
+			    "4.1,非煤矿山,10,每少1次，扣2分，最高扣10分。,查记录\n"
+			    "4.1,消防,10,每少1次，扣2分，最高扣10分。,查记录\n";
+	struct csv t;
+	struct diag d = {0};
+	assert_int_equal(csv_parse(table, strlen(table), "t.csv", &t, &d), 0);
+	struct draft_meta m = {"t", "测试", "county", 2017};
+	struct buf y = {0};
+	struct draft_stats st;
+	assert_int_not_equal(draft_scheme(&t, "t.csv", &m, &y, &st, &d), 0);
+	assert_true(d.n >= 1);
+	assert_non_null(strstr(d.msgs[0], "第4行：编号“4.1”重复（第3行已有）"));
+	assert_non_null(strstr(d.msgs[0], "4.10 会读成 4.1"));
+	buf_free(&y);
+	csv_free(&t);
+	diag_free(&d);
+}
+
 /* A part whose heading row says who scores its rows: each row under it
  * is entered; a part without such a heading stays marked. */
 static void entered_table(void **state)
@@ -467,6 +491,7 @@ int main(void)
 		cmocka_unit_test(entered_read),
 		cmocka_unit_test(entered_marked),
 		cmocka_unit_test(table),
+		cmocka_unit_test(numeric_codes_hint),
 		cmocka_unit_test(entered_table),
 		cmocka_unit_test(accidents_read),
 		cmocka_unit_test(quoting),
