@@ -91,7 +91,7 @@ static int write_out(const char *path, const char *data, size_t len, int force)
 int cmd_scheme_draft(struct svc *svc, int argc, char **argv)
 {
 	(void)svc;
-	const char *in = NULL, *out = NULL, *name = NULL, *title = NULL, *unit = "county";
+	const char *in = NULL, *out = NULL, *name = NULL, *title = NULL, *unit = "county", *unit_title = NULL;
 	int force = 0;
 	/* --year is a global option (main.c takes it out of argv before the
 	 * command sees it, checked there) */
@@ -109,6 +109,8 @@ int cmd_scheme_draft(struct svc *svc, int argc, char **argv)
 			title = argv[++i];
 		else if (strcmp(a, "--unit") == 0 && more)
 			unit = argv[++i];
+		else if (strcmp(a, "--unit-title") == 0 && more)
+			unit_title = argv[++i];
 		else if (!in && a[0] != '-')
 			in = a;
 		else
@@ -116,8 +118,19 @@ int cmd_scheme_draft(struct svc *svc, int argc, char **argv)
 	}
 	if (!in || !out)
 		return cli_usage("scheme draft");
-	if (strcmp(unit, "county") != 0 && strcmp(unit, "department") != 0) {
-		cli_error("--unit 须是 county（县区）或 department（市直部门）");
+	bool builtin = strcmp(unit, "county") == 0 || strcmp(unit, "department") == 0;
+	if (!builtin && !unit_kind_word_valid(unit)) {
+		cli_error("--unit 须是 county（县区）、department（市直部门），或另一类单位的代码"
+			  "（以小写字母开头、由小写字母、数字和连字符组成，如 school）");
+		return EXIT_USAGE;
+	}
+	/* another kind is named in Chinese too (the scheme's unit_title) */
+	if (!builtin && (!unit_title || !*unit_title)) {
+		cli_error("--unit %s 须同时用 --unit-title 写明这类单位的中文名称（如 --unit-title 学校）", unit);
+		return EXIT_USAGE;
+	}
+	if (builtin && unit_title) {
+		cli_error("--unit-title 只用于县区、市直部门以外的单位类型");
 		return EXIT_USAGE;
 	}
 	struct stat st;
@@ -161,7 +174,7 @@ int cmd_scheme_draft(struct svc *svc, int argc, char **argv)
 	char *defname = name ? NULL : scheme_name_of(out);
 	char *deftitle = title ? NULL : base_name(in);
 	if (csv_parse(text, tlen, in, &t, &d) == 0) {
-		struct draft_meta m = {name ? name : defname, title ? title : deftitle, unit, (int)year};
+		struct draft_meta m = {name ? name : defname, title ? title : deftitle, unit, unit_title, (int)year};
 		struct buf yaml = {0};
 		struct draft_stats ds;
 		if (draft_scheme(&t, in, &m, &yaml, &ds, &d) == 0 &&

@@ -15,7 +15,7 @@ const struct command commands[] = {
 	{"scheme check", cmd_scheme_check, 0, OP_NONE, "scheme check 文件…",
 	 "检查方案文件，逐条报告问题（文件:行号: 说明）"},
 	{"scheme draft", cmd_scheme_draft, 0, OP_NONE, "scheme draft 细则表.csv|细则表.xlsx -o 方案.yaml [--force] "
-	 "[--name 方案名] [--title 标题] [--unit county|department] [--year 年度]",
+	 "[--name 方案名] [--title 标题] [--unit county|department|类型 --unit-title 中文名称] [--year 年度]",
 	 "从考核细则表（编号、考核项目、分值、考核内容及评分标准、考核方式）生成方案草稿；"
 	 "未能确定的规则标注 draft，须人工核对"},
 	{"scheme add", cmd_scheme_add, CMD_DB | CMD_WRITES, OP_YEAR_INIT, "scheme add 方案.yaml",

@@ -323,6 +323,10 @@ int draft_scheme(const struct csv *t, const char *file, const struct draft_meta 
 		draft_yaml_str(yaml, m->title);
 		buf_puts(yaml, "\nunit: ");
 		draft_yaml_str(yaml, m->unit);
+		if (m->unit_title) {
+			buf_puts(yaml, "\nunit_title: ");
+			draft_yaml_str(yaml, m->unit_title);
+		}
 		buf_printf(yaml, "\nyear: %d\npoints: %s\n\nchildren:\n", m->year, points_fmt(total, p));
 		for (int i = 0; i < n; i++)
 			if (rows[i].parent < 0)

@@ -54,7 +54,8 @@ void draft_yaml_str(struct buf *out, const char *s);
 struct draft_meta {
 	const char *name;       /* scheme: lower-case letters, digits, '-' */
 	const char *title;
-	const char *unit;       /* county | department */
+	const char *unit;       /* county | department | another kind's word */
+	const char *unit_title; /* that kind's Chinese name; NULL for the two */
 	int year;
 };
 

@@ -21,4 +21,14 @@ expect_exit 2 "$KAOHE" scheme draft t.csv -o c.yaml --year 17
 # without --year the draft takes this year (the person sets it)
 expect_exit 0 "$KAOHE" scheme draft t.csv -o d.yaml
 expect_line d.yaml "year: $(date +%Y)"
+# a kind the scheme names itself (form 9: schools, hospitals…): its word
+# and its Chinese name; the draft is a scheme of that kind
+expect_exit 0 "$KAOHE" scheme draft t.csv -o e.yaml --unit school --unit-title 学校 --year 2017
+expect_line e.yaml "unit: \"school\""
+expect_line e.yaml "unit_title: \"学校\""
+expect_exit 0 "$KAOHE" scheme check e.yaml
+expect_exit 2 "$KAOHE" scheme draft t.csv -o f.yaml --unit school
+expect_text err.txt "须同时用 --unit-title 写明这类单位的中文名称"
+expect_exit 2 "$KAOHE" scheme draft t.csv -o f.yaml --unit School --unit-title 学校
+[ -e f.yaml ] && fail "f.yaml written with a bad kind"
 finish

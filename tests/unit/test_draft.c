@@ -315,7 +315,7 @@ static char *draft(const char *table, struct draft_stats *st)
 	struct diag d = {0};
 	if (csv_parse(table, strlen(table), "t.csv", &t, &d) != 0)
 		fail_msg("csv: %s", d.msgs[0]);
-	struct draft_meta m = {"t", "测试", "county", 2017};
+	struct draft_meta m = {"t", "测试", "county", NULL, 2017};
 	struct buf y = {0};
 	if (draft_scheme(&t, "t.csv", &m, &y, st, &d) != 0)
 		fail_msg("draft: %s", d.msgs[0]);
@@ -368,7 +368,7 @@ static void numeric_codes_hint(void **state)
 	struct csv t;
 	struct diag d = {0};
 	assert_int_equal(csv_parse(table, strlen(table), "t.csv", &t, &d), 0);
-	struct draft_meta m = {"t", "测试", "county", 2017};
+	struct draft_meta m = {"t", "测试", "county", NULL, 2017};
 	struct buf y = {0};
 	struct draft_stats st;
 	assert_int_not_equal(draft_scheme(&t, "t.csv", &m, &y, &st, &d), 0);
