@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int cmd_scheme_list(struct svc *svc, int argc, char **argv)
 {
@@ -28,6 +29,50 @@ int cmd_scheme_list(struct svc *svc, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* Prints s as text or JSON. */
+static void show(const struct scheme *s, bool json)
+{
+	if (json) {
+		cJSON *j = scheme_to_json(s);
+		char *text = cJSON_Print(j);
+		puts(text);
+		free(text);
+		cJSON_Delete(j);
+	} else {
+		struct buf out = {0};
+		scheme_to_text(s, &out);
+		fputs(buf_str(&out), stdout);
+		buf_free(&out);
+	}
+}
+
+/* A scheme of the database's year by its name (a custom one, loaded with
+ * init or scheme add): shown if found; 1 if the database has none so named
+ * or there is no database. */
+static int show_stored(const char *name, bool json)
+{
+	struct stat st;
+	if (strchr(name, '/') || stat(cli_db_path(), &st) != 0 || !S_ISREG(st.st_mode))
+		return 1;
+	struct svc *s = cli_session(cli_db_path(), false, true);
+	if (!s)
+		return 1;
+	svc_read_only(s, true);
+	enum unit_kind *kinds = NULL;
+	int nk = 0, found = 0;
+	if (svc_kinds(s, &kinds, &nk) == 0)
+		for (int i = 0; i < nk && !found; i++) {
+			const struct scheme *sc = svc_scheme(s, kinds[i]);
+			if (sc && sc->name && strcmp(sc->name, name) == 0) {
+				show(sc, json);
+				found = 1;
+			}
+		}
+	free(kinds);
+	svc_close(s);
+	return found ? 0 : 1;
+}
+
 int cmd_scheme_show(struct svc *svc, int argc, char **argv)
 {
 	(void)svc;
@@ -46,22 +91,16 @@ int cmd_scheme_show(struct svc *svc, int argc, char **argv)
 	struct diag d = {0};
 	struct scheme *s = scheme_load(name, &d);
 	if (!s) {
+		/* not built in, not a file: a scheme the year holds? */
+		if (show_stored(name, json) == 0) {
+			diag_free(&d);
+			return EXIT_OK;
+		}
 		cli_print_diag(&d, NULL);
 		diag_free(&d);
 		return EXIT_REJECTED;
 	}
-	if (json) {
-		cJSON *j = scheme_to_json(s);
-		char *text = cJSON_Print(j);
-		puts(text);
-		free(text);
-		cJSON_Delete(j);
-	} else {
-		struct buf out = {0};
-		scheme_to_text(s, &out);
-		fputs(buf_str(&out), stdout);
-		buf_free(&out);
-	}
+	show(s, json);
 	scheme_free(s);
 	return EXIT_OK;
 }

@@ -165,6 +165,10 @@ expect_text out.txt "档次（方案未规定，按满分的 90%、80%、60%）�
 expect_exit 0 k init --year 2018 --county-scheme city.yaml --department-scheme dept.yaml
 expect_text out.txt "县区方案 city-2018-county，市直部门方案 city-2018-department"
 grep -q "模板" out.txt && fail "init speaks of a template for a custom scheme"
+# the year's own scheme is shown by its name, as a built-in one is
+expect_exit 0 k scheme show city-2018-county
+expect_text out.txt "city-2018-county  某市2018年度县区安全生产考核（示例）  满分 20 分"
+expect_exit 1 k scheme show city-2019-county
 expect_exit 0 k unit add 甲区 --kind county
 # 5.1 is the custom scheme's own item, not the 2016 daily assessment:
 # "每缺席1次会议扣2分" on a 3-point item, 4 times → 8, at most 3.
