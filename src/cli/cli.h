@@ -64,6 +64,9 @@ int cli_fail(struct svc *s, const char *file);
 /* The same for an error not held by a session (opening one). */
 void cli_error_of(const struct svc_error *e, const char *file);
 /* Prints every message of d to stderr, located in file. */
+/* Prints j (indented) and frees it. */
+struct cJSON;
+void cli_print_json(struct cJSON *j);
 void cli_print_diag(const struct diag *d, const char *file);
 /* Prints the usage line of a command to stderr; returns EXIT_USAGE. */
 int cli_usage(const char *name);

@@ -104,10 +104,7 @@ int cmd_results(struct svc *s, int argc, char **argv)
 		cJSON *a = cJSON_CreateArray();
 		for (int i = 0; i < n; i++)
 			cJSON_AddItemToArray(a, stored_result_to_json(&r[i]));
-		char *text = cJSON_Print(a);
-		puts(text);
-		free(text);
-		cJSON_Delete(a);
+		cli_print_json(a);
 	} else {
 		print_rows(r, n);
 	}
@@ -140,11 +137,7 @@ int cmd_explain(struct svc *s, int argc, char **argv)
 				buf_puts(&who, "（未录入任何评分）");
 		}
 	if (opt_get(opts, "--json")->set) {
-		cJSON *j = result_to_json(r, buf_str(&who), unit_kind_name(e.unit.kind));
-		char *text = cJSON_Print(j);
-		puts(text);
-		free(text);
-		cJSON_Delete(j);
+		cli_print_json(result_to_json(r, buf_str(&who), unit_kind_name(e.unit.kind)));
 	} else {
 		struct buf out = {0};
 		result_to_text(r, buf_str(&who), &out);

@@ -33,11 +33,7 @@ int cmd_scheme_list(struct svc *svc, int argc, char **argv)
 static void show(const struct scheme *s, bool json)
 {
 	if (json) {
-		cJSON *j = scheme_to_json(s);
-		char *text = cJSON_Print(j);
-		puts(text);
-		free(text);
-		cJSON_Delete(j);
+		cli_print_json(scheme_to_json(s));
 	} else {
 		struct buf out = {0};
 		scheme_to_text(s, &out);

@@ -46,10 +46,7 @@ int cmd_unit_list(struct svc *s, int argc, char **argv)
 		cJSON *a = cJSON_CreateArray();
 		for (int i = 0; i < n; i++)
 			cJSON_AddItemToArray(a, unit_to_json(&u[i], svc_grading(s, u[i].kind)));
-		char *text = cJSON_Print(a);
-		puts(text);
-		free(text);
-		cJSON_Delete(a);
+		cli_print_json(a);
 	} else {
 		char p[POINTS_BUFSZ];
 		for (int i = 0; i < n; i++) {

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "../core/numtext.h"
 #include "../core/builtin.h"
+#include "../render/render.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -173,4 +174,12 @@ void cli_rpad(const char *s, int width)
 const char *grade_or_dash(const struct scheme *grading, enum grade g)
 {
 	return g == GRADE_NONE ? "—" : scheme_grade_name(grading, g);
+}
+
+void cli_print_json(struct cJSON *j)
+{
+	char *text = cJSON_Print(j);
+	puts(text ? text : "null");
+	free(text);
+	cJSON_Delete(j);
 }

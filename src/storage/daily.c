@@ -14,6 +14,19 @@ const char *daily_target_title(const char *s) { return daily_target_title_of(dai
 const char *daily_kind_title(const char *s) { return daily_kind_title_of(daily_kind_parse(s)); }
 const char *daily_outcome_title(const char *s) { return daily_outcome_title_of(daily_outcome_parse(s)); }
 
+/* sql with the year and a task's four values bound, in that order. */
+static sqlite3_stmt *task_bound(struct db *db, const char *sql, const char *title, const char *target,
+				const char *kind, const char *due)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_bind_int64(st, 1, db->year_id);
+	db_bind_text(st, 2, title);
+	db_bind_text(st, 3, target);
+	db_bind_text(st, 4, kind);
+	db_bind_text(st, 5, due);
+	return st;
+}
+
 long long daily_task_add(struct db *db, const char *title, const char *target, const char *kind,
 			 const char *due)
 {
@@ -48,13 +61,8 @@ long long daily_task_add(struct db *db, const char *title, const char *target, c
 	}
 	/* the same task sent again (a form submitted twice) is the one
 	 * registered: its number, and nothing new recorded */
-	st = db_stmt(db, "SELECT id FROM daily_task WHERE year_id = ? AND title = ? AND target = ? AND kind = ?"
-			 " AND due = ?");
-	sqlite3_bind_int64(st, 1, db->year_id);
-	db_bind_text(st, 2, title);
-	db_bind_text(st, 3, t);
-	db_bind_text(st, 4, k);
-	db_bind_text(st, 5, due);
+	st = task_bound(db, "SELECT id FROM daily_task WHERE year_id = ? AND title = ? AND target = ? AND kind = ?"
+			" AND due = ?", title, t, k, due);
 	int found = sqlite3_step(st);
 	long long same = found == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	sqlite3_reset(st);
@@ -62,13 +70,8 @@ long long daily_task_add(struct db *db, const char *title, const char *target, c
 		return db_sqlite_fail(db, "读取日常考核任务"), -1;
 	if (same >= 0)
 		return same;
-	st = db_stmt(db, "INSERT INTO daily_task (year_id, title, target, kind, due)"
-				   " VALUES (?, ?, ?, ?, ?)");
-	sqlite3_bind_int64(st, 1, db->year_id);
-	db_bind_text(st, 2, title);
-	db_bind_text(st, 3, t);
-	db_bind_text(st, 4, k);
-	db_bind_text(st, 5, due);
+	st = task_bound(db, "INSERT INTO daily_task (year_id, title, target, kind, due) VALUES (?, ?, ?, ?, ?)",
+			title, t, k, due);
 	if (db_exec_stmt(db, st) != 0)
 		return -1;
 	long long id = db_last_id(db);
