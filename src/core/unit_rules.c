@@ -125,6 +125,17 @@ int text_check(const char *s, const char *label, int max, bool multiline, bool r
 			buf_printf(why, "%s含有控制字符%s", label, *p == '\n' ? "（不能换行）" : "");
 			return -1;
 		}
+		/* the marks that turn text around (U+200E, U+200F, U+202A–U+202E,
+		 * U+2066–U+2069, U+061C): a name could read otherwise than it
+		 * sorts and compares */
+		bool bidi = (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F ||
+							      (p[2] >= 0xAA && p[2] <= 0xAE))) ||
+			    (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) ||
+			    (p[0] == 0xD8 && p[1] == 0x9C);
+		if (bidi) {
+			buf_printf(why, "%s含有改变文字方向的控制字符", label);
+			return -1;
+		}
 	}
 	if (n > max) {
 		buf_printf(why, "%s过长：%d 个字，最多 %d 个字", label, n, max);

@@ -39,6 +39,32 @@ static void test_c0_del_c1_refused(void **state)
 	buf_free(&why);
 }
 
+/* The marks that turn text around: "昌黎县\u202E…" would print reversed
+ * in a ranking while it sorts and compares as typed (the "Trojan Source"
+ * trick). U+2010 (E2 80 90, a hyphen) and U+2070 (E2 81 B0) are their
+ * printable neighbours. */
+static void test_bidi_refused(void **state)
+{
+	(void)state;
+	struct buf why = {0};
+	const char *bad[] = {
+		"昌黎\xe2\x80\x8e县",  /* U+200E LRM */
+		"昌黎\xe2\x80\x8f县",  /* U+200F RLM */
+		"昌黎\xe2\x80\xaa县",  /* U+202A LRE */
+		"昌黎\xe2\x80\xae县",  /* U+202E RLO */
+		"昌黎\xe2\x81\xa6县",  /* U+2066 LRI */
+		"昌黎\xe2\x81\xa9县",  /* U+2069 PDI */
+		"昌黎\xd8\x9c县",       /* U+061C ALM */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		assert_int_equal(check(bad[i], false, &why), -1);
+		assert_string_equal(buf_str(&why), "单位名称含有改变文字方向的控制字符");
+	}
+	assert_int_equal(check("昌黎\xe2\x80\x90县", false, &why), 0);
+	assert_int_equal(check("昌黎\xe2\x81\xb0县", false, &why), 0);
+	buf_free(&why);
+}
+
 static void test_printable_neighbours_accepted(void **state)
 {
 	(void)state;
@@ -71,6 +97,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_c0_del_c1_refused),
+		cmocka_unit_test(test_bidi_refused),
 		cmocka_unit_test(test_printable_neighbours_accepted),
 		cmocka_unit_test(test_encoding_and_length),
 	};
