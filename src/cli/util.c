@@ -149,7 +149,12 @@ struct scheme *scheme_load(const char *name_or_file, struct diag *d)
 long long cli_number(const char *text, const char *what, const char *listed_by)
 {
 	long long n = 0;
-	if (numtext_count(text, &n) != 0 || n <= 0) {
+	int rc = numtext_count(text, &n);
+	if (rc == -2) {
+		cli_error("%s“%s”太大", what, text);
+		return -1;
+	}
+	if (rc != 0 || n <= 0) {
 		cli_error("%s“%s”须是正整数%s%s%s", what, text, listed_by ? "（" : "", listed_by ? listed_by : "",
 			  listed_by ? " 查看）" : "");
 		return -1;

@@ -71,8 +71,10 @@ int numtext_count(const char *s, long long *out)
 	char *end;
 	errno = 0;
 	long long v = strtoll(t, &end, 10);
-	if (*end || errno == ERANGE)
+	if (*end)
 		return -1;
+	if (errno == ERANGE)
+		return -2;
 	*out = v;
 	return 0;
 }

@@ -17,8 +17,8 @@
  * folded text does not fit. */
 bool numtext_fold(const char *s, char *out, size_t cap);
 
-/* Parses a whole number as typed ("3", "３", " -1 "): 0, or -1 if it is
- * not one or is out of the range of long long. */
+/* Parses a whole number as typed ("3", "３", " -1 "): 0, -1 if it is not
+ * one, -2 if it is one beyond the range of long long. */
 int numtext_count(const char *s, long long *out);
 
 #endif

@@ -155,7 +155,7 @@ expect_text err.txt "不能是 -1"
 expect_exit 2 k score set 甲县 1.1.1 --count 99999999999999999999
 expect_text err.txt "选项 --count 的值“99999999999999999999”超出范围"
 expect_exit 2 k accident remove 99999999999999999999 --reason 录错
-expect_text err.txt "99999999999999999999"
+expect_text err.txt "编号“99999999999999999999”太大"
 grep -q 9223372036854775807 err.txt && fail "a 20-digit number became LLONG_MAX"
 
 # --- Export: whole or nothing, 0700/0600 ----------------------------------
