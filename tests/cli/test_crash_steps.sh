@@ -111,4 +111,9 @@ crash_step "approve" "$KAOHE" approve
 [ "$(sqlite3 "$KAOHE_DB" 'SELECT approved FROM year')" = 1 ] || fail "approved"
 crash_step "reopen" "$KAOHE" reopen --reason 重新核实
 [ "$(sqlite3 "$KAOHE_DB" 'SELECT approved FROM year')" = 0 ] || fail "reopened"
+# signed: the approval, its signature and the signed head are one commit
+expect_exit 0 k key new -o office.key
+crash_step "approve signed" "$KAOHE" approve --key office.key
+[ "$(sqlite3 "$KAOHE_DB" 'SELECT approved, length(signature) FROM year')" = "1|128" ] || fail "approved and signed"
+expect_exit 0 k audit --verify
 finish

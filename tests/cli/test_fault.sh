@@ -1,6 +1,6 @@
 #!/bin/sh
 # Fault injection in the manner of SQLite's own tests (issue 10): each
-# write step (score set, score import, compute, approve, reopen, unit
+# write step (score set, score import, compute, approve (unsigned and signed), reopen, unit
 # import, backup, export into a new directory and into one that holds an
 # earlier export) is run by build/asan/kaohe-fault
 # (tests/fault/fault.c) with the Nth I/O call failing (io: every SQLite VFS
@@ -240,7 +240,10 @@ mkdir earlier
 for f in results.csv sheets.csv stamp.txt; do echo "earlier $f" > "earlier/$f"; done
 step "export into" export outdir
 step "approve" approve
-k -d start.db approve >/dev/null || fail "approve"
+# signed: once the year has a public key, approval signs the head
+k -d start.db key new -o office.key >/dev/null || fail "key new"
+step "approve signed" approve --key office.key
+k -d start.db approve --key office.key >/dev/null || fail "approve"
 step "reopen" reopen --reason 重新核实
 # Out of memory from the first allocation on: status 1 and the message,
 # not an abort (SIGABRT, status 134, before the loop found it).
