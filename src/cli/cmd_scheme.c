@@ -50,9 +50,16 @@ static int show_stored(const char *name, bool json)
 	struct stat st;
 	if (strchr(name, '/') || stat(cli_db_path(), &st) != 0 || !S_ISREG(st.st_mode))
 		return 1;
-	struct svc *s = cli_session(cli_db_path(), false, true);
-	if (!s)
+	/* quietly: a file that is no kaohe database, or has no year, is
+	 * simply not where the name is */
+	struct svc_error err;
+	struct svc_options o = {cli_db_path(), false, cli_env.year, false};
+	struct svc *s = svc_open(&o, &err);
+	if (!s) {
+		svc_error_clear(&err);
 		return 1;
+	}
+	svc_act_local(s, "本地");
 	svc_read_only(s, true);
 	enum unit_kind *kinds = NULL;
 	int nk = 0, found = 0;

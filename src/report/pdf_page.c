@@ -103,11 +103,17 @@ static double start_need(const struct pdf_doc *d, int i)
 		return b->st.before + lines_h(&b->m, 2);
 	if (b->type != PDF_B_TABLE)
 		return 0;
-	double need = row_h(&b->t->head) + (b->t->nrows ? row_need(d, b->t, 0) : 0);
-	/* small rows only: a tall one is split anyway */
-	double few = 3 * b->t->size * 1.3 + 2 * PDF_PADY;
-	for (int k = 1; k < 3 && k < b->t->nrows && row_h(&b->t->rows[0]) <= few && row_h(&b->t->rows[k]) <= few; k++)
-		need += row_h(&b->t->rows[k]);
+	const struct pdf_table *t = b->t;
+	double need = row_h(&t->head) + (t->nrows ? row_need(d, t, 0) : 0);
+	/* row_need took the leading group rows and the first row after them;
+	 * two more, if small (a tall one is split anyway) */
+	int first = 0;
+	while (first < t->nrows && t->rows[first].kind == PDF_ROW_GROUP)
+		first++;
+	double few = 3 * t->size * 1.3 + 2 * PDF_PADY;
+	for (int k = first + 1; k < first + 3 && k < t->nrows && first < t->nrows &&
+	     row_h(&t->rows[first]) <= few && row_h(&t->rows[k]) <= few; k++)
+		need += row_h(&t->rows[k]);
 	return need;
 }
 

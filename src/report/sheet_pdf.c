@@ -295,26 +295,32 @@ int write_sheet_pdf(struct svc *s, const char *unit, const char *path, struct sv
 	struct unit u;
 	if (svc_unit_get(s, unit, &u) != 0)
 		return report_fail_svc(s, err);
-	if (!unit_kind_assessed(u.kind)) {
-		/* a sampled department's or enterprise's sheet is part of its
-		 * county's; a town is one of the places a county is checked in */
-		const char *parent = u.parent ? u.parent : "所属县区";
-		int rc = u.kind == KIND_TOWN
-			? report_fail(err, SVC_INVALID, "“%s”是乡镇，不单独评分（作为抽查的乡镇计入%s的评分表）", u.name, parent)
-			: report_fail(err, SVC_INVALID, "“%s”是%s，其评分表附在%s的评分表之后", u.name,
-				      unit_kind_title(u.kind), parent);
+	/* a sampled unit's sheet is part of its county's (a provincial
+	 * unit's document says where its result comes from, below) */
+	struct buf why = {0};
+	if (unit_sheet_of(&u, &why) == UNIT_SHEET_PART) {
+		int rc = report_fail(err, SVC_INVALID, "%s", buf_str(&why));
+		buf_free(&why);
 		unit_clear(&u);
 		return rc;
 	}
+	buf_free(&why);
 	unit_clear(&u);
-	struct stored_result r;
-	if (svc_result(s, unit, true, &r) != 0)
+	/* the figures and their stamp from one state of the file */
+	if (svc_read_begin(s) != 0)
 		return report_fail_svc(s, err);
+	struct stored_result r;
+	if (svc_result(s, unit, true, &r) != 0) {
+		svc_read_end(s);
+		return report_fail_svc(s, err);
+	}
 	struct svc_stamp st;
-	if (svc_stamp(s, &st) != 0) {
+	if (svc_stamp_need(s, STAMP_COMPUTED, &st) != 0) {
+		svc_read_end(s);
 		stored_result_clear(&r);
 		return report_fail_svc(s, err);
 	}
+	svc_read_end(s);
 	bool approved = svc_approved(s);
 	char *stamp = report_stamp_line(&st);
 	struct buf head = {0};

@@ -185,16 +185,17 @@ void svc_op_roles(enum svc_op op, struct buf *out)
 	for (int r = 0; r < ROLE_COUNT; r++)
 		if (ops[op].roles & R(r))
 			buf_printf(out, "%s%s", n++ ? "、" : "", role_title((enum role)r));
+	/* the limits that apply to the roles listed, if any */
 	unsigned sc = ops[op].scope;
-	if (!sc)
-		return;
-	buf_puts(out, "（");
+	struct buf lim = {0};
 	n = 0;
 	if ((sc & IN_TEAM) && (ops[op].roles & (R(ROLE_LEADER) | R(ROLE_MEMBER))))
-		buf_printf(out, "%s考核组限本组考核范围", n++ ? "；" : "");
+		buf_printf(&lim, "%s考核组限本组考核范围", n++ ? "；" : "");
 	if ((sc & OWN_UNIT) && (ops[op].roles & R(ROLE_UNIT)))
-		buf_printf(out, "%s被考核单位限本单位", n++ ? "；" : "");
+		buf_printf(&lim, "%s被考核单位限本单位", n++ ? "；" : "");
 	if ((sc & PUBLISHED) && (ops[op].roles & (R(ROLE_UNIT) | R(ROLE_VIEWER))))
-		buf_printf(out, "%s公布之后", n++ ? "；" : "");
-	buf_puts(out, "）");
+		buf_printf(&lim, "%s公布之后", n++ ? "；" : "");
+	if (n)
+		buf_printf(out, "（%s）", buf_str(&lim));
+	buf_free(&lim);
 }

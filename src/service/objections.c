@@ -76,7 +76,8 @@ static long long same_objection(struct svc *s, const struct unit *u, const char 
 	long long id = 0;
 	for (int i = 0; i < n && !id; i++)
 		if (!o[i].answer && (o[i].code && code ? strcmp(o[i].code, code) == 0 : o[i].code == code) &&
-		    strcmp(o[i].text, text) == 0 && strcmp(o[i].evidence, evidence) == 0)
+		    strcmp(o[i].text, text) == 0 &&
+		    strcmp(o[i].evidence ? o[i].evidence : "", evidence ? evidence : "") == 0)
 			id = o[i].id;
 	objection_list_free(o, n);
 	return id;

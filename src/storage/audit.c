@@ -242,10 +242,8 @@ int audit_hash_at(struct db *db, long long seq, char hash[65])
 int audit_guards_check(struct db *db, struct diag *out)
 {
 	static const char *const guards[][2] = {
-		{"audit_append_only_update", "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit\n"
-		 "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"},
-		{"audit_append_only_delete", "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit\n"
-		 "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"},
+		{"audit_append_only_update", AUDIT_GUARD_UPDATE},
+		{"audit_append_only_delete", AUDIT_GUARD_DELETE},
 	};
 	sqlite3_stmt *st = db_stmt(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
 	for (size_t i = 0; i < sizeof guards / sizeof guards[0]; i++) {

@@ -30,6 +30,12 @@ int audit_flush(struct db *db);
  * gone or no longer as kaohe made them, each named on a line of *out.
  * 0, or -1 if the schema could not be read. */
 int audit_guards_check(struct db *db, struct diag *out);
+/* The two guards as schema 1 made them (its text, which sqlite_schema
+ * keeps without the final semicolon): stated here for both. */
+#define AUDIT_GUARD_UPDATE "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit\n" \
+	"BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+#define AUDIT_GUARD_DELETE "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit\n" \
+	"BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
 /* Checks the whole chain. Returns the number of rows if intact, -1 with a
  * message naming the first broken row otherwise. head receives the last
  * hash (65 bytes). */

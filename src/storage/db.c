@@ -89,31 +89,49 @@ int db_sqlite_code_fail(struct db *db, const char *what, int code)
 	default:
 		if (code == SQLITE_ERROR)
 			note_missing(db);
-		if (db->missing)
+		if (db->missing) {
 			db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库文件的结构已被改动，缺少%s；"
 				     "请用备份恢复", what, db->missing);
-		else
+			/* said once: a later failure is its own */
+			free(db->missing);
+			db->missing = NULL;
+		} else
+
 			db_fail_code(db, DB_FAILED, NULL, "%s失败：数据库错误（代码 %d）", what, code);
 	}
 	return -1;
 }
 
-/* Whether SQLite's last error says a table or column kaohe names is not
- * in the file; if so it is kept in db->missing, in words. */
+/* Whether SQLite's last error says a table kaohe names is not in the
+ * file (dropped behind kaohe's back); if so it is kept in db->missing, in
+ * words, until the next failure reports it. A table the file has, or a
+ * column, is not taken for one: a statement that names it wrongly is a
+ * bug (db_stmt aborts). */
 static bool note_missing(struct db *db)
 {
 	const char *msg = sqlite3_errmsg(db->h);
-	bool table = strncmp(msg, "no such table: ", 15) == 0, column = strncmp(msg, "no such column: ", 16) == 0;
-	if (!table && !column)
+	if (strncmp(msg, "no such table: ", 15) != 0)
 		return false;
-	const char *name = msg + (table ? 15 : 16);
+	const char *name = msg + 15;
 	if (strncmp(name, "main.", 5) == 0)
 		name += 5;
-	struct buf b = {0};
-	buf_printf(&b, "%s“%s”", table ? "表" : "列", name);
-	free(db->missing);
-	db->missing = buf_take(&b);
-	return true;
+	char *copy = xstrdup(name);
+	sqlite3_stmt *q = NULL;
+	bool there = false;
+	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", -1, &q,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(q, 1, copy, -1, SQLITE_STATIC);
+		there = sqlite3_step(q) == SQLITE_ROW;
+	}
+	sqlite3_finalize(q);
+	if (!there) {
+		struct buf b = {0};
+		buf_printf(&b, "表“%s”", copy);
+		free(db->missing);
+		db->missing = buf_take(&b);
+	}
+	free(copy);
+	return !there;
 }
 
 int db_sqlite_fail(struct db *db, const char *what)

@@ -4,6 +4,7 @@
  * Units, teams and everything else belong to one assessment year, so a
  * year is a self-contained record of what was assessed and how. */
 #include "schema.h"
+#include "audit.h"
 
 const char *const schema_migrations[] = {
 /* 1: years, schemes, units, teams, spot checks, findings, accidents, vetoes,
@@ -133,10 +134,8 @@ const char *const schema_migrations[] = {
 "  reason TEXT,\n"
 "  hash TEXT NOT NULL\n"
 ");\n"
-"CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit\n"
-"BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;\n"
-"CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit\n"
-"BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;\n",
+AUDIT_GUARD_UPDATE ";\n"
+AUDIT_GUARD_DELETE ";\n",
 
 /* 2: daily assessment, results and the collective decision. */
 "CREATE TABLE daily_rule (\n"

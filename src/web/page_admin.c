@@ -5,6 +5,7 @@
  * 2016 template; the accounts: listed, added, disabled or enabled, and a
  * password reset by the office (the account's web sessions end at once).
  * Units and teams are on their own page (page_units.c). */
+#include "../core/date.h"
 #include "../core/period.h"
 #include "layout.h"
 #include "pages.h"
@@ -108,7 +109,7 @@ static void new_year_forms(struct req *r, struct buf *b, const struct svc_year_i
 		h(b, "<h3 id=\"carry\">新建下一年度</h3><form method=\"post\" action=\"/admin/year/carry#carry\" class=\"stack\">");
 		form_csrf(r, b);
 		form_error_other(r, b, "/admin/year/carry", NULL, NULL, carry_fields);
-		h(b, "<label>新年度<input name=\"year\" type=\"number\" min=\"2000\" max=\"2999\" required value=\"%s\"></label>",
+		h(b, "<label>新年度<input name=\"year\" type=\"number\" min=\"" KAOHE_STR(YEAR_MIN) "\" max=\"" KAOHE_STR(YEAR_MAX) "\" required value=\"%s\"></label>",
 		  form_value_of(r, "/admin/year/carry", NULL, NULL, "year", next));
 		form_error_of(r, b, "/admin/year/carry", NULL, NULL, "year");
 		const char *from = form_value_of(r, "/admin/year/carry", NULL, NULL, "from", NULL);
@@ -129,7 +130,7 @@ static void new_year_forms(struct req *r, struct buf *b, const struct svc_year_i
 	h(b, "<h3 id=\"template\">按内置模板新建年度</h3><form method=\"post\" action=\"/admin/year/template#template\" class=\"stack\">");
 	form_csrf(r, b);
 	form_error_other(r, b, "/admin/year/template", NULL, NULL, template_fields);
-	h(b, "<label>年度<input name=\"year\" type=\"number\" min=\"2000\" max=\"2999\" required value=\"%s\"></label>",
+	h(b, "<label>年度<input name=\"year\" type=\"number\" min=\"" KAOHE_STR(YEAR_MIN) "\" max=\"" KAOHE_STR(YEAR_MAX) "\" required value=\"%s\"></label>",
 	  form_value_of(r, "/admin/year/template", NULL, NULL, "year", next));
 	form_error_of(r, b, "/admin/year/template", NULL, NULL, "year");
 	h(b, "<label>模板<select name=\"template\"><option value=\"qhd-2016\">秦皇岛市 2016 年度方案（县区、市直部门，内置）"

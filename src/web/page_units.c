@@ -178,7 +178,7 @@ static void add_form(struct req *r, struct buf *b, const struct unit *u, int n)
 	h(b, "<label>行业（企业所属行业，可不填）<input name=\"industry\" maxlength=\"" KAOHE_STR(UNIT_WORD_MAX) "\" value=\"%s\"></label>",
 	  form_value_of(r, P, NULL, NULL, "industry", ""));
 	form_error_of(r, b, P, NULL, NULL, "industry");
-	h(b, "<label>顺序（不填则排在同类最后）<input name=\"order\" type=\"number\" min=\"1\" max=\"1000000\" value=\"%s\"></label>",
+	h(b, "<label>顺序（不填则排在同类最后）<input name=\"order\" type=\"number\" min=\"1\" max=\"" KAOHE_STR(UNIT_ORDER_MAX) "\" value=\"%s\"></label>",
 	  form_value_of(r, P, NULL, NULL, "order", ""));
 	form_error_of(r, b, P, NULL, NULL, "order");
 	status_select(b, form_value_of(r, P, NULL, NULL, "status", "assessed"));
@@ -352,7 +352,7 @@ void get_units_edit(struct req *r, struct resp *w)
 	form_error_of(r, b, P, NULL, NULL, "industry");
 	char order[16];
 	snprintf(order, sizeof order, "%d", u.sort_order);
-	h(b, "<label>顺序<input name=\"order\" type=\"number\" min=\"1\" max=\"1000000\" value=\"%s\"></label>",
+	h(b, "<label>顺序<input name=\"order\" type=\"number\" min=\"1\" max=\"" KAOHE_STR(UNIT_ORDER_MAX) "\" value=\"%s\"></label>",
 	  form_value_of(r, P, NULL, NULL, "order", order));
 	form_error_of(r, b, P, NULL, NULL, "order");
 	status_select(b, form_value_of(r, P, NULL, NULL, "status", unit_status_name(u.status)));

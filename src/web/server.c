@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -563,16 +564,20 @@ int web_serve(const struct web_options *o)
 	if (!quiet)
 		fprintf(stderr, "kaohe: 收到%s，停止接受新的请求，等待进行中的请求完成\n",
 			sig == SIGTERM ? " SIGTERM" : "中断信号");
-	/* closed at once: a new connection is refused, not left waiting in
-	 * the socket's queue until the server exits */
+	/* shut at once: a new connection is refused, not left waiting in the
+	 * socket's queue until the server exits; closed only after
+	 * MHD_stop_daemon, as libmicrohttpd asks (its threads may still hold
+	 * the descriptor, whose number must not be reused meanwhile) */
 	MHD_socket listening = MHD_quiesce_daemon(d);
 	if (listening != MHD_INVALID_SOCKET)
-		close(listening);
+		shutdown(listening, SHUT_RDWR);
 	for (int i = 0; i < 300 && atomic_load(&under_way) > 0; i++) {
 		struct timespec ts = {0, 100 * 1000 * 1000};
 		nanosleep(&ts, NULL);
 	}
 	MHD_stop_daemon(d);
+	if (listening != MHD_INVALID_SOCKET)
+		close(listening);
 	sessions_free();
 	cache_free_all();
 	pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);

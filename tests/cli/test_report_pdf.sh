@@ -317,7 +317,7 @@ expect_text provincial.txt "887"
 # A sampled enterprise's sheet is part of its county's.
 k report sheet 昌黎县示例建材有限公司 --format pdf -o enterprise.pdf >out.txt 2>err.txt \
 	&& fail "an enterprise's sheet on its own"
-expect_text err.txt "其评分表附在昌黎县的评分表之后"
+expect_text err.txt "“昌黎县示例建材有限公司”是企业，其评分表是“昌黎县”评分表的一部分"
 [ -e enterprise.pdf ] && fail "a refused document left a file"
 
 # A document that cannot be written leaves nothing behind.
