@@ -156,23 +156,11 @@ int svc_accident_import(struct svc *s, const struct csv_source *src, const char 
 		bad++;
 	}
 	csv_close(&r);
-	if (!bad) {
-		struct buf what = {0};
-		buf_printf(&what, "导入 %lld 起事故", *rows);
-		if (svc_audit_import(s, "accident.import", file, buf_str(&what), digest) != 0)
-			bad = -1;
-		buf_free(&what);
-	}
-	if (bad) {
-		svc_end(s, -1);
-		if (bad < 0) {
-			diag_free(&d);
-			return -1;
-		}
-		return svc_fail_problems(s, &d, "导入失败（%d 处问题），数据库未作任何改动", d.n);
-	}
-	diag_free(&d);
-	return svc_end(s, 0);
+	struct buf what = {0};
+	buf_printf(&what, "导入 %lld 起事故", *rows);
+	int done = svc_import_end(s, bad, &d, "accident.import", file, buf_str(&what), digest);
+	buf_free(&what);
+	return done;
 }
 
 int svc_industry_set(struct svc *s, const char *industry, const char *department)

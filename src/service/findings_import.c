@@ -358,25 +358,13 @@ int svc_score_import(struct svc *s, const struct csv_source *src, const char *fi
 	out->rows = n;
 	out->replaced = counts[0];
 	out->unchanged = counts[1];
-	if (!bad) {
-		struct buf detail = {0};
-		buf_printf(&detail, "导入 %lld 条评分记录，其中覆盖原有记录 %lld 条", n, out->replaced);
-		if (svc_audit_import(s, "score.import", file, buf_str(&detail), digest) != 0)
-			bad = -1;
-		buf_free(&detail);
-	}
-	if (bad) {
-		svc_end(s, -1);
-		if (bad < 0) {
-			diag_free(&d);
-			return -1;
-		}
-		svc_fail_problems(s, &d, "导入失败（%d 处问题），数据库未作任何改动", s->err.problems.n + d.n);
-		/* a row the user may not enter makes the whole file one they may not */
-		if (forbidden)
-			s->err.code = SVC_FORBIDDEN;
-		return -1;
-	}
-	diag_free(&d);
-	return svc_end(s, 0);
+	struct buf detail = {0};
+	buf_printf(&detail, "导入 %lld 条评分记录，其中覆盖原有记录 %lld 条", n, out->replaced);
+	int refused = bad > 0;
+	int done = svc_import_end(s, bad, &d, "score.import", file, buf_str(&detail), digest);
+	buf_free(&detail);
+	/* a row the user may not enter makes the whole file one they may not */
+	if (done != 0 && refused && forbidden)
+		s->err.code = SVC_FORBIDDEN;
+	return done;
 }

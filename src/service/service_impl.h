@@ -108,6 +108,12 @@ int svc_open_csv(struct svc *s, struct csv_reader *r, const struct csv_source *s
 /* Records an import in the audit log: what, and the file's digest. */
 int svc_audit_import(struct svc *s, const char *action, const char *file, const char *what,
 		     const char *digest);
+/* Ends an import's transaction: with no problem (bad 0) the import is
+ * recorded (svc_audit_import) and committed; otherwise it is rolled back
+ * and the problems in *d (bad > 0) become the error, or the error already
+ * set (bad < 0) stays. *d is freed either way. 0 or -1. */
+int svc_import_end(struct svc *s, int bad, struct diag *d, const char *action, const char *file,
+		   const char *what, const char *digest);
 
 /* Refuses a unit kind the current year does not take (NULL: none
  * given), listing the kinds it does (kinds.c). Returns -1. */

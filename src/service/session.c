@@ -337,6 +337,23 @@ int svc_audit_import(struct svc *s, const char *action, const char *file, const 
 	return rc == 0 ? 0 : svc_fail_db(s);
 }
 
+int svc_import_end(struct svc *s, int bad, struct diag *d, const char *action, const char *file,
+		   const char *what, const char *digest)
+{
+	if (!bad && svc_audit_import(s, action, file, what, digest) != 0)
+		bad = -1;
+	if (!bad) {
+		diag_free(d);
+		return svc_end(s, 0);
+	}
+	svc_end(s, -1);
+	if (bad < 0) {
+		diag_free(d);
+		return -1;
+	}
+	return svc_fail_problems(s, d, "导入失败（%d 处问题），数据库未作任何改动", s->err.problems.n + d->n);
+}
+
 void svc_remove_files(const char *path)
 {
 	db_remove_files(path);
